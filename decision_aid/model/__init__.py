@@ -1,0 +1,10 @@
+"""Profile validation and personal estimates (NumPy only; no Qt)."""
+
+from .engine import Model, default_model, fit_weibull
+from .profile import COURSE_NAMES, FieldError, Profile, ProfileError, ProfileLimits
+from .result import Curve, Estimate, Interval, Note, ReferenceCurves
+
+__all__ = [
+    "COURSE_NAMES", "Curve", "Estimate", "FieldError", "Interval", "Model", "Note", "Profile",
+    "ProfileError", "ProfileLimits", "ReferenceCurves", "default_model", "fit_weibull",
+]

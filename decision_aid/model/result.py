@@ -1,0 +1,134 @@
+"""Immutable result objects: what every view (screen, sheet, JSON) is drawn from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import numpy as np
+
+from .profile import Profile
+
+
+def frozen_array(values) -> np.ndarray:
+    """A read-only float array, so a result cannot be changed after it is computed."""
+    array = np.array(values, dtype=float)
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A point estimate with its 95% interval (fractions in [0, 1])."""
+
+    estimate: float
+    lower: float
+    upper: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {"estimate": self.estimate, "lower": self.lower, "upper": self.upper}
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A progression-free survival curve on a time grid in years, with its 95% band."""
+
+    times: np.ndarray
+    estimate: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    extrapolated_after: float
+
+    def at(self, years: float) -> Interval:
+        index = int(np.argmin(np.abs(self.times - years)))
+        return Interval(float(self.estimate[index]), float(self.lower[index]), float(self.upper[index]))
+
+
+@dataclass(frozen=True)
+class ReferenceCurves:
+    """Curves at the cohort's own risk-factor mix (multiplier 1), for comparison only."""
+
+    average_patient: np.ndarray
+    relapsing: np.ndarray
+    progressive: np.ndarray
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning or assumption with a stable id and plain-language text."""
+
+    id: str
+    text: str
+    qualifies: str = "all"  # which numbers it qualifies: all, pfs, early_mortality
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "text": self.text, "qualifies": self.qualifies}
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    id: str
+    citation: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """Everything the program says about one profile. Computed once, never mutated."""
+
+    model_version: str
+    evidence_version: str
+    evidence_checksum: str
+    evidence: tuple[EvidenceRef, ...]
+    primary_citation: str
+    profile: Profile
+    horizon_years: int
+    draws: int
+    seed: int
+    early_mortality_days: int
+    early_mortality: Interval
+    overall_survival_5y: Interval
+    pfs: Curve
+    pfs_at: Mapping[int, Interval]
+    hazard_multiplier: float
+    reference: ReferenceCurves
+    warnings: tuple[Note, ...]
+    caveats: tuple[Note, ...]
+    assumptions: tuple[Note, ...]
+
+    @property
+    def pfs_5y(self) -> Interval:
+        return self.pfs_at[int(self.pfs.extrapolated_after)]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON object of MODEL.md (probabilities as fractions)."""
+        return {
+            "model_version": self.model_version,
+            "evidence_version": self.evidence_version,
+            "evidence_checksum": self.evidence_checksum,
+            "evidence": [{"id": e.id, "citation": e.citation, "sha256": e.sha256} for e in self.evidence],
+            "primary_citation": self.primary_citation,
+            "profile": self.profile.as_dict(),
+            "horizon_years": self.horizon_years,
+            "draws": self.draws,
+            "seed": self.seed,
+            "early_mortality": {"horizon_days": self.early_mortality_days, **self.early_mortality.as_dict()},
+            "overall_survival_5y": self.overall_survival_5y.as_dict(),
+            "pfs": {
+                "times": self.pfs.times.tolist(),
+                "estimate": self.pfs.estimate.tolist(),
+                "lower": self.pfs.lower.tolist(),
+                "upper": self.pfs.upper.tolist(),
+                "extrapolated_after": self.pfs.extrapolated_after,
+            },
+            "pfs_at": {str(year): interval.as_dict() for year, interval in self.pfs_at.items()},
+            "hazard_multiplier": self.hazard_multiplier,
+            "reference": {
+                "average_patient": self.reference.average_patient.tolist(),
+                "relapsing": self.reference.relapsing.tolist(),
+                "progressive": self.reference.progressive.tolist(),
+            },
+            "warnings": [w.as_dict() for w in self.warnings],
+            "caveats": [c.as_dict() for c in self.caveats],
+            "assumptions": [a.as_dict() for a in self.assumptions],
+        }

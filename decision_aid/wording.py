@@ -1,0 +1,131 @@
+"""Words and number formats shared by every view (command line, window, sheet).
+
+One place decides how a probability becomes "about N in 100" so that the screen, the sheet and
+the command line can never disagree. No figures live here: only definitions and phrasing.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import Interval, Profile
+
+DENOMINATOR = 100
+
+COURSE_LABELS = {
+    "rrms": "Relapsing-remitting (RRMS)",
+    "spms": "Secondary progressive (SPMS)",
+    "ppms": "Primary progressive (PPMS)",
+    "prms": "Progressive-relapsing (PRMS)",
+}
+
+COURSE_EXPLANATIONS = {
+    "rrms": "Attacks (relapses) followed by full or partial recovery, with stable periods in between.",
+    "spms": "After a relapsing phase, disability now worsens steadily, with or without relapses.",
+    "ppms": "Disability worsens steadily from the start, without distinct relapses.",
+    "prms": "Steady worsening from the start with occasional relapses (an older term; counted as progressive).",
+}
+
+# Kurtzke Expanded Disability Status Scale, in plain words.
+EDSS_MEANINGS = {
+    0.0: "normal neurological examination",
+    1.0: "no disability; minimal signs in one area of function",
+    1.5: "no disability; minimal signs in more than one area of function",
+    2.0: "minimal disability in one area of function",
+    2.5: "mild disability in one area, or minimal in two",
+    3.0: "moderate disability in one area; walks without difficulty",
+    3.5: "walks without difficulty; moderate disability in more than one area",
+    4.0: "walks about 500 m without aid or rest",
+    4.5: "walks about 300 m without aid or rest",
+    5.0: "walks about 200 m without aid or rest; daily activities limited",
+    5.5: "walks about 100 m without aid or rest",
+    6.0: "needs a cane or crutch on one side to walk about 100 m",
+    6.5: "needs support on both sides to walk about 20 m",
+    7.0: "cannot walk 5 m even with aid; uses a wheelchair and moves in and out of it alone",
+    7.5: "can take only a few steps; uses a wheelchair and may need help to transfer",
+    8.0: "mainly in bed, a chair or a wheelchair; can look after themselves with the arms",
+    8.5: "in bed much of the day; some use of the arms",
+    9.0: "confined to bed; can still communicate and eat",
+    9.5: "confined to bed and fully dependent",
+}
+
+PEOPLE_LIKE_YOU = (
+    "\u201cPeople like you\u201d means people in the study with the same age, type of MS, "
+    "EDSS and number of previous treatments."
+)
+
+
+def in_hundred(probability: float) -> int:
+    """Whole number out of 100, as shown everywhere (round half up, never banker's rounding)."""
+    return int(probability * DENOMINATOR + 0.5)
+
+
+def count_phrase(probability: float) -> str:
+    """"about 2 in 100", or "fewer than 1 in 100" where rounding would say zero."""
+    n = in_hundred(probability)
+    if n == 0 and probability > 0:
+        return f"fewer than 1 in {DENOMINATOR}"
+    if n == DENOMINATOR and probability < 1:
+        return f"more than {DENOMINATOR - 1} in {DENOMINATOR}"
+    return f"about {n} in {DENOMINATOR}"
+
+
+def range_phrase(interval: Interval) -> str:
+    """"between A and B in 100" for an interval."""
+    return f"between {in_hundred(interval.lower)} and {in_hundred(interval.upper)} in {DENOMINATOR}"
+
+
+def percent(probability: float, decimals: int = 1) -> str:
+    return f"{probability * 100:.{decimals}f}%"
+
+
+def interval_percent(interval: Interval, decimals: int = 1) -> str:
+    """"2.8% (95% interval 1.1% to 5.0%)"."""
+    return (
+        f"{percent(interval.estimate, decimals)} "
+        f"(95% interval {percent(interval.lower, decimals)} to {percent(interval.upper, decimals)})"
+    )
+
+
+def edss_text(edss: float) -> str:
+    return f"EDSS {edss:.1f} ({EDSS_MEANINGS[edss]})"
+
+
+def profile_sentence(profile: Profile) -> str:
+    """The profile in words, e.g. for the top of the sheet and the command-line table."""
+    dmts = profile.prior_dmts
+    treatments = "no previous disease-modifying therapy" if dmts == 0 else (
+        f"{dmts} previous disease-modifying therap{'y' if dmts == 1 else 'ies'}"
+    )
+    parts = [f"Age {profile.age:g}", profile.course_name, edss_text(profile.edss), treatments]
+    if profile.relapses_past_year is not None:
+        parts.append(f"{profile.relapses_past_year} relapse{'s' if profile.relapses_past_year != 1 else ''} in the past year")
+    if profile.disease_duration_years is not None:
+        parts.append(f"{profile.disease_duration_years:g} years since diagnosis")
+    return "; ".join(parts)
+
+
+def early_death_sentence(interval: Interval, days: int) -> str:
+    return f"{count_phrase(interval.estimate).capitalize()} people like you died within {days} days of transplant"
+
+
+def pfs_sentence(interval: Interval, years: int) -> str:
+    return (
+        f"{count_phrase(interval.estimate).capitalize()} people like you were alive without disability "
+        f"worsening {years} years after transplant"
+    )
+
+
+def pfs_other_side(interval: Interval, years: int) -> str:
+    """The same outcome framed the other way, with the same denominator and time frame."""
+    worsened = DENOMINATOR - in_hundred(interval.estimate)
+    return f"about {worsened} in {DENOMINATOR} had worsened or died by {years} years"
+
+
+def survival_sentence(interval: Interval, years: int) -> str:
+    return f"{count_phrase(interval.estimate).capitalize()} people like you were alive {years} years after transplant"
+
+
+def wrap_text(text: str, width: int = 96, indent: str = "") -> str:
+    """Wrap a line for the terminal, continuing lines under the first word."""
+    return textwrap.fill(text, width=width, subsequent_indent=indent)

@@ -1,0 +1,1 @@
+"""Data files shipped with decision_aid (installed as ``decision_aid.resources``)."""

@@ -1,0 +1,89 @@
+"""`decision-aid estimate` as a person or a script uses it: a real process, real output."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from decision_aid.wording import count_phrase
+
+PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_json_equals_the_model_result(model):
+    done = cli("estimate", *PROFILE, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    expected = model.estimate(model.validate({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}))
+    assert data == json.loads(json.dumps(expected.as_dict()))
+    assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
+                               "relapses_past_year": None, "disease_duration_years": None}
+
+
+def test_table_shows_the_numbers_in_words(model):
+    done = cli("estimate", *PROFILE)
+    assert done.returncode == 0
+    result = model.estimate(model.validate({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}))
+    out = done.stdout
+    assert f"{result.early_mortality.estimate * 100:.1f}%" in out
+    assert count_phrase(result.pfs_5y.estimate) in out
+    assert "Muraro PA" in out and "A7" in out
+
+
+@pytest.mark.parametrize(
+    "flag, value, allowed",
+    [
+        ("--edss", "0.5", "no 0.5 step"),
+        ("--edss", "10", "10 means death"),
+        ("--age", "80", "16 to 75"),
+        ("--course", "rms", "rrms"),
+        ("--prior-dmts", "1.5", "whole number"),
+        ("--relapses-past-year", "-1", "0 to 20"),
+        ("--disease-duration", "70", "0 to 60"),
+    ],
+)
+def test_rejected_profile_is_one_line_exit_2_no_traceback(flag, value, allowed):
+    args = dict(zip(PROFILE[::2], PROFILE[1::2]))
+    args[flag] = value
+    done = cli("estimate", *[x for pair in args.items() for x in pair], "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert flag in lines[0] and repr(value) in lines[0] and allowed in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_flag_and_bad_horizon_are_one_line_errors():
+    done = cli("estimate", "--age", "40", "--json")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "--course is required" in done.stderr
+    done = cli("estimate", *PROFILE, "--horizon", "7")
+    assert done.returncode == 2 and "horizon" in done.stderr and "Traceback" not in done.stderr
+    done = cli("estimate", *PROFILE, "--draws", "many")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_help_explains_flags_in_clinical_words():
+    done = cli("estimate", "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "Expanded Disability Status Scale" in text and "no 0.5" in text
+    assert "relapsing-remitting" in text and "disease-modifying therapies" in text
+
+
+def test_estimate_does_not_import_qt():
+    code = (
+        "import sys, contextlib, io\n"
+        "from decision_aid.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['estimate', *{PROFILE!r}, '--json'])\n"
+        "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules), 'Qt imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,127 @@
+"""The evidence files: shipped, checksummed, and every kind of invalid figure detected."""
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from decision_aid.evidence import EvidenceError, default_directory, load_evidence
+
+SOURCE = "muraro2017.json"
+
+
+@pytest.fixture
+def evidence_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "evidence"
+    shutil.copytree(default_directory(), target)
+    return target
+
+
+def rewrite(directory: Path, name: str, change) -> None:
+    """Edit one file and re-sign the manifest, so that only the content check can fail."""
+    path = directory / name
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+    manifest = json.loads((directory / "manifest.json").read_text())
+    manifest["files"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (directory / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_shipped_evidence_has_the_primary_source_and_five_context_studies():
+    evidence = load_evidence()
+    assert [s.id for s in evidence.by_role("primary")] == ["muraro2017"]
+    assert {s.id for s in evidence.by_role("context")} == {
+        "burt2019_mist", "burman2014", "boffa2021", "burt2021", "muraro2025"}
+    primary = evidence.get("muraro2017")
+    assert primary.doi == "10.1001/jamaneurol.2016.5867"
+    assert primary.figure("pfs_5y").ci == (0.42, 0.54)
+    assert primary.value("early_deaths") == 8 and primary.value("patients") == 281
+
+
+def test_every_figure_has_provenance():
+    for source in load_evidence().sources:
+        assert source.citation
+        for figure in source.figures.values():
+            assert figure.unit and figure.reported_in and figure.kind
+
+
+def test_evidence_folder_is_inside_the_installed_package():
+    # The folder is found through the package, not relative to the working directory.
+    assert (default_directory() / "manifest.json").is_file()
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda d: d["figures"]["pfs_5y"].pop("ci"), "figures.pfs_5y.ci"),
+        (lambda d: d["figures"]["os_5y"].pop("reported_in"), "figures.os_5y.reported_in"),
+        (lambda d: d.pop("citation"), "citation"),
+        (lambda d: d["figures"]["pfs_5y"].update(value=1.2, ci=None), "figures.pfs_5y.value"),
+        (lambda d: d["figures"]["early_mortality"].update(value=-0.01, ci=None), "figures.early_mortality.value"),
+        (lambda d: d["figures"]["pfs_5y"].update(ci=[0.50, 0.54]), "figures.pfs_5y.ci"),
+        (lambda d: d["figures"]["os_5y"].update(value="0.92"), "figures.os_5y.value"),
+        (lambda d: d.update(id="other"), "id"),
+    ],
+)
+def test_invalid_figure_names_file_and_field(evidence_copy, change, field):
+    rewrite(evidence_copy, SOURCE, change)
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(evidence_copy)
+    assert caught.value.file == SOURCE
+    assert caught.value.field == field
+    assert SOURCE in str(caught.value) and field in str(caught.value)
+
+
+def test_a_changed_byte_is_caught_by_the_checksum(evidence_copy):
+    path = evidence_copy / SOURCE
+    data = bytearray(path.read_bytes())
+    index = data.index(b"0.46")
+    data[index + 3] = ord("7")  # 0.46 -> 0.47: still valid JSON and a valid probability
+    path.write_bytes(bytes(data))
+    with pytest.raises(EvidenceError, match="checksum mismatch") as caught:
+        load_evidence(evidence_copy)
+    assert caught.value.file == SOURCE
+
+
+def test_missing_file_is_named(evidence_copy):
+    (evidence_copy / "burt2021.json").unlink()
+    with pytest.raises(EvidenceError, match="missing") as caught:
+        load_evidence(evidence_copy)
+    assert caught.value.file == "burt2021.json"
+
+
+def test_unlisted_file_is_refused(evidence_copy):
+    (evidence_copy / "extra.json").write_text("{}")
+    with pytest.raises(EvidenceError, match="not listed") as caught:
+        load_evidence(evidence_copy)
+    assert caught.value.file == "extra.json"
+
+
+def test_invalid_json_is_named(evidence_copy):
+    path = evidence_copy / SOURCE
+    path.write_text("{ not json")
+    manifest = json.loads((evidence_copy / "manifest.json").read_text())
+    manifest["files"][SOURCE] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (evidence_copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(EvidenceError, match="not valid JSON") as caught:
+        load_evidence(evidence_copy)
+    assert caught.value.file == SOURCE
+
+
+def test_model_numbers_come_from_the_evidence_files(evidence_copy):
+    """Change figures in a copy of the evidence and the model follows: nothing is a literal."""
+    from decision_aid.model import Model
+
+    def change(d):
+        d["figures"]["pfs_5y"].update(value=0.50, ci=[0.45, 0.55])
+        d["figures"]["early_deaths"]["value"] = 4
+
+    rewrite(evidence_copy, SOURCE, change)
+    changed = Model(load_evidence(evidence_copy))
+    profile = changed.validate({"age": 35, "course": "spms", "edss": 4.0, "prior_dmts": 1})
+    result = changed.estimate(profile, draws=500)
+    assert result.reference.average_patient[60] == pytest.approx(0.50, abs=1e-9)
+    assert changed.early_deaths / changed.patients == pytest.approx(4 / 281)
