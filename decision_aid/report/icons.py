@@ -1,0 +1,106 @@
+"""Icon arrays of 100 people, painted with QPainter so the window and the sheet share one look.
+
+Outcomes differ by fill *and* shape: a person with the outcome is solid with a white mark
+(a cross for death, a tick for staying stable), a person without it is an outline, and the
+range of the interval is hatched. That reads on screen, in grey scale and on a cheap printer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+
+from .. import palette
+
+COLUMNS = ROWS = 10
+
+
+class Glyph(Enum):
+    OUTCOME = "outcome"  # solid, with the outcome's mark
+    UNCERTAIN = "uncertain"  # hatched: inside the interval, beyond the point estimate
+    OTHER = "other"  # outline only
+
+
+class Mark(Enum):
+    CROSS = "cross"
+    TICK = "tick"
+
+
+@dataclass(frozen=True)
+class IconArray:
+    """What to draw: ``count`` people with the outcome, hatched up to ``upper``, of 100."""
+
+    count: int
+    upper: int
+    color: str
+    mark: Mark
+
+    def glyph(self, index: int) -> Glyph:
+        if index < self.count:
+            return Glyph.OUTCOME
+        if index < self.upper:
+            return Glyph.UNCERTAIN
+        return Glyph.OTHER
+
+
+def person_path(cell: QRectF) -> QPainterPath:
+    """A simple person (head and shoulders) filling ``cell``."""
+    w, h = cell.width(), cell.height()
+    size = min(w, h)
+    cx, top = cell.center().x(), cell.center().y() - size / 2
+    path = QPainterPath()
+    head = size * 0.17
+    path.addEllipse(QPointF(cx, top + size * 0.22), head, head)
+    body = QRectF(cx - size * 0.32, top + size * 0.44, size * 0.64, size * 0.52)
+    path.addRoundedRect(body, size * 0.2, size * 0.2)
+    return path
+
+
+def paint_glyph(painter: QPainter, cell: QRectF, glyph: Glyph, color: str, mark: Mark) -> None:
+    path = person_path(cell)
+    size = min(cell.width(), cell.height())
+    outline = QPen(QColor(palette.TEXT if glyph is Glyph.OUTCOME else palette.MUTED), max(0.6, size * 0.06))
+    if glyph is Glyph.OUTCOME:
+        painter.setPen(QPen(QColor(color).darker(130), max(0.6, size * 0.06)))
+        painter.setBrush(QColor(color))
+    elif glyph is Glyph.UNCERTAIN:
+        painter.setPen(QPen(QColor(color), max(0.6, size * 0.06)))
+        painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
+    else:
+        painter.setPen(outline)
+        painter.setBrush(QColor("white"))
+    painter.drawPath(path)
+    if glyph is Glyph.OUTCOME:
+        _paint_mark(painter, cell, mark, size)
+
+
+def _paint_mark(painter: QPainter, cell: QRectF, mark: Mark, size: float) -> None:
+    pen = QPen(QColor("white"), max(0.8, size * 0.09))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    cx, cy = cell.center().x(), cell.center().y() + size * 0.2
+    d = size * 0.12
+    if mark is Mark.CROSS:
+        painter.drawLine(QPointF(cx - d, cy - d), QPointF(cx + d, cy + d))
+        painter.drawLine(QPointF(cx - d, cy + d), QPointF(cx + d, cy - d))
+    else:
+        painter.drawLine(QPointF(cx - d, cy), QPointF(cx - d * 0.3, cy + d * 0.8))
+        painter.drawLine(QPointF(cx - d * 0.3, cy + d * 0.8), QPointF(cx + d * 1.1, cy - d * 0.8))
+
+
+def paint_icon_array(painter: QPainter, rect: QRectF, array: IconArray) -> None:
+    """Paint 10 x 10 people in reading order (left to right, top to bottom) into ``rect``."""
+    cell = min(rect.width() / COLUMNS, rect.height() / ROWS)
+    left = rect.left() + (rect.width() - cell * COLUMNS) / 2
+    top = rect.top() + (rect.height() - cell * ROWS) / 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for index in range(COLUMNS * ROWS):
+        row, column = divmod(index, COLUMNS)
+        box = QRectF(left + column * cell, top + row * cell, cell, cell).adjusted(
+            cell * 0.06, cell * 0.06, -cell * 0.06, -cell * 0.06)
+        paint_glyph(painter, box, array.glyph(index), array.color, array.mark)
+    painter.restore()
