@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.horizon_actions: dict[int, QAction] = {}
         for horizon in (self.model.horizons if self.model else ()):
             key = str(horizon)[-1]
-            text = f"{horizon} &years" if len(str(horizon)) == 1 else f"{str(horizon)[:-1]}&{key} years"
+            text = f"{str(horizon)[:-1]}&{key} years"
             tip = (f"Show the curve to {horizon} years"
                    + ("" if horizon <= 5 else " (beyond 5 years it is an extrapolation)"))
             action = QAction(text, self, checkable=True, shortcut=QKeySequence(f"Alt+{key}"), toolTip=tip)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.method_panel = MethodPanel()
-        self.tabs.addTab(self.method_panel, "&How was this calculated?")
+        self.tabs.addTab(self.method_panel, "Ho&w was this calculated?")
 
         chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
         chart_and_tabs.setObjectName("chartSplitter")

@@ -53,7 +53,7 @@ class ProfileForm(QWidget):
             + (f" ({lim.age_min:g} to {lim.age_max:g}). The study mostly included people aged "
                f"{lim.studied_age_min:g} to {lim.studied_age_max:g}." if lim else "."),
         )
-        self.course = self._combo(form, "course", "MS &course", "Type of multiple sclerosis",
+        self.course = self._combo(form, "course", "MS c&ourse", "Type of multiple sclerosis",
                                   [(wording.COURSE_LABELS[c], c) for c in (lim.courses if lim else ())],
                                   "Choose the type of MS")
         self.course_help = self._help_label(form, "courseHelp")
@@ -64,7 +64,7 @@ class ProfileForm(QWidget):
         self.edss_help = self._help_label(form, "edssHelp")
         self.edss.currentIndexChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
-            form, "prior_dmts", "&Previous DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
+            form, "prior_dmts", "Previous &DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
             "Number of disease-modifying therapies used before transplant, a whole number",
         )
         optional = QLabel("Optional (context only, not used in the estimate):")
