@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         left.setObjectName("profileScroll")
         left.setWidgetResizable(True)
         left.setWidget(self.profile_form)
-        left.setMinimumWidth(290)
+        left.setMinimumWidth(260)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.results_stack = QStackedWidget()
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.outcomes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outcomes_scroll.setWidget(results)
         self.results_stack.addWidget(self.outcomes_scroll)
-        self.results_stack.setMinimumWidth(330)
+        self.results_stack.setMinimumWidth(300)
 
         # Chart column: the curve over the years; blank (no axes, no numbers) without a result.
         chart_page = QWidget()

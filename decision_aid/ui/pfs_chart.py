@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import palette, wording
 from ..model import Estimate
@@ -48,6 +49,7 @@ class PfsChart(QWidget):
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.plot, 1)
         self.readout = QLabel(" ")
+        self.readout.setWordWrap(True)
         self.readout.setObjectName("pfsReadout")
         self.readout.setAccessibleName("Value under the mouse")
         layout.addWidget(self.readout)
@@ -55,6 +57,7 @@ class PfsChart(QWidget):
         item = self.plot.getPlotItem()
         self.plot_item = item
         item.setMouseEnabled(x=False, y=False)
+        item.setContentsMargins(0, 4, 14, 0)  # room for the last x tick label
         item.hideButtons()
         item.setMenuEnabled(False)
         item.showGrid(x=True, y=True, alpha=0.25)
@@ -66,7 +69,7 @@ class PfsChart(QWidget):
             axis.setTickFont(tick_font)
             axis.setPen(_pen(palette.MUTED, 1))
             axis.setTextPen(_pen(palette.TEXT, 1))
-        item.setLabel("left", "% alive without disability worsening", **label_style)
+        item.setLabel("left", "% alive, no worsening", **label_style)
         item.setLabel("bottom", "Years after transplant", **label_style)
         item.getAxis("left").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)]])
         item.setYRange(0, 100, padding=0.04)
@@ -87,9 +90,7 @@ class PfsChart(QWidget):
         self.band = pg.FillBetweenItem(self.band_lower, self.band_upper, brush=pg.mkBrush(band_color))
         for part in (self.band_lower, self.band_upper, self.band):
             item.addItem(part)
-        # The legend cannot sample a FillBetweenItem (it crashes painting one): a filled stand-in
-        # that is never plotted shows the band's look in the legend.
-        self.band_sample = pg.PlotDataItem([0, 1], [0, 0], pen=band_pen, fillLevel=1, fillBrush=pg.mkBrush(band_color))
+        self.band_brush = band_color
 
         self.average = pg.PlotDataItem(pen=_pen(palette.REFERENCE, 2.5, Qt.PenStyle.DashLine))
         self.relapsing = pg.PlotDataItem(pen=_pen(palette.SKY, 2, Qt.PenStyle.DashDotLine))
@@ -118,10 +119,8 @@ class PfsChart(QWidget):
         for part in (self.hover_line, self.hover_label):
             item.addItem(part)
 
-        self.legend = pg.LegendItem(offset=(10, -10), labelTextSize=f"{palette.SMALL}pt",
-                                    brush=pg.mkBrush(255, 255, 255, 220), pen=_pen(palette.GRID, 1),
-                                    labelTextColor=palette.TEXT)
-        self.legend.setParentItem(item.vb)
+        self.legend = ChartLegend()
+        layout.insertWidget(1, self.legend)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.clear()
 
@@ -176,12 +175,14 @@ class PfsChart(QWidget):
         self.horizon_line.setVisible(True)
         self.marker.setData([cut], [PERCENT * five.estimate])
         self.marker.setVisible(True)
-        self.marker_label.setText(f"{wording.in_hundred_label(five.estimate)} at {cut:g} years")
+        self.marker_label.setText(f"{wording.in_hundred_label(five.estimate)}\nat {cut:g} years")
         self.marker_label.setPos(cut, PERCENT * five.estimate)
+        # beside the marker where there is room: left of it at the right edge, else right of it
+        self.marker_label.setAnchor((-0.05, 1.1) if extrapolating else (1.05, 1.1))
         self.marker_label.setVisible(True)
 
         self.legend.addItem(self.personal, "People like you (estimate)")
-        self.legend.addItem(self.band_sample, "95% interval (range)")
+        self.legend.addItem(self.band_lower, "95% interval (range)", fill=self.band_brush)
         if extrapolating:
             self.legend.addItem(self.extrapolated, f"Extrapolated beyond {cut:g} years")
         self.legend.addItem(self.average, "Average patient in the study")
@@ -229,3 +230,62 @@ class PfsChart(QWidget):
         self.hover_label.setVisible(True)
         self.readout.setText(text)
         self.hovered.emit(text)
+
+
+class LineSample(QWidget):
+    """A short stretch of a curve's pen (and the band's fill) for the legend."""
+
+    def __init__(self, pen: QPen, fill: QColor | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pen, self._fill = QPen(pen), fill
+        self.setFixedSize(QSize(36, 16))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._fill is not None:
+            painter.fillRect(2, 2, 32, 12, self._fill)
+        pen = QPen(self._pen)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLine(2, 8, 34, 8)
+        painter.end()
+
+
+class ChartLegend(QWidget):
+    """The chart's legend as ordinary widgets under the plot, so it never covers a curve."""
+
+    COLUMNS = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartLegend")
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 2, 4, 2)
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setVerticalSpacing(2)
+        self.entries: list[str] = []
+
+    def clear(self) -> None:
+        while self._grid.count():
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.entries = []
+        self.setAccessibleName("")
+
+    def addItem(self, item: pg.PlotDataItem, text: str, fill: QColor | None = None) -> None:  # noqa: N802
+        row, column = divmod(len(self.entries), self.COLUMNS)
+        entry = QWidget()
+        line = QHBoxLayout(entry)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(LineSample(item.opts["pen"], fill))
+        label = QLabel(text)
+        label.setWordWrap(True)
+        font = label.font()
+        font.setPointSize(palette.SMALL)
+        label.setFont(font)
+        line.addWidget(label, 1)
+        self._grid.addWidget(entry, row, column)
+        self.entries.append(text)
+        self.setAccessibleName("Legend: " + "; ".join(self.entries))
