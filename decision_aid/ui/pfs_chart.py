@@ -69,6 +69,7 @@ class PfsChart(QWidget):
             axis.setTickFont(tick_font)
             axis.setPen(_pen(palette.MUTED, 1))
             axis.setTextPen(_pen(palette.TEXT, 1))
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep the last year visible
         item.setLabel("left", "% alive, no worsening", **label_style)
         item.setLabel("bottom", "Years after transplant", **label_style)
         item.getAxis("left").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)]])
@@ -163,7 +164,7 @@ class PfsChart(QWidget):
             self.progressive.setData(t, PERCENT * np.asarray(result.reference.progressive))
 
         horizon = result.horizon_years
-        self.plot_item.setXRange(0, horizon, padding=0.02)
+        self.plot_item.setXRange(0, horizon, padding=0.04)
         self.plot_item.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, horizon + 1)]])
         self.region.setRegion((cut, horizon))
         self.region.setVisible(extrapolating)
