@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Shared decision-making aid for autologous haematopoietic stem cell transplantation "
         "(AHSCT) in multiple sclerosis. Estimates from Muraro et al., JAMA Neurol 2017.",
     )
+    parser.add_argument("--screenshot", metavar="PATH", help="Render the window for the given profile to a PNG "
+                        "file without showing it, then exit (a refused profile writes no file and exits 2).")
+    parser.add_argument("--audience", choices=("patient", "clinician"), default=None,
+                        help="Open (or render) the window in the patient view (plain words) or the clinician "
+                        "view (percentages, intervals, hazard ratios). Default: as last used.")
+    parser.add_argument("--horizon", type=int, default=None, metavar="YEARS",
+                        help="Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5).")
+    parser.add_argument("--size", default="1280x800", metavar="WxH",
+                        help="Size of the --screenshot image in pixels (default 1280x800; at least 1024x700).")
+    add_profile_arguments(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     estimate = sub.add_parser(
         "estimate",
@@ -126,7 +136,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "estimate":
         return run_estimate(args)
-    parser.print_help()
+    return run_window_command(args)
+
+
+def run_window_command(args: argparse.Namespace) -> int:
+    """No sub-command: open the window (pre-filled from any profile flags), or render a screenshot."""
+    raw = {k: v for k, v in profile_input(args).items() if v is not None}
+    if args.screenshot is None:
+        from .ui.app import run_window
+
+        return run_window(raw or None, args.audience, args.horizon)
+    from .evidence import EvidenceError
+    from .model import ProfileError, default_model
+
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+        if width < 1024 or height < 700:
+            raise ValueError
+    except ValueError:
+        print(f"decision-aid: --size: {args.size!r} is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700",
+              file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        model = default_model()
+        if raw:
+            model.validate(profile_input(args))
+        if args.horizon is not None and args.horizon not in model.horizons:
+            raise ValueError(f"--horizon: {args.horizon!r} is not allowed; allowed: "
+                             f"{', '.join(map(str, model.horizons))} years")
+    except EvidenceError as exc:
+        print(f"decision-aid: no estimates: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except (ProfileError, ValueError) as exc:
+        print(f"decision-aid: {rejection_line(exc)}", file=sys.stderr)
+        return EXIT_REJECTED
+    from .ui.app import render_screenshot
+
+    render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height))
     return 0
 
 

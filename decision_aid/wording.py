@@ -129,3 +129,80 @@ def survival_sentence(interval: Interval, years: int) -> str:
 def wrap_text(text: str, width: int = 96, indent: str = "") -> str:
     """Wrap a line for the terminal, continuing lines under the first word."""
     return textwrap.fill(text, width=width, subsequent_indent=indent)
+
+
+# -- window and sheet phrasing (one place, so every view says the same) ----------------------
+
+FIELD_LABELS = {
+    "age": "age",
+    "course": "type of MS",
+    "edss": "EDSS score",
+    "prior_dmts": "number of previous treatments",
+    "relapses_past_year": "relapses in the past year",
+    "disease_duration_years": "years since diagnosis",
+}
+
+NOT_COVERED = (
+    "Other outcomes that matter: side effects such as infections, infertility, thyroid and other "
+    "autoimmune problems, hair loss, time off work, and improvements in disability.",
+    "Differences between transplant regimens (the study pooled several of them).",
+    "The experience of the treating centre, which affects early risk.",
+    "Quality of life, and how a person values each outcome.",
+    "Comparison with staying on, or switching, disease-modifying therapy.",
+    "Anything specific to one person that the study did not record.",
+)
+
+
+def profile_problem_message(errors) -> str:
+    """One calm sentence replacing the results while the profile is incomplete or refused."""
+    missing = [FIELD_LABELS.get(e.field, e.field) for e in errors if e.missing]
+    refused = [e for e in errors if not e.missing]
+    if refused:
+        first = refused[0]
+        allowed = first.allowed.removeprefix("allowed: ")
+        return (f"Check the {FIELD_LABELS.get(first.field, first.field)}: {first.value!s} is not allowed "
+                f"(allowed: {allowed}). Estimates appear when every value is allowed.")
+    if len(missing) > 1:
+        listed = ", ".join(missing[:-1]) + " and " + missing[-1]
+    else:
+        listed = missing[0]
+    return f"Enter the {listed} to see estimates."
+
+
+def in_hundred_label(probability: float) -> str:
+    """"65 in 100" (a short label for a chart marker)."""
+    return f"{in_hundred(probability)} in {DENOMINATOR}"
+
+
+def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
+    """What the chart says about one point in time, e.g. under the mouse."""
+    when = f"{years:.1f} years"
+    if clinician:
+        text = f"{when}: {interval_percent(interval)}"
+    else:
+        text = f"{when}: {count_phrase(interval.estimate)} ({range_phrase(interval)})"
+    return text + (" - extrapolated" if extrapolated else "")
+
+
+def interval_in_words(interval: Interval) -> str:
+    """"between A and B in 100" with its meaning, for the patient view."""
+    return f"The true number could be {range_phrase(interval)}."
+
+
+def figure_text(figure, clinician: bool = True) -> str | None:
+    """A published figure with its interval and where it is reported; None if the view hides it."""
+    if figure.kind == "hazard_ratio":
+        if not clinician:
+            return None
+        ci = f" (95% CI {figure.ci[0]:.2f} to {figure.ci[1]:.2f})" if figure.ci else ""
+        return f"Hazard ratio {figure.value:.2f}{ci}, {figure.unit}. {figure.notes}. [{figure.reported_in}]"
+    if figure.kind == "probability":
+        if clinician:
+            ci = f" (95% CI {percent(figure.ci[0])} to {percent(figure.ci[1])})" if figure.ci else ""
+            value = f"{percent(figure.value)}{ci}"
+        else:
+            ci = f", between {in_hundred(figure.ci[0])} and {in_hundred(figure.ci[1])} in 100" if figure.ci else ""
+            value = f"{count_phrase(figure.value)}{ci}"
+        return f"{figure.notes}: {value}." + (f" [{figure.reported_in}]" if clinician else "")
+    value = f"{figure.value:g} {figure.unit}"
+    return f"{figure.notes or figure.name}: {value}." + (f" [{figure.reported_in}]" if clinician else "")

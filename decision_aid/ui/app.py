@@ -1,0 +1,79 @@
+"""Starting the window, and rendering it to a PNG without showing it (``--screenshot``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from .settings import APPLICATION, ORGANISATION
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationName(APPLICATION)
+        app.setApplicationDisplayName("AHSCT decision aid")
+    return app
+
+
+def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = None,
+               horizon: int | None = None) -> int:
+    """Open the consultation window (optionally pre-filled) and run until it is closed."""
+    app = application()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    _prepare(window, profile, audience, horizon)
+    window.show()
+    return app.exec()
+
+
+def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audience: str | None = None,
+                      horizon: int | None = None, size: tuple[int, int] = (1280, 800),
+                      settings: QSettings | None = None) -> Path:
+    """Render the window for ``profile`` to a PNG without putting it on the screen."""
+    if QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    application()
+    from .main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if settings is None:  # a screenshot must not read or change the user's remembered state
+            settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
+        image = _grab(MainWindow(settings=settings), profile, audience, horizon, size)
+    path = Path(path)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def _grab(window, profile, audience, horizon, size):
+    _prepare(window, profile, audience, horizon)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(*size)
+    window.show()
+    QApplication.processEvents()
+    window.flush()
+    QApplication.processEvents()
+    image = window.grab()
+    window.close()
+    window.deleteLater()
+    return image
+
+
+def _prepare(window, profile, audience, horizon) -> None:
+    if audience is not None:
+        window.set_audience(audience)
+    if horizon is not None:
+        window.set_horizon(horizon)
+    if profile:
+        window.set_profile_fields({k: v for k, v in profile.items() if v is not None})
+    window.flush()

@@ -1,0 +1,377 @@
+"""The consultation window: profile on the left; chart, icon arrays and explanations on the right.
+
+The window never computes a risk: it asks the model for an :class:`Estimate` and displays it.
+Any edit invalidates the displayed result at once; the new estimate follows on a zero-delay
+single-shot timer so that bursts of edits (typing, filling a profile) are computed once.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from .. import __version__, palette, wording
+from ..evidence import EvidenceError
+from ..model import Estimate, Model, ProfileError, default_model
+from .method_panel import MethodPanel
+from .outcomes_panel import NotesList, OutcomesPanel
+from .pfs_chart import PfsChart
+from .profile_form import ProfileForm
+from .settings import AUDIENCES, WindowSettings
+
+DEFAULT_SIZE = (1280, 800)
+MINIMUM_SIZE = (1024, 700)
+MESSAGE_PAGE, RESULTS_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """``result_changed`` carries the displayed :class:`Estimate`, or None when none is shown."""
+
+    result_changed = Signal(object)
+
+    def __init__(self, model: Model | None = None, settings: QSettings | None = None,
+                 load_model: Callable[[], Model] = default_model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("AHSCT decision aid for multiple sclerosis")
+        self.settings = WindowSettings(settings)
+        self.evidence_problem: str | None = None
+        if model is None:
+            try:
+                model = load_model()
+            except EvidenceError as exc:
+                self.evidence_problem = (
+                    f"No estimates can be shown: {exc}. The program shows numbers only from checked "
+                    "evidence files; restore the original files to continue.")
+        self.model = model
+        self._result: Estimate | None = None
+        self._audience = self.settings.audience()
+        self._horizon = self.settings.horizon(model.horizons if model else (5,))
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._refresh)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_central()
+        self.setMinimumSize(*MINIMUM_SIZE)
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        self._apply_audience_actions()
+        self._refresh()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.audience_group = QActionGroup(self)
+        self.audience_actions: dict[str, QAction] = {}
+        for audience, text, key, tip in (
+            ("patient", "&Patient view", "Alt+P", "Plain words and whole numbers out of 100, for the patient"),
+            ("clinician", "Cli&nician view", "Alt+N", "Percentages with 95% intervals, hazard ratios, assumption ids"),
+        ):
+            action = QAction(text, self, checkable=True, shortcut=QKeySequence(key), toolTip=tip)
+            action.triggered.connect(lambda _=False, a=audience: self.set_audience(a))
+            self.audience_group.addAction(action)
+            self.audience_actions[audience] = action
+        self.horizon_group = QActionGroup(self)
+        self.horizon_actions: dict[int, QAction] = {}
+        for horizon in (self.model.horizons if self.model else ()):
+            key = str(horizon)[-1]
+            text = f"{str(horizon)[:-1]}&{key} years"
+            tip = (f"Show the curve to {horizon} years"
+                   + ("" if horizon <= 5 else " (beyond 5 years it is an extrapolation)"))
+            action = QAction(text, self, checkable=True, shortcut=QKeySequence(f"Alt+{key}"), toolTip=tip)
+            action.triggered.connect(lambda _=False, h=horizon: self.set_horizon(h))
+            self.horizon_group.addAction(action)
+            self.horizon_actions[horizon] = action
+        self.about_action = QAction("&About", self, triggered=self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("&View")
+        for action in self.audience_actions.values():
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.horizon_menu = self.view_menu.addMenu("&Horizon")
+        for action in self.horizon_actions.values():
+            self.horizon_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.reference_actions: dict[str, QAction] = {}
+        for name, text in (("relapsing", "Study curve: relapsing MS"), ("progressive", "Study curve: progressive MS")):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(self.settings.show_reference(name))
+            action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
+            self.view_menu.addAction(action)
+            self.reference_actions[name] = action
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addWidget(QLabel(" Show for: "))
+        for action in self.audience_actions.values():
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(" Horizon: "))
+        for action in self.horizon_actions.values():
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()):
+            button = self.toolbar.widgetForAction(action)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _build_central(self) -> None:
+        self.profile_form = ProfileForm(self.model.limits if self.model else None)
+        self.profile_form.edited.connect(self._on_edited)
+        left = QScrollArea()
+        left.setObjectName("profileScroll")
+        left.setWidgetResizable(True)
+        left.setWidget(self.profile_form)
+        left.setMinimumWidth(260)
+        left.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.results_stack = QStackedWidget()
+        self.results_stack.setObjectName("resultsStack")
+        self.message = QLabel()
+        self.message.setObjectName("resultsMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAccessibleName("Estimates are hidden")
+        font = self.message.font()
+        font.setPointSize(palette.HEADING)
+        self.message.setFont(font)
+        self.message.setMargin(24)
+        self.message.setStyleSheet(f"color: {palette.TEXT};")
+        self.results_stack.addWidget(self.message)
+
+        # Outcomes column: the numbers in decision order (early cost, then 5 years).
+        results = QWidget()
+        results.setObjectName("resultsPage")
+        layout = QVBoxLayout(results)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.general_notes = NotesList("generalNotes")
+        layout.addWidget(self.general_notes)
+        self.outcomes = OutcomesPanel()
+        layout.addWidget(self.outcomes, 1)
+        self.outcomes_scroll = QScrollArea()
+        self.outcomes_scroll.setObjectName("outcomesScroll")
+        self.outcomes_scroll.setWidgetResizable(True)
+        self.outcomes_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.outcomes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outcomes_scroll.setWidget(results)
+        self.results_stack.addWidget(self.outcomes_scroll)
+        self.results_stack.setMinimumWidth(300)
+
+        # Chart column: the curve over the years; blank (no axes, no numbers) without a result.
+        chart_page = QWidget()
+        chart_page.setObjectName("chartPage")
+        chart_layout = QVBoxLayout(chart_page)
+        chart_layout.setContentsMargins(4, 4, 8, 0)
+        title = QLabel("Alive without disability worsening over the years")
+        title_font = title.font()
+        title_font.setPointSize(palette.HEADING)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        title.setWordWrap(True)
+        chart_layout.addWidget(title)
+        self.chart = PfsChart()
+        chart_layout.addWidget(self.chart, 1)
+        compare = QHBoxLayout()
+        compare_label = QLabel("Compare:")
+        compare_label.setFont(_control_font(compare_label))
+        compare.addWidget(compare_label)
+        self.reference_boxes: dict[str, QCheckBox] = {}
+        for name, text in (("relapsing", "Relapsing &group"), ("progressive", "Progressive gro&up")):
+            box = QCheckBox(text)
+            box.setObjectName(f"{name}Reference")
+            box.setFont(_control_font(box))
+            box.setToolTip(f"Show the study's average curve for {name} MS (dashed differently)")
+            box.setAccessibleName(f"Show study curve for {name} MS")
+            box.setChecked(self.reference_actions[name].isChecked())
+            box.toggled.connect(self.reference_actions[name].setChecked)
+            self.reference_actions[name].toggled.connect(box.setChecked)
+            compare.addWidget(box)
+            self.reference_boxes[name] = box
+        compare.addStretch(1)
+        chart_layout.addLayout(compare)
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.setObjectName("chartStack")
+        blank = QWidget()
+        blank.setObjectName("chartBlank")
+        self.chart_stack.addWidget(blank)
+        self.chart_stack.addWidget(chart_page)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.method_panel = MethodPanel()
+        self.tabs.addTab(self.method_panel, "Ho&w was this calculated?")
+
+        chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
+        chart_and_tabs.setObjectName("chartSplitter")
+        chart_and_tabs.addWidget(self.chart_stack)
+        chart_and_tabs.addWidget(self.tabs)
+        chart_and_tabs.setChildrenCollapsible(False)
+        self.tabs.setMinimumHeight(120)
+        self.chart_stack.setMinimumHeight(300)
+        chart_and_tabs.setSizes([540, 200])
+        self.chart_splitter = chart_and_tabs
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.results_stack)
+        splitter.addWidget(chart_and_tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([290, 430, 560])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.main_splitter = splitter
+        QWidget.setTabOrder(self.profile_form.clear_button, self.reference_boxes["relapsing"])
+        QWidget.setTabOrder(self.reference_boxes["relapsing"], self.reference_boxes["progressive"])
+        QWidget.setTabOrder(self.reference_boxes["progressive"], self.tabs)
+
+    # -- public API (for other views: printing, saving, more tabs) --------------------------
+
+    def current_result(self) -> Estimate | None:
+        """The estimate on screen, or None while the profile is incomplete, refused or changing."""
+        return self._result
+
+    def audience(self) -> str:
+        return self._audience
+
+    def horizon(self) -> int:
+        return self._horizon
+
+    def set_profile_fields(self, values: Mapping[str, Any]) -> None:
+        self.profile_form.set_fields(values)
+
+    def set_audience(self, audience: str) -> None:
+        if audience not in AUDIENCES:
+            raise ValueError(f"audience: {audience!r} is not allowed; allowed: {', '.join(AUDIENCES)}")
+        self._audience = audience
+        self.settings.set_audience(audience)
+        self._apply_audience_actions()
+        self._show(self._result)  # same result, other words: nothing to recompute
+
+    def set_horizon(self, horizon: int) -> None:
+        if self.model is None or horizon not in self.model.horizons:
+            raise ValueError(f"horizon: {horizon!r} is not allowed")
+        self._horizon = horizon
+        self.settings.set_horizon(horizon)
+        self._apply_audience_actions()
+        self._on_edited()
+
+    def flush(self) -> None:
+        """Compute a pending estimate now (for tests, screenshots and printing)."""
+        if self._pending.isActive():
+            self._pending.stop()
+            self._refresh()
+
+    def about_text(self) -> str:
+        lines = [f"<b>AHSCT decision aid for multiple sclerosis</b>, version {__version__}"]
+        if self.model is not None:
+            evidence = self.model.evidence
+            lines += [f"Model {self.model.version}; evidence {evidence.version} ({evidence.short_checksum})",
+                      f"Source: {self.model.citation}"]
+        else:
+            lines.append(self.evidence_problem or "")
+        lines.append("A decision aid built on published group figures, not a prediction for one person. "
+                     "It works offline and sends nothing anywhere.")
+        return "<br><br>".join(lines)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About the decision aid", self.about_text())
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def _apply_audience_actions(self) -> None:
+        self.audience_actions[self._audience].setChecked(True)
+        if self._horizon in self.horizon_actions:
+            self.horizon_actions[self._horizon].setChecked(True)
+        size = palette.PATIENT_BODY if self._audience == "patient" else palette.BODY
+        for widget in (self.results_stack.widget(RESULTS_PAGE), self.tabs, self.chart_stack):
+            font = widget.font()
+            font.setPointSize(size)
+            widget.setFont(font)
+
+    def _reference_toggled(self, name: str, shown: bool) -> None:
+        self.settings.set_show_reference(name, shown)
+        self._show(self._result)
+
+    def _on_edited(self) -> None:
+        """Invalidate first (no stale number may stay), then compute once the edits settle."""
+        self._result = None
+        self.results_stack.setUpdatesEnabled(False)
+        self.chart_stack.setUpdatesEnabled(False)
+        self.chart.clear()
+        self.outcomes.clear()
+        self._pending.start()
+
+    def _refresh(self) -> None:
+        result = None
+        errors = ()
+        if self.model is not None:
+            try:
+                profile = self.model.validate(self.profile_form.raw())
+            except ProfileError as exc:
+                errors = exc.errors
+            else:
+                result = self.model.estimate(profile, horizon=self._horizon)
+        self.profile_form.show_errors(errors)
+        if self.model is None:
+            self.message.setText(self.evidence_problem or "")
+        elif errors:
+            self.message.setText(wording.profile_problem_message(errors))
+        self._result = result
+        self._show(result)
+        self.results_stack.setUpdatesEnabled(True)
+        self.chart_stack.setUpdatesEnabled(True)
+        self.result_changed.emit(result)
+
+    def _show(self, result: Estimate | None) -> None:
+        clinician = self._audience == "clinician"
+        if result is None:
+            self.chart.clear()
+            self.outcomes.clear()
+            self.general_notes.set_notes([], clinician)
+            self.results_stack.setCurrentIndex(MESSAGE_PAGE)
+            self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
+        else:
+            self.chart.set_result(result, clinician, self.reference_actions["relapsing"].isChecked(),
+                                  self.reference_actions["progressive"].isChecked())
+            self.outcomes.show_result(result, clinician)
+            self.general_notes.set_notes([n for n in result.warnings + result.caveats if n.qualifies == "all"],
+                                         clinician)
+            self.results_stack.setCurrentIndex(RESULTS_PAGE)
+            self.chart_stack.setCurrentIndex(RESULTS_PAGE)
+        self.method_panel.show_method(self.model, result, clinician, self.evidence_problem)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.settings.set_geometry(QByteArray(self.saveGeometry()))
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _control_font(widget: QWidget):
+    """Controls keep the clinician size in both views; only the reading text grows."""
+    font = widget.font()
+    font.setPointSize(palette.BODY)
+    return font

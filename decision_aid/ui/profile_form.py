@@ -1,0 +1,221 @@
+"""The patient profile: six fields, each with a label, a tooltip, an accessible name and room
+for a message. The form only collects what was typed; the model decides what is allowed."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from .. import palette, wording
+from ..model import FieldError, ProfileLimits
+
+INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"
+
+
+class ProfileForm(QWidget):
+    """Emits ``edited`` whenever any field changes (typing, choosing, clearing)."""
+
+    edited = Signal()
+
+    def __init__(self, limits: ProfileLimits | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileForm")
+        self._limits = limits
+        self._setting = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        heading = QLabel("Patient profile")
+        heading.setObjectName("profileHeading")
+        font = heading.font()
+        font.setPointSize(palette.HEADING)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAccessibleName("Patient profile")
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(form)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        lim = limits
+
+        self.age = self._line_edit(
+            form, "age", "&Age (years)",
+            f"{lim.age_min:g} to {lim.age_max:g}" if lim else "",
+            "Age in years at transplant; decimals allowed"
+            + (f" ({lim.age_min:g} to {lim.age_max:g}). The study mostly included people aged "
+               f"{lim.studied_age_min:g} to {lim.studied_age_max:g}." if lim else "."),
+        )
+        self.course = self._combo(form, "course", "MS c&ourse", "Type of multiple sclerosis",
+                                  [(wording.COURSE_LABELS[c], c) for c in (lim.courses if lim else ())],
+                                  "Choose the type of MS")
+        self.course_help = self._help_label(form, "courseHelp")
+        self.course.currentIndexChanged.connect(self._update_help)
+        self.edss = self._combo(form, "edss", "&EDSS score",
+                                "Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5",
+                                [(f"{v:.1f}", v) for v in (lim.edss_values if lim else ())], "Choose the EDSS")
+        self.edss_help = self._help_label(form, "edssHelp")
+        self.edss.currentIndexChanged.connect(self._update_help)
+        self.prior_dmts = self._line_edit(
+            form, "prior_dmts", "Previous &DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
+            "Number of disease-modifying therapies used before transplant, a whole number",
+        )
+        optional = QLabel("Optional (context only, not used in the estimate):")
+        optional.setWordWrap(True)
+        optional.setStyleSheet(f"color: {palette.MUTED};")
+        form.addRow(optional)
+        self.relapses = self._line_edit(
+            form, "relapses_past_year", "&Relapses, past year", "optional",
+            "Relapses in the past 12 months, a whole number; optional, not used in the estimate",
+        )
+        self.duration = self._line_edit(
+            form, "disease_duration_years", "&Years since diagnosis", "optional",
+            "Years since diagnosis; optional, not used in the estimate",
+        )
+        self.clear_button = QPushButton("&Clear profile")
+        self.clear_button.setToolTip("Empty every field, ready for the next patient")
+        self.clear_button.setAccessibleName("Clear profile")
+        self.clear_button.clicked.connect(self.clear)
+        layout.addSpacing(8)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+        order = [self.age, self.course, self.edss, self.prior_dmts, self.relapses, self.duration, self.clear_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self._update_help()
+        if limits is None:
+            self.setEnabled(False)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add(self, form: QFormLayout, name: str, text: str, widget: QWidget, tip: str) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        widget.setToolTip(tip)
+        widget.setAccessibleName(text.replace("&", ""))
+        widget.setAccessibleDescription(tip)
+        widget.setObjectName(name)
+        form.addRow(label, widget)
+        error = QLabel()
+        error.setObjectName(f"{name}Error")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        form.addRow(error)
+        self.fields[name], self.errors[name], self.labels[name] = widget, error, label
+
+    def _line_edit(self, form, name, text, placeholder, tip) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(False)
+        edit.textChanged.connect(self._changed)
+        self._add(form, name, text, edit, tip)
+        return edit
+
+    def _combo(self, form, name, text, tip, items, blank) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(blank, None)
+        for label, data in items:
+            combo.addItem(label, data)
+        combo.currentIndexChanged.connect(self._changed)
+        self._add(form, name, text, combo, tip)
+        return combo
+
+    def _help_label(self, form: QFormLayout, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {palette.MUTED};")
+        form.addRow(label)
+        return label
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _changed(self, *_: Any) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def _update_help(self, *_: Any) -> None:
+        course = self.course.currentData()
+        self.course_help.setText(wording.COURSE_EXPLANATIONS.get(course, ""))
+        self.course_help.setVisible(course is not None)
+        edss = self.edss.currentData()
+        self.edss_help.setText(f"EDSS {edss:.1f}: {wording.EDSS_MEANINGS[edss]}" if edss is not None else "")
+        self.edss_help.setVisible(edss is not None)
+
+    def raw(self) -> dict[str, Any]:
+        """The values as entered, for ``model.validate`` (blank text means missing)."""
+        return {
+            "age": self.age.text(),
+            "course": self.course.currentData(),
+            "edss": self.edss.currentData(),
+            "prior_dmts": self.prior_dmts.text(),
+            "relapses_past_year": self.relapses.text(),
+            "disease_duration_years": self.duration.text(),
+        }
+
+    def set_fields(self, values: Mapping[str, Any]) -> None:
+        """Fill fields programmatically (one ``edited`` signal); unknown keys raise KeyError."""
+        self._setting = True
+        try:
+            for name, value in values.items():
+                widget = self.fields[name]
+                if isinstance(widget, QLineEdit):
+                    widget.setText("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
+                else:
+                    index = 0 if value is None else widget.findData(_combo_value(name, value))
+                    widget.setCurrentIndex(max(index, 0))
+        finally:
+            self._setting = False
+        self._update_help()
+        self.edited.emit()
+
+    def clear(self) -> None:
+        self.set_fields({name: None for name in self.fields})
+        self.age.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_errors(self, errors: tuple[FieldError, ...]) -> None:
+        """Mark each rejected or missing field with a visible sign and words, not colour alone."""
+        by_field = {e.field: e for e in errors}
+        for name, widget in self.fields.items():
+            label, error = self.labels[name], self.errors[name]
+            problem = by_field.get(name)
+            if problem is None:
+                error.setVisible(False)
+                error.setText("")
+                widget.setStyleSheet("")
+                widget.setAccessibleDescription(widget.toolTip())
+                label.setText(label.text().removesuffix(" \u26a0").removesuffix(" *"))
+                continue
+            allowed = problem.allowed[0].upper() + problem.allowed[1:]
+            if problem.missing:
+                text = f"* Needed. {allowed}."
+                error.setStyleSheet(f"color: {palette.MUTED};")
+                widget.setStyleSheet("")
+                mark = " *"
+            else:
+                text = f"\u26a0 Not allowed: {problem.value!s}. {allowed}."
+                error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
+                widget.setStyleSheet(INVALID_STYLE)
+                mark = " \u26a0"
+            base = label.text().removesuffix(" \u26a0").removesuffix(" *")
+            label.setText(base + mark)
+            error.setText(text)
+            error.setVisible(True)
+            widget.setAccessibleDescription(text)
+
+
+def _combo_value(name: str, value: Any) -> Any:
+    if name == "edss":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return value
+    return str(value).strip().lower()

@@ -1,0 +1,50 @@
+"""Window state remembered between runs (size, audience, horizon). The profile is never stored:
+a consultation starts blank so that one patient's values can never appear for the next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+AUDIENCES = ("patient", "clinician")
+ORGANISATION = "decision-aid"
+APPLICATION = "decision-aid"
+
+
+class WindowSettings:
+    """Typed access to the few keys the window keeps; unknown or damaged values fall back."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
+
+    def audience(self) -> str:
+        value = self.qsettings.value("view/audience", "patient")
+        return value if value in AUDIENCES else "patient"
+
+    def set_audience(self, audience: str) -> None:
+        self.qsettings.setValue("view/audience", audience)
+
+    def horizon(self, allowed: tuple[int, ...]) -> int:
+        try:
+            value = int(self.qsettings.value("view/horizon", allowed[0] if allowed else 5))
+        except (TypeError, ValueError):
+            value = allowed[0] if allowed else 5
+        return value if value in allowed else (allowed[0] if allowed else 5)
+
+    def set_horizon(self, horizon: int) -> None:
+        self.qsettings.setValue("view/horizon", int(horizon))
+
+    def show_reference(self, name: str) -> bool:
+        return str(self.qsettings.value(f"view/reference_{name}", "false")).lower() == "true"
+
+    def set_show_reference(self, name: str, shown: bool) -> None:
+        self.qsettings.setValue(f"view/reference_{name}", bool(shown))
+
+    def geometry(self) -> QByteArray | None:
+        value = self.qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
