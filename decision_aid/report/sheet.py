@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
                            QPdfWriter, QPen, QTextDocument)
 
@@ -72,17 +72,11 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
     the paper the user chose in the dialog is kept (the layout adapts to the page it gets).
     Raises :class:`SheetDoesNotFit` before anything is painted if page 1 would overflow.
     """
-    if model is None:
-        from ..model import default_model
-
-        model = default_model()
     if apply_paper:
         device.setPageLayout(page_layout(options.paper))
     scale = device.logicalDpiX() / 72.0
     page = QRectF(0, 0, device.width() / scale, device.height() / scale)
-    content = build_content(result, options.audience, options.name, options.notes,
-                            options.date or _dt.date.today(), model)
-    plan = plan_summary_page(page, content, result, TYPE[options.audience])
+    plan = layout_sheet(result, options, page, model)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("could not start painting the sheet (is the output writable?)")
@@ -94,6 +88,17 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
             extra(painter, page)
     finally:
         painter.end()
+
+
+def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None) -> "PagePlan":
+    """Measure and place page 1 in ``page`` (points, origin at the top-left of the printable area)."""
+    if model is None:
+        from ..model import default_model
+
+        model = default_model()
+    content = build_content(result, options.audience, options.name, options.notes,
+                            options.date or _dt.date.today(), model)
+    return plan_summary_page(page, content, result, TYPE[options.audience])
 
 
 def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
@@ -111,6 +116,9 @@ def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, 
         del writer  # flushes and closes the file
         if os.path.getsize(temp) == 0:
             raise OSError("the PDF writer produced an empty file")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a saved sheet gets normal permissions
         os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):
@@ -372,5 +380,5 @@ def icon_legend_width(content: SheetContent, size: float) -> float:
     return sum(size * 1.7 + 3 + metrics.horizontalAdvance(words) + 2 + 10 for _, words in content.legend) - 10
 
 
-__all__ = ["SheetOptions", "SheetDoesNotFit", "render_sheet", "write_pdf", "page_layout", "plan_summary_page",
-           "ensure_gui_application", "PAPER_SIZES", "QSizeF"]
+__all__ = ["SheetOptions", "SheetDoesNotFit", "render_sheet", "write_pdf", "page_layout", "layout_sheet",
+           "plan_summary_page", "ensure_gui_application", "PAPER_SIZES"]
