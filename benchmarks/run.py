@@ -101,6 +101,34 @@ def estimate_process(repeats: int) -> list[Measure]:
                     "median", samples)]
 
 
+@measure("sheet_pdf")
+def sheet_pdf_in_process(repeats: int) -> list[Measure]:
+    import tempfile
+
+    from decision_aid.model import default_model
+    from decision_aid.report.sheet import SheetOptions, ensure_gui_application, write_pdf
+
+    ensure_gui_application()
+    model = default_model()
+    result = model.estimate(model.validate({"age": 47, "course": "spms", "edss": 6.5, "prior_dmts": 4}), horizon=10)
+    options = SheetOptions(audience="clinician", notes="Benchmark notes")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sheet.pdf"
+        samples = timed(lambda: write_pdf(path, result, options, model=model), repeats)
+    return [Measure("sheet_pdf_in_process", "Summary sheet to PDF inside a running program (10 y, clinician)", "ms",
+                    300.0, "median", samples)]
+
+
+@measure("sheet_process")
+def sheet_process(repeats: int) -> list[Measure]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "decision_aid", "sheet", "-o", str(Path(folder) / "s.pdf"), *PROFILE_ARGS]
+        samples = timed(lambda: subprocess.run(command, check=True, capture_output=True), repeats, warmup=1)
+    return [Measure("sheet_process", "`decision-aid sheet` as a whole process", "ms", 2500.0, "median", samples)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=sorted(REGISTRY))

@@ -105,6 +105,24 @@ def build_parser() -> argparse.ArgumentParser:
     estimate.add_argument("--draws", type=int, default=None, metavar="N",
                           help="Monte Carlo draws for the intervals (default 4000; seeded, so results repeat).")
     estimate.add_argument("--json", action="store_true", help="Print one JSON object (probabilities as fractions).")
+    sheet = sub.add_parser(
+        "sheet",
+        help="write the one-page summary sheet for one profile as a PDF",
+        description="Write the one-page summary sheet (estimates in words and pictures, the chart, warnings, "
+        "assumptions and the source) as a PDF. Needs no display. A rejected profile writes no file.",
+    )
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                       help="Where to write the PDF (an existing file is replaced only when the sheet is complete).")
+    add_profile_arguments(sheet)
+    sheet.add_argument("--audience", choices=("patient", "clinician"), default="patient",
+                       help="patient: plain words, larger type, whole numbers in 100 (default); clinician: "
+                       "percentages, intervals, hazard ratios and the assumptions in full.")
+    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help="Paper size (default a4).")
+    sheet.add_argument("--name", metavar="TEXT", help="Patient name or initials, printed on this sheet only.")
+    sheet.add_argument("--notes", metavar="TEXT", default="",
+                       help="Notes printed in the notes box (left blank: ruled lines to write on).")
+    sheet.add_argument("--horizon", type=int, default=5, metavar="YEARS",
+                       help="Length of the chart: 5 (default) or 10 (years 5 to 10 are an extrapolation).")
     return parser
 
 
@@ -131,11 +149,45 @@ def run_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_sheet(args: argparse.Namespace) -> int:
+    """Validate first (no Qt, no file on rejection), then draw the PDF offscreen."""
+    from .evidence import EvidenceError
+    from .model import ProfileError, default_model
+
+    try:
+        model = default_model()
+        profile = model.validate(profile_input(args))
+        result = model.estimate(profile, horizon=args.horizon)
+    except EvidenceError as exc:
+        print(f"decision-aid: no sheet: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except (ProfileError, ValueError) as exc:
+        print(f"decision-aid: {rejection_line(exc)}", file=sys.stderr)
+        return EXIT_REJECTED
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
+
+    options = SheetOptions(audience=args.audience, paper=args.paper, name=args.name, notes=args.notes)
+    try:
+        write_pdf(args.output, result, options, model=model)
+    except SheetDoesNotFit as exc:
+        print(f"decision-aid: --notes: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except OSError as exc:
+        print(f"decision-aid: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "estimate":
         return run_estimate(args)
+    if args.command == "sheet":
+        return run_sheet(args)
     return run_window_command(args)
 
 

@@ -116,10 +116,40 @@ def pfs_sentence(interval: Interval, years: int) -> str:
     )
 
 
+def other_side_phrase(probability: float) -> str:
+    """The complement of :func:`count_phrase`, so that the two framings always add up to 100."""
+    n = in_hundred(probability)
+    if n == 0 and probability > 0:
+        return f"more than {DENOMINATOR - 1} in {DENOMINATOR}"
+    if n == DENOMINATOR and probability < 1:
+        return f"fewer than 1 in {DENOMINATOR}"
+    return f"about {DENOMINATOR - n} in {DENOMINATOR}"
+
+
 def pfs_other_side(interval: Interval, years: int) -> str:
     """The same outcome framed the other way, with the same denominator and time frame."""
-    worsened = DENOMINATOR - in_hundred(interval.estimate)
-    return f"about {worsened} in {DENOMINATOR} had worsened or died by {years} years"
+    return f"{other_side_phrase(interval.estimate)} had worsened or died by {years} years"
+
+
+def early_death_other_side(interval: Interval, days: int) -> str:
+    return f"{other_side_phrase(interval.estimate)} were alive {days} days after transplant"
+
+
+def survival_other_side(interval: Interval, years: int) -> str:
+    return f"{other_side_phrase(interval.estimate)} had died by {years} years"
+
+
+def both_ways(probability: float, happened: str, other: str) -> str:
+    """Both framings in one sentence: "About 65 in 100 people like you were alive without worsening;
+    about 35 in 100 worsened or died" (the two counts always add up to 100)."""
+    return f"{count_phrase(probability).capitalize()} people like you {happened}; {other_side_phrase(probability)} {other}"
+
+
+def hazard_ratio_text(value: float, ci: tuple[float, float] | None) -> str:
+    """"1.65 (95% CI 1.10 to 2.47)" for the clinician view."""
+    if ci is None:
+        return f"{value:.2f}"
+    return f"{value:.2f} (95% CI {ci[0]:.2f} to {ci[1]:.2f})"
 
 
 def survival_sentence(interval: Interval, years: int) -> str:

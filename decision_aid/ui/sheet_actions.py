@@ -1,0 +1,148 @@
+"""Print, Print preview and Save as PDF for the summary sheet, as QActions the window can add.
+
+Every path draws with :func:`decision_aid.report.sheet.render_sheet`, so what is previewed is
+what is printed and saved.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..model import Estimate
+from ..report.sheet import SheetDoesNotFit, SheetOptions, page_layout, render_sheet, write_pdf
+
+ResultSource = Callable[[], "Estimate | None"]
+OptionsSource = Callable[[], SheetOptions]
+
+
+def default_pdf_name(result: Estimate, options: SheetOptions, today: _dt.date | None = None) -> str:
+    """A file name without the patient's name (it may be shared or synced)."""
+    day = (options.date or today or _dt.date.today()).isoformat()
+    return f"ahsct-summary-{options.audience}-{day}.pdf"
+
+
+class SheetActions(QObject):
+    """Three actions (print, preview, save as PDF), enabled only while there is a result."""
+
+    def __init__(self, parent: QWidget, current_result: ResultSource, current_options: OptionsSource) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._result = current_result
+        self._options = current_options
+        self.last_directory = Path.home()
+        self.print_action = self._action("&Print sheet…", QKeySequence.StandardKey.Print,
+                                         "Print the one-page summary sheet", self.print_sheet)
+        self.preview_action = self._action("Print pre&view…", None,
+                                           "Show the summary sheet as it will be printed", self.preview_sheet)
+        self.pdf_action = self._action("Save sheet as P&DF…", QKeySequence("Ctrl+Shift+S"),
+                                       "Save the one-page summary sheet as a PDF file", self.save_pdf)
+        self.refresh()
+
+    @property
+    def actions(self) -> tuple[QAction, QAction, QAction]:
+        return self.print_action, self.preview_action, self.pdf_action
+
+    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
+        action = QAction(text, self._parent)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setWhatsThis(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def refresh(self) -> None:
+        """Call when the result changes: the actions are disabled while there is no estimate."""
+        enabled = self._result() is not None
+        for action in self.actions:
+            action.setEnabled(enabled)
+
+    # -- the three paths --------------------------------------------------------------------------
+
+    def make_printer(self, options: SheetOptions) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options.paper))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setDocName("AHSCT summary sheet")
+        return printer
+
+    def paint(self, printer: QPrinter) -> bool:
+        """Render onto a printer the user has set up (keeping the paper chosen in the dialog)."""
+        result = self._result()
+        if result is None:
+            return False
+        try:
+            render_sheet(printer, result, self._options(), apply_paper=False)
+        except (SheetDoesNotFit, OSError) as exc:
+            self._warn("The sheet could not be printed", str(exc))
+            return False
+        return True
+
+    def print_sheet(self) -> bool:
+        if self._result() is None:
+            return False
+        printer = self.make_printer(self._options())
+        dialog = QPrintDialog(printer, self._parent)
+        dialog.setWindowTitle("Print summary sheet")
+        if self._exec(dialog) != QPrintDialog.DialogCode.Accepted:
+            return False
+        return self.paint(printer)
+
+    def preview_sheet(self) -> bool:
+        if self._result() is None:
+            return False
+        printer = self.make_printer(self._options())
+        dialog = QPrintPreviewDialog(printer, self._parent)
+        dialog.setWindowTitle("Summary sheet: print preview")
+        dialog.paintRequested.connect(self.paint)
+        self._exec(dialog)
+        return True
+
+    def save_pdf(self) -> Path | None:
+        result = self._result()
+        if result is None:
+            return None
+        options = self._options()
+        suggested = str(self.last_directory / default_pdf_name(result, options))
+        path = self._ask_path(suggested)
+        if not path:
+            return None
+        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        # The dialog confirms overwriting the name it returns; a name we extended is asked here.
+        if target.exists() and str(target) != path and not self._confirm_overwrite(target):
+            return None
+        try:
+            write_pdf(target, result, options)
+        except (SheetDoesNotFit, OSError) as exc:
+            self._warn("The sheet was not saved", f"{target}: {exc}")
+            return None
+        self.last_directory = target.parent
+        return target
+
+    # -- dialog call sites (one place each, so tests can replace them) ------------------------------
+
+    def _exec(self, dialog) -> int:
+        return dialog.exec()
+
+    def _ask_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save summary sheet as PDF", suggested,
+                                              "PDF files (*.pdf)")
+        return path
+
+    def _confirm_overwrite(self, target: Path) -> bool:
+        answer = QMessageBox.question(self._parent, "Replace file?",
+                                      f"{target.name} already exists. Replace it?",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._parent, title, text)
