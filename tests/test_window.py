@@ -16,45 +16,7 @@ from decision_aid.evidence import load_evidence
 from decision_aid.evidence.loader import default_directory
 from decision_aid.model import Model, ProfileError
 from decision_aid.ui.main_window import MainWindow
-
-IGNORED_QT_MESSAGES = ("propagateSizeHints",)  # the offscreen platform's own notice
-
-
-@pytest.fixture
-def settings_path(tmp_path):
-    return str(tmp_path / "window.ini")
-
-
-@pytest.fixture
-def window(qtbot, settings_path, qtlog):
-    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    problems = [r.message for r in qtlog.records
-                if r.type.name != "QtDebugMsg" and not any(i in r.message for i in IGNORED_QT_MESSAGES)]
-    assert not problems, problems
-
-
-def type_profile(qtbot, win, age="38", course="rrms", edss=4.0, dmts="3"):
-    """Fill the four required fields with the keyboard only."""
-    form = win.profile_form
-    form.age.setFocus()
-    qtbot.keyClicks(form.age, age)
-    qtbot.keyClick(form.age, Qt.Key.Key_Tab)
-    assert form.course.hasFocus()
-    for _ in range(form.course.findData(course)):
-        qtbot.keyClick(form.course, Qt.Key.Key_Down)
-    qtbot.keyClick(form.course, Qt.Key.Key_Tab)
-    assert form.edss.hasFocus()
-    for _ in range(form.edss.findData(edss)):
-        qtbot.keyClick(form.edss, Qt.Key.Key_Down)
-    qtbot.keyClick(form.edss, Qt.Key.Key_Tab)
-    assert form.prior_dmts.hasFocus()
-    qtbot.keyClicks(form.prior_dmts, dmts)
-    qtbot.waitUntil(lambda: win.current_result() is not None)
-
+from helpers import type_profile  # noqa: F401  (fixtures: settings_path, window in conftest)
 
 def replace_text(qtbot, edit, text):
     edit.setFocus()

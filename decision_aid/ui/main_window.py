@@ -24,6 +24,8 @@ from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
 from .profile_form import ProfileForm
 from .settings import AUDIENCES, WindowSettings
+from .sheet_actions import SheetActions
+from .sheet_panel import SheetPanel
 
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -94,10 +96,14 @@ class MainWindow(QMainWindow):
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
         self.about_action = QAction("&About", self, triggered=self.show_about)
+        self.sheet_actions = SheetActions(self, self._result_for_sheet, self._sheet_options)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        for action in self.sheet_actions.actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("&View")
         for action in self.audience_actions.values():
@@ -131,7 +137,9 @@ class MainWindow(QMainWindow):
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()):
+        self.toolbar.addAction(self.sheet_actions.print_action)
+        for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()) + [
+                self.sheet_actions.print_action]:
             button = self.toolbar.widgetForAction(action)
             button.setAccessibleName(action.text().replace("&", ""))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -221,6 +229,13 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.method_panel = MethodPanel()
         self.tabs.addTab(self.method_panel, "Ho&w was this calculated?")
+        self.sheet_panel = SheetPanel()
+        self.sheet_panel.set_paper(self.settings.paper())
+        self.sheet_panel.paper_combo.currentIndexChanged.connect(
+            lambda: self.settings.set_paper(self.sheet_panel.paper()))
+        self.sheet_panel.add_action_buttons(self.sheet_actions.actions)
+        self.add_tab(self.sheet_panel, "Summary &sheet")
+        self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
 
         chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
         chart_and_tabs.setObjectName("chartSplitter")
@@ -284,6 +299,21 @@ class MainWindow(QMainWindow):
         if self._pending.isActive():
             self._pending.stop()
             self._refresh()
+
+    def add_tab(self, panel: QWidget, title: str) -> None:
+        """Add a panel as a tab; it scrolls rather than being squashed when the tab area is short."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self.tabs.addTab(scroll, title)
+
+    def _result_for_sheet(self) -> Estimate | None:
+        self.flush()
+        return self._result
+
+    def _sheet_options(self):
+        return self.sheet_panel.options(self._audience)
 
     def about_text(self) -> str:
         lines = [f"<b>AHSCT decision aid for multiple sclerosis</b>, version {__version__}"]

@@ -1,4 +1,4 @@
-"""Window state remembered between runs (size, audience, horizon). The profile is never stored:
+"""Window state remembered between runs (size, audience, horizon, paper size). The profile is never stored:
 a consultation starts blank so that one patient's values can never appear for the next."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 AUDIENCES = ("patient", "clinician")
+PAPERS = ("a4", "letter")
 ORGANISATION = "decision-aid"
 APPLICATION = "decision-aid"
 
@@ -38,6 +39,13 @@ class WindowSettings:
 
     def set_show_reference(self, name: str, shown: bool) -> None:
         self.qsettings.setValue(f"view/reference_{name}", bool(shown))
+
+    def paper(self) -> str:
+        value = self.qsettings.value("sheet/paper", "a4")
+        return value if value in PAPERS else "a4"
+
+    def set_paper(self, paper: str) -> None:
+        self.qsettings.setValue("sheet/paper", paper)
 
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

@@ -1,0 +1,104 @@
+"""The "Summary sheet" tab: what goes on paper besides the estimates (name, notes, paper size).
+
+The name is typed for one sheet only: it is not remembered between runs and is printed only
+when given. The paper size is a preference and is remembered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..report.sheet import SheetOptions
+
+PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+NAME_MAX = 80
+
+
+class SheetPanel(QWidget):
+    """Name, notes and paper for the sheet, and buttons for the three sheet actions."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sheetPanel")
+        layout = QVBoxLayout(self)
+        intro = QLabel("The one-page summary the patient takes home. Print it, preview it or save it as a PDF. "
+                       "The name is printed only if you type it here; it is not remembered.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("sheetName")
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setPlaceholderText("optional, e.g. initials")
+        self.name_edit.setToolTip("Printed on the sheet only if given; never stored in settings")
+        self.name_edit.setAccessibleName("Patient name or initials for the sheet (optional)")
+        name_label = QLabel("Patient &name or initials")
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, self.name_edit)
+
+        self.paper_combo = QComboBox()
+        self.paper_combo.setObjectName("sheetPaper")
+        for key, text in PAPERS:
+            self.paper_combo.addItem(text, key)
+        self.paper_combo.setToolTip("Paper size for printing and PDF")
+        self.paper_combo.setAccessibleName("Paper size")
+        paper_label = QLabel("Pape&r")
+        paper_label.setBuddy(self.paper_combo)
+        form.addRow(paper_label, self.paper_combo)
+        layout.addLayout(form)
+
+        notes_label = QLabel("Notes for the sheet (&e.g. next steps, questions to follow up)")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("sheetNotes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setToolTip("Printed in the notes box. Left blank, the sheet has empty lines to write on.")
+        self.notes_edit.setAccessibleName("Notes for the summary sheet")
+        notes_label.setBuddy(self.notes_edit)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes_edit, 1)
+
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+
+        self.name_edit.textChanged.connect(self.changed)
+        self.notes_edit.textChanged.connect(self.changed)
+        self.paper_combo.currentIndexChanged.connect(self.changed)
+
+    def add_action_buttons(self, actions) -> None:
+        """A button per sheet action, following the action's enabled state."""
+        for action in actions:
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.setEnabled(action.isEnabled())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+
+    def paper(self) -> str:
+        return self.paper_combo.currentData()
+
+    def set_paper(self, paper: str) -> None:
+        index = self.paper_combo.findData(paper)
+        if index >= 0:
+            self.paper_combo.setCurrentIndex(index)
+
+    def name(self) -> str | None:
+        return self.name_edit.text().strip() or None
+
+    def notes(self) -> str:
+        return self.notes_edit.toPlainText()
+
+    def set_contents(self, name: str | None, notes: str) -> None:
+        self.name_edit.setText(name or "")
+        self.notes_edit.setPlainText(notes)
+
+    def options(self, audience: str) -> SheetOptions:
+        return SheetOptions(audience=audience, paper=self.paper(), name=self.name(), notes=self.notes())

@@ -1,0 +1,22 @@
+"""Helpers shared by the window tests."""
+
+from PySide6.QtCore import Qt
+
+
+def type_profile(qtbot, win, age="38", course="rrms", edss=4.0, dmts="3"):
+    """Fill the four required fields with the keyboard only."""
+    form = win.profile_form
+    form.age.setFocus()
+    qtbot.keyClicks(form.age, age)
+    qtbot.keyClick(form.age, Qt.Key.Key_Tab)
+    assert form.course.hasFocus()
+    for _ in range(form.course.findData(course)):
+        qtbot.keyClick(form.course, Qt.Key.Key_Down)
+    qtbot.keyClick(form.course, Qt.Key.Key_Tab)
+    assert form.edss.hasFocus()
+    for _ in range(form.edss.findData(edss)):
+        qtbot.keyClick(form.edss, Qt.Key.Key_Down)
+    qtbot.keyClick(form.edss, Qt.Key.Key_Tab)
+    assert form.prior_dmts.hasFocus()
+    qtbot.keyClicks(form.prior_dmts, dmts)
+    qtbot.waitUntil(lambda: win.current_result() is not None)
