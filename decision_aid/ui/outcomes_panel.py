@@ -52,6 +52,7 @@ class NotesList(QWidget):
     def set_notes(self, notes: list[Note], clinician: bool) -> None:
         for label in self.labels:
             self._layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.labels = []
         for note in notes:

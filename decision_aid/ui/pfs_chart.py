@@ -271,6 +271,7 @@ class ChartLegend(QWidget):
         while self._grid.count():
             widget = self._grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone now, not at the next event loop turn (no overlap in between)
                 widget.deleteLater()
         self.entries = []
         self.setAccessibleName("")
