@@ -74,12 +74,16 @@ def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
         raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
-    from .consultation import ConsultationError, load_consultation
+    from .consultation import ConsultationError, describe_version_change, load_consultation
 
     try:
-        return dict(load_consultation(path, model).profile)
+        consultation = load_consultation(path, model)
     except ConsultationError as exc:
         raise ProfileInputError(f"cannot use {path}: {exc}") from None
+    change = describe_version_change(consultation, model)
+    if change:
+        print(f"decision-aid: note: {change}", file=sys.stderr)
+    return dict(consultation.profile)
 
 
 def profile_input(args: argparse.Namespace) -> dict[str, Any]:

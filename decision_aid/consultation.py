@@ -240,11 +240,11 @@ def _parse(data: bytes) -> Any:
     try:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise ConsultationError("The file ends too early (it is truncated), so it is not a complete "
                                     "consultation.") from None
         raise ConsultationError(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                                f"{exc.msg.lower()}).") from None
+                                f"{exc.msg.lower().removesuffix(' starting at')}).") from None
     except RecursionError:
         raise ConsultationError("The file is nested too deeply to be a saved consultation.") from None
 
@@ -260,8 +260,8 @@ def _check_document(document: Any) -> None:
                                 f"(expected '{FORMAT_NAME}').", "format")
     version = document.get("format_version")
     if not _is_int(version) or version < 1:
-        raise ConsultationError(f"The file's field 'format_version' is {_show(version)}, which is not allowed: "
-                                f"allowed: a whole number from 1 to {FORMAT_VERSION}.", "format_version")
+        raise ConsultationError(f"The file's field 'format_version' is {_show(version)}, which is not allowed; "
+                                f"allowed: a whole number, {FORMAT_VERSION} for this program.", "format_version")
     if version > FORMAT_VERSION:
         raise ConsultationError(f"The file's field 'format_version' is {version}, newer than the version "
                                 f"{FORMAT_VERSION} this program reads, so update the program to open it.",
@@ -285,14 +285,14 @@ def _check_document(document: Any) -> None:
     _check_profile_shape(document["profile"])
     _check_values(document["values"])
     if document["audience"] not in AUDIENCES:
-        raise ConsultationError(f"The file's field 'audience' is {_show(document['audience'])}, which is not allowed: "
+        raise ConsultationError(f"The file's field 'audience' is {_show(document['audience'])}, which is not allowed; "
                                 f"allowed: {' or '.join(AUDIENCES)}.", "audience")
 
 
 def _check_against_model(document: dict, model) -> None:
     if document["horizon"] not in model.horizons:
         allowed = " or ".join(str(h) for h in model.horizons)
-        raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed: "
+        raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed; "
                                 f"allowed: {allowed} years.", "horizon")
     from .model import ProfileError  # the model needs NumPy; keep this module's import light
 
@@ -303,7 +303,7 @@ def _check_against_model(document: dict, model) -> None:
         if rejected:
             first = rejected[0]
             raise ConsultationError(f"The file's field 'profile.{first.field}' is {_show(first.value)}, which is not "
-                                    f"allowed: {first.allowed}.", f"profile.{first.field}") from None
+                                    f"allowed; {first.allowed}.", f"profile.{first.field}") from None
 
 
 def _check_profile_shape(profile: dict) -> None:
@@ -342,7 +342,7 @@ def _check_timestamp(text: str) -> None:
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise ConsultationError(f"The file's field 'saved_at' is {_show(text)}, which is not allowed: allowed: an "
+        raise ConsultationError(f"The file's field 'saved_at' is {_show(text)}, which is not allowed; allowed: an "
                                 "ISO 8601 date and time with its time zone.", "saved_at")
 
 
