@@ -1,8 +1,5 @@
 """Shared decision-making aid for AHSCT in multiple sclerosis."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("decision-aid")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+# The single source of the version (pyproject reads it). Not importlib.metadata: that pulls in
+# email.utils and with it the socket module, and the package imports nothing network-related.
+__version__ = "0.1.0"

@@ -33,8 +33,8 @@ class _OneLineParser(argparse.ArgumentParser):
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "patient profile",
-        "All four of --age, --course, --edss and --prior-dmts are required. Values are checked, "
-        "never rounded or clamped: a value outside the allowed range is refused.",
+        "All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives "
+        "the profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused.",
     )
     group.add_argument("--age", metavar="YEARS", help="Age in years at transplant, 16 to 75 (decimals allowed). "
                        "The study mostly included people aged 18 to 55; outside that a warning is shown.")
@@ -55,22 +55,58 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
                        "Used only to compare with published guidance, not in the estimate.")
 
 
+    group.add_argument("--profile", metavar="FILE", help="Read the profile from a saved consultation file "
+                       "(.aidconsult.json) instead of the flags above; give one or the other, not both.")
+
+
+class ProfileInputError(Exception):
+    """The profile could not be read from the command line: one line, exit status 2."""
+
+
+def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
+    """The raw profile fields from ``--profile FILE`` or from the profile flags (not both).
+
+    Raises ``ProfileInputError`` for a file that cannot be used or for both kinds of input.
+    """
+    path = getattr(args, "profile", None)
+    if path is None:
+        return profile_input(args)
+    given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
+    if given:
+        raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
+    from .consultation import ConsultationError, describe_version_change, load_consultation
+
+    try:
+        consultation = load_consultation(path, model)
+    except ConsultationError as exc:
+        raise ProfileInputError(f"cannot use {path}: {exc}") from None
+    change = describe_version_change(consultation, model)
+    if change:
+        print(f"decision-aid: note: {change}", file=sys.stderr)
+    return dict(consultation.profile)
+
+
 def profile_input(args: argparse.Namespace) -> dict[str, Any]:
     """The raw profile fields as typed (validation happens in the model)."""
     raw = {field: getattr(args, flag[2:].replace("-", "_")) for field, flag in PROFILE_FLAGS.items()}
     return {k: v for k, v in raw.items() if v is not None or k in ("age", "course", "edss", "prior_dmts")}
 
 
-def rejection_line(error) -> str:
-    """One line naming each rejected field by its flag, the value and what is allowed."""
+def rejection_line(error, profile_file: str | None = None) -> str:
+    """One line naming each rejected field by its flag (or, for a file, its field), the value and
+    what is allowed."""
     from .model import ProfileError
 
     if isinstance(error, ProfileError):
-        return "; ".join(
-            f"{PROFILE_FLAGS.get(e.field, e.field)} is required; {e.allowed}" if e.missing
-            else f"{PROFILE_FLAGS.get(e.field, e.field)}: {str(e.value)!r} is not allowed; {e.allowed}"
+        def name(field: str) -> str:
+            return f"profile field '{field}'" if profile_file else PROFILE_FLAGS.get(field, field)
+
+        line = "; ".join(
+            f"{name(e.field)} is required; {e.allowed}" if e.missing
+            else f"{name(e.field)}: {str(e.value)!r} is not allowed; {e.allowed}"
             for e in error.errors
         )
+        return f"{profile_file}: {line}" if profile_file else line
     return str(error)
 
 
@@ -132,13 +168,16 @@ def run_estimate(args: argparse.Namespace) -> int:
 
     try:
         model = default_model()
-        profile = model.validate(profile_input(args))
+        profile = model.validate(resolve_profile_input(args, model))
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
     except EvidenceError as exc:
         print(f"decision-aid: no estimates: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except ProfileInputError as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
     except (ProfileError, ValueError) as exc:
-        print(f"decision-aid: {rejection_line(exc)}", file=sys.stderr)
+        print(f"decision-aid: {rejection_line(exc, args.profile)}", file=sys.stderr)
         return EXIT_REJECTED
     if args.json:
         print(json.dumps(result.as_dict()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -100,8 +101,18 @@ class EvidenceSet:
         return self.manifest_sha256[:12]
 
 
+EVIDENCE_DIR_VARIABLE = "DECISION_AID_EVIDENCE_DIR"
+
+
 def default_directory() -> Path:
-    """The evidence folder shipped with the package (editable or installed alike)."""
+    """The evidence folder shipped with the package (editable or installed alike).
+
+    ``DECISION_AID_EVIDENCE_DIR`` replaces it: a testing and maintenance hook (for example to
+    check that a tampered copy is refused, or to review edited files before they are shipped).
+    """
+    override = os.environ.get(EVIDENCE_DIR_VARIABLE)
+    if override:
+        return Path(override)
     return Path(str(resources.files("decision_aid.resources") / "evidence"))
 
 

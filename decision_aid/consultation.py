@@ -1,0 +1,399 @@
+"""Saved consultations: a versioned JSON file, written atomically, read defensively.
+
+A clinic reopens a consultation at the next visit and a patient may open one at home, so a file
+must never be half-written (atomic replace), is readable only by its owner, and a damaged or
+foreign file is refused whole with one sentence naming the field, never partly applied.
+Stdlib only: the command line reads these files without Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from . import __version__
+
+FORMAT_NAME = "decision-aid-consultation"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".aidconsult.json"
+MAX_FILE_BYTES = 1_000_000
+AUDIENCES = ("patient", "clinician")
+PROFILE_FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years")
+MAX_PROFILE_TEXT = 100
+MAX_VALUES = 100
+MAX_VALUE_TEXT = 200
+MAX_NOTES = 100_000
+MAX_NAME = 200
+MAX_META_TEXT = 200
+
+# Every top-level field of format 1 and the JSON type it must have.
+_FIELDS: dict[str, tuple[type, ...]] = {
+    "format": (str,),
+    "format_version": (int,),
+    "saved_at": (str,),
+    "program_version": (str,),
+    "model_version": (str,),
+    "evidence_version": (str,),
+    "evidence_checksum": (str,),
+    "audience": (str,),
+    "horizon": (int,),
+    "profile": (dict,),
+    "values": (dict,),
+    "notes": (str,),
+    "patient_name": (str, type(None)),
+}
+_TYPE_NAMES = {str: "text", int: "a whole number", dict: "an object", type(None): "null"}
+
+
+class ConsultationError(Exception):
+    """A consultation file cannot be used; the message is one sentence naming the field."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC timestamp (seconds)."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """What a person entered in one consultation, with the versions it was computed with.
+
+    ``profile`` holds the raw fields as entered (numbers or text; validation is the model's job),
+    ``values`` the values-exercise answers (question id -> choice id).
+    """
+
+    profile: Mapping[str, Any]
+    audience: str = "clinician"
+    horizon: int = 5
+    notes: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)
+    patient_name: str | None = None
+    program_version: str = __version__
+    model_version: str = ""
+    evidence_version: str = ""
+    evidence_checksum: str = ""
+    saved_at: str = field(default_factory=utc_now)
+    format_version: int = FORMAT_VERSION
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    @classmethod
+    def for_model(cls, model, profile: Mapping[str, Any], **fields: Any) -> "Consultation":
+        """A consultation stamped with ``model``'s model and evidence versions and the time now."""
+        return cls(
+            profile=profile,
+            model_version=model.version,
+            evidence_version=model.evidence.version,
+            evidence_checksum=model.evidence.manifest_sha256,
+            **fields,
+        )
+
+    def without_name(self) -> "Consultation":
+        return replace(self, patient_name=None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "saved_at": self.saved_at,
+            "program_version": self.program_version,
+            "model_version": self.model_version,
+            "evidence_version": self.evidence_version,
+            "evidence_checksum": self.evidence_checksum,
+            "audience": self.audience,
+            "horizon": self.horizon,
+            "profile": dict(self.profile),
+            "values": dict(self.values),
+            "notes": self.notes,
+            "patient_name": self.patient_name,
+        }
+
+
+# --- saving -------------------------------------------------------------------------------------
+
+def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Path:
+    """Write ``consultation`` to ``path`` atomically, readable only by its owner (0600).
+
+    The data go to a new temporary file in the same folder (created 0600, never chmod-ed later),
+    which is flushed, synced and then renamed over ``path``; the folder is synced so the rename
+    survives a power cut. If anything fails before the rename, the previous file is untouched
+    and the temporary file is removed. Raises ``ConsultationError`` for content that could not be
+    read back, ``OSError`` for a disk problem.
+    """
+    path = Path(path)
+    document = consultation.as_json()
+    _check_document(document)
+    data = (json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise ConsultationError(f"The consultation is {len(data)} bytes, more than the {MAX_FILE_BYTES} "
+                                "bytes a file may have; shorten the notes.", "notes")
+    directory = path.parent
+    temporary = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(temporary, flags, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+    _sync_directory(directory)
+    return path
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable; folders cannot be opened for syncing on Windows."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+def load_consultation(path: str | os.PathLike, model) -> Consultation:
+    """Read and check a consultation file completely, or raise ``ConsultationError``.
+
+    The size is checked before reading; then the JSON, the format and version, every field's
+    presence and type, and the profile against ``model.validate`` (an empty field is allowed:
+    the file may hold a consultation in progress). Nothing is returned unless all of it is valid.
+    """
+    document = _parse(_read_limited(Path(path)))
+    _check_document(document)
+    _check_against_model(document, model)
+    return Consultation(
+        profile=document["profile"],
+        audience=document["audience"],
+        horizon=document["horizon"],
+        notes=document["notes"],
+        values=document["values"],
+        patient_name=document["patient_name"],
+        program_version=document["program_version"],
+        model_version=document["model_version"],
+        evidence_version=document["evidence_version"],
+        evidence_checksum=document["evidence_checksum"],
+        saved_at=document["saved_at"],
+        format_version=document["format_version"],
+    )
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        size = os.stat(path).st_size
+        if path.is_dir():
+            raise ConsultationError("The path is a folder, not a saved consultation file.")
+        if size > MAX_FILE_BYTES:
+            raise ConsultationError(f"The file is {size} bytes, more than the {MAX_FILE_BYTES} bytes a saved "
+                                    "consultation may have, so it was not read.")
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ConsultationError("The file does not exist.") from None
+    except PermissionError:
+        raise ConsultationError("The file cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise ConsultationError(f"The file cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after the size check
+        raise ConsultationError(f"The file is more than the {MAX_FILE_BYTES} bytes a saved consultation may have.")
+    return data
+
+
+def _parse(data: bytes) -> Any:
+    if not data.strip():
+        raise ConsultationError("The file is empty, so it holds no consultation.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConsultationError(f"The file is not UTF-8 text (byte {exc.start}), so it is not a saved consultation.") from None
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+        keys = [k for k, _ in pairs]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise ConsultationError(f"The file has the field '{_short(key)}' more than once.", key)
+        return dict(pairs)
+
+    def no_constants(name: str) -> Any:
+        raise ConsultationError(f"The file contains {name}, which is not a JSON number.")
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise ConsultationError("The file ends too early (it is truncated), so it is not a complete "
+                                    "consultation.") from None
+        raise ConsultationError(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                                f"{exc.msg.lower().removesuffix(' starting at')}).") from None
+    except RecursionError:
+        raise ConsultationError("The file is nested too deeply to be a saved consultation.") from None
+
+
+def _check_document(document: Any) -> None:
+    """Shape and types of every field (no model needed); raises on the first problem."""
+    if not isinstance(document, dict):
+        raise ConsultationError(f"The file holds {_json_type(document)} where a consultation object is expected.")
+    kind = document.get("format")
+    if kind != FORMAT_NAME:
+        shown = "missing" if kind is None else f"{_show(kind)}"
+        raise ConsultationError(f"The file's field 'format' is {shown}, so it is not a decision-aid consultation "
+                                f"(expected '{FORMAT_NAME}').", "format")
+    version = document.get("format_version")
+    if not _is_int(version) or version < 1:
+        raise ConsultationError(f"The file's field 'format_version' is {_show(version)}, which is not allowed; "
+                                f"allowed: a whole number, {FORMAT_VERSION} for this program.", "format_version")
+    if version > FORMAT_VERSION:
+        raise ConsultationError(f"The file's field 'format_version' is {version}, newer than the version "
+                                f"{FORMAT_VERSION} this program reads, so update the program to open it.",
+                                "format_version")
+    for key in document:
+        if key not in _FIELDS:
+            raise ConsultationError(f"The file has a field '{_short(key)}' that a consultation file does not have.", key)
+    for key, types in _FIELDS.items():
+        if key not in document:
+            raise ConsultationError(f"The file's field '{key}' is missing.", key)
+        value = document[key]
+        if not isinstance(value, types) or isinstance(value, bool):
+            expected = " or ".join(_TYPE_NAMES[t] for t in types)
+            raise ConsultationError(f"The file's field '{key}' is {_json_type(value)}, but it must be {expected}.", key)
+    for key in ("saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum"):
+        _check_length(key, document[key], MAX_META_TEXT)
+    _check_length("notes", document["notes"], MAX_NOTES)
+    if document["patient_name"] is not None:
+        _check_length("patient_name", document["patient_name"], MAX_NAME)
+    _check_timestamp(document["saved_at"])
+    _check_profile_shape(document["profile"])
+    _check_values(document["values"])
+    if document["audience"] not in AUDIENCES:
+        raise ConsultationError(f"The file's field 'audience' is {_show(document['audience'])}, which is not allowed; "
+                                f"allowed: {' or '.join(AUDIENCES)}.", "audience")
+
+
+def _check_against_model(document: dict, model) -> None:
+    if document["horizon"] not in model.horizons:
+        allowed = " or ".join(str(h) for h in model.horizons)
+        raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed; "
+                                f"allowed: {allowed} years.", "horizon")
+    from .model import ProfileError  # the model needs NumPy; keep this module's import light
+
+    try:
+        model.validate(document["profile"])
+    except ProfileError as error:
+        rejected = [e for e in error.errors if not e.missing]
+        if rejected:
+            first = rejected[0]
+            raise ConsultationError(f"The file's field 'profile.{first.field}' is {_show(first.value)}, which is not "
+                                    f"allowed; {first.allowed}.", f"profile.{first.field}") from None
+
+
+def _check_profile_shape(profile: dict) -> None:
+    for key, value in profile.items():
+        if key not in PROFILE_FIELDS:
+            raise ConsultationError(f"The file's field 'profile' has a field '{_short(key)}' that a profile does not "
+                                    f"have (allowed: {', '.join(PROFILE_FIELDS)}).", f"profile.{key}")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            raise ConsultationError(f"The file's field 'profile.{key}' is {_json_type(value)}, but it must be a "
+                                    "number, text or null.", f"profile.{key}")
+        if isinstance(value, str):
+            _check_length(f"profile.{key}", value, MAX_PROFILE_TEXT)
+
+
+def _check_values(values: dict) -> None:
+    if len(values) > MAX_VALUES:
+        raise ConsultationError(f"The file's field 'values' has {len(values)} answers, more than the "
+                                f"{MAX_VALUES} allowed.", "values")
+    for key, value in values.items():
+        _check_length("values", key, MAX_VALUE_TEXT, what="a question id")
+        if not isinstance(value, str):
+            raise ConsultationError(f"The file's field 'values.{_short(key)}' is {_json_type(value)}, but it must "
+                                    "be text (a choice id).", f"values.{key}")
+        _check_length(f"values.{_short(key)}", value, MAX_VALUE_TEXT)
+
+
+def _check_length(name: str, text: str, limit: int, what: str = "text") -> None:
+    if len(text) > limit:
+        raise ConsultationError(f"The file's field '{name}' has {what} of {len(text)} characters, more than the "
+                                f"{limit} allowed.", name)
+
+
+def _check_timestamp(text: str) -> None:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ConsultationError(f"The file's field 'saved_at' is {_show(text)}, which is not allowed; allowed: an "
+                                "ISO 8601 date and time with its time zone.", "saved_at")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number" if math.isfinite(value) else "not a finite number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _show(value: Any) -> str:
+    """A value as it appears in the file, shortened so a message stays one readable line."""
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value.is_integer():
+        return repr(value)
+    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, bool, int, float)) else _json_type(value)
+    return _short(shown.replace("\n", " "))
+
+
+# --- versions -----------------------------------------------------------------------------------
+
+def describe_version_change(consultation: Consultation, model) -> str | None:
+    """One sentence when the file was saved with other evidence or another model, else None."""
+    evidence = model.evidence
+    same_evidence = (consultation.evidence_version == evidence.version
+                     and consultation.evidence_checksum == evidence.manifest_sha256)
+    if same_evidence and consultation.model_version == model.version:
+        return None
+
+    def stamp(version: str, checksum: str, model_version: str) -> str:
+        return (f"evidence version {version or 'unknown'} (checksum {checksum[:12] or 'none'}) and model "
+                f"{model_version or 'unknown'}")
+
+    return (f"This consultation was saved with {stamp(consultation.evidence_version, consultation.evidence_checksum, consultation.model_version)}; "
+            f"this program uses {stamp(evidence.version, evidence.manifest_sha256, model.version)}, so the estimates "
+            "are recomputed with the current evidence.")

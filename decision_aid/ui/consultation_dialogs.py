@@ -1,0 +1,131 @@
+"""File > Save / Save As / Open and their questions, as plain functions the window calls.
+
+Each ``*_dialog`` / ``*_box`` function builds the dialog (so it can be checked) and each
+``ask_*`` / ``show_*`` function runs it and returns the answer. Nothing here remembers the
+chosen folder or file name in the settings: a file name may be the patient's name.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..consultation import FILE_SUFFIX, Consultation, ConsultationError, load_consultation, save_consultation
+
+FILE_FILTERS = ("Saved consultations (*.aidconsult.json)", "JSON files (*.json)")
+DEFAULT_FILE_NAME = "consultation" + FILE_SUFFIX
+
+
+class UnsavedAnswer(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _file_dialog(parent: QWidget | None, title: str, directory: Path | None) -> QFileDialog:
+    dialog = QFileDialog(parent, title, str(directory) if directory else "")
+    dialog.setNameFilters(list(FILE_FILTERS))
+    dialog.setAccessibleName(title)
+    return dialog
+
+
+def save_file_dialog(parent: QWidget | None, suggested: Path | None = None) -> QFileDialog:
+    dialog = _file_dialog(parent, "Save consultation", suggested.parent if suggested else None)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix(FILE_SUFFIX.lstrip("."))
+    dialog.selectFile(suggested.name if suggested else DEFAULT_FILE_NAME)
+    return dialog
+
+
+def open_file_dialog(parent: QWidget | None, directory: Path | None = None) -> QFileDialog:
+    dialog = _file_dialog(parent, "Open consultation", directory)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
+def with_suffix(path: Path) -> Path:
+    """``path`` with the consultation suffix unless it already ends in .json."""
+    return path if path.name.lower().endswith(".json") else path.with_name(path.name + FILE_SUFFIX)
+
+
+def ask_save_path(parent: QWidget | None, suggested: Path | None = None) -> Path | None:
+    """Save / Save As: the chosen path (suffix added if missing), or None if cancelled."""
+    dialog = save_file_dialog(parent, suggested)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return with_suffix(Path(dialog.selectedFiles()[0]))
+
+
+def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path | None:
+    """Open: the chosen file, or None if cancelled."""
+    dialog = open_file_dialog(parent, directory)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
+def unsaved_changes_box(parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Unsaved changes",
+        "This consultation has changes that are not saved.",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText("Save them before you continue, discard them, or cancel and go back?")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.setAccessibleName("Unsaved changes")
+    return box
+
+
+def ask_unsaved_changes(parent: QWidget | None) -> UnsavedAnswer:
+    """Save, discard or cancel (closing the box counts as cancel)."""
+    answer = unsaved_changes_box(parent).exec()
+    return {QMessageBox.StandardButton.Save.value: UnsavedAnswer.SAVE,
+            QMessageBox.StandardButton.Discard.value: UnsavedAnswer.DISCARD}.get(int(answer), UnsavedAnswer.CANCEL)
+
+
+def file_error_box(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> QMessageBox:
+    """The message for a file that cannot be opened or saved; nothing on screen was changed."""
+    action = "opened" if opening else "saved"
+    box = QMessageBox(QMessageBox.Icon.Warning, f"Consultation not {action}",
+                      f"The file {path.name} could not be {action}.", QMessageBox.StandardButton.Ok, parent)
+    kept = "Nothing on screen was changed." if opening else "What is on screen is kept; try another folder."
+    box.setInformativeText(f"{problem}\n\n{kept}\n\n{path}")
+    box.setAccessibleName(f"Consultation not {action}")
+    return box
+
+
+def show_file_error(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> None:
+    file_error_box(parent, path, problem, opening).exec()
+
+
+def version_change_box(parent: QWidget | None, message: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information, "Evidence has changed", message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName("Evidence has changed")
+    return box
+
+
+def open_consultation(parent: QWidget | None, path: Path, model) -> Consultation | None:
+    """Load ``path`` whole, or show why it cannot be used and return None (nothing applied)."""
+    try:
+        return load_consultation(path, model)
+    except ConsultationError as error:
+        show_file_error(parent, path, str(error), opening=True)
+        return None
+
+
+def save_consultation_to(parent: QWidget | None, path: Path, consultation: Consultation) -> bool:
+    """Save atomically, or show why not; True if the file was written."""
+    try:
+        save_consultation(path, consultation)
+    except (OSError, ConsultationError) as error:
+        problem = str(error) if isinstance(error, ConsultationError) else f"The disk reported: {error.strerror or error}."
+        show_file_error(parent, path, problem, opening=False)
+        return False
+    return True

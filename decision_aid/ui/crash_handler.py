@@ -1,0 +1,84 @@
+"""An unexpected error is logged (without patient data) and shown, and the window stays open.
+
+Quitting would lose what was entered; most errors happen in one slot and leave the window
+usable, so the person can at least save the consultation. A dialog that itself fails, or an
+error raised while the dialog is open, is logged but never shows a second dialog.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ..crashlog import write_crash_log
+
+CRASH_TITLE = "Something went wrong"
+CRASH_TEXT = ("The program ran into an unexpected error. What you entered is still here: please check "
+              "it and save the consultation.")
+
+
+def crash_message_box(parent: QWidget | None, log_path: Path | None) -> QMessageBox:
+    """The dialog shown after an unexpected error (built separately so it can be inspected)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, CRASH_TITLE, CRASH_TEXT, QMessageBox.StandardButton.Ok, parent)
+    if log_path is not None:
+        box.setInformativeText(f"A technical report without any patient details was written to:\n{log_path}")
+    else:
+        box.setInformativeText("The technical report could not be written.")
+    box.setAccessibleName(CRASH_TITLE)
+    box.setAccessibleDescription(CRASH_TEXT)
+    return box
+
+
+class CrashHandler:
+    """The installed ``sys.excepthook``; :meth:`uninstall` puts the previous hook back."""
+
+    def __init__(self, parent_getter: Callable[[], QWidget | None], show_dialog: bool = True) -> None:
+        self._parent_getter = parent_getter
+        self._show_dialog = show_dialog
+        self._showing = False
+        self._previous = sys.excepthook
+        self.last_log_path: Path | None = None
+        self.last_dialog: QMessageBox | None = None
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous(exc_type, exc, tb)
+            return
+        try:
+            self.last_log_path = write_crash_log(exc_type, exc, tb)
+        except Exception:  # a full disk must not turn one error into two
+            self.last_log_path = None
+        if self._showing or not self._show_dialog or QApplication.instance() is None:
+            self._note_on_stderr(exc_type)
+            return
+        self._showing = True
+        try:
+            parent = self._parent_getter()
+            self.last_dialog = crash_message_box(parent, self.last_log_path)
+            self.last_dialog.exec()
+        except Exception:
+            self._note_on_stderr(exc_type)
+        finally:
+            self._showing = False
+
+    def _note_on_stderr(self, exc_type: type[BaseException]) -> None:
+        stream = sys.__stderr__
+        if stream is not None:
+            where = f"; report: {self.last_log_path}" if self.last_log_path else ""
+            stream.write(f"decision-aid: unexpected error ({exc_type.__name__}){where}\n")
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self._previous
+
+
+def install_crash_handler(parent_getter: Callable[[], QWidget | None], show_dialog: bool = True) -> CrashHandler:
+    """Make ``sys.excepthook`` log every uncaught error and show a short message over the window
+    that ``parent_getter()`` returns (None: no parent). The program keeps running."""
+    handler = CrashHandler(parent_getter, show_dialog)
+    sys.excepthook = handler
+    return handler

@@ -1,0 +1,262 @@
+"""Saved consultations: every field survives a round trip, files are owner-only and written
+atomically, and every kind of bad file is refused whole with one sentence naming the field."""
+
+import dataclasses
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decision_aid.consultation import (
+    MAX_FILE_BYTES, Consultation, ConsultationError, describe_version_change, load_consultation,
+    save_consultation,
+)
+
+CORPUS = Path(__file__).parent / "data" / "consultations"
+
+# file -> (the field the message must name, or None for file-level problems; a phrase it must contain)
+BAD_FILES = {
+    "truncated.aidconsult.json": (None, "truncated"),
+    "empty.aidconsult.json": (None, "empty"),
+    "not_json.aidconsult.json": (None, "not valid JSON"),
+    "not_utf8.aidconsult.json": (None, "not UTF-8"),
+    "top_level_list.aidconsult.json": (None, "a list"),
+    "duplicate_field.aidconsult.json": ("horizon", "more than once"),
+    "nan_age.aidconsult.json": (None, "NaN"),
+    "other_format.aidconsult.json": ("format", "not a decision-aid consultation"),
+    "missing_audience.aidconsult.json": ("audience", "missing"),
+    "missing_profile.aidconsult.json": ("profile", "missing"),
+    "extra_field.aidconsult.json": ("diagnosis", "does not have"),
+    "horizon_as_text.aidconsult.json": ("horizon", "must be a whole number"),
+    "notes_as_list.aidconsult.json": ("notes", "must be text"),
+    "name_as_number.aidconsult.json": ("patient_name", "must be text or null"),
+    "profile_extra_field.aidconsult.json": ("weight", "does not have"),
+    "profile_edss_as_list.aidconsult.json": ("profile.edss", "a list"),
+    "values_not_text.aidconsult.json": ("values.risk_attitude", "must be text"),
+    "bad_saved_at.aidconsult.json": ("saved_at", "ISO 8601"),
+    "future_version.aidconsult.json": ("format_version", "update the program"),
+    "version_as_text.aidconsult.json": ("format_version", "not allowed"),
+    "edss_half.aidconsult.json": ("profile.edss", "no 0.5 step"),
+    "edss_ten.aidconsult.json": ("profile.edss", "10 means death"),
+    "age_80.aidconsult.json": ("profile.age", "16 to 75"),
+    "course_unknown.aidconsult.json": ("profile.course", "rrms"),
+    "audience_doctor.aidconsult.json": ("audience", "patient or clinician"),
+    "horizon_7.aidconsult.json": ("horizon", "5 or 10"),
+    "horizon_true.aidconsult.json": ("horizon", "must be a whole number"),
+}
+
+
+def is_one_sentence(message: str) -> bool:
+    return "\n" not in message and message.endswith(".") and not re.search(r"[.!?]\s+[A-Z]", message)
+
+
+def full_consultation(model) -> Consultation:
+    return Consultation.for_model(
+        model,
+        {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": "",
+         "disease_duration_years": None},
+        audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
+        values={"risk_attitude": "cautious", "priority": "walking"}, patient_name="Jane Roe",
+    )
+
+
+def test_round_trip_keeps_every_field(tmp_path, model):
+    original = full_consultation(model)
+    path = save_consultation(tmp_path / "visit.aidconsult.json", original)
+    loaded = load_consultation(path, model)
+    for f in dataclasses.fields(Consultation):
+        assert getattr(loaded, f.name) == getattr(original, f.name), f.name
+    assert loaded == original
+    assert describe_version_change(loaded, model) is None
+
+
+def test_saved_file_is_owner_only_from_creation(tmp_path, model):
+    old_umask = os.umask(0)  # even with a permissive umask the file is created 0600
+    try:
+        path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_interrupted_save_keeps_the_previous_file_and_leaves_no_temporary(tmp_path, model, monkeypatch):
+    path = tmp_path / "visit.aidconsult.json"
+    first = full_consultation(model)
+    save_consultation(path, first)
+    before = path.read_bytes()
+
+    def power_cut(*args):
+        raise OSError("simulated failure between write and rename")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError):
+        save_consultation(path, dataclasses.replace(first, notes="changed"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    assert load_consultation(path, model) == first
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_is_refused_with_one_sentence_naming_the_field(name, model):
+    field, phrase = BAD_FILES[name]
+    with pytest.raises(ConsultationError) as caught:
+        load_consultation(CORPUS / name, model)
+    message = str(caught.value)
+    assert is_one_sentence(message), message
+    assert phrase in message
+    if field is not None:
+        assert f"'{field}'" in message and caught.value.field.endswith(field)
+
+
+def test_every_corpus_file_is_covered():
+    assert {p.name for p in CORPUS.iterdir()} == set(BAD_FILES) | {"older_evidence.aidconsult.json"}
+
+
+def test_oversized_file_is_refused_before_it_is_read(tmp_path, model, monkeypatch):
+    path = tmp_path / "big.aidconsult.json"
+    document = json.loads((CORPUS / "older_evidence.aidconsult.json").read_text())
+    document["notes"] = "x" * MAX_FILE_BYTES
+    path.write_text(json.dumps(document))
+    real_open = open
+
+    def watching_open(file, *args, **kwargs):
+        assert Path(file) != path, "the oversized file was opened"
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watching_open)
+    with pytest.raises(ConsultationError) as caught:
+        load_consultation(path, model)
+    assert is_one_sentence(str(caught.value)) and "bytes" in str(caught.value)
+
+
+def test_missing_file_and_folder_are_refused(tmp_path, model):
+    for path in (tmp_path / "nothing.json", tmp_path):
+        with pytest.raises(ConsultationError) as caught:
+            load_consultation(path, model)
+        assert is_one_sentence(str(caught.value))
+
+
+def test_incomplete_profile_loads_but_wrong_values_do_not(tmp_path, model):
+    """A consultation in progress (an empty field) may be saved; a wrong value may not be read."""
+    consultation = dataclasses.replace(full_consultation(model), profile={"age": "40", "course": "", "edss": None})
+    path = save_consultation(tmp_path / "draft.json", consultation)
+    assert load_consultation(path, model).profile == {"age": "40", "course": "", "edss": None}
+
+
+def test_older_evidence_is_described_with_both_versions(model):
+    loaded = load_consultation(CORPUS / "older_evidence.aidconsult.json", model)
+    message = describe_version_change(loaded, model)
+    assert message is not None and is_one_sentence(message)
+    assert "2025.01-1" in message and model.evidence.version in message
+    assert model.evidence.manifest_sha256[:12] in message and "recomputed with the current evidence" in message
+
+
+def test_same_version_with_other_checksum_is_described(model):
+    tampered = dataclasses.replace(full_consultation(model), evidence_checksum="f" * 64)
+    message = describe_version_change(tampered, model)
+    assert message is not None and "ffffffffffff" in message
+
+
+def test_save_refuses_content_it_could_not_read_back(tmp_path, model):
+    bad = dataclasses.replace(full_consultation(model), audience="everyone")
+    with pytest.raises(ConsultationError):
+        save_consultation(tmp_path / "x.json", bad)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
+                          timeout=60, env=env, cwd=cwd)
+
+
+def assert_one_line_refusal(done: subprocess.CompletedProcess) -> str:
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+def test_estimate_from_a_saved_file_equals_the_flags(tmp_path, model):
+    path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
+    from_file = cli("estimate", "--profile", str(path), "--json")
+    from_flags = cli("estimate", "--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3", "--json")
+    assert from_file.returncode == 0, from_file.stderr
+    assert json.loads(from_file.stdout) == json.loads(from_flags.stdout)
+    assert "Jane Roe" not in from_file.stdout
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_estimate_refuses_a_bad_file_in_one_line(name, tmp_path, model):
+    field, phrase = BAD_FILES[name]
+    line = assert_one_line_refusal(cli("estimate", "--profile", str(CORPUS / name), "--json", cwd=tmp_path))
+    assert name in line and phrase in line
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_estimate_names_a_missing_field_of_a_draft_file(tmp_path, model):
+    draft = dataclasses.replace(full_consultation(model), profile={"age": "40", "course": "rrms", "edss": "4.0"})
+    path = save_consultation(tmp_path / "draft.json", draft)
+    line = assert_one_line_refusal(cli("estimate", "--profile", str(path)))
+    assert "profile field 'prior_dmts' is required" in line and str(path) in line
+
+
+def test_estimate_refuses_file_and_flags_together(tmp_path, model):
+    path = save_consultation(tmp_path / "visit.json", full_consultation(model))
+    line = assert_one_line_refusal(cli("estimate", "--profile", str(path), "--edss", "4.0"))
+    assert "not both" in line and "--edss" in line
+
+
+def test_estimate_refuses_an_oversized_file(tmp_path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (MAX_FILE_BYTES + 1))
+    line = assert_one_line_refusal(cli("estimate", "--profile", str(path)))
+    assert "big.json" in line and "bytes" in line
+
+
+def test_tampered_evidence_blocks_estimate(tmp_path):
+    from decision_aid.evidence import default_directory
+
+    copy = tmp_path / "evidence"
+    shutil.copytree(default_directory(), copy)
+    target = copy / "muraro2017.json"
+    target.write_bytes(target.read_bytes().replace(b"281", b"282", 1))
+    env = {**os.environ, "DECISION_AID_EVIDENCE_DIR": str(copy)}
+    line = assert_one_line_refusal(cli("estimate", "--age", "38", "--course", "rrms", "--edss", "4.0",
+                                       "--prior-dmts", "3", env=env))
+    assert "muraro2017.json" in line and "checksum mismatch" in line
+    target.unlink()
+    line = assert_one_line_refusal(cli("estimate", "--age", "38", "--course", "rrms", "--edss", "4.0",
+                                       "--prior-dmts", "3", env=env))
+    assert "muraro2017.json" in line and "missing" in line
+
+
+def test_evidence_folder_override_is_read(tmp_path, monkeypatch):
+    from decision_aid.evidence import EvidenceError, default_directory, load_evidence
+
+    shipped = default_directory()
+    monkeypatch.setenv("DECISION_AID_EVIDENCE_DIR", str(tmp_path))
+    assert default_directory() == tmp_path
+    with pytest.raises(EvidenceError, match="manifest.json"):
+        load_evidence()
+    monkeypatch.delenv("DECISION_AID_EVIDENCE_DIR")
+    assert default_directory() == shipped
+
+
+def test_estimate_notes_a_file_saved_with_other_evidence(model):
+    done = cli("estimate", "--profile", str(CORPUS / "older_evidence.aidconsult.json"), "--json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["evidence_version"] == model.evidence.version
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "2025.01-1" in lines[0] and "recomputed" in lines[0]
+    assert "Example Patient" not in done.stdout + done.stderr
