@@ -162,22 +162,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_estimate(args: argparse.Namespace) -> int:
+class _Rejected(Exception):
+    """The command cannot go on: one line for stderr, exit status 2."""
+
+
+def validated_profile(args: argparse.Namespace, refusal: str):
+    """The model and the validated profile from the flags or ``--profile FILE``.
+
+    Raises :class:`_Rejected` with one line naming the problem (evidence, file or field), so that
+    every command refuses the same way and nothing is written for a rejected profile.
+    """
     from .evidence import EvidenceError
     from .model import ProfileError, default_model
 
     try:
         model = default_model()
-        profile = model.validate(resolve_profile_input(args, model))
-        result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
+        return model, model.validate(resolve_profile_input(args, model))
     except EvidenceError as exc:
-        print(f"decision-aid: no estimates: {exc}", file=sys.stderr)
-        return EXIT_REJECTED
+        raise _Rejected(f"{refusal}: {exc}") from None
     except ProfileInputError as exc:
+        raise _Rejected(str(exc)) from None
+    except ProfileError as exc:
+        raise _Rejected(rejection_line(exc, args.profile)) from None
+
+
+def run_estimate(args: argparse.Namespace) -> int:
+    try:
+        model, profile = validated_profile(args, "no estimates")
+        result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
+    except _Rejected as exc:
         print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
-    except (ProfileError, ValueError) as exc:
-        print(f"decision-aid: {rejection_line(exc, args.profile)}", file=sys.stderr)
+    except ValueError as exc:  # horizon or draws
+        print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     if args.json:
         print(json.dumps(result.as_dict()))
@@ -190,18 +207,14 @@ def run_estimate(args: argparse.Namespace) -> int:
 
 def run_sheet(args: argparse.Namespace) -> int:
     """Validate first (no Qt, no file on rejection), then draw the PDF offscreen."""
-    from .evidence import EvidenceError
-    from .model import ProfileError, default_model
-
     try:
-        model = default_model()
-        profile = model.validate(profile_input(args))
+        model, profile = validated_profile(args, "no sheet")
         result = model.estimate(profile, horizon=args.horizon)
-    except EvidenceError as exc:
-        print(f"decision-aid: no sheet: {exc}", file=sys.stderr)
+    except _Rejected as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
-    except (ProfileError, ValueError) as exc:
-        print(f"decision-aid: {rejection_line(exc)}", file=sys.stderr)
+    except ValueError as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     import os
 

@@ -204,6 +204,24 @@ def test_estimate_refuses_a_bad_file_in_one_line(name, tmp_path, model):
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_sheet_refuses_a_bad_file_and_leaves_an_existing_pdf_untouched(name, tmp_path):
+    field, phrase = BAD_FILES[name]
+    existing = tmp_path / "out.pdf"
+    existing.write_bytes(b"previous sheet")
+    line = assert_one_line_refusal(cli("sheet", "--profile", str(CORPUS / name), "-o", str(existing), cwd=tmp_path))
+    assert name in line and phrase in line
+    assert existing.read_bytes() == b"previous sheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+def test_sheet_from_a_saved_file(tmp_path, model):
+    path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
+    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_estimate_names_a_missing_field_of_a_draft_file(tmp_path, model):
     draft = dataclasses.replace(full_consultation(model), profile={"age": "40", "course": "rrms", "edss": "4.0"})
     path = save_consultation(tmp_path / "draft.json", draft)
@@ -235,6 +253,11 @@ def test_tampered_evidence_blocks_estimate(tmp_path):
     line = assert_one_line_refusal(cli("estimate", "--age", "38", "--course", "rrms", "--edss", "4.0",
                                        "--prior-dmts", "3", env=env))
     assert "muraro2017.json" in line and "checksum mismatch" in line
+    flags = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
+    line = assert_one_line_refusal(cli("sheet", *flags, "-o", str(tmp_path / "s.pdf"), env=env))
+    assert "muraro2017.json" in line and "checksum mismatch" in line and not (tmp_path / "s.pdf").exists()
+    line = assert_one_line_refusal(cli("--screenshot", str(tmp_path / "w.png"), *flags, env=env))
+    assert "muraro2017.json" in line and not (tmp_path / "w.png").exists()
     target.unlink()
     line = assert_one_line_refusal(cli("estimate", "--age", "38", "--course", "rrms", "--edss", "4.0",
                                        "--prior-dmts", "3", env=env))
