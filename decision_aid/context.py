@@ -49,6 +49,12 @@ class EarlyMortality:
         text = f"{wording.published_percent(self.value)} ({wording.of_phrase(self.deaths, self.patients)})"
         return f"{text}, {wording.published_interval(*self.ci)}" if self.ci else text
 
+    @property
+    def patient_text(self) -> str:
+        if self.deaths == 0:
+            return "no deaths"
+        return f"{wording.count_phrase(self.value)} ({wording.of_phrase(self.deaths, self.patients)} people)"
+
 
 @dataclass(frozen=True)
 class OutcomeFigure:
@@ -70,6 +76,10 @@ class OutcomeFigure:
         text = f"{wording.published_percent(self.value)} at {wording.years_phrase(self.years)} ({self.group})"
         return f"{text}; {wording.published_interval(*self.ci)}" if self.ci else text
 
+    @property
+    def patient_text(self) -> str:
+        return f"{wording.count_phrase(self.value)} at {wording.years_phrase(self.years)} ({self.group})"
+
 
 @dataclass(frozen=True)
 class StudyRow:
@@ -89,10 +99,28 @@ class StudyRow:
     is_primary: bool
 
     @property
+    def label(self) -> str:
+        """A short label for chart rows: first author and year, plus the trial's name."""
+        author = self.citation.split()[0]
+        year = f" {self.published_year}" if self.published_year else ""
+        trial = " (MIST)" if self.findings else ""
+        return f"{author}{year}{trial}"
+
+    @property
     def outcomes_text(self) -> str:
         if not self.outcomes:
             return self.findings or "not reported"
         return "; ".join(o.text for o in self.outcomes)
+
+    def outcomes_words(self, audience: str) -> str:
+        """The outcome cell for the audience: percentages with intervals, or "about N in 100"."""
+        if audience == "clinician" or not self.outcomes:
+            return self.outcomes_text
+        return "; ".join(o.patient_text for o in self.outcomes)
+
+    def early_mortality_words(self, audience: str) -> str:
+        em = self.early_mortality
+        return em.text if audience == "clinician" else em.patient_text
 
     def nearest_outcomes(self, years: float = 5) -> tuple[OutcomeFigure, ...]:
         """Per subgroup, the figure reported nearest to ``years`` (for a chart at one time point)."""
@@ -107,6 +135,7 @@ class StudyRow:
         em = self.early_mortality
         return {
             "id": self.id,
+            "label": self.label,
             "short_name": self.short_name,
             "citation": self.citation,
             "design": self.design,
