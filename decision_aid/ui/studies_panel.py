@@ -185,7 +185,7 @@ class StudiesPanel(QWidget):
         self.you_label.setText(self._you_text())
         self.legend.setText(
             f"\u2605 blue star = you (personal estimate, from {self.rows[0].label}); "
-            \u25cf circle = whole study; "
+            "\u25cf circle = whole study; "
             "\u25a0 square = relapsing group; \u25b2 triangle = progressive group; lines = 95% interval where "
             "published. MIST reports counts, not a survival percentage (see the table)."
             if self.result is not None else
