@@ -273,6 +273,10 @@ class MistComparison:
         )
 
     @property
+    def follow_up_sentence(self) -> str:
+        return f"Follow-up was short: a median of {wording.years_phrase(self.follow_up_years)}."
+
+    @property
     def hr_sentence(self) -> str:
         return f"Time to progression, HSCT vs DMT: {wording.hazard_ratio_phrase(self.hazard_ratio, *self.hr_ci)}."
 
