@@ -183,7 +183,7 @@ def regimen_comparison_text(model: Model) -> str:
 def questions_to_ask(model: Model) -> tuple[QuestionToAsk, ...]:
     texts = {
         "experience": "How many people with MS has this centre treated with HSCT, and what are its own figures "
-                      "for deaths within 100 days of transplant?",
+                      f"for deaths within {model.early_days} days of transplant?",
         "regimen": "Which conditioning regimen would you use, and why? " + regimen_comparison_text(model),
         "recovery": "How long would I be in hospital, and how long until I can work and live as before?",
         "fertility": "How could the treatment affect my fertility, and can eggs or sperm be stored beforehand?",

@@ -160,12 +160,13 @@ class _DecisionPage:
                                                   "Progression-free / worsening-free"))
         body = []
         if self.result is not None:
-            em, pfs = self.result.early_mortality, self.result.pfs_5y
+            years = min(self.model.horizons)  # the study's follow-up
+            em, pfs = self.result.early_mortality, self.result.pfs_at[years]
             if self.clinician:
-                em_text, pfs_text = wording.interval_percent(em), f"{wording.interval_percent(pfs)} at 5 years"
+                em_text, pfs_text = wording.interval_percent(em), f"{wording.interval_percent(pfs)} at {years} years"
             else:
                 em_text = f"{wording.count_phrase(em.estimate)} ({wording.range_phrase(em)})"
-                pfs_text = f"{wording.count_phrase(pfs.estimate)} at 5 years ({wording.range_phrase(pfs)})"
+                pfs_text = f"{wording.count_phrase(pfs.estimate)} at {years} years ({wording.range_phrase(pfs)})"
             body.append(f"<tr><td><b>You (personal estimate)</b></td><td></td><td></td>"
                         f"<td><b>{escape(em_text)}</b>, within {self.result.early_mortality_days} days</td>"
                         f"<td><b>{escape(pfs_text)}</b></td></tr>")

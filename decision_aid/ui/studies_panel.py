@@ -22,7 +22,6 @@ from ..model import Estimate, Model, default_model
 from .context_common import body_points, check_audience, set_font_size, text_label
 
 YOU = "You (personal estimate)"
-PFS_TARGET_YEARS = 5
 TABLE_COLUMNS = (
     "Study", "Design", "Transplants", "Patients", "Relapsing MS", "Outcome definition",
     "Early deaths", "Progression-free / worsening-free",
@@ -60,13 +59,14 @@ def mortality_points(rows: tuple[StudyRow, ...], result: Estimate | None) -> lis
     return points
 
 
-def pfs_points(rows: tuple[StudyRow, ...], result: Estimate | None) -> list[ChartPoint]:
+def pfs_points(rows: tuple[StudyRow, ...], result: Estimate | None, years: int) -> list[ChartPoint]:
+    """Your estimate at ``years`` (the study's follow-up) and each study's figure nearest to it."""
     points = []
     if result is not None:
-        pfs = result.pfs_5y
-        points.append(ChartPoint(f"{YOU}, {PFS_TARGET_YEARS} y", pfs.estimate, pfs.lower, pfs.upper, "star", True))
+        pfs = result.pfs_at[years]
+        points.append(ChartPoint(f"{YOU}, {years} y", pfs.estimate, pfs.lower, pfs.upper, "star", True))
     for row in rows:
-        for outcome in row.nearest_outcomes(PFS_TARGET_YEARS):
+        for outcome in row.nearest_outcomes(years):
             lower, upper = outcome.ci if outcome.ci else (None, None)
             label = f"{row.label}: {outcome.group}, {outcome.years:g} y"
             points.append(ChartPoint(label, outcome.value, lower, upper, group_symbol(outcome.group)))
@@ -138,6 +138,7 @@ class StudiesPanel(QWidget):
         self.rows = study_rows(self.model)
         self.result: Estimate | None = None
         self.audience = "patient"
+        self.years = min(self.model.horizons)  # the study's follow-up: no extrapolation in a comparison
         self.setAccessibleName("Other studies")
         layout = QVBoxLayout(self)
         self.heading = text_label("Other studies", "Other studies heading", palette.HEADING, bold=True)
@@ -145,7 +146,7 @@ class StudiesPanel(QWidget):
         self.you_label = text_label("", "Your personal estimate beside the studies")
         self.mortality_plot = ForestPlot("Early deaths after transplant (as each study reports them; see the table)", "Chart: early deaths in each study and for you")
         self.pfs_plot = ForestPlot(
-            f"Alive without worsening at {PFS_TARGET_YEARS} years (or the nearest time reported)",
+            f"Alive without worsening at {self.years} years (or the nearest time reported)",
             "Chart: progression-free or worsening-free survival in each study and for you")
         self.legend = text_label("", "Chart legend", palette.SMALL)
         self.table = QTableWidget(len(self.rows), len(TABLE_COLUMNS))
@@ -181,7 +182,7 @@ class StudiesPanel(QWidget):
             set_font_size(label, points)
         unit = "%" if self.audience == "clinician" else "people in 100"
         self.mortality_plot.set_points(mortality_points(self.rows, self.result), f"Early deaths ({unit})")
-        self.pfs_plot.set_points(pfs_points(self.rows, self.result), f"Alive without worsening ({unit})")
+        self.pfs_plot.set_points(pfs_points(self.rows, self.result, self.years), f"Alive without worsening ({unit})")
         self.you_label.setText(self._you_text())
         self.legend.setText(
             f"\u2605 blue star = you (personal estimate, from {self.rows[0].label}); "
@@ -197,13 +198,13 @@ class StudiesPanel(QWidget):
         result = self.result
         if result is None:
             return "Enter a profile to see your personal estimate beside the studies."
-        em, pfs = result.early_mortality, result.pfs_5y
+        em, pfs = result.early_mortality, result.pfs_at[self.years]
         if self.audience == "clinician":
             return (f"{YOU}: death within {result.early_mortality_days} days {wording.interval_percent(em)}; "
-                    f"alive without worsening at {PFS_TARGET_YEARS} years {wording.interval_percent(pfs)}.")
+                    f"alive without worsening at {self.years} years {wording.interval_percent(pfs)}.")
         return (f"{YOU}: {wording.count_phrase(em.estimate)} people like you died within "
                 f"{result.early_mortality_days} days ({wording.range_phrase(em)}); {wording.count_phrase(pfs.estimate)} "
-                f"were alive without worsening at {PFS_TARGET_YEARS} years ({wording.range_phrase(pfs)}).")
+                f"were alive without worsening at {self.years} years ({wording.range_phrase(pfs)}).")
 
     def _fill_table(self) -> None:
         font = QFont(self.table.font())
