@@ -196,12 +196,16 @@ def run_estimate(args: argparse.Namespace) -> int:
     except ValueError as exc:  # horizon or draws
         print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    from .context import context_dict
+
     if args.json:
-        print(json.dumps(result.as_dict()))
+        print(json.dumps({**result.as_dict(), "context": context_dict(model, profile)}))
     else:
-        from .textreport import estimate_table
+        from .textreport import context_section, estimate_table
 
         print(estimate_table(result))
+        print()
+        print(context_section(model, profile))
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import wording
-from .model import Estimate, Interval
+from .model import Estimate, Interval, Model, Profile
 
 
 def estimate_table(result: Estimate) -> str:
@@ -38,3 +38,20 @@ def estimate_table(result: Estimate) -> str:
         f"{result.draws} draws, seed {result.seed}.",
     ]
     return "\n".join(lines)
+
+
+def context_section(model: Model, profile: Profile) -> str:
+    """Whether the randomised trial covers this profile, and where to find the other studies."""
+    from .context import mist_comparison, mist_not_applicable
+
+    comparison = mist_comparison(model, profile)
+    if comparison is None:
+        mist = "MIST trial: does not apply. " + mist_not_applicable(model, profile)
+    else:
+        mist = "MIST trial: applies. " + " ".join(comparison.sentences("clinician")[1:])
+    return "\n".join([
+        "Context (other studies; not part of the estimate):",
+        wording.wrap_text(mist, indent="  "),
+        wording.wrap_text("Other studies and the guidance: decision-aid estimate --json (\"context\"), "
+                          "or the window's Other studies tab.", indent="  "),
+    ])

@@ -236,3 +236,34 @@ def figure_text(figure, clinician: bool = True) -> str | None:
         return f"{figure.notes}: {value}." + (f" [{figure.reported_in}]" if clinician else "")
     value = f"{figure.value:g} {figure.unit}"
     return f"{figure.notes or figure.name}: {value}." + (f" [{figure.reported_in}]" if clinician else "")
+
+
+def _published_decimals(probability: float) -> int:
+    text = f"{probability * 100:.2f}".rstrip("0")
+    return len(text.split(".")[1])
+
+
+def published_percent(probability: float, decimals: int | None = None) -> str:
+    """A published percentage as printed in the paper: "85.5%", "77%", "0.19%" (no padding zeros)."""
+    places = _published_decimals(probability) if decimals is None else decimals
+    return f"{probability * 100:.{places}f}%"
+
+
+def published_interval(lower: float, upper: float) -> str:
+    """"95% CI 1.0% to 4.9%" for a published interval: both bounds with the same decimals."""
+    places = max(_published_decimals(lower), _published_decimals(upper))
+    return f"95% CI {published_percent(lower, places)} to {published_percent(upper, places)}"
+
+
+def of_phrase(count: float, total: float) -> str:
+    """"3 of 55" for published counts."""
+    return f"{count:g} of {total:g}"
+
+
+def hazard_ratio_phrase(value: float, lower: float, upper: float) -> str:
+    """"HR 0.07 (95% CI 0.02 to 0.24)"."""
+    return f"HR {value:g} (95% CI {lower:g} to {upper:g})"
+
+
+def years_phrase(years: float) -> str:
+    return f"{years:g} year{'' if years == 1 else 's'}"

@@ -20,7 +20,9 @@ def test_json_equals_the_model_result(model):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     expected = model.estimate(model.validate({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}))
+    context = data.pop("context")
     assert data == json.loads(json.dumps(expected.as_dict()))
+    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance"}
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
                                "relapses_past_year": None, "disease_duration_years": None}
 

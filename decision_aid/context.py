@@ -1,0 +1,445 @@
+"""The personal estimate in the context of other studies, the MIST trial and published guidance.
+
+Qt-free (stdlib only), between the model and the views: every figure is read from the evidence
+files through ``model.evidence`` and phrased with :mod:`decision_aid.wording`, so the window, the
+sheet and ``decision-aid estimate --json`` show the same numbers. Context studies are shown beside
+the estimate and never blended into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import wording
+from .evidence import Source
+from .model import Model, Profile
+from .model.profile import COURSE_NAMES
+
+#: What each outcome figure's name prefix measures (a definition, not a figure).
+MEASURE_LABELS = {
+    "pfs": "Progression-free survival",
+    "dwfs": "Disability-worsening-free survival",
+}
+
+STUDIES_DIFFER = (
+    "The studies differ in era, regimen, the kind of patients included (case mix) and how they define "
+    "worsening (progression-free or disability-worsening-free), so their figures cannot be compared "
+    "directly with each other or with your estimate. Early mortality has fallen in more recent cohorts."
+)
+
+NO_VERDICT = (
+    "This compares the profile with each point of the guidance; it is not a decision about whether "
+    "transplant is right for this person. That needs a neurologist and an experienced transplant centre."
+)
+
+
+@dataclass(frozen=True)
+class EarlyMortality:
+    deaths: int
+    patients: int
+    value: float
+    ci: tuple[float, float] | None
+    definition: str
+
+    @property
+    def text(self) -> str:
+        if self.deaths == 0:
+            return "no deaths"
+        text = f"{wording.published_percent(self.value)} ({wording.of_phrase(self.deaths, self.patients)})"
+        return f"{text}, {wording.published_interval(*self.ci)}" if self.ci else text
+
+    @property
+    def patient_text(self) -> str:
+        if self.deaths == 0:
+            return "no deaths"
+        return f"{wording.count_phrase(self.value)} ({wording.of_phrase(self.deaths, self.patients)} people)"
+
+
+@dataclass(frozen=True)
+class OutcomeFigure:
+    """One published progression-free or disability-worsening-free figure at one time point."""
+
+    figure: str
+    measure: str
+    group: str
+    years: float
+    value: float
+    ci: tuple[float, float] | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.measure}, {self.group}, at {wording.years_phrase(self.years)}"
+
+    @property
+    def text(self) -> str:
+        text = f"{wording.published_percent(self.value)} at {wording.years_phrase(self.years)} ({self.group})"
+        return f"{text}; {wording.published_interval(*self.ci)}" if self.ci else text
+
+    @property
+    def patient_text(self) -> str:
+        return f"{wording.count_phrase(self.value)} at {wording.years_phrase(self.years)} ({self.group})"
+
+
+@dataclass(frozen=True)
+class StudyRow:
+    id: str
+    short_name: str
+    citation: str
+    design: str
+    transplant_years: str
+    published_year: int | None
+    patients: int
+    relapsing_share: float | None
+    relapsing_text: str
+    outcome_definition: str
+    early_mortality: EarlyMortality
+    outcomes: tuple[OutcomeFigure, ...]
+    findings: str
+    is_primary: bool
+
+    @property
+    def label(self) -> str:
+        """A short label for chart rows: first author and year, plus the trial's name."""
+        author = self.citation.split()[0]
+        year = f" {self.published_year}" if self.published_year else ""
+        trial = " (MIST)" if self.findings else ""
+        return f"{author}{year}{trial}"
+
+    @property
+    def outcomes_text(self) -> str:
+        if not self.outcomes:
+            return self.findings or "not reported"
+        return "; ".join(o.text for o in self.outcomes)
+
+    def outcomes_words(self, audience: str) -> str:
+        """The outcome cell for the audience: percentages with intervals, or "about N in 100"."""
+        if audience == "clinician" or not self.outcomes:
+            return self.outcomes_text
+        return "; ".join(o.patient_text for o in self.outcomes)
+
+    def early_mortality_words(self, audience: str) -> str:
+        em = self.early_mortality
+        return em.text if audience == "clinician" else em.patient_text
+
+    def nearest_outcomes(self, years: float = 5) -> tuple[OutcomeFigure, ...]:
+        """Per subgroup, the figure reported nearest to ``years`` (for a chart at one time point)."""
+        best: dict[str, OutcomeFigure] = {}
+        for outcome in self.outcomes:
+            current = best.get(outcome.group)
+            if current is None or abs(outcome.years - years) < abs(current.years - years):
+                best[outcome.group] = outcome
+        return tuple(best.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        em = self.early_mortality
+        return {
+            "id": self.id,
+            "label": self.label,
+            "short_name": self.short_name,
+            "citation": self.citation,
+            "design": self.design,
+            "transplant_years": self.transplant_years,
+            "published_year": self.published_year,
+            "patients": self.patients,
+            "relapsing_share": self.relapsing_share,
+            "relapsing_text": self.relapsing_text,
+            "outcome_definition": self.outcome_definition,
+            "primary": self.is_primary,
+            "early_mortality": {
+                "deaths": em.deaths, "patients": em.patients, "value": em.value,
+                "ci": list(em.ci) if em.ci else None, "definition": em.definition, "text": em.text,
+            },
+            "outcomes": [
+                {"figure": o.figure, "measure": o.measure, "group": o.group, "years": o.years,
+                 "value": o.value, "ci": list(o.ci) if o.ci else None, "text": o.text}
+                for o in self.outcomes
+            ],
+            "findings": self.findings or None,
+        }
+
+
+def context_sources(model: Model) -> tuple[Source, ...]:
+    """The primary source first, then the context studies by year of publication."""
+    context = sorted(model.evidence.by_role("context"), key=lambda s: (s.raw.get("published_year", 0), s.id))
+    return (model.study, *context)
+
+
+def mist_source(model: Model) -> Source:
+    """The randomised trial: the context source that states entry criteria."""
+    for source in model.evidence.by_role("context"):
+        if isinstance(source.raw.get("eligibility"), dict):
+            return source
+    raise LookupError("no context source with entry criteria (eligibility) in the evidence set")
+
+
+def study_rows(model: Model) -> tuple[StudyRow, ...]:
+    return tuple(_study_row(model, source) for source in context_sources(model))
+
+
+def _study_row(model: Model, source: Source) -> StudyRow:
+    patients = int(source.value("patients"))
+    share, share_text = _relapsing_share(source, patients)
+    deaths = int(source.value("early_deaths"))
+    if "early_mortality" in source.figures:
+        fig = source.figure("early_mortality")
+        mortality = EarlyMortality(deaths, patients, fig.value, fig.ci, source.text("early_mortality_definition"))
+    else:
+        mortality = EarlyMortality(deaths, patients, deaths / patients, None, source.text("early_mortality_definition"))
+    outcomes = tuple(_outcome(source, item) for item in source.raw.get("outcomes", ()))
+    findings = mist_findings(source) if "eligibility" in source.raw else ""
+    return StudyRow(
+        id=source.id,
+        short_name=source.short_name,
+        citation=source.full_citation,
+        design=source.text("design"),
+        transplant_years=source.text("transplant_years"),
+        published_year=source.raw.get("published_year"),
+        patients=patients,
+        relapsing_share=share,
+        relapsing_text=share_text,
+        outcome_definition=source.text("outcome_definition"),
+        early_mortality=mortality,
+        outcomes=outcomes,
+        findings=findings,
+        is_primary=source.id == model.study.id,
+    )
+
+
+def _relapsing_share(source: Source, patients: int) -> tuple[float | None, str]:
+    if "relapsing_share" in source.figures:
+        share = source.value("relapsing_share")
+        return share, wording.percent(share, 0)
+    if "relapsing_patients" in source.figures and "progressive_patients" in source.figures:
+        relapsing = source.value("relapsing_patients")
+        known = relapsing + source.value("progressive_patients")
+        share = relapsing / known
+        scope = "" if known == patients else " with neurological follow-up"
+        return share, f"{wording.percent(share, 0)} ({wording.of_phrase(relapsing, known)}{scope})"
+    courses = source.raw.get("eligibility", {}).get("course")
+    if courses and all(c in ("rrms",) for c in courses):
+        return 1.0, "all (entry criterion: relapsing-remitting MS)"
+    return None, "not reported"
+
+
+def _outcome(source: Source, item: dict) -> OutcomeFigure:
+    fig = source.figure(item["figure"])
+    measure = MEASURE_LABELS[item["figure"].split("_", 1)[0]]
+    return OutcomeFigure(item["figure"], measure, item["group"], float(item["years"]), fig.value, fig.ci)
+
+
+# --- MIST ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MistComparison:
+    """The randomised comparison shown to a profile that matches the trial's entry criteria."""
+
+    short_name: str
+    citation: str
+    design: str
+    hsct_progressed: int
+    hsct_patients: int
+    dmt_progressed: int
+    dmt_patients: int
+    follow_up_years: float
+    hazard_ratio: float
+    hr_ci: tuple[float, float]
+    deaths: int
+
+    @property
+    def hsct_share(self) -> float:
+        return self.hsct_progressed / self.hsct_patients
+
+    @property
+    def dmt_share(self) -> float:
+        return self.dmt_progressed / self.dmt_patients
+
+    @property
+    def hsct_in_hundred(self) -> int:
+        return wording.in_hundred(self.hsct_share)
+
+    @property
+    def dmt_in_hundred(self) -> int:
+        return wording.in_hundred(self.dmt_share)
+
+    @property
+    def counts_sentence(self) -> str:
+        return (
+            f"Over a median of {wording.years_phrase(self.follow_up_years)}, "
+            f"{wording.of_phrase(self.hsct_progressed, self.hsct_patients)} people progressed after HSCT "
+            f"({wording.count_phrase(self.hsct_share)}) compared with "
+            f"{wording.of_phrase(self.dmt_progressed, self.dmt_patients)} on a disease-modifying therapy (DMT) "
+            f"({wording.count_phrase(self.dmt_share)})."
+        )
+
+    @property
+    def follow_up_sentence(self) -> str:
+        return f"Follow-up was short: a median of {wording.years_phrase(self.follow_up_years)}."
+
+    @property
+    def hr_sentence(self) -> str:
+        return f"Time to progression, HSCT vs DMT: {wording.hazard_ratio_phrase(self.hazard_ratio, *self.hr_ci)}."
+
+    @property
+    def deaths_sentence(self) -> str:
+        return "There were no deaths in either group." if self.deaths == 0 else (
+            f"{self.deaths} people died during the trial.")
+
+    def sentences(self, audience: str = "patient") -> tuple[str, ...]:
+        intro = (
+            f"Your profile matches the entry criteria of the {self.short_name}, which randomly assigned people "
+            "with active relapsing-remitting MS to HSCT or to a different disease-modifying therapy."
+        )
+        lines = [intro, self.counts_sentence]
+        if audience == "clinician":
+            lines.append(self.hr_sentence)
+        lines.append(self.deaths_sentence)
+        return tuple(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.short_name,
+            "citation": self.citation,
+            "hsct": {"progressed": self.hsct_progressed, "patients": self.hsct_patients,
+                     "in_hundred": self.hsct_in_hundred},
+            "dmt": {"progressed": self.dmt_progressed, "patients": self.dmt_patients,
+                    "in_hundred": self.dmt_in_hundred},
+            "median_follow_up_years": self.follow_up_years,
+            "hazard_ratio": {"value": self.hazard_ratio, "lower": self.hr_ci[0], "upper": self.hr_ci[1]},
+            "deaths": self.deaths,
+            "text": list(self.sentences("clinician")),
+        }
+
+
+def mist_findings(source: Source) -> str:
+    """The trial's progression counts as a table cell."""
+    v = source.value
+    return (
+        f"Progressed: {wording.of_phrase(v('hsct_progressed'), v('hsct_patients'))} after HSCT vs "
+        f"{wording.of_phrase(v('dmt_progressed'), v('dmt_patients'))} on a DMT "
+        f"(median follow-up {wording.years_phrase(v('median_follow_up'))})"
+    )
+
+
+def mist_unmet(model: Model, profile: Profile) -> tuple[str, ...]:
+    """Each entry criterion of the trial that the profile does not meet, in words."""
+    criteria = mist_source(model).raw["eligibility"]
+    unmet = []
+    courses = criteria["course"]
+    if profile.course not in courses:
+        names = " or ".join(COURSE_NAMES[c] for c in courses)
+        unmet.append(f"the course given is {profile.course_name} (the trial included only {names})")
+    low, high = criteria["edss_min"], criteria["edss_max"]
+    if not low <= profile.edss <= high:
+        unmet.append(f"the EDSS given is {profile.edss:.1f} (the trial included EDSS {low:.1f} to {high:.1f})")
+    needed = criteria["min_relapses_past_year"]
+    relapses = profile.relapses_past_year
+    if relapses is None:
+        unmet.append(f"relapses in the past year not given (the trial required at least {needed})")
+    elif relapses < needed:
+        unmet.append(f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year given "
+                     f"(the trial required at least {needed})")
+    return tuple(unmet)
+
+
+def mist_comparison(model: Model, profile: Profile) -> MistComparison | None:
+    if mist_unmet(model, profile):
+        return None
+    source = mist_source(model)
+    v = source.value
+    hr = source.figure("hr_progression")
+    return MistComparison(
+        short_name=source.short_name,
+        citation=source.full_citation,
+        design=source.text("design"),
+        hsct_progressed=int(v("hsct_progressed")),
+        hsct_patients=int(v("hsct_patients")),
+        dmt_progressed=int(v("dmt_progressed")),
+        dmt_patients=int(v("dmt_patients")),
+        follow_up_years=v("median_follow_up"),
+        hazard_ratio=hr.value,
+        hr_ci=hr.ci,
+        deaths=int(v("early_deaths")),
+    )
+
+
+def mist_not_applicable(model: Model, profile: Profile) -> str | None:
+    """Why the randomised comparison does not cover this profile, or None when it does."""
+    unmet = mist_unmet(model, profile)
+    if not unmet:
+        return None
+    return (
+        f"No randomised comparison in this aid's sources covers this profile. The one randomised trial among "
+        f"them, the {mist_source(model).short_name}, does not apply because " + "; ".join(unmet) + "."
+    )
+
+
+# --- Guidance --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GuidancePoint:
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GuidanceFit:
+    short_name: str
+    statement: str
+    citation: str
+    points: tuple[GuidancePoint, ...]
+    note: str = NO_VERDICT
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.short_name,
+            "statement": self.statement,
+            "citation": self.citation,
+            "points": [{"topic": p.topic, "text": p.text} for p in self.points],
+            "note": self.note,
+        }
+
+
+def guidance_fit(model: Model, profile: Profile) -> GuidanceFit:
+    source = model.evidence.by_role("guidance")[0]
+    age_below = source.value("candidate_age_below")
+    duration_below = source.value("candidate_duration_below")
+    age_side = "under" if profile.age < age_below else "not under"
+    points = [GuidancePoint("Age", f"Age {profile.age:g}: {age_side} {age_below:g}")]
+    duration = profile.disease_duration_years
+    if duration is None:
+        points.append(GuidancePoint("Disease duration", f"Disease duration not given (guidance: under {duration_below:g} years)"))
+    else:
+        side = "under" if duration < duration_below else "not under"
+        points.append(GuidancePoint(
+            "Disease duration", f"Disease duration {wording.years_phrase(duration)}: {side} {duration_below:g} years"))
+    points.append(GuidancePoint("Relapsing activity", _activity_text(model, profile)))
+    return GuidanceFit(source.short_name, source.text("statement"), source.full_citation, tuple(points))
+
+
+def _activity_text(model: Model, profile: Profile) -> str:
+    if profile.course not in model.relapsing_courses:
+        return f"{_sentence_case(profile.course_name)}: the guidance is about relapsing MS"
+    relapses = profile.relapses_past_year
+    given = "relapses in the past year not given" if relapses is None else (
+        f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year")
+    return (f"{_sentence_case(profile.course_name)}, {given}; the guidance speaks of substantial breakthrough "
+            "activity despite high-efficacy therapy")
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+def context_dict(model: Model, profile: Profile) -> dict[str, Any]:
+    """The ``context`` object of ``decision-aid estimate --json``."""
+    comparison = mist_comparison(model, profile)
+    return {
+        "studies": [row.as_dict() for row in study_rows(model)],
+        "studies_differ": STUDIES_DIFFER,
+        "mist": comparison.as_dict() if comparison else None,
+        "mist_not_applicable": mist_not_applicable(model, profile),
+        "guidance": guidance_fit(model, profile).as_dict(),
+    }
