@@ -64,13 +64,18 @@ class ProfileInputError(Exception):
 
 
 def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
-    """The raw profile fields from ``--profile FILE`` or from the profile flags (not both).
+    """The raw profile fields from ``--profile FILE`` or from the profile flags (not both)."""
+    return load_input(args, model)[0]
+
+
+def load_input(args: argparse.Namespace, model):
+    """The raw profile fields, and the saved consultation when they came from ``--profile FILE``.
 
     Raises ``ProfileInputError`` for a file that cannot be used or for both kinds of input.
     """
     path = getattr(args, "profile", None)
     if path is None:
-        return profile_input(args)
+        return profile_input(args), None
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
         raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
@@ -83,7 +88,7 @@ def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
     change = describe_version_change(consultation, model)
     if change:
         print(f"decision-aid: note: {change}", file=sys.stderr)
-    return dict(consultation.profile)
+    return dict(consultation.profile), consultation
 
 
 def profile_input(args: argparse.Namespace) -> dict[str, Any]:
@@ -167,7 +172,8 @@ class _Rejected(Exception):
 
 
 def validated_profile(args: argparse.Namespace, refusal: str):
-    """The model and the validated profile from the flags or ``--profile FILE``.
+    """The model, the validated profile and the saved consultation (or None) from the flags or
+    ``--profile FILE``.
 
     Raises :class:`_Rejected` with one line naming the problem (evidence, file or field), so that
     every command refuses the same way and nothing is written for a rejected profile.
@@ -177,7 +183,8 @@ def validated_profile(args: argparse.Namespace, refusal: str):
 
     try:
         model = default_model()
-        return model, model.validate(resolve_profile_input(args, model))
+        raw, consultation = load_input(args, model)
+        return model, model.validate(raw), consultation
     except EvidenceError as exc:
         raise _Rejected(f"{refusal}: {exc}") from None
     except ProfileInputError as exc:
@@ -188,7 +195,7 @@ def validated_profile(args: argparse.Namespace, refusal: str):
 
 def run_estimate(args: argparse.Namespace) -> int:
     try:
-        model, profile = validated_profile(args, "no estimates")
+        model, profile, _ = validated_profile(args, "no estimates")
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
     except _Rejected as exc:
         print(f"decision-aid: {exc}", file=sys.stderr)
@@ -212,7 +219,7 @@ def run_estimate(args: argparse.Namespace) -> int:
 def run_sheet(args: argparse.Namespace) -> int:
     """Validate first (no Qt, no file on rejection), then draw the PDF offscreen."""
     try:
-        model, profile = validated_profile(args, "no sheet")
+        model, profile, consultation = validated_profile(args, "no sheet")
         result = model.estimate(profile, horizon=args.horizon)
     except _Rejected as exc:
         print(f"decision-aid: {exc}", file=sys.stderr)
@@ -225,7 +232,11 @@ def run_sheet(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
 
-    options = SheetOptions(audience=args.audience, paper=args.paper, name=args.name, notes=args.notes)
+    # From a saved consultation the sheet also carries its notes and values answers (the flags win
+    # for notes); the name is printed only when given with --name for this sheet.
+    notes = args.notes or (consultation.notes if consultation else "")
+    values = tuple(sorted(consultation.values.items())) if consultation else ()
+    options = SheetOptions(audience=args.audience, paper=args.paper, name=args.name, notes=notes, values=values)
     try:
         write_pdf(args.output, result, options, model=model)
     except SheetDoesNotFit as exc:

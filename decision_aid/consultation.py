@@ -328,6 +328,14 @@ def _check_values(values: dict) -> None:
             raise ConsultationError(f"The file's field 'values.{_short(key)}' is {_json_type(value)}, but it must "
                                     "be text (a choice id).", f"values.{key}")
         _check_length(f"values.{_short(key)}", value, MAX_VALUE_TEXT)
+    from .decision_support import ValuesError, values_question
+
+    for key, value in values.items():
+        try:
+            values_question(key).choice(value)
+        except ValuesError as exc:
+            raise ConsultationError(f"The file's field 'values.{_short(key)}' is not an answer this program "
+                                    f"knows: {exc}.", f"values.{key}") from None
 
 
 def _check_length(name: str, text: str, limit: int, what: str = "text") -> None:

@@ -41,3 +41,10 @@ def window(qtbot, settings_path, qtlog):
     problems = [r.message for r in qtlog.records
                 if r.type.name != "QtDebugMsg" and not any(i in r.message for i in IGNORED_QT_MESSAGES)]
     assert not problems, problems
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """A QApplication exists before any test, so code that would otherwise create a bare
+    QGuiApplication (the sheet's offscreen path) can never precede a widget test."""
+    return qapp

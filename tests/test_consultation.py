@@ -38,7 +38,8 @@ BAD_FILES = {
     "name_as_number.aidconsult.json": ("patient_name", "must be text or null"),
     "profile_extra_field.aidconsult.json": ("weight", "does not have"),
     "profile_edss_as_list.aidconsult.json": ("profile.edss", "a list"),
-    "values_not_text.aidconsult.json": ("values.risk_attitude", "must be text"),
+    "values_not_text.aidconsult.json": ("values.early_risk", "must be text"),
+    "values_unknown_choice.aidconsult.json": ("values.early_risk", "not an answer this program knows"),
     "bad_saved_at.aidconsult.json": ("saved_at", "ISO 8601"),
     "future_version.aidconsult.json": ("format_version", "update the program"),
     "version_as_text.aidconsult.json": ("format_version", "not allowed"),
@@ -62,7 +63,7 @@ def full_consultation(model) -> Consultation:
         {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": "",
          "disease_duration_years": None},
         audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
-        values={"risk_attitude": "cautious", "priority": "walking"}, patient_name="Jane Roe",
+        values={"early_risk": "small", "disability": "most"}, patient_name="Jane Roe",
     )
 
 
@@ -219,7 +220,16 @@ def test_sheet_from_a_saved_file(tmp_path, model):
     path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
     done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf"))
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    from decision_aid.decision_support import ValuesChoices, values_summary
+
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "sheet.pdf")).pages]
+    saved = full_consultation(model)
+    assert " ".join(saved.notes.split()) in pages[0]  # the file's notes on page 1
+    answer = values_summary(ValuesChoices(saved.values))[0].split(":")[0]
+    assert answer in pages[1]  # the values answers on page 2
+    assert "Jane Roe" not in " ".join(pages)  # a name is printed only when given with --name
 
 
 def test_estimate_names_a_missing_field_of_a_draft_file(tmp_path, model):

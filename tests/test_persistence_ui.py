@@ -36,7 +36,7 @@ def data_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def consultation(model):
     return Consultation.for_model(model, {"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"},
-                                  audience="patient", notes=NOTES, values={"q": "a"}, patient_name=NAME)
+                                  audience="patient", notes=NOTES, values={"fertility": "maybe"}, patient_name=NAME)
 
 
 def close_when_shown(action):

@@ -39,7 +39,8 @@ def flat(text: str) -> str:
 
 
 def pdf_text(path) -> str:
-    return flat(" ".join(page.extract_text() for page in PdfReader(str(path)).pages))
+    """The text of page 1, the summary page (page 2 has the context and decision support)."""
+    return flat(PdfReader(str(path)).pages[0].extract_text())
 
 
 def page_image(path, index: int = 0, dpi: int = DPI) -> np.ndarray:
@@ -71,13 +72,15 @@ def sheets(tmp_path_factory, model):
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
-def test_one_page_of_the_chosen_paper(sheets, case):
+def test_summary_page_and_decision_page_on_the_chosen_paper(sheets, case):
     path, _, options = sheets[case]
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
+    assert len(reader.pages) == 2
     width, height = PAGE_POINTS[options.paper]
-    assert abs(float(box.width) - width) <= 1 and abs(float(box.height) - height) <= 1
+    for page in reader.pages:
+        box = page.mediabox
+        assert abs(float(box.width) - width) <= 1 and abs(float(box.height) - height) <= 1
+    assert "Questions to ask" in flat(reader.pages[1].extract_text())
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
@@ -167,7 +170,7 @@ def test_extrapolated_region_is_drawn_only_beyond_five_years(sheets, model):
     assert "after 5 years: extrapolated" not in pdf_text(path5)
 
 
-def test_extra_pages_are_painted_after_page_one(tmp_path, model):
+def test_extra_pages_are_painted_after_the_decision_page(tmp_path, model):
     ensure_gui_application()
     result = model.estimate(model.validate(RELAPSING))
     path = tmp_path / "two.pdf"
@@ -181,9 +184,9 @@ def test_extra_pages_are_painted_after_page_one(tmp_path, model):
     render_sheet(writer, result, SheetOptions(), model=model, extra_pages=[second])
     del writer
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 2
-    assert "Second page marker" in flat(reader.pages[1].extract_text())
-    assert "Second page marker" not in flat(reader.pages[0].extract_text())
+    assert len(reader.pages) == 3
+    assert "Second page marker" in flat(reader.pages[2].extract_text())
+    assert "Second page marker" not in flat(reader.pages[0].extract_text() + reader.pages[1].extract_text())
     assert seen and seen[0].width() > 400
 
 
@@ -214,7 +217,7 @@ def test_command_writes_a_valid_pdf(tmp_path, model):
                  "--horizon", "10"])
     assert code == 0
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 1 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
+    assert len(reader.pages) == 2 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
     result = model.estimate(model.validate(PROGRESSIVE), horizon=10)
     text = pdf_text(path)
     assert wording.interval_percent(result.early_mortality) in text and "A. B." in text and "See again" in text

@@ -22,6 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..model import Estimate
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
+from .decision_page import paint_decision_page
 from .icons import Glyph, Mark, paint_glyph, paint_icon_array
 from .sheet_content import CLINICIAN, PATIENT, TYPE, SheetContent, TypeScale, build_content, bullets
 
@@ -42,6 +43,7 @@ class SheetOptions:
     name: str | None = None  # printed only if given for this sheet
     notes: str = ""
     date: _dt.date | None = field(default=None, compare=False)  # None: today
+    values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
 
     def __post_init__(self) -> None:
         if self.audience not in (PATIENT, CLINICIAN):
@@ -66,7 +68,8 @@ def ensure_gui_application() -> QGuiApplication:
 
 def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOptions, model=None,
                  extra_pages: Sequence[PagePainter] = (), apply_paper: bool = True) -> None:
-    """Paint the sheet on a printer or PDF writer: page 1, then one page per ``extra_pages`` item.
+    """Paint the sheet on a printer or PDF writer: page 1 (the estimates), page 2 (context and
+    decision support), then one page per ``extra_pages`` item.
 
     ``apply_paper`` sets the paper size from ``options``; the print dialog path passes False so
     the paper the user chose in the dialog is kept (the layout adapts to the page it gets).
@@ -83,6 +86,9 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
     try:
         painter.scale(scale, scale)
         plan.paint(painter)
+        device.newPage()
+        paint_decision_page(painter, page, result, result.profile, dict(options.values), options.audience,
+                            model=model)
         for extra in extra_pages:
             device.newPage()
             extra(painter, page)
