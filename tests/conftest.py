@@ -1,8 +1,11 @@
 """Shared test set-up: Qt runs offscreen so the suite needs no display."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the real user's data folder (autosave, crash log) from a test.
+os.environ["DECISION_AID_DATA_DIR"] = tempfile.mkdtemp(prefix="decision-aid-test-data-")
 
 import pytest  # noqa: E402
 
@@ -30,10 +33,16 @@ def settings_path(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings_path, qtlog):
+def window(qtbot, settings_path, qtlog, tmp_path, monkeypatch):
+    """The real window with its own settings and autosave file. Closing it with unsaved changes
+    answers "Discard" (a modal question cannot be answered headless); tests of that question
+    replace ``consultations.ask_unsaved`` themselves."""
+    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
     from decision_aid.ui.main_window import MainWindow
 
-    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat))
+    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat),
+                     autosave_path=tmp_path / "autosave.aidconsult.json")
+    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 
 from decision_aid.consultation import Consultation, load_consultation, save_consultation
@@ -19,7 +19,6 @@ from decision_aid.ui.consultation_dialogs import (
     save_consultation_to, unsaved_changes_box,
 )
 from decision_aid.ui.crash_handler import CRASH_TEXT, install_crash_handler
-from decision_aid.ui.preferences import PREFERENCE_KEYS, Preferences, load_preferences, store_preferences
 
 CORPUS = Path(__file__).parent / "data" / "consultations"
 NAME = "Jane Roe"
@@ -256,11 +255,10 @@ def test_save_to_an_unwritable_place_says_so(qtbot, tmp_path, consultation):
 # --- privacy of the name ------------------------------------------------------------------------
 
 def test_name_is_only_in_the_file_the_user_saved(qtbot, tmp_path, data_dir, consultation, model):
-    """Autosave, crash log and settings never hold the name; the user's own file does."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    """Autosave and crash log never hold the name; the user's own file does (settings: see the
+    window tests, which use the real window's settings)."""
     window = QLabel("consultation")
     qtbot.addWidget(window)
-    store_preferences(settings, Preferences(window.saveGeometry(), consultation.audience, 10))
     saver = Autosaver(lambda: consultation, lambda: True)
     saver.save_now()
     handler = install_crash_handler(lambda: window, show_dialog=False)
@@ -268,12 +266,9 @@ def test_name_is_only_in_the_file_the_user_saved(qtbot, tmp_path, data_dir, cons
         handler(*raise_with_patient_data())
     finally:
         handler.uninstall()
-    assert set(settings.allKeys()) == set(PREFERENCE_KEYS)
-    assert load_preferences(settings) == Preferences(window.saveGeometry(), "patient", 10)
     assert sorted(p.name for p in data_dir.iterdir()) == sorted([autosave_path().name, crash_log_path().name])
-    for path in [tmp_path / "settings.ini", *data_dir.iterdir()]:
+    for path in data_dir.iterdir():
         assert NAME.encode() not in path.read_bytes(), path
-    for path in (tmp_path / "settings.ini", crash_log_path()):  # the autosave keeps the notes, by design
-        assert b"infertility" not in path.read_bytes(), path
+    assert b"infertility" not in crash_log_path().read_bytes()  # the autosave keeps the notes, by design
     chosen = save_consultation(tmp_path / "visit.aidconsult.json", consultation)
     assert load_consultation(chosen, model).patient_name == NAME

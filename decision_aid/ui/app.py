@@ -8,9 +8,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from .crash_handler import install_crash_handler
 from .settings import APPLICATION, ORGANISATION
 
 
@@ -31,9 +32,15 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
     from .main_window import MainWindow
 
     window = MainWindow()
+    handler = install_crash_handler(lambda: window)
     _prepare(window, profile, audience, horizon)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, window.consultations.offer_restore)
+    window.consultations.start_autosave()
+    try:
+        return app.exec()
+    finally:
+        handler.uninstall()
 
 
 def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audience: str | None = None,
@@ -64,7 +71,7 @@ def _grab(window, profile, audience, horizon, size):
     window.flush()
     QApplication.processEvents()
     image = window.grab()
-    window.close()
+    window.hide()  # not close(): a screenshot neither asks about unsaved changes nor touches the autosave
     window.deleteLater()
     return image
 

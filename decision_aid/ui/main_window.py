@@ -7,6 +7,7 @@ single-shot timer so that bursts of edits (typing, filling a profile) are comput
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -24,8 +25,14 @@ from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
 from .profile_form import ProfileForm
 from .settings import AUDIENCES, WindowSettings
+from ..consultation import Consultation
+from .consultation_controller import ConsultationController
+from .guidance_panel import GuidancePanel
+from .mist_panel import MistPanel
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
+from .studies_panel import StudiesPanel
+from .values_panel import ValuesPanel
 
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -36,9 +43,11 @@ class MainWindow(QMainWindow):
     """``result_changed`` carries the displayed :class:`Estimate`, or None when none is shown."""
 
     result_changed = Signal(object)
+    changed = Signal()  # anything a saved consultation keeps was edited
 
     def __init__(self, model: Model | None = None, settings: QSettings | None = None,
-                 load_model: Callable[[], Model] = default_model, parent: QWidget | None = None) -> None:
+                 load_model: Callable[[], Model] = default_model, parent: QWidget | None = None,
+                 autosave_path=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("AHSCT decision aid for multiple sclerosis")
         self.settings = WindowSettings(settings)
@@ -59,6 +68,8 @@ class MainWindow(QMainWindow):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._refresh)
 
+        self.sheet_actions = SheetActions(self, self._result_for_sheet, self._sheet_options)
+        self.consultations = ConsultationController(self, model, autosave_path=autosave_path)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -96,11 +107,13 @@ class MainWindow(QMainWindow):
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
         self.about_action = QAction("&About", self, triggered=self.show_about)
-        self.sheet_actions = SheetActions(self, self._result_for_sheet, self._sheet_options)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        for action in self.consultations.actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         for action in self.sheet_actions.actions:
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
         self.profile_form.edited.connect(self._on_edited)
+        self.profile_form.edited.connect(self.changed)
         left = QScrollArea()
         left.setObjectName("profileScroll")
         left.setWidgetResizable(True)
@@ -234,8 +248,21 @@ class MainWindow(QMainWindow):
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
             lambda: self.settings.set_paper(self.sheet_panel.paper()))
         self.sheet_panel.add_action_buttons(self.sheet_actions.actions)
-        self.add_tab(self.sheet_panel, "Summary &sheet")
+        self.sheet_panel.changed.connect(self.changed)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
+        self.context_panels: list[QWidget] = []
+        if self.model is not None:
+            self.studies_panel = StudiesPanel(self.model)
+            self.mist_panel = MistPanel(self.model)
+            self.guidance_panel = GuidancePanel(self.model)
+            self.add_tab(self.studies_panel, "Other stud&ies")
+            self.add_tab(self.mist_panel, "Randomised &trial")
+            self.add_tab(self.guidance_panel, "Guidance and &questions")
+            self.context_panels = [self.studies_panel, self.mist_panel, self.guidance_panel]
+        self.values_panel = ValuesPanel()
+        self.values_panel.choices_changed.connect(lambda _choices: self.changed.emit())
+        self.add_tab(self.values_panel, "What &matters to you")
+        self.add_tab(self.sheet_panel, "Summary &sheet")
 
         chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
         chart_and_tabs.setObjectName("chartSplitter")
@@ -281,18 +308,24 @@ class MainWindow(QMainWindow):
     def set_audience(self, audience: str) -> None:
         if audience not in AUDIENCES:
             raise ValueError(f"audience: {audience!r} is not allowed; allowed: {', '.join(AUDIENCES)}")
+        changed = audience != self._audience
         self._audience = audience
         self.settings.set_audience(audience)
         self._apply_audience_actions()
         self._show(self._result)  # same result, other words: nothing to recompute
+        if changed:
+            self.changed.emit()
 
     def set_horizon(self, horizon: int) -> None:
         if self.model is None or horizon not in self.model.horizons:
             raise ValueError(f"horizon: {horizon!r} is not allowed")
+        changed = horizon != self._horizon
         self._horizon = horizon
         self.settings.set_horizon(horizon)
         self._apply_audience_actions()
         self._on_edited()
+        if changed:
+            self.changed.emit()
 
     def flush(self) -> None:
         """Compute a pending estimate now (for tests, screenshots and printing)."""
@@ -313,7 +346,24 @@ class MainWindow(QMainWindow):
         return self._result
 
     def _sheet_options(self):
-        return self.sheet_panel.options(self._audience)
+        return replace(self.sheet_panel.options(self._audience),
+                       values=tuple(self.values_panel.choices().items()))
+
+    def consultation(self) -> Consultation:
+        """Everything entered, as a consultation to save (the name is kept out of autosaves)."""
+        return Consultation.for_model(
+            self.model, self.profile_form.raw(), audience=self._audience, horizon=self._horizon,
+            notes=self.sheet_panel.notes(), values=dict(self.values_panel.choices()),
+            patient_name=self.sheet_panel.name())
+
+    def apply_consultation(self, consultation: Consultation) -> None:
+        """Show a saved (already checked) consultation; fields it leaves out become blank."""
+        self.set_audience(consultation.audience)
+        self.set_horizon(consultation.horizon)
+        self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
+        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
+        self.values_panel.set_choices(consultation.values)
+        self.flush()
 
     def about_text(self) -> str:
         lines = [f"<b>AHSCT decision aid for multiple sclerosis</b>, version {__version__}"]
@@ -393,8 +443,20 @@ class MainWindow(QMainWindow):
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         self.method_panel.show_method(self.model, result, clinician, self.evidence_problem)
+        if self.context_panels:
+            profile = result.profile if result is not None else None
+            self.studies_panel.set_audience(self._audience)
+            self.studies_panel.show_result(result)
+            self.mist_panel.show_profile(profile, self._audience)
+            self.guidance_panel.set_audience(self._audience)
+            self.guidance_panel.show_profile(profile)
+        self.values_panel.set_audience(self._audience)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if not self.consultations.maybe_save():
+            event.ignore()
+            return
+        self.consultations.close_cleanly()
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)

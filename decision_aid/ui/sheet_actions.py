@@ -41,7 +41,7 @@ class SheetActions(QObject):
                                          "Print the one-page summary sheet", self.print_sheet)
         self.preview_action = self._action("Print pre&view…", None,
                                            "Show the summary sheet as it will be printed", self.preview_sheet)
-        self.pdf_action = self._action("Save sheet as P&DF…", QKeySequence("Ctrl+Shift+S"),
+        self.pdf_action = self._action("Save sheet as P&DF…", QKeySequence("Ctrl+Shift+E"),
                                        "Save the one-page summary sheet as a PDF file", self.save_pdf)
         self.refresh()
 

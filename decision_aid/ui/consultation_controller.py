@@ -1,0 +1,182 @@
+"""File > New / Open / Save / Save As for the window, with unsaved-changes prompts and autosave.
+
+The controller owns what the window should not: which file is open, whether there are unsaved
+changes, and the autosave. The window only knows how to describe itself as a
+:class:`Consultation` and how to show one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from ..consultation import FILE_SUFFIX, Consultation, describe_version_change
+from .autosave import AUTOSAVE_INTERVAL_MS, Autosaver
+from .consultation_dialogs import (
+    UnsavedAnswer, ask_open_path, ask_save_path, ask_unsaved_changes, open_consultation, save_consultation_to,
+    version_change_box,
+)
+
+
+class ConsultationController(QObject):
+    """Keeps the window's consultation in a file (chosen by the user) and in the autosave."""
+
+    def __init__(self, window, model, autosave_path: Path | None = None,
+                 autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.model = model
+        self.path: Path | None = None
+        self.dirty = False
+        self._applying = False
+        self.autosaver = Autosaver(self.snapshot, lambda: self.dirty, path=autosave_path,
+                                   interval_ms=autosave_interval_ms, parent=self)
+        self.new_action = self._action("&New consultation", QKeySequence.StandardKey.New,
+                                       "Start again with a blank consultation", self.new)
+        self.open_action = self._action("&Open consultation…", QKeySequence.StandardKey.Open,
+                                        "Open a saved consultation", self.open)
+        self.save_action = self._action("&Save consultation", QKeySequence.StandardKey.Save,
+                                        "Save this consultation (profile, views, notes, answers)", self.save)
+        self.save_as_action = self._action("Save consultation &as…", QKeySequence.StandardKey.SaveAs,
+                                           "Save this consultation to a new file", self.save_as)
+        window.changed.connect(self.mark_dirty)
+        self._update_title()
+
+    @property
+    def actions(self) -> tuple[QAction, ...]:
+        return self.new_action, self.open_action, self.save_action, self.save_as_action
+
+    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- state -----------------------------------------------------------------------------
+
+    def snapshot(self) -> Consultation | None:
+        return self.window.consultation() if self.model is not None else None
+
+    def mark_dirty(self) -> None:
+        if self._applying:
+            return
+        self.dirty = True
+        self._update_title()
+
+    def _set_clean(self, path: Path | None) -> None:
+        self.path = path
+        self.dirty = False
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else "New consultation"
+        self.window.setWindowTitle(f"{name}[*] - AHSCT decision aid for multiple sclerosis")
+        self.window.setWindowModified(self.dirty)
+
+    def _apply(self, consultation: Consultation) -> None:
+        self._applying = True
+        try:
+            self.window.apply_consultation(consultation)
+        finally:
+            self._applying = False
+
+    # -- commands --------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True if the current consultation may be left (saved, discarded, or nothing to save)."""
+        if not self.dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer is UnsavedAnswer.SAVE:
+            return self.save()
+        return answer is UnsavedAnswer.DISCARD
+
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._apply(Consultation(profile={}, audience=self.window.audience(), horizon=self.window.horizon()))
+        self.autosaver.discard()
+        self._set_clean(None)
+        return True
+
+    def open(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        path = path or ask_open_path(self.window, self.path.parent if self.path else None)
+        if path is None:
+            return False
+        consultation = open_consultation(self.window, Path(path), self.model)
+        if consultation is None:  # refused whole; the window is unchanged
+            return False
+        self._apply(consultation)
+        self.autosaver.discard()
+        self._set_clean(Path(path))
+        change = describe_version_change(consultation, self.model)
+        if change:
+            self.show_version_change(change)
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = self.path or Path.home() / f"consultation{FILE_SUFFIX}"
+        path = ask_save_path(self.window, suggested)
+        return self._save_to(path) if path is not None else False
+
+    def _save_to(self, path: Path) -> bool:
+        consultation = self.snapshot()
+        if consultation is None or not save_consultation_to(self.window, path, consultation):
+            return False
+        self.autosaver.discard()
+        self._set_clean(path)
+        return True
+
+    # -- autosave and restore --------------------------------------------------------------
+
+    def start_autosave(self) -> None:
+        self.autosaver.start()
+
+    def offer_restore(self) -> bool:
+        """After a run that did not end cleanly, offer the autosaved consultation back."""
+        pending = self.autosaver.pending_restore(self.model) if self.model is not None else None
+        if pending is None:
+            return False
+        if not self.ask_restore(pending):
+            self.autosaver.discard()
+            return False
+        self._apply(pending)
+        self.dirty = True  # restored, but not saved to a file of the user's yet
+        self._update_title()
+        change = describe_version_change(pending, self.model)
+        if change:
+            self.show_version_change(change)
+        return True
+
+    def close_cleanly(self) -> None:
+        """A normal exit: the autosave is removed (finding one at start means a crash)."""
+        self.autosaver.stop()
+        self.autosaver.discard()
+
+    # -- dialog call sites (one place each, so tests can replace them) ---------------------
+
+    def ask_unsaved(self) -> UnsavedAnswer:
+        return ask_unsaved_changes(self.window)
+
+    def ask_restore(self, pending: Consultation) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Restore the last consultation?",
+            f"The program did not close normally last time. Restore the consultation that was being "
+            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_version_change(self, message: str) -> None:
+        version_change_box(self.window, message).exec()
