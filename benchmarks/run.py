@@ -4,7 +4,13 @@ Each measure runs a warm-up, then several repetitions, and reports median, 95th 
 spread. Results go to ``benchmarks/results.json`` and a table on stdout. The exit status is 0
 even when a target is missed: the table says which; these are records, not tests.
 
-``--only NAME`` (repeatable) runs selected measures; ``--quick`` uses fewer repetitions.
+``--only NAME`` (repeatable) runs selected measures; ``--quick`` uses fewer repetitions;
+``BENCH_IMAGES=DIR`` saves the compared charts as PNG. Measures (see BENCHMARKS.md):
+estimate, estimate_process, sheet_pdf, sheet_process (engine and sheet); repaint (a keystroke
+in the window to the chart and icon arrays repainted, real Qt events, offscreen); chart_comparison
+(the same curve and band in matplotlib's Qt canvas, information only); cold_start (fresh
+processes, the program against a bare PySide6 + pyqtgraph window, alternated); memory (a fresh
+window process over 200 profile changes).
 """
 
 from __future__ import annotations
