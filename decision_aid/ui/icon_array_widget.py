@@ -1,12 +1,15 @@
 """A 10 x 10 icon array painted with the shared painter, plus its legend.
 
-Vector painting at paint time (no cached pixmaps) keeps it crisp on high-DPI screens.
+Vector painting (no cached pixmaps) keeps it crisp on high-DPI screens. The drawing is recorded
+once per array and size in a QPicture (vector commands, replayed at the device's resolution):
+Qt paints a widget several times while a window settles, and 100 glyphs drawn from Python cost
+milliseconds each time.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPicture
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import palette
@@ -19,6 +22,7 @@ class IconArrayWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._array: IconArray | None = None
+        self._picture: tuple[tuple[IconArray, int], QPicture] | None = None  # ((array, side), drawing)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(110, 110)
 
@@ -43,9 +47,16 @@ class IconArrayWidget(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._array is None:
             return
-        painter = QPainter(self)
         side = min(self.width(), self.height())
-        paint_icon_array(painter, QRectF(0, 0, side, side), self._array)
+        key = (self._array, side)
+        if self._picture is None or self._picture[0] != key:
+            picture = QPicture()
+            recorder = QPainter(picture)
+            paint_icon_array(recorder, QRectF(0, 0, side, side), self._array)
+            recorder.end()
+            self._picture = (key, picture)
+        painter = QPainter(self)
+        self._picture[1].play(painter)
         painter.end()
 
 
