@@ -164,7 +164,8 @@ def open_window(folder: str):
     from qt_driving import settle
 
     qt_application()
-    window = MainWindow(settings=QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings=QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat),
+                        autosave_path=Path(folder) / "autosave.aidconsult.json")
     window.resize(*WINDOW_SIZE)
     window.show()
     settle(100)
@@ -226,7 +227,8 @@ def input_to_repaint(repeats: int) -> list[Measure]:
         shown = window.current_result().profile
         if (shown.age, shown.edss, shown.prior_dmts) != (FIELDS["age"], FIELDS["edss"], FIELDS["prior_dmts"]):
             raise RuntimeError(f"the keystrokes did not leave the profile where they started: {shown}")
-        window.close()
+        window.hide()  # not close(): that would ask about the unsaved consultation
+        window.deleteLater()
     extra = {"kinds": {k: round(statistics.median(v), 2) for k, v in by_kind.items()},
              "end": "first paint pass after the new result in which the chart viewport and both icon "
                     "arrays painted (QEvent.Paint counted by an event filter), up to the next event"}
@@ -356,6 +358,7 @@ CHILDREN = HERE / "children"
 def child_environment(home: str) -> dict[str, str]:
     """Offscreen, and a scratch HOME so that no remembered window state is read or written."""
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": home, "XDG_CONFIG_HOME": f"{home}/.config",
+            "DECISION_AID_DATA_DIR": f"{home}/data",
             "PYTHONPATH": os.pathsep.join(filter(None, [str(CHILDREN), os.environ.get("PYTHONPATH")]))}
 
 

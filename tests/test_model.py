@@ -232,3 +232,13 @@ def test_warnings_for_profiles_outside_the_studied_population(model):
     assert {w.id for w in result.warnings} == {"age_outside_studied", "edss_very_high"}
     assert run(model, {"age": 17, "course": "rrms", "edss": 2.0, "prior_dmts": 0}).warnings[0].id == "age_outside_studied"
     assert run(model, {"age": 55, "course": "rrms", "edss": 7.5, "prior_dmts": 0}).warnings == ()
+
+
+def test_interval_percentiles_equal_numpy(model):
+    """The written-out percentiles equal np.percentile (linear) on the same draws."""
+    from decision_aid.model.engine import _percentiles
+
+    samples = np.random.default_rng(3).beta(8.5, 273.5, 4001)
+    low, high = np.percentile(samples, [2.5, 97.5])
+    assert _percentiles(samples, 0.95) == pytest.approx((low, high), abs=1e-15)
+    assert _percentiles(samples[:7], 0.95) == pytest.approx(tuple(np.percentile(samples[:7], [2.5, 97.5])), abs=1e-15)

@@ -231,3 +231,23 @@ def test_random_edits_never_crash_never_show_a_stale_number(qtbot, window, model
         assert shown.early_mortality == expected.early_mortality
         headline = window.outcomes.early.headline.text()
         assert wording.count_phrase(expected.early_mortality.estimate) in headline.lower(), (step, headline)
+
+
+def test_services_started_after_the_first_paint(qtbot, window, tmp_path, monkeypatch):
+    """Crash handler, autosave timer and the restore offer are all started by the window's start-up."""
+    import sys
+
+    from decision_aid.ui.app import start_consultation_services
+
+    type_profile(qtbot, window)
+    window.consultations.autosaver.save_now()  # as if a previous run had crashed
+    offered = []
+    monkeypatch.setattr(window.consultations, "ask_restore", lambda pending: offered.append(pending) or False)
+    handler = start_consultation_services(window)
+    try:
+        assert sys.excepthook is handler
+        assert window.consultations.autosaver._timer.isActive()
+        assert len(offered) == 1
+    finally:
+        handler.uninstall()
+        window.consultations.autosaver.stop()

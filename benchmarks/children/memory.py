@@ -26,7 +26,8 @@ CHECKPOINT = 50
 app = application()
 model = default_model()
 scratch = tempfile.TemporaryDirectory()
-window = MainWindow(model=model, settings=QSettings(str(Path(scratch.name) / "w.ini"), QSettings.Format.IniFormat))
+window = MainWindow(model=model, settings=QSettings(str(Path(scratch.name) / "w.ini"), QSettings.Format.IniFormat),
+                    autosave_path=Path(scratch.name) / "autosave.aidconsult.json")
 window.resize(1280, 800)
 window.show()
 watch = PaintWatch([window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.five_years.icons])

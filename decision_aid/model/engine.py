@@ -259,9 +259,22 @@ class Model:
 
 
 def _percentiles(samples: np.ndarray, level: float) -> tuple[float, float]:
-    tail = (1 - level) / 2 * 100
-    low, high = np.percentile(samples, [tail, 100 - tail])
-    return float(low), float(high)
+    """The two-sided percentiles of ``samples``, as ``np.percentile`` (linear) computes them.
+
+    Written out because ``np.percentile`` imports ``numpy.ma`` on its first call, which cost
+    about 20 ms of the window's cold start.
+    """
+    ordered = np.sort(samples)
+    tail = (1 - level) / 2
+    return _order_statistic(ordered, tail), _order_statistic(ordered, 1 - tail)
+
+
+def _order_statistic(ordered: np.ndarray, q: float) -> float:
+    position = (ordered.size - 1) * q
+    low = int(math.floor(position))
+    high = min(low + 1, ordered.size - 1)
+    weight = position - low
+    return float((1 - weight) * ordered[low] + weight * ordered[high])
 
 
 def _curve_band(scales: np.ndarray, base: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -24,7 +24,8 @@ from ..model import Estimate
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
 from .decision_page import paint_decision_page
 from .icons import Glyph, Mark, paint_glyph, paint_icon_array
-from .sheet_content import CLINICIAN, PATIENT, TYPE, SheetContent, TypeScale, build_content, bullets
+from .options import SheetOptions  # noqa: F401 (re-exported: the sheet API)
+from .sheet_content import PATIENT, TYPE, SheetContent, TypeScale, build_content, bullets
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_PT = 30.0  # about 10.5 mm: inside what cheap printers can print
@@ -34,22 +35,6 @@ PagePainter = Callable[[QPainter, QRectF], None]
 
 class SheetDoesNotFit(RuntimeError):
     """The content needs more than one page (for example very long notes)."""
-
-
-@dataclass(frozen=True)
-class SheetOptions:
-    audience: str = PATIENT  # "patient" or "clinician"
-    paper: str = "a4"  # "a4" or "letter"
-    name: str | None = None  # printed only if given for this sheet
-    notes: str = ""
-    date: _dt.date | None = field(default=None, compare=False)  # None: today
-    values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
-
-    def __post_init__(self) -> None:
-        if self.audience not in (PATIENT, CLINICIAN):
-            raise ValueError(f"audience: {self.audience!r} is not allowed; allowed: patient, clinician")
-        if self.paper not in PAPER_SIZES:
-            raise ValueError(f"paper: {self.paper!r} is not allowed; allowed: a4, letter")
 
 
 def page_layout(paper: str) -> QPageLayout:

@@ -14,7 +14,7 @@ from .. import __version__, palette, wording
 from ..model import Estimate, Interval
 from .icons import IconArray, Mark
 
-PATIENT, CLINICIAN = "patient", "clinician"
+from .options import CLINICIAN, PATIENT  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from typing import Any, Mapping
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .crash_handler import install_crash_handler
 from .settings import APPLICATION, ORGANISATION
 
 
@@ -32,15 +31,26 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
     from .main_window import MainWindow
 
     window = MainWindow()
-    handler = install_crash_handler(lambda: window)
     _prepare(window, profile, audience, horizon)
     window.show()
-    QTimer.singleShot(0, window.consultations.offer_restore)
-    window.consultations.start_autosave()
+    handlers = []
+    QTimer.singleShot(0, lambda: handlers.append(start_consultation_services(window)))
     try:
         return app.exec()
     finally:
-        handler.uninstall()
+        for handler in handlers:
+            handler.uninstall()
+
+
+def start_consultation_services(window):
+    """What a running consultation needs soon, but not before the window is first on screen:
+    the crash handler, the autosave timer, and the offer to restore after a crash."""
+    from .crash_handler import install_crash_handler
+
+    handler = install_crash_handler(lambda: window)
+    window.consultations.start_autosave()
+    window.consultations.offer_restore()
+    return handler
 
 
 def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audience: str | None = None,

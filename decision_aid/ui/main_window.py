@@ -28,12 +28,9 @@ from .profile_form import ProfileForm
 from .settings import AUDIENCES, WindowSettings
 from ..consultation import Consultation
 from .consultation_controller import ConsultationController
-from .guidance_panel import GuidancePanel
-from .mist_panel import MistPanel
+from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
-from .studies_panel import StudiesPanel
-from .values_panel import ValuesPanel
 
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -251,18 +248,18 @@ class MainWindow(QMainWindow):
         self.sheet_panel.add_action_buttons(self.sheet_actions.actions)
         self.sheet_panel.changed.connect(self.changed)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
-        self.context_panels: list[QWidget] = []
+        self.context_tabs: list[LazyTab] = []
         if self.model is not None:
-            self.studies_panel = StudiesPanel(self.model)
-            self.mist_panel = MistPanel(self.model)
-            self.guidance_panel = GuidancePanel(self.model)
-            self.add_tab(self.studies_panel, "Other stud&ies")
-            self.add_tab(self.mist_panel, "Randomised &trial")
-            self.add_tab(self.guidance_panel, "Guidance and &questions")
-            self.context_panels = [self.studies_panel, self.mist_panel, self.guidance_panel]
-        self.values_panel = ValuesPanel()
-        self.values_panel.choices_changed.connect(lambda _choices: self.changed.emit())
-        self.add_tab(self.values_panel, "What &matters to you")
+            self.studies_tab = LazyTab(self._make_studies, self._update_studies)
+            self.mist_tab = LazyTab(self._make_mist, self._update_mist)
+            self.guidance_tab = LazyTab(self._make_guidance, self._update_guidance)
+            self.add_tab(self.studies_tab, "Other stud&ies")
+            self.add_tab(self.mist_tab, "Randomised &trial")
+            self.add_tab(self.guidance_tab, "Guidance and &questions")
+            self.context_tabs = [self.studies_tab, self.mist_tab, self.guidance_tab]
+        self._values: dict[str, str] = {}  # the values-exercise answers, kept here so the tab can be lazy
+        self.values_tab = LazyTab(self._make_values, self._update_values)
+        self.add_tab(self.values_tab, "What &matters to you")
         self.add_tab(self.sheet_panel, "Summary &sheet")
 
         chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
@@ -342,19 +339,82 @@ class MainWindow(QMainWindow):
         scroll.setWidget(panel)
         self.tabs.addTab(scroll, title)
 
+    # The context tabs are imported and built on first view, and updated only while visible
+    # (see LazyTab): start-up and each keystroke stay fast.
+
+    def _make_studies(self):
+        from .studies_panel import StudiesPanel
+
+        return StudiesPanel(self.model)
+
+    def _make_mist(self):
+        from .mist_panel import MistPanel
+
+        return MistPanel(self.model)
+
+    def _make_guidance(self):
+        from .guidance_panel import GuidancePanel
+
+        return GuidancePanel(self.model)
+
+    def _make_values(self):
+        from .values_panel import ValuesPanel
+
+        panel = ValuesPanel()
+        panel.choices_changed.connect(self._values_chosen)
+        return panel
+
+    def _update_values(self, panel) -> None:
+        panel.set_audience(self._audience)
+        panel.blockSignals(True)  # showing the answers is not a new answer
+        try:
+            panel.set_choices(self._values)
+        finally:
+            panel.blockSignals(False)
+
+    def _values_chosen(self, choices) -> None:
+        self._values = dict(choices)
+        self.changed.emit()
+
+    @property
+    def values_panel(self):
+        """The "What matters to you" panel (built on first use)."""
+        return self.values_tab.panel
+
+    def values(self) -> dict[str, str]:
+        return dict(self._values)
+
+    def set_values(self, values: Mapping[str, str]) -> None:
+        """Answers from a saved consultation (checked by the file loader)."""
+        from ..decision_support import ValuesChoices
+
+        self._values = dict(ValuesChoices(values))
+        self.values_tab.invalidate()
+
+    def _update_studies(self, panel) -> None:
+        panel.set_audience(self._audience)
+        panel.show_result(self._result)
+
+    def _update_mist(self, panel) -> None:
+        panel.show_profile(self._result.profile if self._result else None, self._audience)
+
+    def _update_guidance(self, panel) -> None:
+        panel.set_audience(self._audience)
+        panel.show_profile(self._result.profile if self._result else None)
+
     def _result_for_sheet(self) -> Estimate | None:
         self.flush()
         return self._result
 
     def _sheet_options(self):
         return replace(self.sheet_panel.options(self._audience),
-                       values=tuple(self.values_panel.choices().items()))
+                       values=tuple(self._values.items()))
 
     def consultation(self) -> Consultation:
         """Everything entered, as a consultation to save (the name is kept out of autosaves)."""
         return Consultation.for_model(
             self.model, self.profile_form.raw(), audience=self._audience, horizon=self._horizon,
-            notes=self.sheet_panel.notes(), values=dict(self.values_panel.choices()),
+            notes=self.sheet_panel.notes(), values=dict(self._values),
             patient_name=self.sheet_panel.name())
 
     def apply_consultation(self, consultation: Consultation) -> None:
@@ -363,7 +423,7 @@ class MainWindow(QMainWindow):
         self.set_horizon(consultation.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
-        self.values_panel.set_choices(consultation.values)
+        self.set_values(consultation.values)
         self.flush()
 
     def about_text(self) -> str:
@@ -443,14 +503,9 @@ class MainWindow(QMainWindow):
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         self.method_panel.show_method(self.model, result, clinician, self.evidence_problem)
-        if self.context_panels:
-            profile = result.profile if result is not None else None
-            self.studies_panel.set_audience(self._audience)
-            self.studies_panel.show_result(result)
-            self.mist_panel.show_profile(profile, self._audience)
-            self.guidance_panel.set_audience(self._audience)
-            self.guidance_panel.show_profile(profile)
-        self.values_panel.set_audience(self._audience)
+        for tab in self.context_tabs:
+            tab.invalidate()
+        self.values_tab.invalidate()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if not self.consultations.maybe_save():

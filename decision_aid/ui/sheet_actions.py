@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..model import Estimate
-from ..report.sheet import SheetDoesNotFit, SheetOptions, page_layout, render_sheet, write_pdf
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+from ..report.options import SheetOptions
+
+# The printing machinery (QtPrintSupport, the sheet layout) is imported when a sheet is made,
+# not at start-up: most consultations print once, at the end.
 
 ResultSource = Callable[[], "Estimate | None"]
 OptionsSource = Callable[[], SheetOptions]
@@ -67,15 +72,21 @@ class SheetActions(QObject):
 
     # -- the three paths --------------------------------------------------------------------------
 
-    def make_printer(self, options: SheetOptions) -> QPrinter:
+    def make_printer(self, options: SheetOptions) -> "QPrinter":
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ..report.sheet import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(options.paper))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setDocName("AHSCT summary sheet")
         return printer
 
-    def paint(self, printer: QPrinter) -> bool:
+    def paint(self, printer: "QPrinter") -> bool:
         """Render onto a printer the user has set up (keeping the paper chosen in the dialog)."""
+        from ..report.sheet import SheetDoesNotFit, render_sheet
+
         result = self._result()
         if result is None:
             return False
@@ -89,6 +100,8 @@ class SheetActions(QObject):
     def print_sheet(self) -> bool:
         if self._result() is None:
             return False
+        from PySide6.QtPrintSupport import QPrintDialog
+
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
         dialog.setWindowTitle("Print summary sheet")
@@ -99,6 +112,8 @@ class SheetActions(QObject):
     def preview_sheet(self) -> bool:
         if self._result() is None:
             return False
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         printer = self.make_printer(self._options())
         dialog = QPrintPreviewDialog(printer, self._parent)
         dialog.setWindowTitle("Summary sheet: print preview")
@@ -119,6 +134,8 @@ class SheetActions(QObject):
         # The dialog confirms overwriting the name it returns; a name we extended is asked here.
         if target.exists() and str(target) != path and not self._confirm_overwrite(target):
             return None
+        from ..report.sheet import SheetDoesNotFit, write_pdf
+
         try:
             write_pdf(target, result, options)
         except (SheetDoesNotFit, OSError) as exc:

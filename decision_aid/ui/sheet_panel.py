@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..report.sheet import SheetOptions
+from ..report.options import SheetOptions
 
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
 NAME_MAX = 80

@@ -1,0 +1,26 @@
+"""What a person chooses for one sheet (no Qt): kept apart from the layout code so the window
+can hold sheet options without loading the printing machinery at start-up."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+PATIENT, CLINICIAN = "patient", "clinician"
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    audience: str = PATIENT  # "patient" or "clinician"
+    paper: str = "a4"  # "a4" or "letter"
+    name: str | None = None  # printed only if given for this sheet
+    notes: str = ""
+    date: _dt.date | None = field(default=None, compare=False)  # None: today
+    values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
+
+    def __post_init__(self) -> None:
+        if self.audience not in (PATIENT, CLINICIAN):
+            raise ValueError(f"audience: {self.audience!r} is not allowed; allowed: patient, clinician")
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper: {self.paper!r} is not allowed; allowed: a4, letter")
