@@ -237,10 +237,24 @@ class MainWindow(QMainWindow):
         self.chart_stack.addWidget(blank)
         self.chart_stack.addWidget(chart_page)
 
+        # The estimate and everything that explains or frames it share one tab widget, so each
+        # explanation gets the whole right-hand side instead of a strip under the chart.
+        estimate_page = QSplitter(Qt.Orientation.Horizontal)
+        estimate_page.setObjectName("estimateSplitter")
+        estimate_page.addWidget(self.results_stack)
+        estimate_page.addWidget(self.chart_stack)
+        estimate_page.setStretchFactor(0, 2)
+        estimate_page.setStretchFactor(1, 3)
+        estimate_page.setSizes([430, 560])
+        estimate_page.setChildrenCollapsible(False)
+        self.estimate_page = estimate_page
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
+        self.tabs.addTab(estimate_page, "Your esti&mate")
         self.method_panel = MethodPanel()
-        self.tabs.addTab(self.method_panel, "Ho&w was this calculated?")
+        self.tabs.addTab(self.method_panel, "Ho&w calculated")
+        self.tabs.setTabToolTip(0, "The estimate for this profile: numbers, pictures and the chart")
+        self.tabs.setTabToolTip(1, "How was this calculated? The study, its figures and the assumptions")
         self.sheet_panel = SheetPanel()
         self.sheet_panel.set_paper(self.settings.paper())
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
@@ -253,34 +267,25 @@ class MainWindow(QMainWindow):
             self.studies_tab = LazyTab(self._make_studies, self._update_studies)
             self.mist_tab = LazyTab(self._make_mist, self._update_mist)
             self.guidance_tab = LazyTab(self._make_guidance, self._update_guidance)
-            self.add_tab(self.studies_tab, "Other stud&ies")
-            self.add_tab(self.mist_tab, "Randomised &trial")
-            self.add_tab(self.guidance_tab, "Guidance and &questions")
+            self.add_tab(self.studies_tab, "Other stud&ies",
+                         "Early deaths and staying free of worsening in six studies, beside this estimate")
+            self.add_tab(self.mist_tab, "Randomised &trial",
+                         "The MIST trial: transplant compared with drug treatment, for profiles it covers")
+            self.add_tab(self.guidance_tab, "Guidance, &questions",
+                         "Published guidance on who may benefit, and questions to ask the transplant centre")
             self.context_tabs = [self.studies_tab, self.mist_tab, self.guidance_tab]
         self._values: dict[str, str] = {}  # the values-exercise answers, kept here so the tab can be lazy
         self.values_tab = LazyTab(self._make_values, self._update_values)
-        self.add_tab(self.values_tab, "What &matters to you")
-        self.add_tab(self.sheet_panel, "Summary &sheet")
-
-        chart_and_tabs = QSplitter(Qt.Orientation.Vertical)
-        chart_and_tabs.setObjectName("chartSplitter")
-        chart_and_tabs.addWidget(self.chart_stack)
-        chart_and_tabs.addWidget(self.tabs)
-        chart_and_tabs.setChildrenCollapsible(False)
-        self.tabs.setMinimumHeight(120)
-        self.chart_stack.setMinimumHeight(300)
-        chart_and_tabs.setSizes([540, 200])
-        self.chart_splitter = chart_and_tabs
+        self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
+        self.add_tab(self.sheet_panel, "&Sheet", "The summary sheet: name, notes, paper, print and PDF")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.results_stack)
-        splitter.addWidget(chart_and_tabs)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([290, 430, 560])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 990])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.main_splitter = splitter
@@ -331,13 +336,14 @@ class MainWindow(QMainWindow):
             self._pending.stop()
             self._refresh()
 
-    def add_tab(self, panel: QWidget, title: str) -> None:
+    def add_tab(self, panel: QWidget, title: str, tip: str = "") -> None:
         """Add a panel as a tab; it scrolls rather than being squashed when the tab area is short."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(panel)
-        self.tabs.addTab(scroll, title)
+        index = self.tabs.addTab(scroll, title)
+        self.tabs.setTabToolTip(index, tip)
 
     # The context tabs are imported and built on first view, and updated only while visible
     # (see LazyTab): start-up and each keystroke stay fast.
@@ -452,6 +458,7 @@ class MainWindow(QMainWindow):
             font = widget.font()
             font.setPointSize(size)
             widget.setFont(font)
+        self.tabs.tabBar().setFont(_control_font(self.tabs.tabBar()))  # the tab names stay one size
 
     def _reference_toggled(self, name: str, shown: bool) -> None:
         self.settings.set_show_reference(name, shown)

@@ -1,4 +1,4 @@
-"""The "Summary sheet" tab: what goes on paper besides the estimates (name, notes, paper size).
+"""The "Sheet" tab: what goes on paper besides the estimates (name, notes, paper size).
 
 The name is typed for one sheet only: it is not remembered between runs and is printed only
 when given. The paper size is a preference and is remembered.
@@ -26,8 +26,10 @@ class SheetPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sheetPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel("The one-page summary the patient takes home. Print it, preview it or save it as a PDF. "
-                       "The name is printed only if you type it here; it is not remembered.")
+        intro = QLabel("The summary sheet the patient takes home: page 1 the estimates, page 2 the other "
+                       "evidence, their answers and questions to ask. Print it, preview it or save it as a PDF. "
+                       "The name is printed only if you type it here; it is kept only in a consultation you "
+                       "save yourself (never in settings or the automatic backup).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
