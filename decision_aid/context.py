@@ -112,11 +112,13 @@ class StudyRow:
             return self.findings or "not reported"
         return "; ".join(o.text for o in self.outcomes)
 
-    def outcomes_words(self, audience: str) -> str:
-        """The outcome cell for the audience: percentages with intervals, or "about N in 100"."""
-        if audience == "clinician" or not self.outcomes:
+    def outcomes_words(self, audience: str, years: float | None = None) -> str:
+        """The outcome cell for the audience: percentages with intervals, or "about N in 100";
+        with ``years``, only each subgroup's figure nearest to that time (for the printed page)."""
+        if not self.outcomes:
             return self.outcomes_text
-        return "; ".join(o.patient_text for o in self.outcomes)
+        outcomes = self.outcomes if years is None else self.nearest_outcomes(years)
+        return "; ".join(o.text if audience == "clinician" else o.patient_text for o in outcomes)
 
     def early_mortality_words(self, audience: str) -> str:
         em = self.early_mortality

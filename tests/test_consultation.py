@@ -228,7 +228,7 @@ def test_sheet_from_a_saved_file(tmp_path, model):
     saved = full_consultation(model)
     assert " ".join(saved.notes.split()) in pages[0]  # the file's notes on page 1
     answer = values_summary(ValuesChoices(saved.values))[0].split(":")[0]
-    assert answer in pages[1]  # the values answers on page 2
+    assert answer in pages[2]  # the values answers on page 3, the worksheet
     assert "Jane Roe" not in " ".join(pages)  # a name is printed only when given with --name
 
 

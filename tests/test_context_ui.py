@@ -13,7 +13,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from decision_aid import palette, wording
 from decision_aid.context import STUDIES_DIFFER, guidance_fit, mist_source, study_rows
 from decision_aid.decision_support import VALUES_QUESTIONS, ValuesError, questions_to_ask, values_summary
-from decision_aid.report.decision_page import paint_decision_page
+from decision_aid.report.decision_page import CONTEXT, WORKSHEET, paint_decision_page
 from decision_aid.ui.guidance_panel import GuidancePanel
 from decision_aid.ui.mist_panel import MistPanel
 from decision_aid.ui.studies_panel import YOU, StudiesPanel
@@ -201,7 +201,9 @@ def render_page(result, profile, choices, audience) -> bytes:
     painter = QPainter(writer)
     try:
         painter.scale(scale, scale)
-        paint_decision_page(painter, page, result, profile, choices, audience)
+        paint_decision_page(painter, page, result, profile, choices, audience, part=CONTEXT)
+        writer.newPage()
+        paint_decision_page(painter, page, result, profile, choices, audience, part=WORKSHEET)
     finally:
         painter.end()
         del writer
@@ -212,8 +214,9 @@ def render_page(result, profile, choices, audience) -> bytes:
 
 def pdf_text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 1
-    return words(unicodedata.normalize("NFKC", reader.pages[0].extract_text()))  # undo "fi" ligatures
+    assert len(reader.pages) == 2  # the context page and the worksheet
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return words(unicodedata.normalize("NFKC", text))  # undo "fi" ligatures
 
 
 def orange_pixels(pdf: bytes) -> int:
@@ -223,7 +226,7 @@ def orange_pixels(pdf: bytes) -> int:
     return int(close.sum())
 
 
-def test_page_two_for_a_matching_profile_with_choices(qtbot, model, matching):
+def test_pages_two_and_three_for_a_matching_profile_with_choices(qtbot, model, matching):
     result = model.estimate(matching)
     chosen = {"early_risk": VALUES_QUESTIONS[0].choices[2].id, "fertility": VALUES_QUESTIONS[2].choices[1].id}
     pdf = render_page(result, matching, chosen, "clinician")
@@ -244,7 +247,7 @@ def test_page_two_for_a_matching_profile_with_choices(qtbot, model, matching):
     assert orange_pixels(pdf) > 1000  # the two icon arrays are painted
 
 
-def test_page_two_for_another_profile_without_choices(qtbot, model, not_matching):
+def test_pages_two_and_three_for_another_profile_without_choices(qtbot, model, not_matching):
     result = model.estimate(not_matching)
     pdf = render_page(result, not_matching, {}, "patient")
     text = pdf_text(pdf)
@@ -257,6 +260,6 @@ def test_page_two_for_another_profile_without_choices(qtbot, model, not_matching
     assert orange_pixels(pdf) == 0  # no icon arrays
 
 
-def test_page_two_rejects_unknown_values(qtbot, model, matching):
+def test_pages_two_and_three_reject_unknown_values(qtbot, model, matching):
     with pytest.raises(ValuesError):
         render_page(model.estimate(matching), matching, {"mood": "good"}, "patient")

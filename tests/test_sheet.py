@@ -72,15 +72,16 @@ def sheets(tmp_path_factory, model):
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
-def test_summary_page_and_decision_page_on_the_chosen_paper(sheets, case):
+def test_summary_page_and_decision_pages_on_the_chosen_paper(sheets, case):
     path, _, options = sheets[case]
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3
     width, height = PAGE_POINTS[options.paper]
     for page in reader.pages:
         box = page.mediabox
         assert abs(float(box.width) - width) <= 1 and abs(float(box.height) - height) <= 1
-    assert "Questions to ask" in flat(reader.pages[1].extract_text())
+    assert "Other studies" in flat(reader.pages[1].extract_text())
+    assert "Questions to ask" in flat(reader.pages[2].extract_text())
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
@@ -184,9 +185,9 @@ def test_extra_pages_are_painted_after_the_decision_page(tmp_path, model):
     render_sheet(writer, result, SheetOptions(), model=model, extra_pages=[second])
     del writer
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 3
-    assert "Second page marker" in flat(reader.pages[2].extract_text())
-    assert "Second page marker" not in flat(reader.pages[0].extract_text() + reader.pages[1].extract_text())
+    assert len(reader.pages) == 4
+    assert "Second page marker" in flat(reader.pages[3].extract_text())
+    assert "Second page marker" not in flat("".join(p.extract_text() for p in reader.pages[:3]))
     assert seen and seen[0].width() > 400
 
 
@@ -217,7 +218,7 @@ def test_command_writes_a_valid_pdf(tmp_path, model):
                  "--horizon", "10"])
     assert code == 0
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 2 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
+    assert len(reader.pages) == 3 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
     result = model.estimate(model.validate(PROGRESSIVE), horizon=10)
     text = pdf_text(path)
     assert wording.interval_percent(result.early_mortality) in text and "A. B." in text and "See again" in text
@@ -251,3 +252,24 @@ def test_estimate_path_stays_free_of_qt():
             "'--edss','4.0','--prior-dmts','3','--json']); assert 'PySide6' not in sys.modules, 'Qt imported'")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+@pytest.mark.parametrize("fields", [
+    {"age": 34, "course": "rrms", "edss": 3.0, "prior_dmts": 2, "relapses_past_year": 2, "disease_duration_years": 4},
+    {"age": 60, "course": "spms", "edss": 8.5, "prior_dmts": 4, "relapses_past_year": 0, "disease_duration_years": 30},
+], ids=["trial-profile", "all-warnings"])
+def test_every_page_fits_without_clipping(tmp_path, model, paper, audience, fields):
+    """The fullest pages (trial arrays, every warning, blank tick boxes) fit at some type size;
+    a page that could not fit would raise SheetDoesNotFit instead of being cut off."""
+    from decision_aid.decision_support import VALUES_QUESTIONS
+
+    result = model.estimate(model.validate(fields), horizon=10)
+    for values in ((), tuple((q.id, q.choices[-1].id) for q in VALUES_QUESTIONS)):
+        path = write_pdf(tmp_path / f"{len(values)}.pdf", result,
+                         SheetOptions(audience=audience, paper=paper, name="A. B.", notes="Discuss again in May after the MRI.", values=values),
+                         model=model)
+        reader = PdfReader(str(path))
+        assert len(reader.pages) == 3
+        assert "Alternatives" in flat(reader.pages[2].extract_text())  # the last question, not cut off

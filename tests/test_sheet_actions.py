@@ -81,7 +81,7 @@ def test_print_renders_on_the_printer_from_the_dialog(qtbot, model, tmp_path, mo
     monkeypatch.setattr(actions, "_exec", accept)
     assert actions.print_sheet() is True
     reader = PdfReader(str(out))
-    assert len(reader.pages) == 2 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
+    assert len(reader.pages) == 3 and abs(float(reader.pages[0].mediabox.height) - 792) <= 1
 
 
 def test_preview_paints_through_render_sheet(qtbot, model, tmp_path, monkeypatch):

@@ -38,7 +38,7 @@ def test_saved_pdf_has_the_window_numbers_notes_and_name(qtbot, window, tmp_path
     window.sheet_actions.pdf_action.trigger()
     assert target.exists()
     reader = PdfReader(str(target))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3
     assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter
     text = pdf_text(target)
     result = window.current_result()

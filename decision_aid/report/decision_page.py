@@ -22,6 +22,7 @@ from ..context import (
 from ..decision_support import VALUES_QUESTIONS, ValuesChoices, questions_to_ask, values_summary
 from ..model import Estimate, Model, Profile, default_model
 from .icons import IconArray, Mark, paint_icon_array
+from .options import SheetDoesNotFit
 
 REFERENCE_WIDTH = 523.0  # A4 width in points less 2 x 2.5 cm margins: 1 unit = 1 pt there
 BODY_SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # tried in turn until the page fits
@@ -29,25 +30,36 @@ TITLE = "Your options in context"
 BOX = "\u2610"  # ballot box: a tick box to mark by hand
 
 
+CONTEXT, WORKSHEET = "context", "worksheet"  # page 2: the evidence around the estimate; page 3: to fill in
+PAGE_TITLES = {CONTEXT: TITLE, WORKSHEET: "What matters to you, and questions to ask"}
+
+
 def paint_decision_page(painter: QPainter, page_rect: QRectF, result: Estimate | None,
                         profile_context: Profile | None, values_choices: Mapping[str, str] | None,
-                        audience: str, model: Model | None = None) -> None:
-    """Paint page 2 into ``page_rect``.
+                        audience: str, model: Model | None = None, part: str = CONTEXT) -> None:
+    """Paint one decision-support page into ``page_rect``: ``part`` CONTEXT (the randomised
+    comparison, the guidance and the other studies) or WORKSHEET (the values answers and the
+    questions to ask, with space to write).
 
     ``profile_context`` is the validated profile (its optional relapses and disease duration are
     used here only); when None, ``result.profile`` is used. ``values_choices`` maps question id to
     choice id (checked; unknown ids raise ``ValuesError``); empty or None prints blank tick boxes.
+    Raises :class:`SheetDoesNotFit` rather than clip: nothing is cut off silently.
     """
     model = model or default_model()
     profile = profile_context if profile_context is not None else (result.profile if result else None)
     choices = ValuesChoices(values_choices or {})
     unit = page_rect.width() / REFERENCE_WIDTH
     for body in BODY_SIZES:
-        page = _DecisionPage(model, page_rect, result, profile, choices, audience, body * unit)
+        page = _DecisionPage(model, page_rect, result, profile, choices, audience, body * unit, part)
         bottom = page.layout(dry_run=True)
-        if bottom <= page_rect.bottom() or body == BODY_SIZES[-1]:
+        if bottom > page_rect.bottom() and body == BODY_SIZES[-1]:
+            raise SheetDoesNotFit(f"the {part} page needs {bottom - page_rect.bottom():.0f} pt more than the "
+                                  "page has even at the smallest type")
+        if bottom <= page_rect.bottom():
             # Spare space goes to the writing lines under the questions.
-            page.spare_per_question = max(0.0, page_rect.bottom() - bottom) / len(questions_to_ask(model))
+            if part == WORKSHEET:
+                page.spare_per_question = max(0.0, page_rect.bottom() - bottom) / len(questions_to_ask(model))
             painter.save()
             page.painter = painter
             page.layout(dry_run=False)
@@ -57,8 +69,9 @@ def paint_decision_page(painter: QPainter, page_rect: QRectF, result: Estimate |
 
 class _DecisionPage:
     def __init__(self, model: Model, rect: QRectF, result: Estimate | None, profile: Profile | None,
-                 choices: ValuesChoices, audience: str, body: float) -> None:
+                 choices: ValuesChoices, audience: str, body: float, part: str = CONTEXT) -> None:
         self.model, self.rect, self.result, self.profile = model, rect, result, profile
+        self.part = part
         self.choices, self.audience, self.body = choices, audience, body
         self.clinician = audience == "clinician"
         self.painter: QPainter | None = None
@@ -102,16 +115,14 @@ class _DecisionPage:
     def layout(self, dry_run: bool) -> float:
         self.dry_run = dry_run
         y = self.rect.top()
-        y = self._text(f"<b>{escape(TITLE)}</b>", y, self.body * 1.8)
+        y = self._text(f"<b>{escape(PAGE_TITLES[self.part])}</b>", y, self.body * 1.8)
         if self.profile is None:
             y = self._text("No valid profile: enter one to see this page.", y)
             return y
         y = self._text(escape("Profile: " + wording.profile_sentence(self.profile)), y)
-        y = self._mist(y)
-        y = self._guidance(y)
-        y = self._studies(y)
-        y = self._values(y)
-        return self._questions(y)
+        if self.part == WORKSHEET:
+            return self._questions(self._values(y))
+        return self._studies(self._guidance(self._mist(y)))
 
     def _mist(self, y: float) -> float:
         comparison = mist_comparison(self.model, self.profile)
@@ -176,7 +187,7 @@ class _DecisionPage:
                 f"<tr{shade}><td>{escape(row.label)}{' (basis of your estimate)' if row.is_primary else ''}</td>"
                 f"<td>{row.patients:g}</td><td>{escape(row.relapsing_text)}</td>"
                 f"<td>{escape(row.early_mortality_words(self.audience))}</td>"
-                f"<td>{escape(row.outcomes_words(self.audience))}</td></tr>")
+                f"<td>{escape(row.outcomes_words(self.audience, self.model.data_horizon))}</td></tr>")
         table = (f"<table border='0.5' cellspacing='0' width='100%' "
                  f"style='border-collapse: collapse; border-color:{palette.MUTED}'>"
                  f"<tr>{head}</tr>{''.join(body)}</table>")

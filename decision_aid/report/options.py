@@ -10,6 +10,10 @@ PATIENT, CLINICIAN = "patient", "clinician"
 PAPERS = ("a4", "letter")
 
 
+class SheetDoesNotFit(RuntimeError):
+    """A page's content does not fit even at the smallest type (for example very long notes)."""
+
+
 @dataclass(frozen=True)
 class SheetOptions:
     audience: str = PATIENT  # "patient" or "clinician"

@@ -22,19 +22,15 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..model import Estimate
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
-from .decision_page import paint_decision_page
+from .decision_page import CONTEXT, WORKSHEET, paint_decision_page
 from .icons import Glyph, Mark, paint_glyph, paint_icon_array
-from .options import SheetOptions  # noqa: F401 (re-exported: the sheet API)
+from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
 from .sheet_content import PATIENT, TYPE, SheetContent, TypeScale, build_content, bullets
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_PT = 30.0  # about 10.5 mm: inside what cheap printers can print
 GAPS = (11.0, 9.0, 7.0, 5.5, 4.0)  # vertical spacing tried in turn until the page fits
 PagePainter = Callable[[QPainter, QRectF], None]
-
-
-class SheetDoesNotFit(RuntimeError):
-    """The content needs more than one page (for example very long notes)."""
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -53,8 +49,8 @@ def ensure_gui_application() -> QGuiApplication:
 
 def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOptions, model=None,
                  extra_pages: Sequence[PagePainter] = (), apply_paper: bool = True) -> None:
-    """Paint the sheet on a printer or PDF writer: page 1 (the estimates), page 2 (context and
-    decision support), then one page per ``extra_pages`` item.
+    """Paint the sheet on a printer or PDF writer: page 1 (the estimates), page 2 (the evidence
+    around them), page 3 (values and questions to fill in), then one page per ``extra_pages`` item.
 
     ``apply_paper`` sets the paper size from ``options``; the print dialog path passes False so
     the paper the user chose in the dialog is kept (the layout adapts to the page it gets).
@@ -71,9 +67,10 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
     try:
         painter.scale(scale, scale)
         plan.paint(painter)
-        device.newPage()
-        paint_decision_page(painter, page, result, result.profile, dict(options.values), options.audience,
-                            model=model)
+        for part in (CONTEXT, WORKSHEET):
+            device.newPage()
+            paint_decision_page(painter, page, result, result.profile, dict(options.values), options.audience,
+                                model=model, part=part)
         for extra in extra_pages:
             device.newPage()
             extra(painter, page)
