@@ -252,7 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "estimate":
-        return run_estimate(args)
+        try:
+            return run_estimate(args)
+        except BrokenPipeError:  # e.g. `decision-aid estimate ... | head`: the reader left early
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 1
     if args.command == "sheet":
         return run_sheet(args)
     return run_window_command(args)

@@ -89,3 +89,11 @@ def test_estimate_does_not_import_qt():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_closed_pipe_is_not_a_traceback():
+    """`decision-aid estimate ... | head -1` must not print a BrokenPipeError traceback
+    (`true` exits at once, so the write meets a closed pipe)."""
+    done = subprocess.run(f"{sys.executable} -m decision_aid estimate {' '.join(PROFILE)} | true",
+                          shell=True, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
