@@ -262,7 +262,7 @@ def of_phrase(count: float, total: float) -> str:
 
 def hazard_ratio_phrase(value: float, lower: float, upper: float) -> str:
     """"HR 0.07 (95% CI 0.02 to 0.24)"."""
-    return f"HR {value:g} (95% CI {lower:g} to {upper:g})"
+    return f"HR {hazard_ratio_text(value, (lower, upper))}"
 
 
 def years_phrase(years: float) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
 from .. import palette, wording
 from ..context import (
@@ -23,6 +23,7 @@ from ..decision_support import VALUES_QUESTIONS, ValuesChoices, questions_to_ask
 from ..model import Estimate, Model, Profile, default_model
 from .icons import IconArray, Mark, paint_icon_array
 from .options import SheetDoesNotFit
+from .text import draw_document, text_document
 
 REFERENCE_WIDTH = 523.0  # A4 width in points less 2 x 2.5 cm margins: 1 unit = 1 pt there
 BODY_SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # tried in turn until the page fits
@@ -80,27 +81,16 @@ class _DecisionPage:
 
     # -- drawing primitives (measure only when dry_run) ----------------------------------------
     def _doc(self, html: str, size: float, width: float | None = None) -> QTextDocument:
-        document = QTextDocument()
-        document.setUseDesignMetrics(True)
-        document.setDocumentMargin(0)
-        font = QFont()
-        font.setPixelSize(max(1, round(size)))
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet(
-            f"body {{ color: {palette.TEXT}; }} h2 {{ font-size: {round(self.body * 1.3)}px; margin: 0; }} "
-            f"td, th {{ padding: {self.body * 0.2:.1f}px; }} th {{ text-align: left; }}")
-        document.setHtml(f"<body>{html}</body>")
-        document.setTextWidth(width if width is not None else self.rect.width())
-        return document
+        return text_document(
+            html, width if width is not None else self.rect.width(), size,
+            style=(f"h2 {{ font-size: {round(self.body * 1.3)}px; margin: 0; }} "
+                   f"td, th {{ padding: {self.body * 0.2:.1f}px; }} th {{ text-align: left; }}"))
 
     def _text(self, html: str, y: float, size: float | None = None, x: float | None = None,
               width: float | None = None) -> float:
         document = self._doc(html, size or self.body, width)
         if not self.dry_run:
-            self.painter.save()
-            self.painter.translate(QPointF(self.rect.left() if x is None else x, y))
-            document.drawContents(self.painter)
-            self.painter.restore()
+            draw_document(self.painter, document, QPointF(self.rect.left() if x is None else x, y))
         return y + document.size().height()
 
     def _heading(self, text: str, y: float) -> float:

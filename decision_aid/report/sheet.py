@@ -26,6 +26,7 @@ from .decision_page import CONTEXT, WORKSHEET, paint_decision_page
 from .icons import Glyph, Mark, paint_glyph, paint_icon_array
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
 from .sheet_content import PATIENT, TYPE, SheetContent, TypeScale, build_content, bullets
+from .text import draw_document, text_document
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_PT = 30.0  # about 10.5 mm: inside what cheap printers can print
@@ -116,27 +117,6 @@ def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, 
 
 
 # -- layout ------------------------------------------------------------------------------------
-
-def text_document(html: str, width: float, body_px: float, color: str = palette.TEXT) -> QTextDocument:
-    document = QTextDocument()
-    document.setUseDesignMetrics(True)
-    document.setDocumentMargin(0)
-    font = QFont()
-    font.setPixelSize(max(1, round(body_px)))
-    document.setDefaultFont(font)
-    document.setIndentWidth(body_px * 1.1)
-    document.setDefaultStyleSheet(f"body {{ color: {color}; }}")
-    document.setHtml(f"<body>{html}</body>")
-    document.setTextWidth(width)
-    return document
-
-
-def draw_document(painter: QPainter, document: QTextDocument, top_left: QPointF) -> None:
-    painter.save()
-    painter.translate(top_left)
-    document.drawContents(painter)
-    painter.restore()
-
 
 @dataclass
 class Placed:
@@ -256,7 +236,7 @@ def _plan(page: QRectF, c: SheetContent, result: Estimate, s: TypeScale, gap: fl
     pad, bar = 5.0, 4.0
     html = ""
     if c.warnings:
-        html += (f"<p style='margin:0px 0px 2px 0px'><b>Please note (applies to this profile)</b></p>"
+        html += ("<p style='margin:0px 0px 2px 0px'><b>Please note (applies to this profile)</b></p>"
                  + "".join(f"<p style='margin:0px 0px 1px 0px'>\u26a0 {w}</p>" for w in c.warnings))
     html += (f"<p style='margin:{3 if c.warnings else 0}px 0px 1px 0px'><b>Limits of these numbers</b></p>"
              + bullets(c.caveats))
