@@ -24,7 +24,7 @@ class IconArrayWidget(QWidget):
         self._array: IconArray | None = None
         self._picture: tuple[tuple[IconArray, int], QPicture] | None = None  # ((array, side), drawing)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setMinimumSize(110, 110)
+        self.setMinimumSize(140, 140)  # glyphs stay large enough to tell apart
 
     def sizeHint(self) -> QSize:
         return QSize(160, 160)
