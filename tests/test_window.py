@@ -240,6 +240,8 @@ def test_evidence_failure_shows_which_file_and_no_numbers(qtbot, tmp_path, setti
     assert not win.profile_form.isEnabled() and not shows_estimates(win)
     assert "muraro2017.json" in win.method_panel.toPlainText()
     assert "%" not in win.method_panel.toPlainText()
+    # Nothing can be printed, opened or saved without checked evidence.
+    assert not any(a.isEnabled() for a in win.sheet_actions.actions + win.consultations.actions)
 
 
 def test_about_names_program_model_evidence_and_citation(window, model):

@@ -43,6 +43,9 @@ class ConsultationController(QObject):
         self.save_as_action = self._action("Save consultation &as…", QKeySequence.StandardKey.SaveAs,
                                            "Save this consultation to a new file", self.save_as)
         window.changed.connect(self.mark_dirty)
+        if model is None:  # no checked evidence: nothing can be validated, so nothing is opened or saved
+            for action in self.actions:
+                action.setEnabled(False)
         self._update_title()
 
     @property
