@@ -251,8 +251,8 @@ class Model:
             ),
             Note(
                 "era",
-                "These patients were treated in 1995 to 2006; more recent studies report fewer early deaths "
-                "(assumption A7).",
+                f"These patients were treated in {self.study.text('transplant_years')}; more recent studies "
+                "report fewer early deaths (assumption A7).",
                 "early_mortality",
             ),
         )
