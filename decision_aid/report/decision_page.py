@@ -133,7 +133,7 @@ class _DecisionPage:
         for i, (where, count, k, n, share) in enumerate(arms):
             x = self.rect.left() + i * half
             if not self.dry_run:
-                array = IconArray(count=count, upper=count, color=palette.REFERENCE, mark=Mark.CROSS)
+                array = IconArray(count=count, upper=count, color=palette.REFERENCE, mark=Mark.DOWN)
                 paint_icon_array(self.painter, QRectF(x, y + self.body * 0.4, side, side), array)
             caption = (f"<b>{where}:</b> {wording.count_phrase(share)} progressed "
                        f"({wording.of_phrase(k, n)} people)")
@@ -142,7 +142,7 @@ class _DecisionPage:
                          y + self.body * 0.4 + side)
         y = bottom
         details = [s for s in sentences[1:] if s != comparison.counts_sentence]
-        legend = "Each figure is one person in 100; filled with a cross: their MS progressed."
+        legend = "Each figure is one person in 100; filled, with a downward arrow: their MS progressed."
         return self._text(escape(" ".join([comparison.follow_up_sentence, *details, legend])), y)
 
     def _guidance(self, y: float) -> float:

@@ -1,7 +1,7 @@
 """Icon arrays of 100 people, painted with QPainter so the window and the sheet share one look.
 
 Outcomes differ by fill *and* shape: a person with the outcome is solid with a white mark
-(a cross for death, a tick for staying stable), a person without it is an outline, and the
+(a cross for death, a tick for staying stable, a downward arrow for worsening), a person without it is an outline, and the
 range of the interval is hatched. That reads on screen, in grey scale and on a cheap printer.
 """
 
@@ -25,8 +25,9 @@ class Glyph(Enum):
 
 
 class Mark(Enum):
-    CROSS = "cross"
-    TICK = "tick"
+    CROSS = "cross"  # died
+    TICK = "tick"  # alive / stayed stable
+    DOWN = "down"  # disability worsened (a downward arrow, never a cross: it is not a death)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ def _paint_mark(painter: QPainter, cell: QRectF, mark: Mark, size: float) -> Non
     if mark is Mark.CROSS:
         painter.drawLine(QPointF(cx - d, cy - d), QPointF(cx + d, cy + d))
         painter.drawLine(QPointF(cx - d, cy + d), QPointF(cx + d, cy - d))
+    elif mark is Mark.DOWN:
+        painter.drawLine(QPointF(cx, cy - d * 1.2), QPointF(cx, cy + d * 1.1))
+        painter.drawLine(QPointF(cx - d, cy + d * 0.1), QPointF(cx, cy + d * 1.1))
+        painter.drawLine(QPointF(cx + d, cy + d * 0.1), QPointF(cx, cy + d * 1.1))
     else:
         painter.drawLine(QPointF(cx - d, cy), QPointF(cx - d * 0.3, cy + d * 0.8))
         painter.drawLine(QPointF(cx - d * 0.3, cy + d * 0.8), QPointF(cx + d * 1.1, cy - d * 0.8))

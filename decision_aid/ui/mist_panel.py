@@ -17,7 +17,7 @@ from ..report.icons import IconArray, Mark, paint_icon_array
 from .context_common import body_points, check_audience, set_font_size, text_label
 
 _UNSET = object()
-PROGRESSED_COLOR = palette.REFERENCE  # orange; the cross mark and the legend carry the meaning too
+PROGRESSED_COLOR = palette.REFERENCE  # orange; the arrow mark and the legend carry the meaning too
 
 
 class IconArrayWidget(QWidget):
@@ -48,7 +48,7 @@ class IconArrayWidget(QWidget):
 
 
 def progressed_array(count: int) -> IconArray:
-    return IconArray(count=count, upper=count, color=PROGRESSED_COLOR, mark=Mark.CROSS)
+    return IconArray(count=count, upper=count, color=PROGRESSED_COLOR, mark=Mark.DOWN)
 
 
 class MistPanel(QWidget):
@@ -77,7 +77,7 @@ class MistPanel(QWidget):
         grid.addWidget(self.hsct_caption, 1, 0)
         grid.addWidget(self.dmt_caption, 1, 1)
         self.legend = text_label(
-            "Each figure is one person in 100. Filled with a cross: their MS progressed. Outline: it did not.",
+            "Each figure is one person in 100. Filled, with a downward arrow: their MS progressed. Outline: it did not.",
             "Icon array legend", palette.SMALL)
         self.details = text_label("", "Trial results in words")
         self.citation = text_label(source.full_citation, "Trial citation", palette.SMALL)
