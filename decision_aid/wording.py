@@ -131,12 +131,6 @@ def pfs_other_side(interval: Interval, years: int) -> str:
     return f"{other_side_phrase(interval.estimate)} had worsened or died by {years} years"
 
 
-def early_death_other_side(interval: Interval, days: int) -> str:
-    return f"{other_side_phrase(interval.estimate)} were alive {days} days after transplant"
-
-
-def survival_other_side(interval: Interval, years: int) -> str:
-    return f"{other_side_phrase(interval.estimate)} had died by {years} years"
 
 
 def both_ways(probability: float, happened: str, other: str) -> str:
