@@ -251,8 +251,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(estimate_page, "Your esti&mate")
-        self.method_panel = MethodPanel()
-        self.tabs.addTab(self.method_panel, "Ho&w calculated")
+        self.method_tab = LazyTab(MethodPanel, self._update_method)
+        self.tabs.addTab(self.method_tab, "Ho&w calculated")
         self.tabs.setTabToolTip(0, "The estimate for this profile: numbers, pictures and the chart")
         self.tabs.setTabToolTip(1, "How was this calculated? The study, its figures and the assumptions")
         self.sheet_panel = SheetPanel()
@@ -347,6 +347,14 @@ class MainWindow(QMainWindow):
 
     # The context tabs are imported and built on first view, and updated only while visible
     # (see LazyTab): start-up and each keystroke stay fast.
+
+    def _update_method(self, panel: MethodPanel) -> None:
+        panel.show_method(self.model, self._result, self._audience == "clinician", self.evidence_problem)
+
+    @property
+    def method_panel(self) -> MethodPanel:
+        """The "How calculated" panel, up to date (built and filled on first use)."""
+        return self.method_tab.panel
 
     def _make_studies(self):
         from .studies_panel import StudiesPanel
@@ -509,8 +517,7 @@ class MainWindow(QMainWindow):
                                          clinician)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
-        self.method_panel.show_method(self.model, result, clinician, self.evidence_problem)
-        for tab in self.context_tabs:
+        for tab in (self.method_tab, *self.context_tabs):
             tab.invalidate()
         self.values_tab.invalidate()
 
