@@ -20,7 +20,13 @@ from .model.profile import COURSE_NAMES
 MEASURE_LABELS = {
     "pfs": "Progression-free survival",
     "dwfs": "Disability-worsening-free survival",
+    "neda": "No evidence of disease activity",
+    "progression": "Progression (share who progressed)",
 }
+#: Measures of staying free of disability worsening: only these sit on the chart beside the
+#: personal estimate. No evidence of disease activity is a stricter measure, and the share who
+#: progressed counts the other way round; they are shown in the table with their definitions.
+CHARTED_MEASURES = ("pfs", "dwfs")
 
 STUDIES_DIFFER = (
     "The studies differ in era, regimen, the kind of patients included (case mix) and how they define "
@@ -36,7 +42,7 @@ NO_VERDICT = (
 
 @dataclass(frozen=True)
 class EarlyMortality:
-    deaths: int
+    deaths: int | None  # None where only a pooled share is published (a meta-analysis)
     patients: int
     value: float
     ci: tuple[float, float] | None
@@ -46,13 +52,16 @@ class EarlyMortality:
     def text(self) -> str:
         if self.deaths == 0:
             return "no deaths"
-        text = f"{wording.published_percent(self.value)} ({wording.of_phrase(self.deaths, self.patients)})"
+        count = "pooled" if self.deaths is None else wording.of_phrase(self.deaths, self.patients)
+        text = f"{wording.published_percent(self.value)} ({count})"
         return f"{text}, {wording.published_interval(*self.ci)}" if self.ci else text
 
     @property
     def patient_text(self) -> str:
         if self.deaths == 0:
             return "no deaths"
+        if self.deaths is None:
+            return f"{wording.count_phrase(self.value)} (pooled over {self.patients:g} people)"
         return f"{wording.count_phrase(self.value)} ({wording.of_phrase(self.deaths, self.patients)} people)"
 
 
@@ -63,6 +72,7 @@ class OutcomeFigure:
     figure: str
     measure: str
     group: str
+    charted: bool  # a measure of staying free of worsening (see CHARTED_MEASURES)
     years: float
     value: float
     ci: tuple[float, float] | None
@@ -124,10 +134,12 @@ class StudyRow:
         em = self.early_mortality
         return em.text if audience == "clinician" else em.patient_text
 
-    def nearest_outcomes(self, years: float = 5) -> tuple[OutcomeFigure, ...]:
+    def nearest_outcomes(self, years: float = 5, charted_only: bool = False) -> tuple[OutcomeFigure, ...]:
         """Per subgroup, the figure reported nearest to ``years`` (for a chart at one time point)."""
         best: dict[str, OutcomeFigure] = {}
         for outcome in self.outcomes:
+            if charted_only and not outcome.charted:
+                continue
             current = best.get(outcome.group)
             if current is None or abs(outcome.years - years) < abs(current.years - years):
                 best[outcome.group] = outcome
@@ -182,7 +194,7 @@ def study_rows(model: Model) -> tuple[StudyRow, ...]:
 def _study_row(model: Model, source: Source) -> StudyRow:
     patients = int(source.value("patients"))
     share, share_text = _relapsing_share(source, patients)
-    deaths = int(source.value("early_deaths"))
+    deaths = int(source.value("early_deaths")) if "early_deaths" in source.figures else None
     if "early_mortality" in source.figures:
         fig = source.figure("early_mortality")
         mortality = EarlyMortality(deaths, patients, fig.value, fig.ci, source.text("early_mortality_definition"))
@@ -226,8 +238,9 @@ def _relapsing_share(source: Source, patients: int) -> tuple[float | None, str]:
 
 def _outcome(source: Source, item: dict) -> OutcomeFigure:
     fig = source.figure(item["figure"])
-    measure = MEASURE_LABELS[item["figure"].split("_", 1)[0]]
-    return OutcomeFigure(item["figure"], measure, item["group"], float(item["years"]), fig.value, fig.ci)
+    prefix = item["figure"].split("_", 1)[0]
+    return OutcomeFigure(item["figure"], MEASURE_LABELS[prefix], item["group"], prefix in CHARTED_MEASURES,
+                         float(item["years"]), fig.value, fig.ci)
 
 
 # --- MIST ------------------------------------------------------------------------------------

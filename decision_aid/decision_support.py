@@ -172,11 +172,13 @@ def regimen_comparison_text(model: Model) -> str:
     return (
         f"In a Swedish registry comparison for relapsing-remitting MS ({v('beam_patients'):g} people given BEAM/ATG, "
         f"{v('cy_patients'):g} given Cy/ATG), no evidence of disease activity at 5 years was "
-        f"{with_ci('neda_5y_beam')} vs {with_ci('neda_5y_cy')}; severe adverse events averaged "
+        f"{with_ci('neda_5y_beam')} vs {with_ci('neda_5y_cy')} (p = {v('neda_5y_p'):g}: not a significant "
+        f"difference, so neither regimen was shown to work better); severe adverse events averaged "
         f"{v('severe_adverse_events_beam'):g} vs {v('severe_adverse_events_cy'):g} per patient; febrile neutropenia "
         f"{wording.published_percent(v('febrile_neutropenia_beam'))} vs "
-        f"{wording.published_percent(v('febrile_neutropenia_cy'))}; the hospital stay after stem-cell infusion was "
-        f"about {v('extra_hospital_days_beam'):g} days longer with BEAM/ATG ({source.short_name}, doi:{source.doi})."
+        f"{wording.published_percent(v('febrile_neutropenia_cy'))} (p = {v('febrile_neutropenia_p'):g}); the hospital "
+        f"stay after stem-cell infusion was about {v('extra_hospital_days_beam'):g} days longer with BEAM/ATG "
+        f"({source.short_name}, doi:{source.doi})."
     )
 
 

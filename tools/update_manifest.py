@@ -1,7 +1,8 @@
 """Rewrite resources/evidence/manifest.json after a reviewed change to an evidence file.
 
 Run by hand only: the manifest is what makes an unreviewed change to a figure detectable.
-Usage: python tools/update_manifest.py [EVIDENCE_VERSION]
+Usage: python tools/update_manifest.py [EVIDENCE_VERSION [REVIEWED NEXT_REVIEW_DUE]]
+(dates as YYYY-MM-DD; without them the manifest's current review dates are kept).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ def main() -> None:
         for p in sorted(DIRECTORY.glob("*.json"))
         if p.name != "manifest.json"
     }
-    manifest_path.write_text(json.dumps({"evidence_version": version, "files": files}, indent=2) + "\n")
+    reviewed = sys.argv[2] if len(sys.argv) > 3 else old.get("reviewed")
+    next_due = sys.argv[3] if len(sys.argv) > 3 else old.get("next_review_due")
+    manifest = {"evidence_version": version, "reviewed": reviewed, "next_review_due": next_due, "files": files}
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"manifest {version}: {len(files)} files")
 
 

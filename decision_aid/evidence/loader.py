@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import os
+import datetime as _dt
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, Mapping
 
 MANIFEST_NAME = "manifest.json"
 _SOURCE_FIELDS = ("id", "role", "short_name", "citation", "figures")
-_FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes")
+_FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checked_against")
 _ROLES = ("primary", "context", "guidance", "regimen", "model")
 
 
@@ -44,6 +45,7 @@ class Figure:
     ci: tuple[float, float] | None
     reported_in: str
     notes: str
+    checked_against: str  # what text the figure was checked against (EVIDENCE.md): abstract, secondary, ...
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class EvidenceSet:
     version: str
     manifest_sha256: str
     sources: tuple[Source, ...]
+    reviewed: _dt.date | None = None
+    next_review_due: _dt.date | None = None
 
     def get(self, source_id: str) -> Source:
         for source in self.sources:
@@ -122,6 +126,8 @@ def load_evidence(directory: Path | None = None) -> EvidenceSet:
     manifest_bytes = _read_bytes(directory / MANIFEST_NAME, MANIFEST_NAME)
     manifest = _parse_json(manifest_bytes, MANIFEST_NAME)
     version = _require(manifest, "evidence_version", MANIFEST_NAME, str)
+    reviewed = _date(manifest, "reviewed")
+    next_review_due = _date(manifest, "next_review_due")
     listed = _require(manifest, "files", MANIFEST_NAME, dict)
     present = {p.name for p in directory.glob("*.json")} - {MANIFEST_NAME}
     for unlisted in sorted(present - set(listed)):
@@ -136,7 +142,17 @@ def load_evidence(directory: Path | None = None) -> EvidenceSet:
     roles = [s.role for s in sources]
     if roles.count("primary") != 1 or roles.count("model") != 1:
         raise EvidenceError(MANIFEST_NAME, "files", "needs exactly one primary source and one model file")
-    return EvidenceSet(version, hashlib.sha256(manifest_bytes).hexdigest(), tuple(sources))
+    return EvidenceSet(version, hashlib.sha256(manifest_bytes).hexdigest(), tuple(sources),
+                       reviewed, next_review_due)
+
+
+def _date(manifest: Mapping, key: str) -> _dt.date:
+    """A review date of the edition (ISO ``YYYY-MM-DD``): required, so an overdue review is never hidden."""
+    text = _require(manifest, key, MANIFEST_NAME, str)
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise EvidenceError(MANIFEST_NAME, key, f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -226,6 +242,7 @@ def _parse_figure(name: str, key: str, raw: Any) -> Figure:
         ci=ci,
         reported_in=_require(raw, "reported_in", name, str, prefix),
         notes=_require(raw, "notes", name, str, prefix),
+        checked_against=_require(raw, "checked_against", name, str, prefix),
     )
 
 

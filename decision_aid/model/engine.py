@@ -1,61 +1,71 @@
-"""The personalised model of MODEL.md v1: Weibull PFS curves, risk-factor adjustment, early
-mortality, 5-year survival, and seeded Monte Carlo intervals.
+"""The personalised model of MODEL.md v2: Weibull PFS curves centred within each group and
+calibrated to the group's own curve, early mortality in two eras, 5-year survival, coherence
+caps, and seeded Monte Carlo intervals.
 
-Every number comes from the evidence set; this module holds formulas only. Each draw's
-cumulative hazard has the form ``a * t**k`` with a common shape ``k`` (assumption A1), so a
-draw's whole curve is ordered by its scale ``a``; the pointwise percentiles of the curves are
-therefore the curves of the scale's order statistics, which is exact and fast.
+Every number comes from the evidence set (the study files and ``model_parameters.json``); this
+module holds formulas only. The parameter draws do not depend on the profile, so they are made
+once per number of draws and reused: an estimate then costs one draws-by-times matrix.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 import numpy as np
 
-from ..evidence import EvidenceSet, load_evidence
+from ..evidence import EvidenceSet, Source, load_evidence
 from .profile import Profile, ProfileLimits, validate_profile
-from .result import Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, frozen_array
+from .result import Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, SourceLabel, frozen_array
+from .survival import (
+    WeibullFit, calibrate, cll, edss_factor, fit_weibull, icll, log_se, percentile_band, percentiles, two_piece,
+)
 
+__all__ = ["Model", "default_model", "fit_weibull", "WeibullFit"]
 
-def _cloglog(p: float) -> float:
-    return math.log(-math.log(p))
-
-
-def _cloglog_se(lower: float, upper: float, width: float) -> float:
-    """SE on the complementary log-log scale from a published interval of a survival probability."""
-    return abs(_cloglog(lower) - _cloglog(upper)) / width
-
-
-@dataclass(frozen=True)
-class HazardRatio:
-    value: float
-    log_se: float
+RELAPSING, PROGRESSIVE = "relapsing", "progressive"
 
 
 @dataclass(frozen=True)
-class WeibullFit:
-    """``H(t) = exp(c) * t**k`` fitted by least squares of ln H on ln t."""
+class Group:
+    """One of the study's two groups with its assumed make-up (A3) and calibration (step 4)."""
 
-    log_scale: float
-    shape: float
-
-    def cumulative_hazard(self, t: np.ndarray | float) -> np.ndarray:
-        return np.exp(self.log_scale) * np.power(t, self.shape)
-
-    def survival(self, t: np.ndarray | float) -> np.ndarray:
-        return np.exp(-self.cumulative_hazard(t))
+    name: str
+    mean_age: float  # a_g
+    share_many_dmts: float  # pi_g
+    curve_factor: float  # G_g: 1 for relapsing, theta for progressive
+    pfs5: float  # S_g5, the group's own 5-year PFS
+    calibration: float  # lambda_g
 
 
-def fit_weibull(points: list[tuple[float, float]]) -> WeibullFit:
-    """OLS of ``ln(-ln S)`` on ``ln t`` through the given (years, survival) points."""
-    x = np.log([t for t, _ in points])
-    y = np.log([-math.log(s) for _, s in points])
-    shape, log_scale = np.polyfit(x, y, 1)
-    return WeibullFit(float(log_scale), float(shape))
+@dataclass(frozen=True)
+class ParameterDraws:
+    """One row per draw of everything uncertain in MODEL.md (independent of the profile)."""
+
+    cohort_pfs5: np.ndarray  # S_all
+    relapsing_pfs5: np.ndarray  # S_Rd
+    progressive_factor: np.ndarray  # theta_d
+    shape: np.ndarray  # k_d
+    hr_age: np.ndarray
+    hr_dmts: np.ndarray
+    hr_edss: np.ndarray  # h_E
+    edss_transport: np.ndarray  # exp(tau * z8)
+    early: np.ndarray  # B
+    early_recent: np.ndarray  # B'
+    os5: np.ndarray  # tp(0.92, 0.89, 0.96, z7), before the EDSS factor
+
+
+@dataclass(frozen=True)
+class DrawnOutcomes:
+    """Every draw's outcomes for one profile: the PFS curves and the three single figures."""
+
+    pfs: np.ndarray  # times x draws (draws contiguous, for the percentile step)
+    early: np.ndarray
+    early_recent: np.ndarray
+    os5: np.ndarray
 
 
 class Model:
@@ -64,84 +74,242 @@ class Model:
     def __init__(self, evidence: EvidenceSet) -> None:
         self.evidence = evidence
         spec = evidence.by_role("model")[0]
-        study = evidence.get(spec.raw["primary_source"])
+        self.spec = spec
+        self.study = evidence.get(spec.raw["primary_source"])
+        self.recent_study = evidence.get(spec.raw["recent_early_mortality_source"])
         self.version: str = spec.raw["model_version"]
-        self.limits = ProfileLimits.from_spec(spec.raw["profile"])
-        self.horizons: tuple[int, ...] = tuple(spec.raw["profile"]["horizons"])
-        self.draws_range = (spec.raw["profile"]["draws_min"], spec.raw["profile"]["draws_max"])
-        self.relapsing_courses = tuple(spec.raw["profile"]["relapsing_courses"])
+        self.previous_versions: tuple[str, ...] = tuple(spec.raw.get("previous_model_versions", ()))
+        self._read_profile_spec(spec.raw["profile"])
         self.assumptions = tuple(Note(a["id"], a["text"]) for a in spec.raw["assumptions"])
-        self.plain_language: tuple[str, ...] = tuple(study.raw.get("plain_language", ()))
+        self.plain_language: tuple[str, ...] = tuple(self.study.raw.get("plain_language", ()))
+        self.citation = self.study.full_citation
+        self._read_constants(spec)
+        self._fit_curves()
+        self._read_uncertainty()
+        self._draw_cache: OrderedDict[int, ParameterDraws] = OrderedDict()
+        self._base_cache: OrderedDict[tuple[int, int], np.ndarray] = OrderedDict()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _read_profile_spec(self, profile: Mapping[str, Any]) -> None:
+        self.limits = ProfileLimits.from_spec(profile)
+        self.horizons: tuple[int, ...] = tuple(profile["horizons"])
+        self.draws_range = (profile["draws_min"], profile["draws_max"])
+        self.relapsing_courses = tuple(profile["relapsing_courses"])
+
+    def _read_constants(self, spec: Source) -> None:
         v = spec.value
-        self.reference_age = v("reference_age")
-        self.share_many_dmts = v("share_more_than_2_dmts")
         self.dmt_threshold = int(v("prior_dmts_threshold"))
         self.high_edss = v("high_edss_threshold")
         self.share_high_edss = v("share_high_edss")
         self.early_days = int(v("early_mortality_days"))
+        self.early_years = self.early_days / v("days_per_year")  # T100
         self.data_horizon = v("survival_horizon")
         self.steps_per_year = int(v("grid_steps_per_year"))
         self.seed = int(v("monte_carlo_seed"))
         self.default_draws = int(v("monte_carlo_draws"))
         self.beta_prior = v("beta_prior")
         self.level = v("interval_level")
-        self.clip = (v("theta_clip_low"), v("theta_clip_high"))
-        width = v("ci_z_width")
+        self.z95 = v("normal_z_95")
+        self.progressive_clip = (v("progressive_clip_low"), v("progressive_clip_high"))
+        self.shape_sd = v("shape_sd")
+        self.shape_clip = (v("shape_clip_low"), v("shape_clip_high"))
+        self.relapsing_effective_n = v("relapsing_effective_n")
+        self.edss_transport_sd = math.log(v("edss_transport_factor")) / self.z95  # tau
+        self.age_sd = v("age_sd_within_group")
+        self.calibration_nodes = int(v("calibration_nodes"))
 
-        self.citation = study.full_citation
-        self.study = study
+    def _fit_curves(self) -> None:
+        """Steps 1, 2 and 4: the relapsing Weibull fit, the progressive factor, the calibrations."""
+        study, v = self.study, self.spec.value
         self.relapsing_fit = fit_weibull(
-            [(p["years"], study.value(p["figure"])) for p in spec.raw["relapsing_fit_points"]]
-        )
-        n_relapsing = study.value("relapsing_patients")
-        self.relapsing_share = n_relapsing / study.value("patients")
-        cohort_pfs = study.figure("pfs_5y")
-        self.cohort_pfs5 = cohort_pfs.value
-        self.cohort_pfs5_se = _cloglog_se(*cohort_pfs.ci, width)
-        self.relapsing_pfs5 = float(self.relapsing_fit.survival(self.data_horizon))
-        s = self.relapsing_pfs5
-        self.relapsing_pfs5_se = math.sqrt((1 - s) / (n_relapsing * s)) / abs(math.log(s))
-        self.theta = self._theta(self.cohort_pfs5, self.relapsing_pfs5)
-        self.early_deaths = study.value("early_deaths")
-        self.patients = study.value("patients")
-        os5 = study.figure("os_5y")
-        self.os5 = os5.value
-        self.os5_se = _cloglog_se(*os5.ci, width)
+            [(p["years"], study.value(p["figure"])) for p in self.spec.raw["relapsing_fit_points"]])
+        self.relapsing_share = study.value("relapsing_patients") / study.value("patients")  # p
+        self.cohort_pfs5 = study.value("pfs_5y")
+        self.relapsing_pfs5 = float(self.relapsing_fit.survival(self.data_horizon))  # S_R5
+        p = self.relapsing_share
+        self.progressive_pfs5 = (self.cohort_pfs5 - p * self.relapsing_pfs5) / (1 - p)  # S_P5
+        self.theta = math.log(self.progressive_pfs5) / math.log(self.relapsing_pfs5)
         self.hr = {
-            name: HazardRatio(fig.value, (math.log(fig.ci[1]) - math.log(fig.ci[0])) / width)
-            for name, fig in (
-                ("age", study.figure("hr_pfs_age")),
-                ("dmts", study.figure("hr_pfs_prior_dmts")),
-                ("edss", study.figure("hr_os_edss")),
-            )
+            "age": study.figure("hr_pfs_age"),
+            "dmts": study.figure("hr_pfs_prior_dmts"),
+            "edss": study.figure("hr_os_edss"),
+        }
+        self.groups = {
+            RELAPSING: self._group(RELAPSING, v("relapsing_mean_age"), v("relapsing_share_more_than_2_dmts"),
+                                   1.0, self.relapsing_pfs5),
+            PROGRESSIVE: self._group(PROGRESSIVE, v("progressive_mean_age"),
+                                     v("progressive_share_more_than_2_dmts"), self.theta, self.progressive_pfs5),
         }
 
-    # -- pieces of MODEL.md ------------------------------------------------------------------
+    def _group(self, name: str, mean_age: float, share: float, factor: float, pfs5: float) -> Group:
+        ages, dmts, weights = self.covariate_grid(mean_age, share)
+        multipliers = self.multiplier(ages, dmts, mean_age, share)
+        hazard5 = factor * float(self.relapsing_fit.cumulative_hazard(self.data_horizon))
+        return Group(name, mean_age, share, factor, pfs5, calibrate(pfs5, hazard5, multipliers, weights))
 
-    def _theta(self, cohort_pfs5, relapsing_pfs5):
-        """Progressive-vs-relapsing cumulative-hazard ratio that reproduces the cohort mix (A2)."""
-        p = self.relapsing_share
-        progressive = np.clip((cohort_pfs5 - p * relapsing_pfs5) / (1 - p), *self.clip)
-        return np.log(progressive) / np.log(relapsing_pfs5)
+    def covariate_grid(self, mean_age: float, share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Step 4's nodes: ages ``a_g + sigma*u_i`` crossed with more than 2 DMTs (1) or not (0),
+        weighted ``v_i*pi_g`` and ``v_i*(1 - pi_g)`` (``v`` normalised to sum 1)."""
+        nodes, node_weights = np.polynomial.hermite_e.hermegauss(self.calibration_nodes)
+        node_weights = node_weights / node_weights.sum()
+        ages = np.concatenate([mean_age + self.age_sd * nodes] * 2)
+        dmts = np.concatenate([np.ones_like(nodes), np.zeros_like(nodes)])
+        weights = np.concatenate([node_weights * share, node_weights * (1 - share)])
+        return ages, dmts, weights
+
+    def _read_uncertainty(self) -> None:
+        study, recent = self.study, self.recent_study
+        self.early_deaths = study.value("early_deaths")
+        self.patients = study.value("patients")
+        self.recent_early_deaths = recent.value("early_deaths")
+        self.recent_patients = recent.value("patients")
+        self.cohort_pfs5_ci = study.figure("pfs_5y").ci
+        os5 = study.figure("os_5y")
+        self.os5, self.os5_ci = os5.value, os5.ci
+        self.log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
+        s = self.relapsing_pfs5
+        sd_relapsing = math.sqrt(s * (1 - s) / self.relapsing_effective_n)  # SD_R
+        sd_cohort = (self.cohort_pfs5_ci[1] - self.cohort_pfs5_ci[0]) / (2 * self.z95)  # SD_all
+        self.correlation = self.relapsing_share * sd_relapsing / sd_cohort  # rho
+        self.relapsing_cll_se = sd_relapsing / (s * abs(math.log(s)))  # se_R
+
+    # -- pieces of MODEL.md ------------------------------------------------------------------
 
     def is_relapsing(self, profile: Profile) -> bool:
         return profile.course in self.relapsing_courses
 
-    def hazard_multiplier(self, profile: Profile, hr_age=None, hr_dmts=None):
-        """``m`` of MODEL.md step 3 (arrays of hazard ratios give one ``m`` per draw)."""
+    def group(self, profile: Profile) -> Group:
+        return self.groups[RELAPSING if self.is_relapsing(profile) else PROGRESSIVE]
+
+    def many_dmts(self, profile: Profile) -> float:
+        """``I_D``: 1 with more than 2 previous DMTs."""
+        return 1.0 if profile.prior_dmts > self.dmt_threshold else 0.0
+
+    def multiplier(self, age, many_dmts, mean_age: float, share: float, hr_age=None, hr_dmts=None):
+        """``m = hr_age**(age - a_g) * hr_dmts**(I_D - pi_g)`` (step 3; arrays of hazard ratios
+        give one ``m`` per draw)."""
         hr_age = self.hr["age"].value if hr_age is None else hr_age
         hr_dmts = self.hr["dmts"].value if hr_dmts is None else hr_dmts
-        many = 1.0 if profile.prior_dmts > self.dmt_threshold else 0.0
-        return hr_age ** (profile.age - self.reference_age) * hr_dmts ** (many - self.share_many_dmts)
+        return np.power(hr_age, age - mean_age) * np.power(hr_dmts, many_dmts - share)
+
+    def hazard_multiplier(self, profile: Profile, hr_age=None, hr_dmts=None):
+        group = self.group(profile)
+        return self.multiplier(profile.age, self.many_dmts(profile), group.mean_age, group.share_many_dmts,
+                               hr_age, hr_dmts)
 
     def edss_factor(self, profile: Profile, hr_edss=None):
-        """``f`` of MODEL.md: the EDSS hazard ratio relative to the cohort's half-and-half mix (A4)."""
+        """``f`` of MODEL.md for this profile's EDSS level (A4)."""
         hr = self.hr["edss"].value if hr_edss is None else hr_edss
-        high = 1.0 if profile.edss >= self.high_edss else 0.0
-        return hr**high / ((1 - self.share_high_edss) + self.share_high_edss * hr)
+        return edss_factor(hr, profile.edss >= self.high_edss, self.share_high_edss)
+
+    def early_cap(self, times: np.ndarray, early) -> np.ndarray:
+        """``1 - q * min(1, t/T100)``: PFS never lies above the share alive after early deaths (A12).
+        With one ``q`` per draw the result is times x draws."""
+        ramp = np.minimum(1.0, times / self.early_years)
+        return 1.0 - np.multiply.outer(ramp, early)
 
     def time_grid(self, horizon: int) -> np.ndarray:
         return np.arange(horizon * self.steps_per_year + 1) / self.steps_per_year
+
+    def check_request(self, horizon: int, draws: int) -> None:
+        if horizon not in self.horizons:
+            raise ValueError(f"horizon: {horizon!r} is not allowed; allowed: {', '.join(map(str, self.horizons))} years")
+        if isinstance(draws, bool) or not isinstance(draws, int) or not self.draws_range[0] <= draws <= self.draws_range[1]:
+            raise ValueError(f"draws: {draws!r} is not allowed; allowed: a whole number {self.draws_range[0]} to {self.draws_range[1]}")
+
+    # -- point estimates -------------------------------------------------------------------
+
+    def point_pfs(self, profile: Profile, times: np.ndarray, early: float) -> np.ndarray:
+        """Step 5: ``min(exp(-lambda_g * m * G_g * H_R(t)), 1 - q * min(1, t/T100))``."""
+        group = self.group(profile)
+        m = float(self.hazard_multiplier(profile))
+        hazard = group.calibration * m * group.curve_factor * self.relapsing_fit.cumulative_hazard(times)
+        return np.minimum(np.exp(-hazard), self.early_cap(times, early))
+
+    def point_early(self, profile: Profile) -> tuple[float, float]:
+        """``q`` (study era) and ``q_recent`` (recent UK centres): never combined (A7)."""
+        f = float(self.edss_factor(profile))
+        return self.early_deaths / self.patients * f, self.recent_early_deaths / self.recent_patients * f
+
+    def point_os5(self, profile: Profile, early: float) -> float:
+        return min(self.os5 ** float(self.edss_factor(profile)), 1.0 - early)
+
+    # -- uncertainty -----------------------------------------------------------------------
+
+    def parameter_draws(self, draws: int) -> ParameterDraws:
+        """The seeded draws of MODEL.md's Uncertainty section, in this order: ``z0..z8`` as a
+        draws-by-9 matrix of standard normals, then ``B``, then ``B'``. Cached per size."""
+        cached = self._draw_cache.get(draws)
+        if cached is None:
+            cached = self._make_draws(draws)
+            _remember(self._draw_cache, draws, cached)
+        return cached
+
+    def _make_draws(self, n: int) -> ParameterDraws:
+        rng = np.random.default_rng(self.seed)
+        z = rng.standard_normal((n, 9))
+        prior = self.beta_prior
+        early = rng.beta(self.early_deaths + prior, self.patients - self.early_deaths + prior, n)
+        recent = rng.beta(self.recent_early_deaths + prior,
+                          self.recent_patients - self.recent_early_deaths + prior, n)
+        cohort = two_piece(self.cohort_pfs5, *self.cohort_pfs5_ci, z[:, 0], self.z95)
+        rho = self.correlation
+        relapsing = icll(cll(self.relapsing_pfs5)
+                         - self.relapsing_cll_se * (rho * z[:, 0] + math.sqrt(1 - rho**2) * z[:, 1]))
+        p = self.relapsing_share
+        progressive = np.clip((cohort - p * relapsing) / (1 - p), *self.progressive_clip)
+        shape = np.clip(self.relapsing_fit.shape + self.shape_sd * z[:, 2], *self.shape_clip)
+
+        def hazard_ratio(name: str, column: int) -> np.ndarray:
+            return np.exp(math.log(self.hr[name].value) + self.log_se[name] * z[:, column])
+
+        return ParameterDraws(
+            cohort_pfs5=_frozen(cohort),
+            relapsing_pfs5=_frozen(relapsing),
+            progressive_factor=_frozen(np.log(progressive) / np.log(relapsing)),
+            shape=_frozen(shape),
+            hr_age=_frozen(hazard_ratio("age", 3)),
+            hr_dmts=_frozen(hazard_ratio("dmts", 4)),
+            hr_edss=_frozen(hazard_ratio("edss", 5)),
+            edss_transport=_frozen(np.exp(self.edss_transport_sd * z[:, 8])),
+            early=_frozen(early),
+            early_recent=_frozen(recent),
+            os5=_frozen(two_piece(self.os5, *self.os5_ci, z[:, 7], self.z95)),
+        )
+
+    def _hazard_base(self, draws: int, horizon: int) -> np.ndarray:
+        """``H_d(t) = (-ln S_Rd) * (t/5)**k_d`` for every time and draw (anchored at 5 years)."""
+        key = (draws, horizon)
+        cached = self._base_cache.get(key)
+        if cached is None:
+            d = self.parameter_draws(draws)
+            relative = self.time_grid(horizon) / self.data_horizon
+            cached = _frozen(-np.log(d.relapsing_pfs5)[None, :] * np.power(relative[:, None], d.shape[None, :]))
+            _remember(self._base_cache, key, cached)
+        return cached
+
+    def draw_outcomes(self, profile: Profile, horizon: int, draws: int) -> DrawnOutcomes:
+        """Every draw's PFS curve, early deaths (both eras) and 5-year survival for ``profile``."""
+        d = self.parameter_draws(draws)
+        group = self.group(profile)
+        m = self.hazard_multiplier(profile, d.hr_age, d.hr_dmts)
+        factor = 1.0 if group.name == RELAPSING else d.progressive_factor
+        scale = -group.calibration * m * factor
+        early_factor = self.edss_factor(profile, d.hr_edss * d.edss_transport)
+        early = d.early * early_factor
+        curves = np.multiply(self._hazard_base(draws, horizon), scale[None, :])
+        np.exp(curves, out=curves)
+        self._cap_early(curves, self.time_grid(horizon), early)
+        os5 = np.minimum(np.power(d.os5, self.edss_factor(profile, d.hr_edss)), 1.0 - early)
+        return DrawnOutcomes(curves, early, d.early_recent * early_factor, os5)
+
+    def _cap_early(self, curves: np.ndarray, times: np.ndarray, early: np.ndarray) -> None:
+        """Apply :meth:`early_cap` in place: after 100 days the cap is one value per draw, so only
+        the first few months need the whole ramp (the keystroke path stays allocation-light)."""
+        ramping = int(np.searchsorted(times, self.early_years))
+        np.minimum(curves[:ramping], self.early_cap(times[:ramping], early), out=curves[:ramping])
+        np.minimum(curves[ramping:], 1.0 - early, out=curves[ramping:])
 
     # -- public API -------------------------------------------------------------------------
 
@@ -152,47 +320,13 @@ class Model:
         """All estimates for one validated profile; identical output for identical input."""
         horizon = int(self.data_horizon) if horizon is None else horizon
         draws = self.default_draws if draws is None else draws
-        if horizon not in self.horizons:
-            raise ValueError(f"horizon: {horizon!r} is not allowed; allowed: {', '.join(map(str, self.horizons))} years")
-        if isinstance(draws, bool) or not isinstance(draws, int) or not self.draws_range[0] <= draws <= self.draws_range[1]:
-            raise ValueError(f"draws: {draws!r} is not allowed; allowed: a whole number {self.draws_range[0]} to {self.draws_range[1]}")
-
+        self.check_request(horizon, draws)
         times = self.time_grid(horizon)
-        base = np.power(times, self.relapsing_fit.shape)  # t**k, shared by every curve (A1)
-        relapsing = self.is_relapsing(profile)
-        m = float(self.hazard_multiplier(profile))
-        group = 1.0 if relapsing else float(self.theta)
-        scale = np.exp(self.relapsing_fit.log_scale)
-        estimate = np.exp(-m * group * scale * base)
-
-        rng = np.random.default_rng(self.seed)
-        z = rng.standard_normal((draws, 6))
-        beta = rng.beta(self.early_deaths + self.beta_prior, self.patients - self.early_deaths + self.beta_prior, draws)
-
-        cohort5 = np.exp(-np.exp(_cloglog(self.cohort_pfs5) + self.cohort_pfs5_se * z[:, 0]))
-        relapsing5 = np.exp(-np.exp(_cloglog(self.relapsing_pfs5) + self.relapsing_pfs5_se * z[:, 1]))
-        hr_age, hr_dmts, hr_edss = (
-            np.exp(np.log(self.hr[name].value) + self.hr[name].log_se * z[:, col])
-            for col, name in ((2, "age"), (3, "dmts"), (4, "edss"))
-        )
-        scale_draws = scale * np.log(relapsing5) / np.log(self.relapsing_pfs5)
-        group_draws = np.ones(draws) if relapsing else self._theta(cohort5, relapsing5)
-        a = self.hazard_multiplier(profile, hr_age, hr_dmts) * group_draws * scale_draws
-        lower, upper = _curve_band(a, base, self.level)
-
-        f = float(self.edss_factor(profile))
-        f_draws = self.edss_factor(profile, hr_edss)
-        early = Interval(float(self.early_deaths / self.patients * f), *_percentiles(beta * f_draws, self.level))
-        os_draws = np.exp(-f_draws * np.exp(_cloglog(self.os5) + self.os5_se * z[:, 5]))
-        overall = Interval(float(np.exp(-f * -math.log(self.os5))), *_percentiles(os_draws, self.level))
-
-        curve = Curve(frozen_array(times), frozen_array(estimate), frozen_array(lower), frozen_array(upper), float(self.data_horizon))
-        pfs_at = {year: curve.at(year) for year in range(1, horizon + 1)}
-        s_r = np.exp(-scale * base)
-        s_p = np.exp(-self.theta * scale * base)
-        p = self.relapsing_share
-        reference = ReferenceCurves(frozen_array(p * s_r + (1 - p) * s_p), frozen_array(s_r), frozen_array(s_p))
-
+        early, early_recent = self.point_early(profile)
+        drawn = self.draw_outcomes(profile, horizon, draws)
+        lower, upper = percentile_band(drawn.pfs, self.level, overwrite=True)
+        curve = Curve(frozen_array(times), frozen_array(self.point_pfs(profile, times, early)),
+                      frozen_array(lower), frozen_array(upper), float(self.data_horizon))
         return Estimate(
             model_version=self.version,
             evidence_version=self.evidence.version,
@@ -204,16 +338,32 @@ class Model:
             draws=draws,
             seed=self.seed,
             early_mortality_days=self.early_days,
-            early_mortality=early,
-            overall_survival_5y=overall,
+            early_mortality=Interval(early, *percentiles(drawn.early, self.level)),
+            early_mortality_source=self.era_label(self.study),
+            early_mortality_recent=Interval(early_recent, *percentiles(drawn.early_recent, self.level)),
+            early_mortality_recent_source=self.era_label(self.recent_study),
+            overall_survival_5y=Interval(self.point_os5(profile, early), *percentiles(drawn.os5, self.level)),
             pfs=curve,
-            pfs_at=pfs_at,
-            hazard_multiplier=m,
-            reference=reference,
+            pfs_at={year: curve.at(year) for year in range(1, horizon + 1)},
+            group=self.group(profile).name,
+            hazard_multiplier=float(self.hazard_multiplier(profile)),
+            reference=self.reference_curves(times),
             warnings=self.warnings(profile, horizon),
             caveats=self.caveats(),
             assumptions=self.assumptions,
         )
+
+    @staticmethod
+    def era_label(source: Source) -> SourceLabel:
+        return SourceLabel(source.id, source.text("era_label"), source.text("transplant_years"))
+
+    def reference_curves(self, times: np.ndarray) -> ReferenceCurves:
+        """Step 6: the group curves ``exp(-G_g * H_R(t))`` and the average study patient."""
+        hazard = self.relapsing_fit.cumulative_hazard(times)
+        relapsing, progressive = np.exp(-hazard), np.exp(-self.theta * hazard)
+        p = self.relapsing_share
+        return ReferenceCurves(frozen_array(p * relapsing + (1 - p) * progressive),
+                               frozen_array(relapsing), frozen_array(progressive))
 
     def warnings(self, profile: Profile, horizon: int) -> tuple[Note, ...]:
         """Plain-language warnings that apply to this profile and horizon."""
@@ -235,7 +385,8 @@ class Model:
             notes.append(Note(
                 "extrapolation",
                 f"Beyond {self.data_horizon:g} years the curve is an extrapolation: the study gives no figures "
-                "for that time, so the model continues the earlier trend (assumption A5).",
+                "for that time, so the model continues the earlier trend, with a wider range for the "
+                "uncertain shape of the curve (assumption A5).",
                 "pfs",
             ))
         return tuple(notes)
@@ -245,52 +396,30 @@ class Model:
         return (
             Note(
                 "early_mortality_age",
-                "Age is not part of the early-death estimate because the study gives no figure for it; "
-                "the study reported that the risk of early death was higher in older patients.",
+                "Risk was higher in older people and in those with more disability. Age is not part of "
+                "these early-death figures because the studies give no figure for it (assumption A9).",
                 "early_mortality",
             ),
             Note(
                 "era",
-                f"These patients were treated in {self.study.text('transplant_years')}; more recent studies "
-                "report fewer early deaths (assumption A7).",
+                f"The two early-death figures come from different centres and years "
+                f"({self.study.text('transplant_years')} and {self.recent_study.text('transplant_years')}); "
+                "they are shown side by side and never combined (assumption A7).",
                 "early_mortality",
             ),
         )
 
 
-def _percentiles(samples: np.ndarray, level: float) -> tuple[float, float]:
-    """The two-sided percentiles of ``samples``, as ``np.percentile`` (linear) computes them.
-
-    Written out because ``np.percentile`` imports ``numpy.ma`` on its first call, which cost
-    about 20 ms of the window's cold start.
-    """
-    ordered = np.sort(samples)
-    tail = (1 - level) / 2
-    return _order_statistic(ordered, tail), _order_statistic(ordered, 1 - tail)
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
-def _order_statistic(ordered: np.ndarray, q: float) -> float:
-    position = (ordered.size - 1) * q
-    low = int(math.floor(position))
-    high = min(low + 1, ordered.size - 1)
-    weight = position - low
-    return float((1 - weight) * ordered[low] + weight * ordered[high])
-
-
-def _curve_band(scales: np.ndarray, base: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pointwise percentiles of the curves ``exp(-a_d * base)``, equal to ``np.percentile`` on
-    the full draws-by-time matrix (linear interpolation) but computed from the sorted scales."""
-    descending = np.sort(scales)[::-1]  # ascending survival at every t > 0
-    n = descending.size
-    tail = (1 - level) / 2
-    bands = []
-    for q in (tail, 1 - tail):
-        position = (n - 1) * q
-        low = int(math.floor(position))
-        high = min(low + 1, n - 1)
-        weight = position - low
-        bands.append((1 - weight) * np.exp(-descending[low] * base) + weight * np.exp(-descending[high] * base))
-    return bands[0], bands[1]
+def _remember(cache: OrderedDict, key, value, size: int = 4) -> None:
+    """A small least-recently-made cache: the default draws stay, a test's odd sizes fall out."""
+    cache[key] = value
+    while len(cache) > size:
+        cache.popitem(last=False)
 
 
 @functools.lru_cache(maxsize=1)

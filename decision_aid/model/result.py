@@ -66,6 +66,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class SourceLabel:
+    """Which study a figure comes from, with its era (e.g. "treated 1995 to 2006")."""
+
+    id: str
+    label: str
+    years: str
+
+
+@dataclass(frozen=True)
 class EvidenceRef:
     id: str
     citation: str
@@ -86,11 +95,15 @@ class Estimate:
     draws: int
     seed: int
     early_mortality_days: int
-    early_mortality: Interval
+    early_mortality: Interval  # study era (q)
+    early_mortality_source: SourceLabel
+    early_mortality_recent: Interval  # recent UK centres (q_recent): beside q, never averaged with it
+    early_mortality_recent_source: SourceLabel
     overall_survival_5y: Interval
     pfs: Curve
     pfs_at: Mapping[int, Interval]
-    hazard_multiplier: float
+    group: str  # "relapsing" or "progressive": the study group whose curve the estimate is built on
+    hazard_multiplier: float  # m, relative to the group's own average make-up (A3)
     reference: ReferenceCurves
     warnings: tuple[Note, ...]
     caveats: tuple[Note, ...]
@@ -99,6 +112,10 @@ class Estimate:
     @property
     def pfs_5y(self) -> Interval:
         return self.pfs_at[int(self.pfs.extrapolated_after)]
+
+    def _early_dict(self, interval: Interval, source: SourceLabel) -> dict[str, Any]:
+        return {"horizon_days": self.early_mortality_days, **interval.as_dict(), "source": source.id,
+                "label": source.label}
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of MODEL.md (probabilities as fractions)."""
@@ -112,7 +129,9 @@ class Estimate:
             "horizon_years": self.horizon_years,
             "draws": self.draws,
             "seed": self.seed,
-            "early_mortality": {"horizon_days": self.early_mortality_days, **self.early_mortality.as_dict()},
+            "early_mortality": self._early_dict(self.early_mortality, self.early_mortality_source),
+            "early_mortality_recent": self._early_dict(self.early_mortality_recent,
+                                                       self.early_mortality_recent_source),
             "overall_survival_5y": self.overall_survival_5y.as_dict(),
             "pfs": {
                 "times": self.pfs.times.tolist(),
@@ -122,6 +141,7 @@ class Estimate:
                 "extrapolated_after": self.pfs.extrapolated_after,
             },
             "pfs_at": {str(year): interval.as_dict() for year, interval in self.pfs_at.items()},
+            "group": self.group,
             "hazard_multiplier": self.hazard_multiplier,
             "reference": {
                 "average_patient": self.reference.average_patient.tolist(),

@@ -66,7 +66,7 @@ def pfs_points(rows: tuple[StudyRow, ...], result: Estimate | None, years: int) 
         pfs = result.pfs_at[years]
         points.append(ChartPoint(f"{YOU}, {years} y", pfs.estimate, pfs.lower, pfs.upper, "star", True))
     for row in rows:
-        for outcome in row.nearest_outcomes(years):
+        for outcome in row.nearest_outcomes(years, charted_only=True):
             lower, upper = outcome.ci if outcome.ci else (None, None)
             label = f"{row.label}: {outcome.group}, {outcome.years:g} y"
             points.append(ChartPoint(label, outcome.value, lower, upper, group_symbol(outcome.group)))
