@@ -391,17 +391,25 @@ def _show(value: Any) -> str:
 # --- versions -----------------------------------------------------------------------------------
 
 def describe_version_change(consultation: Consultation, model) -> str | None:
-    """One sentence when the file was saved with other evidence or another model, else None."""
+    """One sentence when the file was saved with other evidence or another model, else None.
+
+    A file saved with an earlier model (1.0) says that its estimates were recomputed with the
+    current model, so nobody compares the new numbers with a printout of the old ones unawares.
+    """
     evidence = model.evidence
     same_evidence = (consultation.evidence_version == evidence.version
                      and consultation.evidence_checksum == evidence.manifest_sha256)
-    if same_evidence and consultation.model_version == model.version:
+    same_model = consultation.model_version == model.version
+    if same_evidence and same_model:
         return None
 
-    def stamp(version: str, checksum: str, model_version: str) -> str:
-        return (f"evidence version {version or 'unknown'} (checksum {checksum[:12] or 'none'}) and model "
-                f"{model_version or 'unknown'}")
+    def stamp(version: str, checksum: str) -> str:
+        return f"evidence version {version or 'unknown'} (checksum {checksum[:12] or 'none'})"
 
-    return (f"This consultation was saved with {stamp(consultation.evidence_version, consultation.evidence_checksum, consultation.model_version)}; "
-            f"this program uses {stamp(evidence.version, evidence.manifest_sha256, model.version)}, so the estimates "
-            "are recomputed with the current evidence.")
+    saved = stamp(consultation.evidence_version, consultation.evidence_checksum)
+    current = stamp(evidence.version, evidence.manifest_sha256)
+    if same_model:
+        return (f"This consultation was saved with {saved}; this program uses {current}, so the estimates "
+                "are recomputed with the current evidence.")
+    return (f"This consultation was saved with model {consultation.model_version or 'unknown'} and {saved}; "
+            f"its estimates were recomputed with model {model.version} and the current {current}.")

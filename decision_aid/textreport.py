@@ -7,9 +7,12 @@ from .model import Estimate, Interval, Model, Profile
 
 
 def estimate_table(result: Estimate) -> str:
+    days = result.early_mortality_days
     rows: list[tuple[str, Interval, str]] = [
-        (f"Death within {result.early_mortality_days} days of transplant", result.early_mortality,
-         wording.count_phrase(result.early_mortality.estimate)),
+        (f"Death within {days} days, {source.label}", interval, wording.count_phrase(interval.estimate))
+        for interval, source in ((result.early_mortality, result.early_mortality_source),
+                                 (result.early_mortality_recent, result.early_mortality_recent_source))
+    ] + [
         ("Alive at 5 years", result.overall_survival_5y, wording.count_phrase(result.overall_survival_5y.estimate)),
     ]
     for year, interval in result.pfs_at.items():

@@ -50,8 +50,9 @@ EDSS_MEANINGS = {
 }
 
 PEOPLE_LIKE_YOU = (
-    "\u201cPeople like you\u201d means people in the study with the same age, type of MS, "
-    "EDSS and number of previous treatments."
+    "\u201cPeople like you\u201d means people with the same age, type of MS, EDSS and number of "
+    "previous treatments, as estimated from the study: the study had no such group, so the number "
+    "is modelled."
 )
 
 

@@ -156,7 +156,8 @@ def test_older_evidence_is_described_with_both_versions(model):
     message = describe_version_change(loaded, model)
     assert message is not None and is_one_sentence(message)
     assert "2025.01-1" in message and model.evidence.version in message
-    assert model.evidence.manifest_sha256[:12] in message and "recomputed with the current evidence" in message
+    assert model.evidence.manifest_sha256[:12] in message
+    assert "saved with model 1.0" in message and "recomputed with model 2.0" in message
 
 
 def test_same_version_with_other_checksum_is_described(model):

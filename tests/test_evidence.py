@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -30,22 +31,47 @@ def rewrite(directory: Path, name: str, change) -> None:
     (directory / "manifest.json").write_text(json.dumps(manifest))
 
 
-def test_shipped_evidence_has_the_primary_source_and_five_context_studies():
+def test_shipped_evidence_is_edition_2026_12_with_its_review_dates():
     evidence = load_evidence()
+    assert evidence.version == "2026.12-1"
+    assert (evidence.reviewed.isoformat(), evidence.next_review_due.isoformat()) == ("2026-11-26", "2027-11-26")
     assert [s.id for s in evidence.by_role("primary")] == ["muraro2017"]
     assert {s.id for s in evidence.by_role("context")} == {
-        "burt2019_mist", "burman2014", "boffa2021", "burt2021", "muraro2025"}
+        "burt2019_mist", "burman2014", "boffa2021", "burt2021", "muraro2025", "silfverberg2024", "sormani2017"}
     primary = evidence.get("muraro2017")
     assert primary.doi == "10.1001/jamaneurol.2016.5867"
     assert primary.figure("pfs_5y").ci == (0.42, 0.54)
     assert primary.value("early_deaths") == 8 and primary.value("patients") == 281
 
 
-def test_every_figure_has_provenance():
+# EVIDENCE.md's words; a figure checked in parts says which part ("8 and 2.8%: secondary; CI: not checked").
+CHECKED = re.compile(r"^(?:[^:;]+: )?(abstract|abstract copy|secondary|not checked)$")
+MODEL_SPECIFICATION = "not applicable: model specification (MODEL.md v2)"
+
+
+def test_every_figure_has_provenance_and_says_what_it_was_checked_against():
     for source in load_evidence().sources:
         assert source.citation
         for figure in source.figures.values():
             assert figure.unit and figure.reported_in and figure.kind
+            if source.role == "model":
+                assert figure.checked_against == MODEL_SPECIFICATION
+                continue
+            parts = figure.checked_against.split("; ")
+            assert all(CHECKED.match(part) for part in parts), (source.id, figure.name, figure.checked_against)
+
+
+def test_corrected_citations_of_edition_2026_12():
+    evidence = load_evidence()
+    nmss = evidence.get("nmss2021_guidance")
+    assert nmss.doi == "10.1001/jamaneurol.2020.4025" and "contraindications" in nmss.text("statement")
+    regimens = evidence.get("sweden2024_regimens")
+    assert regimens.citation.startswith("Silfverberg T, Zjukovskaja C, Noui Y, Carlson K, et al. BEAM or cyclophosphamide")
+    assert regimens.text("transplant_years") == "before 1 January 2020"
+    assert (regimens.value("neda_5y_p"), regimens.value("febrile_neutropenia_p")) == (0.29, 0.023)
+    assert "1 point confirmed at 12 months" in evidence.get("muraro2017").text("outcome_definition")
+    recent = evidence.get("muraro2025")
+    assert (recent.value("early_deaths"), recent.value("patients")) == (5, 364)
 
 
 def test_evidence_folder_is_inside_the_installed_package():
@@ -58,6 +84,7 @@ def test_evidence_folder_is_inside_the_installed_package():
     [
         (lambda d: d["figures"]["pfs_5y"].pop("ci"), "figures.pfs_5y.ci"),
         (lambda d: d["figures"]["os_5y"].pop("reported_in"), "figures.os_5y.reported_in"),
+        (lambda d: d["figures"]["os_5y"].pop("checked_against"), "figures.os_5y.checked_against"),
         (lambda d: d.pop("citation"), "citation"),
         (lambda d: d["figures"]["pfs_5y"].update(value=1.2, ci=None), "figures.pfs_5y.value"),
         (lambda d: d["figures"]["early_mortality"].update(value=-0.01, ci=None), "figures.early_mortality.value"),

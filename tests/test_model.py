@@ -23,67 +23,149 @@ def run(model, fields, horizon=5, draws=1000):
     return model.estimate(model.validate(fields), horizon=horizon, draws=draws)
 
 
-# --- anchors -------------------------------------------------------------------------------
+# --- MODEL.md v2: the required checks T1 to T8 ------------------------------------------------
 
-def test_relapsing_fit_matches_the_spec(model):
-    assert model.relapsing_fit.shape == pytest.approx(0.897, abs=0.001)
-    assert model.relapsing_pfs5 == pytest.approx(0.733, abs=0.001)
-    assert model.theta == pytest.approx(3.1, abs=0.05)
+def test_t1_relapsing_fit_is_within_half_a_point_of_the_published_figures(model):
+    fit = model.relapsing_fit
+    assert fit.shape == pytest.approx(0.8969, abs=1e-4) and fit.log_scale == pytest.approx(-2.6127, abs=1e-4)
+    for year, published in ((3, 0.82), (4, 0.78), (5, 0.73)):
+        assert abs(float(fit.survival(year)) - published) <= 0.005
+    assert model.relapsing_pfs5 == pytest.approx(0.7330, abs=1e-4)
+    assert model.progressive_pfs5 == pytest.approx(0.3811, abs=1e-4)
+    assert model.theta == pytest.approx(3.1055, abs=1e-4)
 
 
-def test_reference_relapsing_curve_passes_the_published_points(model, profile_fields):
+def test_t2_each_group_averages_to_its_own_curve(model):
+    """The mean personal 5-year PFS over the group's A3 covariate grid equals S_g5 (0.1 pp)."""
+    expected_lambda = {"relapsing": 0.9637, "progressive": 0.9987}
+    for name, group in model.groups.items():
+        assert group.calibration == pytest.approx(expected_lambda[name], abs=1e-4)
+        ages, dmts, weights = model.covariate_grid(group.mean_age, group.share_many_dmts)
+        m = model.multiplier(ages, dmts, group.mean_age, group.share_many_dmts)
+        pfs5 = np.exp(-group.calibration * m * group.curve_factor * model.relapsing_fit.cumulative_hazard(5.0))
+        assert abs(float(np.dot(weights, pfs5)) - group.pfs5) <= 0.001
+
+
+def test_t3_the_study_mix_of_group_averages_is_46_percent(model):
+    p = model.relapsing_share
+    average = p * model.groups["relapsing"].pfs5 + (1 - p) * model.groups["progressive"].pfs5
+    assert abs(average - 0.460) <= 0.002
+
+
+def test_t4_average_patient_and_survival_bands_reproduce_the_published_intervals(model):
+    from decision_aid.model.survival import percentiles
+
+    draws = model.parameter_draws(20000)
+    p = model.relapsing_share
+    progressive5 = draws.relapsing_pfs5 ** draws.progressive_factor  # m = 1
+    average5 = p * draws.relapsing_pfs5 + (1 - p) * progressive5
+    low, high = percentiles(average5, 0.95)
+    assert abs(low - 0.42) <= 0.005 and abs(high - 0.54) <= 0.005
+    os5 = np.minimum(draws.os5, 1 - draws.early)  # f = 1
+    low, high = percentiles(os5, 0.95)
+    assert abs(low - 0.89) <= 0.005 and abs(high - 0.96) <= 0.005
+
+
+def test_t5_the_cohort_average_edss_factor_is_one(model):
+    low = model.validate({"age": 40, "course": "spms", "edss": 4.0, "prior_dmts": 1})
+    high = model.validate({"age": 40, "course": "spms", "edss": 7.0, "prior_dmts": 1})
+    assert 0.5 * model.edss_factor(low) + 0.5 * model.edss_factor(high) == pytest.approx(1.0)
+    average = 0.5 * run(model, {**low.as_dict()}).early_mortality.estimate + 0.5 * run(
+        model, {**high.as_dict()}).early_mortality.estimate
+    assert average == pytest.approx(8 / 281)
+
+
+def test_t6_the_implied_course_hazard_ratio_lies_in_the_published_interval(model):
+    r, pr = model.groups["relapsing"], model.groups["progressive"]
+    implied = (model.theta * pr.calibration / r.calibration * 1.03 ** (r.mean_age - pr.mean_age)
+               * 1.65 ** (r.share_many_dmts - pr.share_many_dmts))
+    assert implied == pytest.approx(2.38, abs=0.005)
+    assert 1.27 <= implied <= 4.28
+
+
+@settings(max_examples=40, deadline=None)
+@given(fields=profiles(), horizon=st.sampled_from([5, 10]))
+def test_t7_the_coherence_caps_hold_in_every_draw(model, fields, horizon):
+    profile = model.validate(fields)
+    drawn = model.draw_outcomes(profile, horizon, 500)
+    cap = model.early_cap(model.time_grid(horizon), drawn.early)
+    assert np.all(drawn.pfs <= cap)
+    assert np.all(drawn.os5 <= 1 - drawn.early)
+    result = model.estimate(profile, horizon=horizon, draws=500)
+    assert result.overall_survival_5y.estimate <= 1 - result.early_mortality.estimate
+    assert np.all(result.pfs.estimate <= model.early_cap(result.pfs.times, result.early_mortality.estimate))
+
+
+T8 = [
+    ({"age": 30, "course": "rrms", "edss": 3.0, "prior_dmts": 2}, (0.899, 0.784, 0.636), 0.0188, 0.0091, 0.946),
+    ({"age": 45, "course": "spms", "edss": 6.0, "prior_dmts": 4}, (0.521, 0.227, 0.063), 0.0188, 0.0091, 0.946),
+    ({"age": 52, "course": "ppms", "edss": 6.5, "prior_dmts": 3}, (0.448, 0.161, 0.033), 0.0381, 0.0184, 0.894),
+]
+
+
+@pytest.mark.parametrize("fields, pfs, q, q_recent, os5", T8)
+def test_t8_points_for_three_profiles(model, fields, pfs, q, q_recent, os5):
+    result = run(model, fields, horizon=10)
+    assert [round(result.pfs_at[y].estimate, 3) for y in (2, 5, 10)] == list(pfs)
+    assert round(result.early_mortality.estimate, 4) == q
+    assert round(result.early_mortality_recent.estimate, 4) == q_recent
+    assert round(result.overall_survival_5y.estimate, 3) == os5
+
+
+# --- the same numbers as an independent implementation of MODEL.md ---------------------------------
+
+REFERENCE_PROFILES = [
+    (30, "rrms", 3.0, 2, 10), (45, "spms", 6.0, 4, 10), (52, "ppms", 6.5, 3, 5), (19.5, "prms", 9.5, 0, 10),
+    (75, "rrms", 0.0, 15, 5), (16, "ppms", 8.0, 3, 10),
+]
+
+
+@pytest.mark.parametrize("age, course, edss, dmts, horizon", REFERENCE_PROFILES)
+def test_points_and_intervals_equal_a_literal_implementation(model, age, course, edss, dmts, horizon):
+    """Same seed and draw order, so even the intervals agree to rounding error; the points, from
+    figures typed in from EVIDENCE.md, agree too."""
+    import model_reference as reference
+
+    result = run(model, {"age": age, "course": course, "edss": edss, "prior_dmts": dmts}, horizon, draws=4000)
+    expected = reference.estimate(age, course, edss, dmts, horizon)
+    np.testing.assert_allclose(result.pfs.times, expected["times"])
+    np.testing.assert_allclose(result.pfs.estimate, expected["pfs"], atol=1e-9)
+    np.testing.assert_allclose(result.pfs.lower, expected["pfs_band"][0], atol=1e-9)
+    np.testing.assert_allclose(result.pfs.upper, expected["pfs_band"][1], atol=1e-9)
+    for interval, point, band in (
+        (result.early_mortality, expected["q"], expected["q_band"]),
+        (result.early_mortality_recent, expected["q_recent"], expected["q_recent_band"]),
+        (result.overall_survival_5y, expected["os5"], expected["os5_band"]),
+    ):
+        assert (interval.estimate, interval.lower, interval.upper) == pytest.approx((point, *band), abs=1e-9)
+
+
+def test_reference_curves_pass_the_published_points(model, profile_fields):
     result = run(model, profile_fields)
     for year, published in ((3, 0.82), (4, 0.78), (5, 0.73)):
         assert abs(result.reference.relapsing[12 * year] - published) <= 0.005
-
-
-def test_relapsing_patient_with_multiplier_one_follows_the_reference(model):
-    # m = 1 at age 35 needs a 50% share of >2 DMTs; check the multiplier formula directly instead.
-    profile = model.validate({"age": 35, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
-    m = model.hazard_multiplier(profile)
-    assert m == pytest.approx(1.65 ** 0.5)
-    result = model.estimate(profile, draws=500)
-    np.testing.assert_allclose(result.pfs.estimate, result.reference.relapsing ** m)
-
-
-def test_average_study_patient_is_46_percent_at_5_years(model, profile_fields):
-    result = run(model, profile_fields)
     assert abs(result.reference.average_patient[60] - 0.46) <= 0.005
 
 
-def test_early_mortality_averaged_over_edss_levels_is_8_in_281(model):
-    low = run(model, {"age": 40, "course": "spms", "edss": 4.0, "prior_dmts": 1})
-    high = run(model, {"age": 40, "course": "spms", "edss": 7.0, "prior_dmts": 1})
-    assert 0.5 * low.early_mortality.estimate + 0.5 * high.early_mortality.estimate == pytest.approx(8 / 281)
-    assert high.early_mortality.estimate / low.early_mortality.estimate == pytest.approx(2.03)
+def test_early_deaths_in_two_eras_are_labelled_and_never_averaged(model, profile_fields):
+    result = run(model, profile_fields)
+    assert result.early_mortality_source.id == "muraro2017"
+    assert result.early_mortality_source.label == "treated 1995 to 2006"
+    assert result.early_mortality_recent_source.id == "muraro2025"
+    assert result.early_mortality_recent_source.label == "UK centres, treated 2002 to 2023"
+    ratio = result.early_mortality_recent.estimate / result.early_mortality.estimate
+    assert ratio == pytest.approx((5 / 364) / (8 / 281))
 
 
-def test_overall_survival_averaged_is_close_to_92_percent(model):
-    low = run(model, {"age": 40, "course": "spms", "edss": 4.0, "prior_dmts": 1}).overall_survival_5y.estimate
-    high = run(model, {"age": 40, "course": "spms", "edss": 7.0, "prior_dmts": 1}).overall_survival_5y.estimate
-    f_low = 1 / (0.5 + 0.5 * 2.03)
-    assert low == pytest.approx(0.92 ** f_low)
-    assert high == pytest.approx(0.92 ** (2.03 * f_low))
-
-
-def test_band_equals_numpy_percentiles_of_the_full_draw_matrix(model):
-    """The fast band is exactly the pointwise 2.5th/97.5th percentiles of every drawn curve."""
-    profile = model.validate({"age": 47.5, "course": "ppms", "edss": 6.5, "prior_dmts": 4})
-    result = model.estimate(profile, horizon=10, draws=777)
-    rng = np.random.default_rng(model.seed)
-    z = rng.standard_normal((777, 6))
-    cohort5 = np.exp(-np.exp(math.log(-math.log(0.46)) + model.cohort_pfs5_se * z[:, 0]))
-    rel5 = np.exp(-np.exp(math.log(-math.log(model.relapsing_pfs5)) + model.relapsing_pfs5_se * z[:, 1]))
-    hr_age = np.exp(math.log(1.03) + model.hr["age"].log_se * z[:, 2])
-    hr_dmt = np.exp(math.log(1.65) + model.hr["dmts"].log_se * z[:, 3])
-    s_p5 = np.clip((cohort5 - model.relapsing_share * rel5) / (1 - model.relapsing_share), 0.001, 0.999)
-    theta = np.log(s_p5) / np.log(rel5)
-    m = hr_age ** (47.5 - 35) * hr_dmt ** 0.5
-    h_r = np.exp(model.relapsing_fit.log_scale) * result.pfs.times ** model.relapsing_fit.shape
-    curves = np.exp(-(m * theta * np.log(rel5) / np.log(model.relapsing_pfs5))[:, None] * h_r[None, :])
-    low, high = np.percentile(curves, [2.5, 97.5], axis=0)
-    np.testing.assert_allclose(result.pfs.lower, low, atol=1e-12)
-    np.testing.assert_allclose(result.pfs.upper, high, atol=1e-12)
+def test_estimate_is_fast_enough_to_repeat_and_draws_are_reused(model, profile_fields):
+    """The parameter draws depend only on their number, so they are made once and shared."""
+    profile = model.validate(profile_fields)
+    assert model.parameter_draws(4000) is model.parameter_draws(4000)
+    first = model.estimate(profile, horizon=10)
+    again = model.estimate(profile, horizon=10)
+    np.testing.assert_array_equal(first.pfs.lower, again.pfs.lower)
+    with pytest.raises(ValueError):
+        model.parameter_draws(4000).early[0] = 1.0
 
 
 def test_grid_is_monthly_and_extrapolation_is_marked(model, profile_fields):
@@ -108,7 +190,14 @@ def test_json_has_the_documented_shape(model, profile_fields):
     data = json.loads(json.dumps(run(model, profile_fields).as_dict()))
     assert data["early_mortality"]["horizon_days"] == 100
     assert set(data["pfs_at"]) == {"1", "2", "3", "4", "5"}
-    assert [a["id"] for a in data["assumptions"]] == [f"A{i}" for i in range(1, 8)]
+    assert data["model_version"] == "2.0"
+    assert [a["id"] for a in data["assumptions"]] == [f"A{i}" for i in range(1, 14)]
+    assert data["early_mortality"]["source"] == "muraro2017"
+    assert data["early_mortality"]["label"] == "treated 1995 to 2006"
+    recent = data["early_mortality_recent"]
+    assert recent["horizon_days"] == 100 and recent["source"] == "muraro2025"
+    assert recent["label"] == "UK centres, treated 2002 to 2023"
+    assert recent["lower"] <= recent["estimate"] <= recent["upper"]
     assert {e["id"] for e in data["evidence"]} >= {"muraro2017", "burt2019_mist"}
     assert len(data["pfs"]["times"]) == len(data["pfs"]["estimate"]) == len(data["reference"]["average_patient"])
 
@@ -124,7 +213,8 @@ def test_probabilities_are_valid_and_points_sit_in_their_intervals(model, fields
         assert np.all((array >= 0) & (array <= 1))
         assert np.all(np.diff(array) <= 0), "PFS must never rise with time"
     assert np.all(pfs.lower <= pfs.estimate + 1e-12) and np.all(pfs.estimate <= pfs.upper + 1e-12)
-    for interval in (result.early_mortality, result.overall_survival_5y, *result.pfs_at.values()):
+    for interval in (result.early_mortality, result.early_mortality_recent, result.overall_survival_5y,
+                     *result.pfs_at.values()):
         assert 0 <= interval.lower <= interval.estimate <= interval.upper <= 1
 
 
@@ -235,10 +325,18 @@ def test_warnings_for_profiles_outside_the_studied_population(model):
 
 
 def test_interval_percentiles_equal_numpy(model):
-    """The written-out percentiles equal np.percentile (linear) on the same draws."""
-    from decision_aid.model.engine import _percentiles
+    """The written-out percentiles equal np.percentile (linear) on the same draws, for vectors
+    and for the times-by-draws matrix, at odd and even sizes."""
+    from decision_aid.model.survival import percentile_band, percentiles
 
-    samples = np.random.default_rng(3).beta(8.5, 273.5, 4001)
-    low, high = np.percentile(samples, [2.5, 97.5])
-    assert _percentiles(samples, 0.95) == pytest.approx((low, high), abs=1e-15)
-    assert _percentiles(samples[:7], 0.95) == pytest.approx(tuple(np.percentile(samples[:7], [2.5, 97.5])), abs=1e-15)
+    rng = np.random.default_rng(3)
+    samples = rng.beta(8.5, 273.5, 4001)
+    for size in (4001, 4000, 7, 2):
+        low, high = np.percentile(samples[:size], [2.5, 97.5])
+        assert percentiles(samples[:size], 0.95) == pytest.approx((low, high), abs=1e-15)
+    matrix = rng.random((13, 999))
+    low, high = percentile_band(matrix, 0.95)
+    np.testing.assert_allclose(np.stack([low, high]), np.percentile(matrix, [2.5, 97.5], axis=1), atol=1e-15)
+    untouched = matrix.copy()
+    percentile_band(matrix, 0.95)
+    np.testing.assert_array_equal(matrix, untouched)
