@@ -206,11 +206,13 @@ def run_estimate(args: argparse.Namespace) -> int:
     from .context import context_dict
 
     if args.json:
-        print(json.dumps({**result.as_dict(), "context": context_dict(model, profile)}))
-    else:
-        from .textreport import context_section, estimate_table
+        from .present.json_view import estimate_json
 
-        print(estimate_table(result))
+        print(json.dumps({**estimate_json(result), "context": context_dict(model, profile)}))
+    else:
+        from .present.text_table import context_section, estimate_table
+
+        print(estimate_table(result, model))
         print()
         print(context_section(model, profile))
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import wording
+from .present import wording
 from .evidence import Source
 from .model import Model, Profile
 from .model.profile import COURSE_NAMES

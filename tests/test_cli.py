@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from decision_aid.wording import count_phrase
+from decision_aid.present.wording import count_phrase
 
 PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
@@ -21,7 +21,10 @@ def test_json_equals_the_model_result(model):
     data = json.loads(done.stdout)
     expected = model.estimate(model.validate({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}))
     context = data.pop("context")
-    assert data == json.loads(json.dumps(expected.as_dict()))
+    from decision_aid.present.json_view import estimate_json
+
+    assert data == json.loads(json.dumps(estimate_json(expected)))
+    assert all(note["text"] for note in data["warnings"] + data["caveats"])
     assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance"}
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
                                "relapses_past_year": None, "disease_duration_years": None}

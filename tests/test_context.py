@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from decision_aid import wording
+from decision_aid.present import wording
 from decision_aid.context import (
     context_dict, guidance_fit, mist_comparison, mist_not_applicable, mist_source, study_rows,
 )

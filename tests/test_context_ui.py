@@ -1,6 +1,7 @@
 """The context panels and sheet page 2 as a person sees them: texts, plotted data, visibility, PDF text and ink."""
 
 import io
+from pathlib import Path
 import unicodedata
 
 import numpy as np
@@ -10,10 +11,10 @@ import pytest
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from decision_aid import palette, wording
+from decision_aid import palette
+from decision_aid.present import wording
 from decision_aid.context import STUDIES_DIFFER, guidance_fit, mist_source, study_rows
 from decision_aid.decision_support import VALUES_QUESTIONS, ValuesError, questions_to_ask, values_summary
-from decision_aid.report.decision_page import CONTEXT, WORKSHEET, paint_decision_page
 from decision_aid.ui.guidance_panel import GuidancePanel
 from decision_aid.ui.mist_panel import MistPanel
 from decision_aid.ui.studies_panel import YOU, StudiesPanel
@@ -188,42 +189,33 @@ def test_guidance_panel_shows_the_statement_and_the_fit(qtbot, model, fields):
 # -- Sheet page 2 -------------------------------------------------------------------------------
 
 def render_page(result, profile, choices, audience) -> bytes:
-    buffer = io.BytesIO()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    data = QByteArray()
-    device = QBuffer(data)
-    device.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(device)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
-    scale = writer.logicalDpiX() / 72.0
-    page = QRectF(0, 0, writer.width() / scale, writer.height() / scale)
-    painter = QPainter(writer)
-    try:
-        painter.scale(scale, scale)
-        paint_decision_page(painter, page, result, profile, choices, audience, part=CONTEXT)
-        writer.newPage()
-        paint_decision_page(painter, page, result, profile, choices, audience, part=WORKSHEET)
-    finally:
-        painter.end()
-        del writer
-    device.close()
-    buffer.write(bytes(data))
-    return buffer.getvalue()
+    """The whole sheet (its later sections hold the trial, guidance, studies and worksheet)."""
+    import tempfile
+
+    from decision_aid.report.sheet import SheetOptions, write_pdf
+
+    options = SheetOptions(audience=audience, values=tuple((choices or {}).items()))
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_pdf(Path(folder) / "sheet.pdf", result, options)
+        return path.read_bytes()
 
 
 def pdf_text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 2  # the context page and the worksheet
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(page.extract_text() for page in reader.pages[1:])  # after the estimate's page
     return words(unicodedata.normalize("NFKC", text))  # undo "fi" ligatures
 
 
 def orange_pixels(pdf: bytes) -> int:
-    image = pdfium.PdfDocument(pdf)[0].render(scale=3.0).to_numpy().astype(int)
+    """Orange ink after page 1 (page 1's reference curve is orange too): the trial's arrays."""
+    document = pdfium.PdfDocument(pdf)
     b, g, r = (int(palette.REFERENCE[i:i + 2], 16) for i in (5, 3, 1))
-    close = (abs(image[..., 0] - b) < 30) & (abs(image[..., 1] - g) < 30) & (abs(image[..., 2] - r) < 30)
-    return int(close.sum())
+    total = 0
+    for index in range(1, len(document)):
+        image = document[index].render(scale=3.0).to_numpy().astype(int)
+        close = (abs(image[..., 0] - b) < 30) & (abs(image[..., 1] - g) < 30) & (abs(image[..., 2] - r) < 30)
+        total += int(close.sum())
+    return total
 
 
 def test_pages_two_and_three_for_a_matching_profile_with_choices(qtbot, model, matching):

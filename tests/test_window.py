@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QImage
 
-from decision_aid import __version__, wording
+from decision_aid import __version__
+from decision_aid.present import wording
 from decision_aid.evidence import load_evidence
 from decision_aid.evidence.loader import default_directory
 from decision_aid.model import Model, ProfileError
@@ -47,12 +48,20 @@ def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
     assert window.current_result().as_dict() == expected.as_dict()
     assert shows_estimates(window)
     outcomes = window.outcomes
-    assert outcomes.early.headline.text() == wording.early_death_sentence(expected.early_mortality, 100) + "."
-    assert outcomes.five_years.headline.text() == wording.pfs_sentence(expected.pfs_5y, 5) + "."
-    assert wording.pfs_other_side(expected.pfs_5y, 5).capitalize() in outcomes.five_years.other_side.text()
+    assert outcomes.early.headline.text() == wording.early_death_sentence(expected.early_mortality, 100)
+    assert outcomes.early_recent.headline.text() == wording.early_death_sentence(expected.early_mortality_recent, 100)
+    assert outcomes.early.heading.text() == "Treated 1995 to 2006 (the study)"
+    assert outcomes.early_recent.heading.text() == "UK centres, treated 2002 to 2023"
+    assert outcomes.risk_line.text() == "Risk was higher in older people and in those with more disability."
+    assert outcomes.five_years.headline.text() == wording.pfs_sentence(expected.pfs_5y, 5)
+    assert outcomes.five_years.other_side.text() == wording.pfs_other_side(expected.pfs_5y, 5)
     assert wording.range_phrase(expected.early_mortality) in outcomes.early.range.text()
-    assert wording.survival_sentence(expected.overall_survival_5y, 5) in outcomes.five_years.extra.text()
+    assert wording.range_phrase(expected.early_mortality_recent) in outcomes.early_recent.range.text()
+    assert wording.survival_sentence(expected.overall_survival_5y, 5) in outcomes.survival.text()
     assert outcomes.early.icons.array().count == wording.in_hundred(expected.early_mortality.estimate)
+    assert outcomes.early_recent.icons.array().count == wording.in_hundred(expected.early_mortality_recent.estimate)
+    assert outcomes.early.icons.size() == outcomes.early_recent.icons.size()  # equal weight
+    assert outcomes.early.headline.font() == outcomes.early_recent.headline.font()
     assert outcomes.five_years.icons.array().count == wording.in_hundred(expected.pfs_5y.estimate)
     assert str(wording.in_hundred(expected.pfs_5y.estimate)) in outcomes.five_years.icons.accessibleDescription()
     assert window.profile_form.edss_help.text().endswith(wording.EDSS_MEANINGS[4.0])
@@ -145,13 +154,13 @@ def test_horizon_switch_changes_axis_and_extrapolation_marking(qtbot, window, mo
     assert result.as_dict() == model.estimate(result.profile, horizon=10).as_dict()
     assert chart.plot_item.viewRange()[0][1] >= 10
     assert chart.region.isVisible() and chart.region.getRegion() == (5.0, 10.0)
-    assert chart.region_label.isVisible() and chart.region_label.textItem.toPlainText() == "extrapolated"
+    assert chart.region_label.isVisible() and chart.region_label.textItem.toPlainText() == "after 5 years: extrapolated"
     x, y = chart.extrapolated.getData()
     assert x.min() == 5.0 and x.max() == 10.0
     np.testing.assert_allclose(y, 100 * result.pfs.estimate[result.pfs.times >= 5.0])
     assert chart.extrapolated.opts["pen"].style() == Qt.PenStyle.DashLine
     assert chart.personal.getData()[0].max() == 5.0
-    assert any("extrapolation" in t for t in window.outcomes.five_years.notes.texts())
+    assert any("extrapolation" in t for t in window.outcomes.pfs_notes.texts())
 
 
 def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
@@ -168,7 +177,10 @@ def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
     assert wording.interval_percent(result.early_mortality) in window.outcomes.early.range.text()
     text = window.method_panel.toPlainText()
     assert "Hazard ratio 1.03" in text and "A1" in text
-    assert f"{result.hazard_multiplier:.2f}" in window.outcomes.five_years.extra.text()
+    assert f"{result.hazard_multiplier:.2f}" in window.outcomes.details.text()
+    assert window.outcomes.details.isVisible()
+    window.set_audience("patient")
+    assert not window.outcomes.details.isVisible()
 
 
 def test_keyboard_alone_reaches_fields_in_reading_order_and_mnemonics(qtbot, window):

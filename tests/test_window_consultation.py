@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from decision_aid import wording
+from decision_aid.present import wording
 from decision_aid.consultation import load_consultation
 from decision_aid.model import ProfileError
 from decision_aid.ui import consultation_controller, consultation_dialogs

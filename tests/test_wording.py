@@ -2,7 +2,7 @@
 
 import pytest
 
-from decision_aid import wording
+from decision_aid.present import wording
 from decision_aid.model import Interval
 
 
@@ -18,7 +18,7 @@ def test_count_phrase(p, phrase):
 def test_both_framings_add_up_to_one_hundred():
     interval = Interval(0.647, 0.475, 0.770)
     assert wording.pfs_sentence(interval, 5).startswith("About 65 in 100 people like you")
-    assert wording.pfs_other_side(interval, 5) == "about 35 in 100 had worsened or died by 5 years"
+    assert wording.pfs_other_side(interval, 5) == "About 35 in 100 had worsened or died by 5 years."
     assert wording.range_phrase(interval) == "between 48 and 77 in 100"
 
 

@@ -2,9 +2,9 @@
 
 from .engine import Model, default_model, fit_weibull
 from .profile import COURSE_NAMES, FieldError, Profile, ProfileError, ProfileLimits
-from .result import Curve, Estimate, Interval, Note, ReferenceCurves, SourceLabel
+from .result import Assumption, Curve, Estimate, Interval, Note, ReferenceCurves, SourceLabel
 
 __all__ = [
-    "COURSE_NAMES", "Curve", "Estimate", "FieldError", "Interval", "Model", "Note", "Profile",
+    "Assumption", "COURSE_NAMES", "Curve", "Estimate", "FieldError", "Interval", "Model", "Note", "Profile",
     "ProfileError", "ProfileLimits", "ReferenceCurves", "SourceLabel", "default_model", "fit_weibull",
 ]

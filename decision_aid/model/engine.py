@@ -19,7 +19,9 @@ import numpy as np
 
 from ..evidence import EvidenceSet, Source, load_evidence
 from .profile import Profile, ProfileLimits, validate_profile
-from .result import Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, SourceLabel, frozen_array
+from .result import (
+    Assumption, Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, SourceLabel, frozen_array,
+)
 from .survival import (
     WeibullFit, calibrate, cll, edss_factor, fit_weibull, icll, log_se, percentile_band, percentiles, two_piece,
 )
@@ -80,7 +82,7 @@ class Model:
         self.version: str = spec.raw["model_version"]
         self.previous_versions: tuple[str, ...] = tuple(spec.raw.get("previous_model_versions", ()))
         self._read_profile_spec(spec.raw["profile"])
-        self.assumptions = tuple(Note(a["id"], a["text"]) for a in spec.raw["assumptions"])
+        self.assumptions = tuple(Assumption(a["id"], a["text"]) for a in spec.raw["assumptions"])
         self.plain_language: tuple[str, ...] = tuple(self.study.raw.get("plain_language", ()))
         self.citation = self.study.full_citation
         self._read_constants(spec)
@@ -366,47 +368,24 @@ class Model:
                                frozen_array(relapsing), frozen_array(progressive))
 
     def warnings(self, profile: Profile, horizon: int) -> tuple[Note, ...]:
-        """Plain-language warnings that apply to this profile and horizon."""
+        """The warnings that apply to this profile and horizon, as codes and numbers."""
         notes = []
         lim = self.limits
         if not lim.studied_age_min <= profile.age <= lim.studied_age_max:
-            notes.append(Note(
-                "age_outside_studied",
-                f"Age {profile.age:g} is outside {lim.studied_age_min:g} to {lim.studied_age_max:g}: "
-                "few people of this age were in the studies, so these numbers are less certain.",
-            ))
+            notes.append(Note("age_outside_studied", values={
+                "age": profile.age, "studied_min": lim.studied_age_min, "studied_max": lim.studied_age_max}))
         if profile.edss >= lim.edss_warn_at:
-            notes.append(Note(
-                "edss_very_high",
-                f"EDSS {profile.edss:.1f} is {lim.edss_warn_at:.1f} or above: very few people with this level "
-                "of disability were in the study, so these numbers are less certain.",
-            ))
+            notes.append(Note("edss_very_high", values={"edss": profile.edss, "warn_at": lim.edss_warn_at}))
         if horizon > self.data_horizon:
-            notes.append(Note(
-                "extrapolation",
-                f"Beyond {self.data_horizon:g} years the curve is an extrapolation: the study gives no figures "
-                "for that time, so the model continues the earlier trend, with a wider range for the "
-                "uncertain shape of the curve (assumption A5).",
-                "pfs",
-            ))
+            notes.append(Note("extrapolation", "pfs", {"after_years": self.data_horizon}, "A5"))
         return tuple(notes)
 
     def caveats(self) -> tuple[Note, ...]:
         """Limits that hold for every profile."""
         return (
-            Note(
-                "early_mortality_age",
-                "Risk was higher in older people and in those with more disability. Age is not part of "
-                "these early-death figures because the studies give no figure for it (assumption A9).",
-                "early_mortality",
-            ),
-            Note(
-                "era",
-                f"The two early-death figures come from different centres and years "
-                f"({self.study.text('transplant_years')} and {self.recent_study.text('transplant_years')}); "
-                "they are shown side by side and never combined (assumption A7).",
-                "early_mortality",
-            ),
+            Note("early_mortality_age", "early_mortality", {}, "A9"),
+            Note("era", "early_mortality", {"study_years": self.study.text("transplant_years"),
+                                            "recent_years": self.recent_study.text("transplant_years")}, "A7"),
         )
 
 

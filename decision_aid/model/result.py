@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import numpy as np
@@ -55,14 +56,32 @@ class ReferenceCurves:
 
 @dataclass(frozen=True)
 class Note:
-    """A warning or assumption with a stable id and plain-language text."""
+    """A warning or limit, in codes and numbers: a stable id, which numbers it qualifies (all,
+    pfs, early_mortality), the values it speaks of, and the assumption it rests on. The words are
+    made by the presentation layer (:mod:`decision_aid.present.notes`)."""
+
+    id: str
+    qualifies: str = "all"
+    values: Mapping[str, Any] = field(default_factory=dict)
+    assumption: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "qualifies": self.qualifies, "values": dict(self.values),
+                "assumption": self.assumption}
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """One assumption of MODEL.md: a stable id and its text (data from the evidence set)."""
 
     id: str
     text: str
-    qualifies: str = "all"  # which numbers it qualifies: all, pfs, early_mortality
 
     def as_dict(self) -> dict[str, str]:
-        return {"id": self.id, "text": self.text, "qualifies": self.qualifies}
+        return {"id": self.id, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -107,7 +126,7 @@ class Estimate:
     reference: ReferenceCurves
     warnings: tuple[Note, ...]
     caveats: tuple[Note, ...]
-    assumptions: tuple[Note, ...]
+    assumptions: tuple[Assumption, ...]
 
     @property
     def pfs_5y(self) -> Interval:

@@ -1,7 +1,7 @@
 """The progression-free chart of the sheet, drawn with QPainter as vector paths.
 
-Everything is drawn from one :class:`~decision_aid.model.Estimate`, so paper and screen show
-the same curve. It must read in black and white: the personal curve is a thick solid line
+Everything is drawn from one :class:`~decision_aid.present.estimate_view.ChartView`, so paper
+and screen show the same curve and the same words. It must read in black and white: the personal curve is a thick solid line
 (dotted where extrapolated), the reference is dashed, the band is a grey fill and the
 extrapolated region is hatched with drawn lines (Qt's pattern brushes are too fine on paper).
 """
@@ -14,16 +14,13 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from .. import palette, wording
-from ..model import Estimate
-
-Y_TICKS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+from .. import palette
+from ..present.estimate_view import ChartView
 
 
 @dataclass(frozen=True)
 class ChartStyle:
     font_px: float  # tick-label size in page units (points on paper)
-    patient: bool
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -49,21 +46,16 @@ def _polyline(times: np.ndarray, values: np.ndarray, to_point) -> QPolygonF:
     return QPolygonF([to_point(t, v) for t, v in zip(times, values)])
 
 
-def y_tick_label(value: float, patient: bool) -> str:
-    return f"{wording.in_hundred(value)}" if patient else f"{round(value * 100)}%"
-
-
-def paint_pfs_chart(painter: QPainter, rect: QRectF, result: Estimate, style: ChartStyle) -> QRectF:
+def paint_pfs_chart(painter: QPainter, rect: QRectF, chart: ChartView, style: ChartStyle) -> QRectF:
     """Paint axes, band, curves, extrapolated region and the 5-year marker into ``rect``.
 
     Returns the plot area (inside the axes), which tests and the legend can use.
     """
-    curve = result.pfs
-    times = np.asarray(curve.times)
+    times = np.asarray(chart.times)
     horizon = float(times[-1])
     tick_font = _font(style.font_px)
     metrics = QFontMetricsF(tick_font)
-    label_width = max(metrics.horizontalAdvance(y_tick_label(v, style.patient)) for v in Y_TICKS)
+    label_width = max(metrics.horizontalAdvance(label) for _, label in chart.y_ticks)
     line = metrics.height()
     plot = QRectF(rect.left() + line * 1.3 + label_width + 4, rect.top() + line * 0.6,
                   0, 0)
@@ -78,7 +70,7 @@ def paint_pfs_chart(painter: QPainter, rect: QRectF, result: Estimate, style: Ch
     painter.setFont(tick_font)
 
     # Extrapolated region: light tint, drawn hatch and a label.
-    cut = curve.extrapolated_after
+    cut = chart.extrapolated_after
     if horizon > cut:
         region = QRectF(to_point(cut, 1.0), to_point(horizon, 0.0))
         painter.fillRect(region, QColor(palette.EXTRAPOLATED))
@@ -86,20 +78,18 @@ def paint_pfs_chart(painter: QPainter, rect: QRectF, result: Estimate, style: Ch
         painter.setPen(QColor(palette.MUTED))
         label = QRectF(region.left() + 3, region.top() + 2, region.width() - 6, line * 2.2)
         painter.fillRect(QRectF(label.left() - 1, label.top(), label.width() + 2, line * 2.2), QColor("white"))
-        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-                         f"after {cut:g} years: extrapolated")
+        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, chart.region_label)
 
     # Grid and axes.
     painter.setPen(QPen(QColor(palette.GRID), 0.5))
-    for value in Y_TICKS[1:]:
+    for value, _label in chart.y_ticks[1:]:
         painter.drawLine(to_point(0, value), to_point(horizon, value))
     painter.setPen(QPen(QColor(palette.TEXT), 0.8))
     painter.drawLine(plot.bottomLeft(), plot.topLeft())
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    for value in Y_TICKS:
+    for value, text in chart.y_ticks:
         point = to_point(0, value)
         painter.drawLine(point, point - QPointF(3, 0))
-        text = y_tick_label(value, style.patient)
         painter.drawText(QRectF(point.x() - 5 - label_width, point.y() - line / 2, label_width, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
     for year in range(int(horizon) + 1):
@@ -107,18 +97,17 @@ def paint_pfs_chart(painter: QPainter, rect: QRectF, result: Estimate, style: Ch
         painter.drawLine(point, point + QPointF(0, 3))
         painter.drawText(QRectF(point.x() - 15, point.y() + 3, 30, line), Qt.AlignmentFlag.AlignHCenter, str(year))
     painter.drawText(QRectF(plot.left(), plot.bottom() + line * 1.2, plot.width(), line * 1.2),
-                     Qt.AlignmentFlag.AlignHCenter, "years after transplant")
+                     Qt.AlignmentFlag.AlignHCenter, chart.x_label)
     painter.save()
     painter.translate(rect.left(), plot.center().y())
     painter.rotate(-90)
-    axis_title = "people in 100" if style.patient else "% alive without worsening"
     painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line * 1.2), Qt.AlignmentFlag.AlignHCenter,
-                     axis_title)
+                     chart.y_label)
     painter.restore()
 
     # 95% band (grey fill with a thin outline so it survives a pale printer).
-    band = QPolygonF(_polyline(times, np.asarray(curve.upper), to_point))
-    for point in reversed(_polyline(times, np.asarray(curve.lower), to_point)):
+    band = QPolygonF(_polyline(times, np.asarray(chart.upper), to_point))
+    for point in reversed(_polyline(times, np.asarray(chart.lower), to_point)):
         band.append(point)
     painter.setPen(QPen(QColor(palette.MUTED), 0.4))
     band_color = QColor(palette.BAND)
@@ -130,58 +119,46 @@ def paint_pfs_chart(painter: QPainter, rect: QRectF, result: Estimate, style: Ch
     # Reference: dashed orange.
     reference = QPen(QColor(palette.REFERENCE).darker(115), 1.4, Qt.PenStyle.DashLine)
     painter.setPen(reference)
-    painter.drawPolyline(_polyline(times, np.asarray(result.reference.average_patient), to_point))
+    painter.drawPolyline(_polyline(times, np.asarray(chart.average), to_point))
 
     # Personal curve: solid up to the cut, dotted beyond.
     observed = times <= cut + 1e-9
     solid = QPen(QColor(palette.PERSONAL), 2.2)
     solid.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(solid)
-    painter.drawPolyline(_polyline(times[observed], np.asarray(curve.estimate)[observed], to_point))
+    painter.drawPolyline(_polyline(times[observed], np.asarray(chart.estimate)[observed], to_point))
     if horizon > cut:
         tail = times >= cut - 1e-9
         dotted = QPen(QColor(palette.PERSONAL), 2.2, Qt.PenStyle.DotLine)
         dotted.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(dotted)
-        painter.drawPolyline(_polyline(times[tail], np.asarray(curve.estimate)[tail], to_point))
+        painter.drawPolyline(_polyline(times[tail], np.asarray(chart.estimate)[tail], to_point))
 
     # 5-year marker: vertical line, a ring on the curve and the value in words.
-    five = result.pfs_5y
-    marker = to_point(cut, five.estimate)
+    marker = to_point(cut, chart.marker_value)
     painter.setPen(QPen(QColor(palette.TEXT), 0.8, Qt.PenStyle.DashDotLine))
     painter.drawLine(to_point(cut, 0), to_point(cut, 1.0))
     painter.setPen(QPen(QColor(palette.TEXT), 1.2))
     painter.setBrush(QColor("white"))
     painter.drawEllipse(marker, 3.2, 3.2)
-    value = (f"{wording.in_hundred(five.estimate)} in 100" if style.patient
-             else wording.percent(five.estimate))
-    text = f"{cut:g} years: {value}"
-    bold = _font(style.font_px, bold=True)
-    painter.setFont(bold)
-    width = QFontMetricsF(bold).horizontalAdvance(text) + 6
-    # Place the label where the curve is not: above the marker if there is room, else below.
-    y = marker.y() - line * 1.8 if marker.y() - line * 1.8 > plot.top() + line * 2.4 else marker.y() + line * 0.6
-    x = marker.x() - width - 4
-    box = QRectF(x, y, width, line * 1.2)
-    painter.setPen(QPen(QColor(palette.TEXT), 0.6))
-    painter.setBrush(QColor("white"))
-    painter.drawRect(box)
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
     return plot
 
 
-def paint_chart_legend(painter: QPainter, rect: QRectF, result: Estimate, style: ChartStyle) -> float:
+SHEET_SERIES = ("personal", "band", "average", "extrapolated")  # the study-group curves stay on screen
+
+
+def legend_entries(chart: ChartView) -> list[tuple[str, str]]:
+    return [(s.key, s.label) for s in chart.series if s.key in SHEET_SERIES]
+
+
+def paint_chart_legend(painter: QPainter, rect: QRectF, chart: ChartView, style: ChartStyle) -> float:
     """Legend rows (line sample + words); returns the height used."""
     font = _font(style.font_px)
     metrics = QFontMetricsF(font)
     row = metrics.height() * 1.25
     sample = style.font_px * 2.6
-    entries = [("personal", "people like you (estimate)"),
-               ("band", "95% interval (the true value is likely inside)"),
-               ("reference", "the average person in the study")]
-    if result.pfs.times[-1] > result.pfs.extrapolated_after:
-        entries.append(("extrapolated", f"extrapolated beyond {result.pfs.extrapolated_after:g} years (dotted)"))
+    entries = legend_entries(chart)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
@@ -198,7 +175,7 @@ def paint_chart_legend(painter: QPainter, rect: QRectF, result: Estimate, style:
             painter.setPen(QPen(QColor(palette.MUTED), 0.4))
             painter.setBrush(color)
             painter.drawRect(box)
-        elif kind == "reference":
+        elif kind == "average":
             painter.setPen(QPen(QColor(palette.REFERENCE).darker(115), 1.4, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
         else:
@@ -214,9 +191,8 @@ def paint_chart_legend(painter: QPainter, rect: QRectF, result: Estimate, style:
     return y - rect.top()
 
 
-def legend_height(result: Estimate, style: ChartStyle) -> float:
-    rows = 4 if result.pfs.times[-1] > result.pfs.extrapolated_after else 3
-    return QFontMetricsF(_font(style.font_px)).height() * 1.25 * rows
+def legend_height(chart: ChartView, style: ChartStyle) -> float:
+    return QFontMetricsF(_font(style.font_px)).height() * 1.25 * len(legend_entries(chart))
 
 
 __all__ = ["ChartStyle", "paint_pfs_chart", "paint_chart_legend", "legend_height", "hatch"]

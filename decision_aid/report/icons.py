@@ -7,44 +7,13 @@ range of the interval is hatched. That reads on screen, in grey scale and on a c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from .. import palette
+from ..present.graphics import COLUMNS, ROWS, Glyph, IconArray, Mark
 
-COLUMNS = ROWS = 10
-
-
-class Glyph(Enum):
-    OUTCOME = "outcome"  # solid, with the outcome's mark
-    UNCERTAIN = "uncertain"  # hatched: inside the interval, beyond the point estimate
-    OTHER = "other"  # outline only
-
-
-class Mark(Enum):
-    CROSS = "cross"  # died
-    TICK = "tick"  # alive / stayed stable
-    DOWN = "down"  # disability worsened (a downward arrow, never a cross: it is not a death)
-
-
-@dataclass(frozen=True)
-class IconArray:
-    """What to draw: ``count`` people with the outcome, hatched up to ``upper``, of 100."""
-
-    count: int
-    upper: int
-    color: str
-    mark: Mark
-
-    def glyph(self, index: int) -> Glyph:
-        if index < self.count:
-            return Glyph.OUTCOME
-        if index < self.upper:
-            return Glyph.UNCERTAIN
-        return Glyph.OTHER
+__all__ = ["Glyph", "IconArray", "Mark", "paint_glyph", "paint_icon_array", "person_path"]
 
 
 def person_path(cell: QRectF) -> QPainterPath:

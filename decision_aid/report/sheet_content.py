@@ -1,20 +1,28 @@
-"""What the sheet says, as small HTML fragments per audience (no layout, no painting).
+"""What the sheet says, as blocks for the flow layout (no page positions, no painting of pages).
 
-Every number comes from the :class:`Estimate` (or, for hazard ratios, the model's evidence) and
-is phrased by :mod:`decision_aid.wording`, so the sheet and the screen say the same thing.
+Every sentence comes from the presentation layer (:mod:`decision_aid.present`), the same words
+the window shows; this module only chooses type sizes, groups blocks and escapes text into the
+small HTML that Qt's text layout measures. Nothing from a file or a field is ever interpreted:
+every text goes through :func:`html.escape`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from html import escape
+from typing import Sequence
 
-from .. import __version__, palette, wording
-from ..model import Estimate, Interval
-from .icons import IconArray, Mark
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from .options import CLINICIAN, PATIENT  # noqa: E402,F401
+from .. import palette
+from ..present.audience import Audience
+from ..present.estimate_view import EstimateView, NoteView, OutcomeCard
+from ..present.graphics import LegendEntry
+from ..present.sheet_view import SheetView
+from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
+from .flow import Block, Columns, Framed, Graphic, PageBreak, Spacer, Text
+from .icons import paint_glyph, paint_icon_array
 
 
 @dataclass(frozen=True)
@@ -26,175 +34,235 @@ class TypeScale:
     body: float
     small: float
     chart: float
+    icon: float  # side of an icon array of 100
 
 
 TYPE = {
-    PATIENT: TypeScale(title=16, heading=12, body=11, small=8, chart=9),
-    CLINICIAN: TypeScale(title=15, heading=10, body=9, small=7, chart=8),
+    Audience.PATIENT: TypeScale(title=16, heading=12.5, body=11, small=9, chart=9, icon=78),
+    Audience.CLINICIAN: TypeScale(title=15, heading=10.5, body=9, small=7.5, chart=8, icon=72),
 }
 
 
-@dataclass(frozen=True)
-class KeyNumber:
-    html: str
-    array: IconArray
-
-
-@dataclass(frozen=True)
-class SheetContent:
-    title: str
-    subtitle: str
-    date_line: str
-    name: str | None
-    versions_line: str
-    profile_html: str
-    key_numbers: tuple[KeyNumber, ...]
-    legend: tuple[tuple[str, str], ...]  # (glyph kind, words) for the icon-array legend
-    chart_title: str
-    chart_note_html: str
-    hazard_html: str
-    warnings: tuple[str, ...]
-    caveats: tuple[str, ...]
-    means_html: str
-    does_not_mean_html: str
-    notes: str
-    small_print_html: str
-
-
-def bullets(items) -> str:
+def bullets(items: Sequence[str]) -> str:
     return "<ul style='margin-top:0px; margin-bottom:0px; -qt-list-indent:1'>" + "".join(
         f"<li style='margin-bottom:1px'>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def heading(text: str, size: float) -> str:
-    return f"<p style='margin:0px 0px 2px 0px'><span style='font-size:{size:g}px; font-weight:600'>{escape(text)}</span></p>"
-
-
-def para(html: str, bottom: float = 2) -> str:
+def para(text: str, bold: bool = False, italic: bool = False, bottom: float = 2) -> str:
+    html = escape(text).replace("\n", "<br>")
+    if bold:
+        html = f"<b>{html}</b>"
+    if italic:
+        html = f"<i>{html}</i>"
     return f"<p style='margin:0px 0px {bottom:g}px 0px'>{html}</p>"
 
 
-def _key_number(title: str, happened: str, other: str, interval: Interval, clinician: bool,
-                color: str, mark: Mark, size: float) -> KeyNumber:
-    sentence = wording.both_ways(interval.estimate, happened, other)
-    lines = [heading(title, size), para(f"{escape(sentence)} ({escape(wording.range_phrase(interval))}).")]
-    if clinician:
-        lines.append(para(escape(wording.interval_percent(interval)), 0))
-    estimate = wording.in_hundred(interval.estimate)
-    array = IconArray(estimate, max(estimate, wording.in_hundred(interval.upper)), color, mark)
-    return KeyNumber("".join(lines), array)
+def heading(text: str, s: TypeScale, name: str = "") -> Text:
+    return Text(f"<p style='margin:0px'><b>{escape(text)}</b></p>", s.heading, name=name, keep_with_next=True)
 
 
-def hazard_ratio_lines(result: Estimate, model) -> list[str]:
-    """Hazard ratios behind this estimate, from the evidence the model was built on."""
-    rows = (("progression", "hr_pfs_age"), ("progression", "hr_pfs_prior_dmts"), ("survival", "hr_os_edss"),
-            ("progression; context only, A2", "hr_pfs_progressive"))
-    lines = []
-    for outcome, name in rows:
-        figure = model.study.figures[name]
-        lines.append(f"{figure.unit[:1].upper()}{figure.unit[1:]} ({outcome}): "
-                     f"{wording.hazard_ratio_text(figure.value, figure.ci)}")
-    lines.append(f"This profile's hazard multiplier for progression: m = {result.hazard_multiplier:.2f}")
-    return lines
+def rule(width: float = 1.0, name: str = "rule") -> Graphic:
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.setPen(QPen(QColor(palette.TEXT), width))
+        painter.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
+        painter.restore()
+    return Graphic(width + 2, paint, name)
 
 
-def yearly_table(result: Estimate) -> str:
-    """Years across, so that ten years fit beside the chart: estimate and 95% interval in %."""
-    years = list(result.pfs_at.items())
-    cut = result.pfs.extrapolated_after
+class GlyphLegend:
+    """The icon-array legend in the same glyph shapes as the array: entries run along a line and
+    wrap to the next when the width runs out."""
 
-    def row(label: str, cells: list[str], bold: bool = False) -> str:
-        tag = "th" if bold else "td"
-        return (f"<tr><{tag} align='left'>{label}</{tag}>"
-                + "".join(f"<{tag} align='right'>{cell}</{tag}>" for cell in cells) + "</tr>")
+    def __init__(self, entries: Sequence[LegendEntry], color: str, mark, size: float, name: str) -> None:
+        self.entries, self.color, self.mark, self.name = tuple(entries), color, mark, name
+        self.font = QFont()
+        self.font.setPixelSize(max(1, round(size)))
+        self.metrics = QFontMetricsF(self.font)
+        self.row = self.metrics.height() * 1.2
+        self._cells: list[tuple[float, float, LegendEntry]] = []
 
-    header = [f"{year}{'*' if year > cut else ''}" for year, _ in years]
-    table = ("<table cellspacing='0' cellpadding='1' style='margin:0px'>"
-             + row("Year", header, bold=True)
-             + row("Estimate %", [f"{iv.estimate * 100:.1f}" for _, iv in years])
-             + row("95% lower", [f"{iv.lower * 100:.1f}" for _, iv in years])
-             + row("95% upper", [f"{iv.upper * 100:.1f}" for _, iv in years])
-             + row("In 100", [str(wording.in_hundred(iv.estimate)) for _, iv in years]) + "</table>")
-    if result.horizon_years > cut:
-        table += f"<p style='margin:0px'>* extrapolated beyond {cut:g} years</p>"
+    def measure(self, width: float) -> float:
+        self._cells, x, y = [], 0.0, 0.0
+        for entry in self.entries:
+            entry_width = self.row + 3 + self.metrics.horizontalAdvance(entry.text) + 2
+            if x > 0 and x + entry_width > width:
+                x, y = 0.0, y + self.row
+            self._cells.append((x, y, entry))
+            x += entry_width + 10
+        return y + self.row
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font)
+        for x, y, entry in self._cells:
+            cell = QRectF(rect.left() + x, rect.top() + y, self.row, self.row)
+            paint_glyph(painter, cell.adjusted(1, 1, -1, -1), entry.glyph, self.color, self.mark)
+            painter.setPen(QColor(palette.TEXT))
+            painter.drawText(QRectF(cell.right() + 3, cell.top(), rect.width(), self.row),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, entry.text)
+        painter.restore()
+
+
+def card_block(card: OutcomeCard, s: TypeScale, width_fraction: float = 1.0, with_legend: bool = True) -> Columns:
+    """An outcome: the icon array on the left; heading, both framings, range and legend beside it."""
+    icons = card.icons
+    array = Graphic(s.icon, lambda p, r, a=icons: paint_icon_array(p, QRectF(r.left(), r.top(), s.icon, s.icon), a),
+                    f"icons_{card.key}")
+    words = Text(para(card.heading, bold=True, bottom=1)
+                 + para(" ".join((card.headline, card.other_side, card.range_text))), s.body, name=f"text_{card.key}")
+    text_blocks: list[Block] = [words]
+    if with_legend:
+        text_blocks.append(GlyphLegend(card.legend, icons.color, icons.mark, s.small, f"legend_{card.key}"))
+    icon_share = min(0.45, (s.icon + 2) / (530 * width_fraction))
+    return Columns([(icon_share, [array]), (1 - icon_share, text_blocks)], gap=8, spacing=2,
+                   name=f"card_{card.key}")
+
+
+def notes_text(notes: Sequence[NoteView], s: TypeScale, clinician: bool, name: str) -> Text:
+    lines = [_note_line(n, clinician) for n in notes]
+    return Text("".join(para("\u26a0 " + line, bottom=1) for line in lines), s.small + 1, name=name)
+
+
+def _note_line(note: NoteView, clinician: bool) -> str:
+    if clinician and note.assumption:
+        return f"{note.text} ({note.assumption})"
+    return note.text
+
+
+def header_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
+    right = para(sheet.date)
+    if sheet.name:
+        right += para(sheet.name_line, bold=True)
+    title = Text(f"<p style='margin:0px'><span style='font-size:{s.title:g}px; font-weight:700'>"
+                 f"{escape(sheet.title)}</span></p>", s.body, name="title")
+    return [
+        Columns([(0.72, [title]), (0.28, [Text(right.replace("<p ", "<p align='right' "), s.body, name="date")])],
+                gap=8, name="header"),
+        Text(para(sheet.subtitle, bottom=0), s.small + 1.5, name="subtitle"),
+        Text(para(sheet.versions, bottom=0), s.small, palette.MUTED, name="versions"),
+        rule(1.2),
+    ]
+
+
+def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
+    """Section 1: the profile, early deaths in two eras, the benefit over years, what qualifies them."""
+    view: EstimateView = sheet.estimate
+    clinician = view.audience.clinician
+    blocks: list[Block] = [
+        Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>",
+             s.body, name="profile"),
+        Text(para(view.people_like_you, italic=True, bottom=0), s.small + 1, name="people_like_you"),
+    ]
+    if view.general_notes:
+        html = para(sheet.warnings_heading, bold=True) + "".join(
+            para("\u26a0 " + _note_line(n, clinician), bottom=1) for n in view.general_notes)
+        blocks.append(Framed(Text(html, s.small + 1.5, name="warnings"), bar=4.0, line=1.0, name="warnings_box"))
+    blocks += [
+        heading(view.early.heading, s, "early_heading"),
+        Columns([(0.5, [card_block(card, s, 0.5, with_legend=False)]) for card in view.early.cards], gap=14,
+                name="early"),
+        GlyphLegend(view.early.cards[0].legend, view.early.cards[0].icons.color, view.early.cards[0].icons.mark,
+                    s.small, "legend_early"),
+        Text(para(view.early.risk_line, bold=True, bottom=1), s.body, name="risk_line"),
+    ]
+    left: list[Block] = [card_block(view.pfs, s, 0.5)]
+    if view.pfs_notes:
+        left.append(notes_text(view.pfs_notes, s, clinician, "pfs_notes"))
+    style = ChartStyle(font_px=s.chart)
+    chart = view.chart
+    right: list[Block] = [
+        Text(para(chart.title, bold=True, bottom=0) + para(chart.marker_label.replace("\n", " "), bottom=0),
+             s.body, name="chart_title"),
+        Graphic(0, lambda p, r: paint_pfs_chart(p, r, chart, style), "chart"),
+        Graphic(legend_height(chart, style), lambda p, r: paint_chart_legend(p, r, chart, style), "chart_legend"),
+    ]
+    blocks.append(_ChartColumns([(0.5, left), (0.5, right)], gap=16, name="benefit"))
+    details: list[Block] = [Text(year_table(sheet), s.small + 0.5, name="years")]
+    if view.clinician_details:
+        details.append(Text(bullets(view.clinician_details), s.small + 0.5, name="details"))
+    blocks.append(Columns([(0.5, [card_block(view.survival, s, 0.5)]), (0.5, details)], gap=16, name="survival"))
+    return blocks
+
+
+class _ChartColumns(Columns):
+    """The benefit row: the chart's height follows its column's width (a fixed aspect)."""
+
+    def measure(self, width: float) -> float:
+        chart = next(b for b in self.columns[1][1] if getattr(b, "name", "") == "chart")
+        usable = width - self.gap
+        chart.height = usable * self.columns[1][0] * 0.62
+        return super().measure(width)
+
+
+def year_table(sheet: SheetView) -> str:
+    view = sheet.estimate
+    cells = "".join(f"<th align='right'>{escape(str(r.year))}{'*' if r.extrapolated else ''}</th>"
+                    for r in view.years)
+    estimates = "".join(f"<td align='right'>{escape(r.number)}</td>" for r in view.years)
+    head = f"<tr><th align='left'>{escape(sheet.year_label)}</th>{cells}</tr>"
+    table = (f"<p style='margin:0px 0px 1px 0px'><b>{escape(view.years_heading)}</b></p>"
+             f"<table cellspacing='0' cellpadding='1'>{head}<tr><td>{escape(sheet.estimate_label)}</td>"
+             f"{estimates}</tr></table>")
+    if any(r.extrapolated for r in view.years):
+        table += para(sheet.extrapolated_mark, bottom=0)
     return table
 
 
-def build_content(result: Estimate, audience: str, name: str | None, notes: str, date: _dt.date,
-                  model) -> SheetContent:
-    clinician = audience == CLINICIAN
-    scale = TYPE[audience]
-    days, years = result.early_mortality_days, int(result.pfs.extrapolated_after)
-    study = model.study
-    key_numbers = (
-        _key_number(f"Death within {days} days", "died", "did not",
-                    result.early_mortality, clinician, palette.EARLY_DEATH, Mark.CROSS, scale.heading),
-        _key_number(f"Alive without worsening at {years} years",
-                    "were alive without worsening", "worsened or died",
-                    result.pfs_5y, clinician, palette.STABLE, Mark.TICK, scale.heading),
-        _key_number(f"Alive at {years} years", "were alive", "had died",
-                    result.overall_survival_5y, clinician, palette.PERSONAL, Mark.TICK, scale.heading),
-    )
-    profile_title = "Profile" if clinician else "About you"
-    profile_html = (f"<p style='margin:0px 0px 2px 0px'><span style='font-size:{scale.heading:g}px; "
-                    f"font-weight:600'>{profile_title}:</span> {escape(wording.profile_sentence(result.profile))}</p>"
-                    + f"<p style='margin:0px'><i><span style='font-size:{scale.small + 1:g}px'>"
-                    f"{escape(wording.PEOPLE_LIKE_YOU)}</span></i></p>")
+def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
+    """Warnings for this profile, what the numbers mean, the notes box and the small print."""
+    view = sheet.estimate
+    blocks: list[Block] = []
+    if view.early.notes:
+        html = para(sheet.limits_heading, bold=True) + "".join(
+            para("\u2022 " + _note_line(n, view.audience.clinician), bottom=1) for n in view.early.notes)
+        blocks.append(Text(html, s.small + 1.5, name="limits"))
+    means = Text(para(sheet.means_heading, bold=True) + bullets(sheet.means), s.small + 1.5, name="means")
+    not_mean = Text(para(sheet.not_mean_heading, bold=True) + bullets(sheet.not_mean), s.small + 1.5,
+                    name="does_not_mean")
+    blocks.append(Framed(_Pair(means, not_mean), name="meaning_box"))
+    notes_html = para(sheet.notes_heading, bold=True) + "".join(
+        para(line or " ", bottom=0) for line in sheet.notes.splitlines())
+    line_height = s.body * 1.7
+    blocks.append(Framed(Text(notes_html, s.body, name="notes"), minimum=line_height * 4 if not sheet.notes else 0,
+                         ruled=0 if sheet.notes else line_height, name="notes_box"))
+    blocks.append(Text(para(sheet.assumptions_text) + para(sheet.source_text, bottom=0), s.small,
+                       name="small_print"))
+    return blocks
 
-    if clinician:
-        chart_note = heading("Alive without worsening, by year (%)", scale.body) + yearly_table(result)
-        hazard_html = heading("Hazard ratios (primary source)", scale.body) + bullets(hazard_ratio_lines(result, model))
-    else:
-        hazard_html = ""
-        chart_note = ""  # the legend and the extrapolation warning already explain the dotted part
 
-    means = [
-        "They describe what happened to groups of people like you in one study; they are not a "
-        "prediction for you alone.",
-        "The ranges show the uncertainty: the true number is likely to lie within them.",
-    ]
-    does_not = [
-        "They do not compare the transplant with other treatments or with no transplant.",
-        "They do not cover other effects of treatment, such as the side effects of intensive chemotherapy.",
-    ]
-    means_html = heading("What these numbers mean", scale.body) + bullets(means)
-    not_html = heading("What they do not mean", scale.body) + bullets(does_not)
+class _Pair:
+    """Two text columns inside one frame (what the numbers mean / do not mean)."""
 
-    if clinician:
-        assumptions = "<b>Assumptions.</b> " + " ".join(
-            f"<b>{escape(a.id)}</b> {escape(a.text)}" for a in result.assumptions)
-        outcome = f" Outcome: {escape(study.text('outcome_definition'))}."
-        design = f" Design: {escape(study.text('design'))}."
-    else:
-        ids = f"{result.assumptions[0].id} to {result.assumptions[-1].id}" if result.assumptions else ""
-        assumptions = (
-            "<b>Assumptions in brief.</b> The numbers assume that the study's findings apply to people like "
-            "you, that age and previous treatments change the risk in the same way in every group, and that "
-            f"the trend continues beyond {years} years where the chart is extended (assumptions {ids}, "
-            "listed in full on the clinician's sheet).")
-        outcome, design = "", ""
-    small_print = (para(assumptions + outcome + design, 2)
-                   + para(f"<b>Source.</b> {escape(result.primary_citation)}", 0))
+    name = "meaning"
 
-    return SheetContent(
-        title="AHSCT for multiple sclerosis: your summary" if not clinician
-        else "AHSCT for multiple sclerosis: clinician summary",
-        subtitle="A decision aid built on published group figures, not a prediction for one person.",
-        date_line=date.strftime("%d %B %Y").lstrip("0"),
-        name=name.strip() if name and name.strip() else None,
-        versions_line=(f"decision-aid {__version__}; model {result.model_version}; evidence "
-                       f"{result.evidence_version} (checksum {result.evidence_checksum[:12]}); "
-                       f"{result.draws} draws, seed {result.seed}"),
-        profile_html=profile_html,
-        key_numbers=key_numbers,
-        legend=(("outcome", "had it"), ("uncertain", "may have had it (top of range)"), ("other", "did not")),
-        chart_title="Alive without disability worsening",
-        chart_note_html=chart_note,
-        hazard_html=hazard_html,
-        warnings=tuple(w.text for w in result.warnings),
-        caveats=tuple(c.text for c in result.caveats),
-        means_html=means_html,
-        does_not_mean_html=not_html,
-        notes=notes,
-        small_print_html=small_print,
-    )
+    def __init__(self, left: Text, right: Text) -> None:
+        self.left, self.right = left, right
+        self._half = 0.0
+
+    def measure(self, width: float) -> float:
+        half = (width - 10) / 2
+        self._half = half
+        return max(self.left.measure(half), self.right.measure(half))
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        self.left.paint(painter, QRectF(rect.left(), rect.top(), self._half, rect.height()))
+        self.right.paint(painter, QRectF(rect.left() + self._half + 10, rect.top(), self._half, rect.height()))
+
+
+def sheet_blocks(sheet: SheetView, extra: Sequence[Block] = ()) -> list[Block]:
+    """Every block of the sheet in reading order; sections start on new pages."""
+    s = TYPE[sheet.estimate.audience]
+    blocks = header_blocks(sheet, s) + [Spacer(2)] + estimate_blocks(sheet, s) + qualifier_blocks(sheet, s)
+    for section in sheet.sections:
+        blocks.append(PageBreak(unless_below=0.4))
+        blocks += section_blocks(section, s)
+    return blocks + list(extra)
+
+
+def section_blocks(section, s: TypeScale) -> list[Block]:
+    """A later section of the sheet (the evidence around the estimate, the worksheet)."""
+    from .sections import blocks_for
+
+    return blocks_for(section, s)

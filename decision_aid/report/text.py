@@ -4,7 +4,7 @@ fit check measures exactly what it later paints."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QPainter, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QTextDocument, QTextOption
 
 from .. import palette
 
@@ -18,6 +18,9 @@ def text_document(html: str, width: float, body_px: float, color: str = palette.
     font = QFont()
     font.setPixelSize(max(1, round(body_px)))
     document.setDefaultFont(font)
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long name never runs off
+    document.setDefaultTextOption(option)
     document.setIndentWidth(body_px * 1.1)
     document.setDefaultStyleSheet(f"body {{ color: {color}; }} {style}")
     document.setHtml(f"<body>{html}</body>")

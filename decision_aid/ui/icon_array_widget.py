@@ -8,12 +8,13 @@ milliseconds each time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPicture
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import palette
-from ..report.icons import Glyph, IconArray, Mark, paint_glyph, paint_icon_array
+from ..present.graphics import Glyph, IconArray, LegendEntry, Mark
+from ..report.icons import paint_glyph, paint_icon_array
 
 
 class IconArrayWidget(QWidget):
@@ -63,42 +64,60 @@ class IconArrayWidget(QWidget):
 class GlyphSwatch(QWidget):
     """One legend glyph, the same drawing as in the array."""
 
-    def __init__(self, glyph: Glyph, color: str, mark: Mark, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._glyph, self._color, self._mark = glyph, color, mark
+        self.glyph: tuple[Glyph, str, Mark] | None = None
         self.setFixedSize(18, 18)
 
+    def set_glyph(self, glyph: Glyph, color: str, mark: Mark) -> None:
+        self.glyph = (glyph, color, mark)
+        self.update()
+
     def paintEvent(self, event) -> None:  # noqa: N802
+        if self.glyph is None:
+            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_glyph(painter, QRectF(1, 1, 16, 16), self._glyph, self._color, self._mark)
+        paint_glyph(painter, QRectF(1, 1, 16, 16), *self.glyph)
         painter.end()
 
 
 class IconLegend(QWidget):
-    """Legend rows: solid = the outcome, hatched = could also be, outline = the others."""
+    """Legend rows in the array's own glyphs: the outcome, the range, the others."""
 
-    def __init__(self, color: str, mark: Mark, texts: tuple[str, str, str], parent: QWidget | None = None) -> None:
+    ROWS = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.swatches: list[GlyphSwatch] = []
         self.labels: list[QLabel] = []
-        for glyph, text in zip((Glyph.OUTCOME, Glyph.UNCERTAIN, Glyph.OTHER), texts):
+        for _ in range(self.ROWS):
             row = QHBoxLayout()
             row.setSpacing(6)
-            row.addWidget(GlyphSwatch(glyph, color, mark))
-            label = QLabel(text)
+            swatch = GlyphSwatch()
+            row.addWidget(swatch)
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             font = label.font()
             font.setPointSize(palette.SMALL)
             label.setFont(font)
-            self.labels.append(label)
             row.addWidget(label, 1)
             layout.addLayout(row)
-        self.setAccessibleName("Legend: " + "; ".join(texts))
+            self.swatches.append(swatch)
+            self.labels.append(label)
 
-    def set_texts(self, texts: tuple[str, str, str]) -> None:
-        for label, text in zip(self.labels, texts):
-            label.setText(text)
-        self.setAccessibleName("Legend: " + "; ".join(texts))
+    def set_entries(self, entries: tuple[LegendEntry, ...], color: str, mark: Mark | None) -> None:
+        for index, (swatch, label) in enumerate(zip(self.swatches, self.labels)):
+            entry = entries[index] if index < len(entries) else None
+            label.setText(entry.text if entry else "")
+            swatch.setVisible(entry is not None)
+            if entry is not None:
+                swatch.set_glyph(entry.glyph, color, mark)
+        self.setAccessibleName("; ".join(e.text for e in entries))
+
+    def texts(self) -> list[str]:
+        return [label.text() for label in self.labels]

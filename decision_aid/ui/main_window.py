@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from .. import __version__, palette, wording
+from .. import __version__, palette
+from ..present import wording
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
+from ..present.estimate_view import EstimateView, estimate_view
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
                     "evidence files; restore the original files to continue.")
         self.model = model
         self._result: Estimate | None = None
+        self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
         self._audience = self.settings.audience()
         self._horizon = self.settings.horizon(model.horizons if model else (5,))
         self._pending = QTimer(self)
@@ -502,19 +505,19 @@ class MainWindow(QMainWindow):
         self.result_changed.emit(result)
 
     def _show(self, result: Estimate | None) -> None:
-        clinician = self._audience == "clinician"
         if result is None:
+            self.view = None
             self.chart.clear()
             self.outcomes.clear()
-            self.general_notes.set_notes([], clinician)
+            self.general_notes.set_notes([], False)
             self.results_stack.setCurrentIndex(MESSAGE_PAGE)
             self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
         else:
-            self.chart.set_result(result, clinician, self.reference_actions["relapsing"].isChecked(),
-                                  self.reference_actions["progressive"].isChecked())
-            self.outcomes.show_result(result, clinician)
-            self.general_notes.set_notes([n for n in result.warnings + result.caveats if n.qualifies == "all"],
-                                         clinician)
+            self.view = estimate_view(result, self._audience, self.model)
+            self.chart.set_view(self.view.chart, self.reference_actions["relapsing"].isChecked(),
+                                self.reference_actions["progressive"].isChecked())
+            self.outcomes.show_view(self.view)
+            self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         for tab in (self.method_tab, *self.context_tabs):

@@ -7,7 +7,8 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from .. import wording
+
+from ..present import wording
 from ..model import Estimate, Model
 
 FIGURE_KINDS = ("probability", "hazard_ratio", "count", "duration", "edss")

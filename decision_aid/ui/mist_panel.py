@@ -10,7 +10,8 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from .. import palette, wording
+from .. import palette
+from ..present import wording
 from ..context import MistComparison, mist_comparison, mist_not_applicable, mist_source
 from ..model import Model, Profile, default_model
 from ..report.icons import IconArray, Mark, paint_icon_array

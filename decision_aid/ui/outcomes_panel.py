@@ -1,22 +1,29 @@
-"""Early death and 5-year outcomes as icon arrays with the same numbers in words.
+"""The estimate's outcomes as icon arrays with the same numbers in words.
 
-The panel only formats an :class:`Estimate` (via ``wording``); it never computes a risk.
+The panel lays out an :class:`~decision_aid.present.estimate_view.EstimateView`: every word and
+count comes from the presentation layer, which the sheet paints too; nothing is computed here.
+Order follows the decision: death within 100 days in two eras side by side (equal size, type
+and format), then staying free of worsening at 5 years and being alive at 5 years.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from .. import palette, wording
-from ..model import Estimate, Note
-from ..report.icons import IconArray, Mark
+from .. import palette
+from ..present.estimate_view import EstimateView, OutcomeCard
+from ..present.notes import NoteView
 from .icon_array_widget import IconArrayWidget, IconLegend
+
+
+ICON_ARRAY_SIDE = 160  # pixels: 16 a person
 
 
 def heading_label(text: str, name: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
     font.setPointSize(palette.HEADING)
     font.setBold(True)
@@ -28,14 +35,17 @@ def heading_label(text: str, name: str) -> QLabel:
 def body_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
-def note_text(note: Note, clinician: bool) -> str:
-    """A warning as shown beside its numbers: a sign and the word Note, never colour alone."""
-    return f"\u26a0 Note: {note.text}" + (f" [{note.id}]" if clinician else "")
+def note_text(note: NoteView, clinician: bool) -> str:
+    """A warning as shown beside its numbers: a sign and the word Note, never colour alone; the
+    clinician sees the assumption it rests on (never an internal code)."""
+    text = f"\u26a0 {note.text}"
+    return text + (f" ({note.assumption})" if clinician and note.assumption else "")
 
 
 class NotesList(QWidget):
@@ -49,7 +59,7 @@ class NotesList(QWidget):
         self._layout.setSpacing(4)
         self.labels: list[QLabel] = []
 
-    def set_notes(self, notes: list[Note], clinician: bool) -> None:
+    def set_notes(self, notes, clinician: bool) -> None:
         for label in self.labels:
             self._layout.removeWidget(label)
             label.hide()
@@ -60,7 +70,6 @@ class NotesList(QWidget):
             label.setText(note_text(note, clinician))
             label.setStyleSheet(f"color: {palette.TEXT}; background: #FFF4DD; border-left: 4px solid "
                                 f"{palette.REFERENCE}; padding: 4px;")
-            label.setAccessibleName("Note")
             self._layout.addWidget(label)
             self.labels.append(label)
         self.setVisible(bool(notes))
@@ -70,52 +79,50 @@ class NotesList(QWidget):
 
 
 class OutcomeColumn(QWidget):
-    """Heading, icon array with legend, sentences and the notes for one outcome."""
+    """One :class:`OutcomeCard`: heading, icon array with legend, both framings and the range."""
 
-    def __init__(self, name: str, color: str, mark: Mark, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.color, self.mark = color, mark
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = heading_label("", f"{name}Heading")
         layout.addWidget(self.heading)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        graphic = QVBoxLayout()
+        # One column (array, legend, words) so that the two eras fit side by side, equal in size.
         self.icons = IconArrayWidget()
         self.icons.setObjectName(f"{name}Icons")
-        self.icons.setFixedSize(124, 124)
-        graphic.addWidget(self.icons)
-        self.legend = IconLegend(color, mark, ("", "", ""))
-        self.legend.setFixedWidth(124)
-        graphic.addWidget(self.legend)
-        graphic.addStretch(1)
-        row.addLayout(graphic)
-        text = QVBoxLayout()
+        self.icons.setFixedSize(ICON_ARRAY_SIDE, ICON_ARRAY_SIDE)  # every array the same size: equal weight
+        layout.addWidget(self.icons, 0, Qt.AlignmentFlag.AlignLeft)
+        self.legend = IconLegend()
+        layout.addWidget(self.legend)
         self.headline = body_label(f"{name}Headline")
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
         self.other_side = body_label(f"{name}OtherSide")
         self.range = body_label(f"{name}Range")
-        self.extra = body_label(f"{name}Extra")
-        for label in (self.headline, self.other_side, self.range, self.extra):
-            text.addWidget(label)
-        text.addStretch(1)
-        row.addLayout(text, 1)
-        layout.addLayout(row)
-        self.notes = NotesList(f"{name}Notes")
-        layout.addWidget(self.notes)
+        for label in (self.headline, self.other_side, self.range):
+            layout.addWidget(label)
         layout.addStretch(1)
 
-    def set_icons(self, count: int, upper: int, description: str) -> None:
-        self.icons.set_array(IconArray(count, upper, self.color, self.mark), description)
-        self.icons.setAccessibleName(self.heading.text())
+    def show_card(self, card: OutcomeCard | None) -> None:
+        if card is None:
+            self.icons.set_array(None)
+            for label in (self.heading, self.headline, self.other_side, self.range):
+                label.clear()
+            self.legend.set_entries((), "", None)
+            return
+        self.heading.setText(card.heading)
+        self.headline.setText(card.headline)
+        self.other_side.setText(card.other_side)
+        self.range.setText(card.range_text)
+        self.icons.set_array(card.icons, card.text_alternative)
+        self.icons.setAccessibleName(card.heading)
+        self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
 
 
 class OutcomesPanel(QWidget):
-    """Two columns in decision order: the early cost, then the benefit over years."""
+    """Early deaths (two eras, side by side), then the benefit over years."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,10 +130,33 @@ class OutcomesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        self.early = OutcomeColumn("early", palette.EARLY_DEATH, Mark.CROSS)
-        self.five_years = OutcomeColumn("fiveYears", palette.STABLE, Mark.TICK)
-        layout.addWidget(self.early)
+        self.early_heading = heading_label("", "earlyHeading")
+        layout.addWidget(self.early_heading)
+        eras = QGridLayout()
+        eras.setHorizontalSpacing(16)
+        self.early = OutcomeColumn("early")  # the study's era
+        self.early_recent = OutcomeColumn("earlyRecent")  # recent UK centres: same size and format
+        eras.addWidget(self.early, 0, 0)
+        eras.addWidget(self.early_recent, 0, 1)
+        eras.setColumnStretch(0, 1)
+        eras.setColumnStretch(1, 1)
+        layout.addLayout(eras)
+        self.risk_line = body_label("earlyRiskLine")
+        font = self.risk_line.font()
+        font.setBold(True)
+        self.risk_line.setFont(font)
+        layout.addWidget(self.risk_line)
+        self.early_notes = NotesList("earlyNotes")
+        layout.addWidget(self.early_notes)
+        self.five_years = OutcomeColumn("fiveYears")
         layout.addWidget(self.five_years)
+        self.pfs_notes = NotesList("fiveYearsNotes")
+        layout.addWidget(self.pfs_notes)
+        self.survival = body_label("survival")
+        layout.addWidget(self.survival)
+        self.details = body_label("clinicianDetails")
+        self.details.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(self.details)
         self.people_like_you = body_label("peopleLikeYou")
         self.people_like_you.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.people_like_you)
@@ -134,57 +164,25 @@ class OutcomesPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        for column in (self.early, self.five_years):
-            column.icons.set_array(None)
-            for label in (column.headline, column.other_side, column.range, column.extra):
-                label.clear()
-            column.notes.set_notes([], False)
-        self.people_like_you.clear()
+        for column in (self.early, self.early_recent, self.five_years):
+            column.show_card(None)
+        for label in (self.early_heading, self.risk_line, self.survival, self.details, self.people_like_you):
+            label.clear()
+        self.details.setVisible(False)
+        self.early_notes.set_notes([], False)
+        self.pfs_notes.set_notes([], False)
 
-    def show_result(self, result: Estimate, clinician: bool) -> None:
-        notes = list(result.warnings) + list(result.caveats)
-        early, days = result.early_mortality, result.early_mortality_days
-        self.early.heading.setText(f"Within {days} days of transplant")
-        self.early.headline.setText(wording.early_death_sentence(early, days) + ".")
-        self.early.other_side.setText("")
-        self.early.other_side.setVisible(False)
-        self.early.range.setText(
-            f"Death within {days} days: {wording.interval_percent(early)}" if clinician
-            else wording.interval_in_words(early)
-        )
-        self.early.extra.setVisible(False)
-        count, upper = wording.in_hundred(early.estimate), wording.in_hundred(early.upper)
-        self.early.set_icons(count, upper, (
-            f"Icon array of 100 people: {count} marked as died within {days} days; "
-            f"{max(upper - count, 0)} more hatched for the upper end of the range "
-            f"({wording.range_phrase(early)}); the others survived this period."))
-        self.early.legend.set_texts((f"died within {days} days", "possible (the range)", "survived"))
-        self.early.notes.set_notes([n for n in notes if n.qualifies == "early_mortality"], clinician)
-
-        pfs5, years = result.pfs_5y, int(result.pfs.extrapolated_after)
-        self.five_years.heading.setText(f"At {years} years")
-        self.five_years.headline.setText(wording.pfs_sentence(pfs5, years) + ".")
-        self.five_years.other_side.setText(wording.pfs_other_side(pfs5, years).capitalize() + ".")
-        self.five_years.other_side.setVisible(True)
-        self.five_years.range.setText(
-            f"Progression-free survival at {years} years: {wording.interval_percent(pfs5)}" if clinician
-            else wording.interval_in_words(pfs5)
-        )
-        survival = result.overall_survival_5y
-        extra = wording.survival_sentence(survival, years) + "."
-        if clinician:
-            extra += (f" Overall survival at {years} years: {wording.interval_percent(survival)}."
-                      f" Progression hazard multiplier for this profile: {result.hazard_multiplier:.2f}.")
-        else:
-            extra += f" ({wording.range_phrase(survival).capitalize()}.)"
-        self.five_years.extra.setText(extra)
-        self.five_years.extra.setVisible(True)
-        count, upper = wording.in_hundred(pfs5.estimate), wording.in_hundred(pfs5.upper)
-        self.five_years.set_icons(count, upper, (
-            f"Icon array of 100 people: {count} marked as alive without disability worsening at {years} years; "
-            f"{max(upper - count, 0)} more hatched for the upper end of the range ({wording.range_phrase(pfs5)}); "
-            f"the others worsened or died."))
-        self.five_years.legend.set_texts((f"alive, no worsening at {years} years", "possible (the range)",
-                                          "worsened or died"))
-        self.five_years.notes.set_notes([n for n in notes if n.qualifies == "pfs"], clinician)
-        self.people_like_you.setText(wording.PEOPLE_LIKE_YOU)
+    def show_view(self, view: EstimateView) -> None:
+        clinician = view.audience.clinician
+        self.early_heading.setText(view.early.heading)
+        self.early.show_card(view.early.cards[0])
+        self.early_recent.show_card(view.early.cards[1])
+        self.risk_line.setText(view.early.risk_line)
+        self.early_notes.set_notes(view.early.notes, clinician)
+        self.five_years.show_card(view.pfs)
+        self.pfs_notes.set_notes(view.pfs_notes, clinician)
+        survival = view.survival
+        self.survival.setText(f"{survival.headline} {survival.other_side} {survival.range_text}")
+        self.details.setText("\n".join(view.clinician_details))
+        self.details.setVisible(bool(view.clinician_details))
+        self.people_like_you.setText(view.people_like_you)

@@ -14,8 +14,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from .. import palette, wording
-from ..model import Estimate
+from .. import palette
+from ..present.estimate_view import ChartView
+from ..present.i18n import _
 
 PERCENT = 100.0  # plot percent = 100 x fraction
 
@@ -30,22 +31,21 @@ def _pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine, a
 
 
 class PfsChart(QWidget):
-    """Draws one :class:`Estimate`'s curve; ``hovered`` carries the read-out text."""
+    """Draws one :class:`ChartView`; ``hovered`` carries the read-out text."""
 
     hovered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pfsChart")
-        self._result: Estimate | None = None
-        self._clinician = False
+        self._chart: ChartView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("pfsPlot")
         self.plot.setAccessibleName("Chart: alive without disability worsening over the years after transplant")
-        self.plot.setToolTip("Move the mouse over the chart to read the value at any time")
+        self.plot.setToolTip(_("Move the mouse over the chart to read the value at any time"))
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.plot, 1)
         self.readout = QLabel(" ")
@@ -64,22 +64,21 @@ class PfsChart(QWidget):
         tick_font = QFont()
         tick_font.setPointSize(palette.SMALL)
         label_style = {"color": palette.TEXT, "font-size": f"{palette.SMALL}pt"}
+        self.label_style = label_style
+        self.hint = _("Move the mouse over the chart to read a value.")
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setTickFont(tick_font)
             axis.setPen(_pen(palette.MUTED, 1))
             axis.setTextPen(_pen(palette.TEXT, 1))
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep the last year visible
-        item.setLabel("left", "% alive, no worsening", **label_style)
-        item.setLabel("bottom", "Years after transplant", **label_style)
-        item.getAxis("left").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)]])
         item.setYRange(0, 100, padding=0.04)
 
         self.region = pg.LinearRegionItem((5, 10), movable=False,
                                           brush=pg.mkBrush(QColor(palette.EXTRAPOLATED)), pen=_pen(palette.GRID, 1))
         self.region.setZValue(-20)
         item.addItem(self.region)
-        self.region_label = pg.TextItem("extrapolated", color=palette.MUTED, anchor=(0.5, 0))
+        self.region_label = pg.TextItem("", color=palette.MUTED, anchor=(0.5, 0))
         self.region_label.setFont(tick_font)
         item.addItem(self.region_label)
 
@@ -129,7 +128,7 @@ class PfsChart(QWidget):
 
     def clear(self) -> None:
         """Remove every number from the chart (no stale curve may remain)."""
-        self._result = None
+        self._chart = None
         for curve in (self.band_lower, self.band_upper, self.average, self.relapsing, self.progressive,
                       self.personal, self.extrapolated):
             curve.setData([], [])
@@ -142,77 +141,74 @@ class PfsChart(QWidget):
         self.readout.setText(" ")
         self.plot.setAccessibleDescription("")
 
-    def set_result(self, result: Estimate, clinician: bool, show_relapsing: bool, show_progressive: bool) -> None:
+    def set_view(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
         self.clear()
-        self._result, self._clinician = result, clinician
-        curve = result.pfs
-        t = np.asarray(curve.times)
-        cut = curve.extrapolated_after
+        self._chart = chart
+        t = np.asarray(chart.times)
+        cut = chart.extrapolated_after
         observed = t <= cut + 1e-9
-        self.band_lower.setData(t, PERCENT * np.asarray(curve.lower))
-        self.band_upper.setData(t, PERCENT * np.asarray(curve.upper))
+        estimate = PERCENT * np.asarray(chart.estimate)
+        self.band_lower.setData(t, PERCENT * np.asarray(chart.lower))
+        self.band_upper.setData(t, PERCENT * np.asarray(chart.upper))
         self.band.setVisible(True)
-        self.personal.setData(t[observed], PERCENT * np.asarray(curve.estimate)[observed])
+        self.personal.setData(t[observed], estimate[observed])
         beyond = t >= cut - 1e-9
-        extrapolating = result.horizon_years > cut
-        if extrapolating:
-            self.extrapolated.setData(t[beyond], PERCENT * np.asarray(curve.estimate)[beyond])
-        self.average.setData(t, PERCENT * np.asarray(result.reference.average_patient))
+        if chart.extrapolating:
+            self.extrapolated.setData(t[beyond], estimate[beyond])
+        self.average.setData(t, PERCENT * np.asarray(chart.average))
         if show_relapsing:
-            self.relapsing.setData(t, PERCENT * np.asarray(result.reference.relapsing))
+            self.relapsing.setData(t, PERCENT * np.asarray(chart.relapsing))
         if show_progressive:
-            self.progressive.setData(t, PERCENT * np.asarray(result.reference.progressive))
+            self.progressive.setData(t, PERCENT * np.asarray(chart.progressive))
 
-        horizon = result.horizon_years
-        self.plot_item.setXRange(0, horizon, padding=0.04)
-        self.plot_item.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, horizon + 1)]])
+        item = self.plot_item
+        item.setLabel("left", chart.y_label, **self.label_style)
+        item.setLabel("bottom", chart.x_label, **self.label_style)
+        item.getAxis("left").setTicks([[(PERCENT * v, label) for v, label in chart.y_ticks]])
+        horizon = chart.horizon
+        item.setXRange(0, horizon, padding=0.04)
+        item.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, horizon + 1)]])
         self.region.setRegion((cut, horizon))
-        self.region.setVisible(extrapolating)
+        self.region.setVisible(chart.extrapolating)
+        self.region_label.setText(chart.region_label)
         self.region_label.setPos((cut + horizon) / 2, 100)
-        self.region_label.setVisible(extrapolating)
+        self.region_label.setVisible(chart.extrapolating)
 
-        five = result.pfs_5y
         self.horizon_line.setPos(cut)
         self.horizon_line.setVisible(True)
-        self.marker.setData([cut], [PERCENT * five.estimate])
+        self.marker.setData([cut], [PERCENT * chart.marker_value])
         self.marker.setVisible(True)
-        self.marker_label.setText(f"{wording.in_hundred_label(five.estimate)}\nat {cut:g} years")
-        self.marker_label.setPos(cut, PERCENT * five.estimate)
-        # beside the marker where there is room: left of it at the right edge, else right of it
-        self.marker_label.setAnchor((-0.05, 1.1) if extrapolating else (1.05, 1.1))
+        self.marker_label.setText(chart.marker_label)
+        # Below the curve, away from the lines: the curves fall from the top left, so the space
+        # under the marker and towards the axis is free; above it when the marker is low.
+        low = chart.marker_value < 0.3
+        self.marker_label.setPos(cut, PERCENT * chart.marker_value)
+        self.marker_label.setAnchor((1.05, 1.15) if low else (1.05, -0.15))
         self.marker_label.setVisible(True)
 
-        self.legend.addItem(self.personal, "People like you (estimate)")
-        self.legend.addItem(self.band_lower, "95% interval (range)", fill=self.band_brush)
-        if extrapolating:
-            self.legend.addItem(self.extrapolated, f"Extrapolated beyond {cut:g} years")
-        self.legend.addItem(self.average, "Average patient in the study")
+        labels = {s.key: s.label for s in chart.series}
+        self.legend.addItem(self.personal, labels["personal"])
+        self.legend.addItem(self.band_lower, labels["band"], fill=self.band_brush)
+        if chart.extrapolating:
+            self.legend.addItem(self.extrapolated, labels["extrapolated"])
+        self.legend.addItem(self.average, labels["average"])
         if show_relapsing:
-            self.legend.addItem(self.relapsing, "Study: relapsing MS")
+            self.legend.addItem(self.relapsing, labels["relapsing"])
         if show_progressive:
-            self.legend.addItem(self.progressive, "Study: progressive MS")
-        description = "; ".join(
-            wording.curve_value_text(float(year), interval, clinician, year > cut)
-            for year, interval in result.pfs_at.items())
-        self.plot.setAccessibleDescription("Alive without disability worsening. " + description)
-        self.readout.setText("Move the mouse over the chart to read a value.")
+            self.legend.addItem(self.progressive, labels["progressive"])
+        self.plot.setAccessibleDescription(chart.description)
+        self.readout.setText(self.hint)
 
     # -- hover ---------------------------------------------------------------------------
 
     def value_text_at(self, years: float) -> str | None:
         """The read-out for a time on the x axis, or None outside the curve."""
-        result = self._result
-        if result is None or not 0 <= years <= result.horizon_years:
-            return None
-        curve = result.pfs
-        index = int(np.argmin(np.abs(curve.times - years)))
-        time = float(curve.times[index])
-        return wording.curve_value_text(time, curve.at(time), self._clinician, time > curve.extrapolated_after)
+        return None if self._chart is None else self._chart.point_text(years)
 
     def _mouse_moved(self, scene_pos: QPointF) -> None:
-        result = self._result
+        chart = self._chart
         vb = self.plot_item.vb
-        if result is None or not vb.sceneBoundingRect().contains(scene_pos):
+        if chart is None or not vb.sceneBoundingRect().contains(scene_pos):
             self.hover_line.setVisible(False)
             self.hover_label.setVisible(False)
             return
@@ -220,12 +216,12 @@ class PfsChart(QWidget):
         text = self.value_text_at(years)
         if text is None:
             return
-        index = int(np.argmin(np.abs(result.pfs.times - years)))
-        time, value = float(result.pfs.times[index]), PERCENT * float(result.pfs.estimate[index])
+        index = int(np.argmin(np.abs(chart.times - years)))
+        time, value = float(chart.times[index]), PERCENT * float(chart.estimate[index])
         self.hover_line.setPos(time)
         self.hover_label.setText(text)
         # keep the label inside the plot: flip to the left of the line in the right half
-        self.hover_label.setAnchor((1.02, 1.1) if time > result.horizon_years / 2 else (-0.02, 1.1))
+        self.hover_label.setAnchor((1.02, 1.1) if time > chart.horizon / 2 else (-0.02, 1.1))
         self.hover_label.setPos(time, max(value, 12.0))
         self.hover_line.setVisible(True)
         self.hover_label.setVisible(True)

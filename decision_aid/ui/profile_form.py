@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .. import palette, wording
+from .. import palette
+from ..present import wording
 from ..model import FieldError, ProfileLimits
 
 INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"

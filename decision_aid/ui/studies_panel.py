@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from .. import palette, wording
+from .. import palette
+from ..present import wording
 from ..context import STUDIES_DIFFER, StudyRow, study_rows
 from ..model import Estimate, Model, default_model
 from .context_common import body_points, check_audience, set_font_size, text_label

@@ -1,0 +1,95 @@
+"""Translation of every sentence a person reads, through gettext (one catalogue, ``decision_aid``).
+
+``_("About {count} in 100", count=3)`` translates the whole sentence, then fills its named
+placeholders. A translation whose placeholders do not match its source (a translator dropped
+``{count}``) never crashes the program: the English source is used for that sentence instead.
+The language is chosen per thread of work with :func:`use_language`, so the window can stay in
+one language while a sheet is written in another.
+
+Keywords for ``pybabel extract``: ``_`` and ``ngettext`` (the defaults), ``N_`` for texts marked
+where they are defined and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext
+import logging
+import string
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+DOMAIN = "decision_aid"
+SOURCE_LANGUAGE = "en"
+_log = logging.getLogger(__name__)
+_formatter = string.Formatter()
+_catalogues: dict[str, gettext.NullTranslations] = {}
+_active: list[str] = [SOURCE_LANGUAGE]
+
+
+def locale_directory() -> Path:
+    return Path(str(resources.files("decision_aid") / "locale"))
+
+
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue for ``language`` (English, the source, needs none)."""
+    if language not in _catalogues:
+        if language == SOURCE_LANGUAGE:
+            _catalogues[language] = gettext.NullTranslations()
+        else:
+            _catalogues[language] = gettext.translation(DOMAIN, locale_directory(), [language], fallback=True)
+    return _catalogues[language]
+
+
+def current_language() -> str:
+    return _active[-1]
+
+
+def set_language(language: str) -> None:
+    """The language of everything built from now on (the interface language)."""
+    _active[0] = language
+
+
+@contextlib.contextmanager
+def use_language(language: str) -> Iterator[None]:
+    """Build something in ``language`` (e.g. a sheet in the patient's language), then go back."""
+    _active.append(language)
+    try:
+        yield
+    finally:
+        _active.pop()
+
+
+def _fill(translated: str, source: str, values: dict[str, object]) -> str:
+    if not values:
+        return translated
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError) as problem:
+        if translated == source:
+            raise  # a fault in the source text itself: a programming error, found by the tests
+        _log.warning("translation ignored for one sentence (%s: %s)", type(problem).__name__, problem)
+        return source.format(**values)
+
+
+def placeholders(template: str) -> set[str]:
+    """The named ``{placeholders}`` of a message (the catalogue test compares them)."""
+    return {name for _, name, _, _ in _formatter.parse(template) if name is not None}
+
+
+def _(message: str, **values: object) -> str:
+    """``message`` in the current language, with its ``{placeholders}`` filled from ``values``."""
+    return _fill(catalogue(current_language()).gettext(message), message, values)
+
+
+def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
+    """The singular or plural form for ``count`` (each language's own rule), filled like :func:`_`."""
+    translated = catalogue(current_language()).ngettext(singular, plural, count)
+    source = singular if count == 1 else plural
+    return _fill(translated, source, {"count": count, **values})
+
+
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark ``message`` for the catalogue where it is defined; :func:`_` translates it where shown."""
+    return message

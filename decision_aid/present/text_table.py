@@ -1,0 +1,67 @@
+"""The plain-text table printed by ``decision-aid estimate`` without ``--json``."""
+
+from __future__ import annotations
+
+from ..model import Estimate, Model, Profile
+from . import wording
+from .audience import Audience
+from .estimate_view import estimate_view
+from .i18n import _
+
+
+def estimate_table(result: Estimate, model: Model) -> str:
+    view = estimate_view(result, Audience.CLINICIAN, model)
+    days = result.early_mortality_days
+    rows = [(_("Death within {days} days, {label}", days=days, label=_(source.label)), interval)
+            for interval, source in ((result.early_mortality, result.early_mortality_source),
+                                     (result.early_mortality_recent, result.early_mortality_recent_source))]
+    rows.append((_("Alive at {years} years", years=int(result.pfs.extrapolated_after)), result.overall_survival_5y))
+    for year, interval in result.pfs_at.items():
+        label = (_("Alive without disability worsening at {year} y (extrapolated)", year=year)
+                 if year > result.pfs.extrapolated_after
+                 else _("Alive without disability worsening at {year} y", year=year))
+        rows.append((label, interval))
+    label_width = max(len(label) for label, _interval in rows)
+    lines = [
+        _("AHSCT personal estimate (decision aid; not a prediction for one person)"),
+        wording.wrap_text(_("Profile: {profile}", profile=view.profile)),
+        "",
+        f"{_('Outcome'):<{label_width}}  {_('Estimate'):>8}  {_('95% interval'):<17}  {_('In 100 people like you')}",
+    ]
+    for label, interval in rows:
+        span = _("{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
+        lines.append(f"{label:<{label_width}}  {wording.percent(interval.estimate):>8}  {span:<17}  "
+                     f"{wording.count_phrase(interval.estimate)}")
+    lines += ["", view.early.risk_line, wording.wrap_text(view.people_like_you)]
+    notes = view.general_notes + view.pfs_notes + view.early.notes
+    warnings = [n for n in notes if n.id in {w.id for w in result.warnings}]
+    limits = [n for n in notes if n.id in {c.id for c in result.caveats}]
+    if warnings:
+        lines += ["", _("Warnings:")] + [wording.wrap_text(f"- {n.text}{_cite(n)}", indent="  ") for n in warnings]
+    lines += ["", _("Limits:")] + [wording.wrap_text(f"- {n.text}{_cite(n)}", indent="  ") for n in limits]
+    lines += ["", _("Assumptions:")] + [wording.wrap_text(f"{a.id} {a.text}", indent="    ")
+                                        for a in result.assumptions]
+    lines += ["", wording.wrap_text(_("Source: {citation}", citation=result.primary_citation)),
+              wording.wrap_text(view.versions)]
+    return "\n".join(lines)
+
+
+def _cite(note) -> str:
+    return _(" (assumption {id})", id=note.assumption) if note.assumption else ""
+
+
+def context_section(model: Model, profile: Profile) -> str:
+    """Whether the randomised trial covers this profile, and where to find the other studies."""
+    from ..context import mist_comparison, mist_not_applicable
+
+    comparison = mist_comparison(model, profile)
+    if comparison is None:
+        mist = _("MIST trial: does not apply. {reason}", reason=mist_not_applicable(model, profile))
+    else:
+        mist = _("MIST trial: applies. {summary}", summary=" ".join(comparison.sentences("clinician")[1:]))
+    return "\n".join([
+        _("Context (other studies; not part of the estimate):"),
+        wording.wrap_text(mist, indent="  "),
+        wording.wrap_text(_("Other studies and the guidance: decision-aid estimate --json (\"context\"), or the "
+                            "window's Other studies tab."), indent="  "),
+    ])

@@ -1,0 +1,320 @@
+"""Words and number formats shared by every view (command line, window, sheet).
+
+One place decides how a probability becomes "about N in 100" so that the screen, the sheet and
+the command line can never disagree. No figures live here: only definitions and phrasing, every
+sentence through gettext (:mod:`.i18n`) as a whole sentence with named placeholders. A count
+such as "about 2 in 100" is a noun phrase of its own (``{count}``), so a sentence reads the same
+whatever the count.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Interval, Profile
+from .i18n import N_, _, ngettext
+
+DENOMINATOR = 100
+
+COURSE_LABELS = {
+    "rrms": N_("Relapsing-remitting (RRMS)"),
+    "spms": N_("Secondary progressive (SPMS)"),
+    "ppms": N_("Primary progressive (PPMS)"),
+    "prms": N_("Progressive-relapsing (PRMS)"),
+}
+
+COURSE_NAMES = {
+    "rrms": N_("relapsing-remitting MS"),
+    "spms": N_("secondary progressive MS"),
+    "ppms": N_("primary progressive MS"),
+    "prms": N_("progressive-relapsing MS"),
+}
+
+COURSE_EXPLANATIONS = {
+    "rrms": N_("Attacks (relapses) followed by full or partial recovery, with stable periods in between."),
+    "spms": N_("After a relapsing phase, disability now worsens steadily, with or without relapses."),
+    "ppms": N_("Disability worsens steadily from the start, without distinct relapses."),
+    "prms": N_("Steady worsening from the start with occasional relapses (an older term; counted as progressive)."),
+}
+
+# Kurtzke Expanded Disability Status Scale, in plain words.
+EDSS_MEANINGS = {
+    0.0: N_("normal neurological examination"),
+    1.0: N_("no disability; minimal signs in one area of function"),
+    1.5: N_("no disability; minimal signs in more than one area of function"),
+    2.0: N_("minimal disability in one area of function"),
+    2.5: N_("mild disability in one area, or minimal in two"),
+    3.0: N_("moderate disability in one area; walks without difficulty"),
+    3.5: N_("walks without difficulty; moderate disability in more than one area"),
+    4.0: N_("walks about 500 m without aid or rest"),
+    4.5: N_("walks about 300 m without aid or rest"),
+    5.0: N_("walks about 200 m without aid or rest; daily activities limited"),
+    5.5: N_("walks about 100 m without aid or rest"),
+    6.0: N_("needs a cane or crutch on one side to walk about 100 m"),
+    6.5: N_("needs support on both sides to walk about 20 m"),
+    7.0: N_("cannot walk 5 m even with aid; uses a wheelchair and moves in and out of it alone"),
+    7.5: N_("can take only a few steps; uses a wheelchair and may need help to transfer"),
+    8.0: N_("mainly in bed, a chair or a wheelchair; can look after themselves with the arms"),
+    8.5: N_("in bed much of the day; some use of the arms"),
+    9.0: N_("confined to bed; can still communicate and eat"),
+    9.5: N_("confined to bed and fully dependent"),
+}
+
+FIELD_LABELS = {
+    "age": N_("age"),
+    "course": N_("type of MS"),
+    "edss": N_("EDSS score"),
+    "prior_dmts": N_("number of previous treatments"),
+    "relapses_past_year": N_("relapses in the past year"),
+    "disease_duration_years": N_("years since diagnosis"),
+}
+
+NOT_COVERED = (
+    N_("Other outcomes that matter: side effects such as infections, infertility, thyroid and other "
+       "autoimmune problems, hair loss, time off work, and improvements in disability."),
+    N_("Differences between transplant regimens (the study pooled several of them)."),
+    N_("The experience of the treating centre, which affects early risk."),
+    N_("Quality of life, and how a person values each outcome."),
+    N_("Comparison with staying on, or switching, disease-modifying therapy."),
+    N_("Anything specific to one person that the study did not record."),
+)
+
+
+def people_like_you() -> str:
+    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS and number of "
+             "previous treatments, as estimated from the study: the study had no such group, so the number "
+             "is modelled.")
+
+
+# -- numbers --------------------------------------------------------------------------------------
+
+def in_hundred(probability: float) -> int:
+    """Whole number out of 100, as shown everywhere (round half up, never banker's rounding)."""
+    return int(probability * DENOMINATOR + 0.5)
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """A plain number: ``decimals`` places, or as short as it is ("38", "38.25")."""
+    return f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
+
+
+def percent(probability: float, decimals: int = 1) -> str:
+    return _("{value}%", value=number(probability * 100, decimals))
+
+
+def interval_percent(interval: Interval, decimals: int = 1) -> str:
+    """"2.8% (95% interval 1.1% to 5.0%)"."""
+    return _("{estimate} (95% interval {lower} to {upper})", estimate=percent(interval.estimate, decimals),
+             lower=percent(interval.lower, decimals), upper=percent(interval.upper, decimals))
+
+
+def sentence_case(text: str) -> str:
+    """The first letter as a capital (a count phrase may open a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def count_phrase(probability: float) -> str:
+    """"about 2 in 100", or "fewer than 1 in 100" where rounding would say zero."""
+    n = in_hundred(probability)
+    if n == 0 and probability > 0:
+        return _("fewer than 1 in {total}", total=DENOMINATOR)
+    if n == DENOMINATOR and probability < 1:
+        return _("more than {count} in {total}", count=DENOMINATOR - 1, total=DENOMINATOR)
+    return _("about {count} in {total}", count=n, total=DENOMINATOR)
+
+
+def other_side_phrase(probability: float) -> str:
+    """The complement of :func:`count_phrase`, so that the two framings always add up to 100."""
+    n = in_hundred(probability)
+    if n == 0 and probability > 0:
+        return _("more than {count} in {total}", count=DENOMINATOR - 1, total=DENOMINATOR)
+    if n == DENOMINATOR and probability < 1:
+        return _("fewer than 1 in {total}", total=DENOMINATOR)
+    return _("about {count} in {total}", count=DENOMINATOR - n, total=DENOMINATOR)
+
+
+def range_phrase(interval: Interval) -> str:
+    """"between A and B in 100" for an interval."""
+    return _("between {low} and {high} in {total}", low=in_hundred(interval.lower),
+             high=in_hundred(interval.upper), total=DENOMINATOR)
+
+
+def in_hundred_label(probability: float) -> str:
+    """"65 in 100" (a short label for a chart marker)."""
+    return _("{count} in {total}", count=in_hundred(probability), total=DENOMINATOR)
+
+
+def interval_in_words(interval: Interval) -> str:
+    """"between A and B in 100" with its meaning, for the patient view."""
+    return _("The true number could be {range}.", range=range_phrase(interval))
+
+
+def years_phrase(years: float) -> str:
+    return ngettext("{value} year", "{value} years", 1 if years == 1 else 2, value=number(years))
+
+
+def of_phrase(count: float, total: float) -> str:
+    """"3 of 55" for published counts."""
+    return _("{count} of {total}", count=number(count), total=number(total))
+
+
+def hazard_ratio_text(value: float, ci: tuple[float, float] | None) -> str:
+    """"1.65 (95% CI 1.10 to 2.47)" for the clinician view."""
+    if ci is None:
+        return number(value, 2)
+    return _("{value} (95% CI {lower} to {upper})", value=number(value, 2), lower=number(ci[0], 2),
+             upper=number(ci[1], 2))
+
+
+def hazard_ratio_phrase(value: float, lower: float, upper: float) -> str:
+    """"HR 0.07 (95% CI 0.02 to 0.24)"."""
+    return _("HR {ratio}", ratio=hazard_ratio_text(value, (lower, upper)))
+
+
+def _published_decimals(probability: float) -> int:
+    text = f"{probability * 100:.2f}".rstrip("0")
+    return len(text.split(".")[1])
+
+
+def published_percent(probability: float, decimals: int | None = None) -> str:
+    """A published percentage as printed in the paper: "85.5%", "77%", "0.19%" (no padding zeros)."""
+    places = _published_decimals(probability) if decimals is None else decimals
+    return percent(probability, places)
+
+
+def published_interval(lower: float, upper: float) -> str:
+    """"95% CI 1.0% to 4.9%" for a published interval: both bounds with the same decimals."""
+    places = max(_published_decimals(lower), _published_decimals(upper))
+    return _("95% CI {lower} to {upper}", lower=published_percent(lower, places),
+             upper=published_percent(upper, places))
+
+
+# -- the profile ----------------------------------------------------------------------------------
+
+def course_name(course: str) -> str:
+    return _(COURSE_NAMES[course])
+
+
+def edss_text(edss: float) -> str:
+    return _("EDSS {score} ({meaning})", score=number(edss, 1), meaning=_(EDSS_MEANINGS[edss]))
+
+
+def profile_parts(profile: Profile) -> list[str]:
+    """The profile as short items ("Age 38", "relapsing-remitting MS", ...)."""
+    dmts = profile.prior_dmts
+    treatments = _("no previous disease-modifying therapy") if dmts == 0 else ngettext(
+        "{count} previous disease-modifying therapy", "{count} previous disease-modifying therapies", dmts)
+    parts = [_("Age {age}", age=number(profile.age)), course_name(profile.course), edss_text(profile.edss),
+             treatments]
+    if profile.relapses_past_year is not None:
+        parts.append(ngettext("{count} relapse in the past year", "{count} relapses in the past year",
+                              profile.relapses_past_year))
+    if profile.disease_duration_years is not None:
+        parts.append(ngettext("{years} year since diagnosis", "{years} years since diagnosis",
+                              1 if profile.disease_duration_years == 1 else 2,
+                              years=number(profile.disease_duration_years)))
+    return parts
+
+
+def profile_sentence(profile: Profile) -> str:
+    """The profile in words, e.g. for the top of the sheet and the command-line table."""
+    return _("; ").join(profile_parts(profile))
+
+
+# -- the outcomes ---------------------------------------------------------------------------------
+
+def early_death_sentence(interval: Interval, days: int) -> str:
+    return sentence_case(_("{count} people like you died within {days} days of transplant.",
+                           count=count_phrase(interval.estimate), days=days))
+
+
+def early_death_other_side(interval: Interval, days: int) -> str:
+    return sentence_case(_("{count} were alive {days} days after transplant.",
+                           count=other_side_phrase(interval.estimate), days=days))
+
+
+def pfs_sentence(interval: Interval, years: int) -> str:
+    return sentence_case(_("{count} people like you were alive without disability worsening {years} years after "
+                           "transplant.", count=count_phrase(interval.estimate), years=years))
+
+
+def pfs_other_side(interval: Interval, years: int) -> str:
+    """The same outcome framed the other way, with the same denominator and time frame."""
+    return sentence_case(_("{count} had worsened or died by {years} years.",
+                           count=other_side_phrase(interval.estimate), years=years))
+
+
+def survival_sentence(interval: Interval, years: int) -> str:
+    return sentence_case(_("{count} people like you were alive {years} years after transplant.",
+                           count=count_phrase(interval.estimate), years=years))
+
+
+def survival_other_side(interval: Interval, years: int) -> str:
+    return sentence_case(_("{count} had died by {years} years.", count=other_side_phrase(interval.estimate),
+                           years=years))
+
+
+def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
+    """What the chart says about one point in time, e.g. under the mouse."""
+    if clinician:
+        value = interval_percent(interval)
+    else:
+        value = _("{count} ({range})", count=count_phrase(interval.estimate), range=range_phrase(interval))
+    if extrapolated:
+        return _("{years} years: {value} - extrapolated", years=number(years, 1), value=value)
+    return _("{years} years: {value}", years=number(years, 1), value=value)
+
+
+def wrap_text(text: str, width: int = 96, indent: str = "") -> str:
+    """Wrap a line for the terminal, continuing lines under the first word."""
+    return textwrap.fill(text, width=width, subsequent_indent=indent)
+
+
+# -- the refusal that hides the numbers -----------------------------------------------------------
+
+def profile_problem_message(errors) -> str:
+    """One calm sentence replacing the results while the profile is incomplete or refused."""
+    missing = [_(FIELD_LABELS.get(e.field, e.field)) for e in errors if e.missing]
+    refused = [e for e in errors if not e.missing]
+    if refused:
+        first = refused[0]
+        allowed = first.allowed.removeprefix("allowed: ")
+        return _("Check the {field}: {value} is not allowed (allowed: {allowed}). Estimates appear when every "
+                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=first.value,
+                 allowed=allowed)
+    if len(missing) > 1:
+        listed = _("{items} and {last}", items=_(", ").join(missing[:-1]), last=missing[-1])
+    else:
+        listed = missing[0]
+    return _("Enter the {fields} to see estimates.", fields=listed)
+
+
+# -- published figures (How calculated) -----------------------------------------------------------
+
+def figure_text(figure, clinician: bool = True) -> str | None:
+    """A published figure with its interval, where it is reported and what it was checked against;
+    None if the view hides it (hazard ratios in the patient view)."""
+    if figure.kind == "hazard_ratio":
+        if not clinician:
+            return None
+        text = _("Hazard ratio {ratio}, {unit}. {notes}.", ratio=hazard_ratio_text(figure.value, figure.ci),
+                 unit=figure.unit, notes=figure.notes)
+    elif figure.kind == "probability":
+        if clinician:
+            value = percent(figure.value)
+            if figure.ci:
+                value = _("{value} (95% CI {lower} to {upper})", value=value, lower=percent(figure.ci[0]),
+                          upper=percent(figure.ci[1]))
+        else:
+            value = count_phrase(figure.value)
+            if figure.ci:
+                value = _("{count}, between {low} and {high} in {total}", count=value,
+                          low=in_hundred(figure.ci[0]), high=in_hundred(figure.ci[1]), total=DENOMINATOR)
+        text = _("{what}: {value}.", what=figure.notes, value=value)
+    else:
+        text = _("{what}: {value} {unit}.", what=figure.notes or figure.name, value=number(figure.value),
+                 unit=figure.unit)
+    if not clinician:
+        return text
+    return _("{text} [{where}; checked against: {checked}]", text=text, where=figure.reported_in,
+             checked=figure.checked_against)
