@@ -1,0 +1,87 @@
+""""How was this calculated?": the source studies, their figures with what each was checked
+against, the assumptions, what changed in model 2.0 and what the estimate leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Estimate, Model
+from . import wording
+from .audience import Audience
+from .i18n import N_, _
+
+FIGURE_KINDS = ("probability", "hazard_ratio", "count", "duration", "edss")
+
+#: What changed for people reading the numbers, model 1.0 -> 2.0 (MODEL.md, "What changed").
+MODEL_2_CHANGES = (
+    N_("No double counting: the effects of age and previous treatments are now measured against each group's "
+       "own average (relapsing or progressive MS), so the progressive curve no longer carries that group's older "
+       "age and heavier treatment twice. Averaged over each group, the estimates now reproduce the study's own "
+       "figures."),
+    N_("Honest uncertainty: the ranges allow for the link between the whole-cohort and relapsing figures, the "
+       "incomplete follow-up of the relapsing group, the uneven published intervals and the uncertain shape of "
+       "the curve before and after {years} years; they are wider where less is known."),
+    N_("Early death in two eras: the study's centres (treated {study_years}) and recent UK centres (treated "
+       "{recent_years}) are shown side by side with equal weight, never averaged."),
+    N_("Consistency: the curve never lies above the share still alive after {days} days, and survival at "
+       "{years} years never above the share who survived the first {days} days."),
+)
+
+
+@dataclass(frozen=True)
+class MethodSection:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MethodView:
+    sections: tuple[MethodSection, ...]
+
+
+def figure_lines(source, clinician: bool) -> tuple[str, ...]:
+    lines = []
+    for figure in source.figures.values():
+        if figure.kind in FIGURE_KINDS:
+            text = wording.figure_text(figure, clinician)
+            if text:
+                lines.append(text)
+    return tuple(lines)
+
+
+def method_view(model: Model, result: Estimate | None, audience: Audience | str) -> MethodView:
+    audience = Audience.parse(audience)
+    clinician = audience.clinician
+    study, recent = model.study, model.recent_study
+    assumptions = result.assumptions if result is not None else model.assumptions
+    sections = [
+        MethodSection(_("Source study"), (
+            study.full_citation,
+            _("Design: {design}.", design=study.text("design")),
+            _("Patients: {cohort}.", cohort=study.text("cohort")),
+            _("Transplanted: {years}.", years=study.text("transplant_years")),
+            _("Main outcome: {outcome}.", outcome=study.text("outcome_definition")),
+        )),
+        MethodSection(_("Figures used"), items=figure_lines(study, clinician)),
+        MethodSection(_("Early deaths in recent UK centres"), (
+            recent.full_citation,
+            _("Patients: {cohort}.", cohort=recent.text("cohort")),
+            _("Definition: {definition}.", definition=recent.text("early_mortality_definition")),
+        ), figure_lines(recent, clinician)),
+        MethodSection(_("Assumptions"), items=tuple(
+            f"{a.id} {a.text}" if clinician else a.text for a in assumptions)),
+        MethodSection(_("What changed in model {version}", version=model.version),
+                      (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
+                         "an earlier printout."),),
+                      tuple(_(text, study_years=study.text("transplant_years"),
+                                recent_years=recent.text("transplant_years"), days=model.early_days,
+                                years=wording.number(model.data_horizon)) for text in MODEL_2_CHANGES)),
+        MethodSection(_("What this estimate does not cover"), items=tuple(_(t) for t in wording.NOT_COVERED)),
+    ]
+    if clinician and result is not None:
+        sections.append(MethodSection(_("Versions"), (_(
+            "Model {model}; evidence {evidence} ({checksum}); {draws} Monte Carlo draws, seed {seed}.",
+            model=result.model_version, evidence=result.evidence_version, checksum=result.evidence_checksum[:12],
+            draws=result.draws, seed=result.seed),)))
+    return MethodView(tuple(sections))
