@@ -209,7 +209,8 @@ def input_to_repaint(repeats: int) -> list[Measure]:
 
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(folder)
-        watched = [window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.five_years.icons]
+        # what is on screen at 1280x800 without scrolling: the chart and both early-death arrays
+        watched = [window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.early_recent.icons]
         watch = PaintWatch(watched)
         window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
         changes = user_changes(window)
@@ -294,7 +295,10 @@ def chart_comparison(repeats: int) -> list[Measure]:
     settle(200)
 
     def show_product(result):
-        product.set_result(result, False, False, False)
+        from decision_aid.present.audience import Audience
+        from decision_aid.present.estimate_view import chart_view
+
+        product.set_view(chart_view(result, Audience.PATIENT), False, False)
 
     def show_plain(result):
         t, estimate, low, high = curves(result)

@@ -30,7 +30,7 @@ window = MainWindow(model=model, settings=QSettings(str(Path(scratch.name) / "w.
                     autosave_path=Path(scratch.name) / "autosave.aidconsult.json")
 window.resize(1280, 800)
 window.show()
-watch = PaintWatch([window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.five_years.icons])
+watch = PaintWatch([window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.early_recent.icons])
 window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
 settle(100)
 
