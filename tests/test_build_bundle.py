@@ -279,6 +279,12 @@ def test_build_outputs_are_ignored_by_git():
     assert {"build/", "dist/", "*.tar.gz"} <= set(ignored)
 
 
+def test_ci_builds_the_bundle_only_when_asked():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert 'if [ "${BUILD_BUNDLE:-0}" = "1" ]' in ci
+    assert "tools/build_bundle.py --check" in ci.split('if [ "${BUILD_BUNDLE:-0}" = "1" ]')[1]
+
+
 def test_arguments():
     args = bb.parse_args(["--check", "--no-build", "--timing", "3"])
     assert args.check and args.no_build and args.timing == 3
