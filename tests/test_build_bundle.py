@@ -288,3 +288,12 @@ def test_ci_builds_the_bundle_only_when_asked():
 def test_arguments():
     args = bb.parse_args(["--check", "--no-build", "--timing", "3"])
     assert args.check and args.no_build and args.timing == 3
+
+
+def test_run_time_hooks_left_out_are_for_things_the_program_does_not_do():
+    """If the package starts using one of these, the matching PyInstaller hook must go back in
+    (DROPPED_RUNTIME_HOOKS in tools/build_bundle.py)."""
+    assert "pyi_rth_pyside6" in bb.DROPPED_RUNTIME_HOOKS and (PACKAGING / "pyi_rth_qt.py").is_file()
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid").rglob("*.py"))
+    for used_by_a_dropped_hook in ("multiprocessing", "pkgutil", "getsource", "getsourcefile"):
+        assert used_by_a_dropped_hook not in source

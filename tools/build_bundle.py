@@ -52,6 +52,15 @@ XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libx
 # also make the bundle's own promise visible: it carries no network or TLS code of Qt's or Python's.
 EXCLUDED_MODULES = ["tkinter", "_tkinter", "PySide6.QtNetwork", "ssl", "_ssl", "matplotlib", "pytest", "IPython",
                     "PIL", "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter"]
+# PyInstaller's run-time hooks left out: they run at every start (together about 90 ms of the
+# --version and estimate commands, measured) for things this program does not do.
+DROPPED_RUNTIME_HOOKS = {
+    "pyi_rth_pyside6": "imports QtCore at start; replaced by packaging/pyi_rth_qt.py, which says why",
+    "pyi_rth_multiprocessing": "for child processes started with multiprocessing; the program starts none",
+    "pyi_rth_pyqtgraph_multiprocess": "for pyqtgraph.multiprocess, which the program does not use",
+    "pyi_rth_inspect": "inspect.getsource* on frozen modules; only pyqtgraph.multiprocess calls them",
+    "pyi_rth_pkgutil": "pkgutil.iter_modules on frozen packages; nothing in the program calls it",
+}
 # Bundle paths (as PyInstaller names them, "/" separated) left out.
 DROPPED_PREFIXES = (
     "PySide6/Qt/translations/",  # Qt's own translations: the program installs no Qt translator
@@ -395,13 +404,14 @@ import json, sys, zlib
 from pathlib import Path
 from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
 folder, needles = Path(sys.argv[1]), [n.encode() for n in json.loads(sys.argv[2])]
-found = []
+found, entries = [], []
 for exe in [p for p in folder.rglob("*") if p.is_file() and p.name.startswith("decision-aid") and p.suffix in ("", ".exe")]:
     try:
         package = CArchiveReader(str(exe))
     except Exception:
         continue
     for name in package.toc:
+        entries.append(name)
         data = package.extract(name)
         found += [(f"{exe.name}!{name}", n.decode()) for n in needles if data and n in data]
 for pyz in folder.rglob("*.pyz"):
@@ -409,17 +419,23 @@ for pyz in folder.rglob("*.pyz"):
     for name in archive.toc:
         code = archive.extract(name, raw=True)
         found += [(f"{pyz.name}!{name}", n.decode()) for n in needles if code and n in code]
-print(json.dumps(found))
+print(json.dumps({"found": found, "entries": entries}))
 """
 
 
 def scan_pyinstaller_archives(target: Path, env_dir: Path, needles: list[str]) -> list[str]:
-    """Search the compressed code archives (the starter's own archive and any PYZ) for ``needles``."""
+    """Search the compressed code archives (the starter's own archive and any PYZ) for ``needles``,
+    and check that the run-time hooks left out are not in the starter's archive."""
     done = subprocess.run([str(env_python(env_dir)), "-c", _ARCHIVE_SCAN, str(target), json.dumps(needles)],
                           capture_output=True, text=True)
     if done.returncode != 0:
         raise BuildError(f"could not read the bundle's archives: {done.stderr.strip()[-400:]}")
-    return [f"{where} contains {needle!r}" for where, needle in json.loads(done.stdout)]
+    result = json.loads(done.stdout)
+    problems = [f"{where} contains {needle!r}" for where, needle in result["found"]]
+    problems += [f"run-time hook {name} is in the bundle" for name in DROPPED_RUNTIME_HOOKS if name in result["entries"]]
+    if "pyi_rth_qt" not in result["entries"]:
+        problems.append("run-time hook pyi_rth_qt is missing")
+    return problems
 
 
 def folder_size(folder: Path) -> int:
