@@ -15,7 +15,6 @@ its lists; the tests import them without a build).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
