@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any, Sequence
 
+from . import __version__
+
 PROFILE_FLAGS = {
     "age": "--age",
     "course": "--course",
@@ -121,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Shared decision-making aid for autologous haematopoietic stem cell transplantation "
         "(AHSCT) in multiple sclerosis. Estimates from Muraro et al., JAMA Neurol 2017.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--screenshot", metavar="PATH", help="Render the window for the given profile to a PNG "
                         "file without showing it, then exit (a refused profile writes no file and exits 2).")
     parser.add_argument("--audience", choices=("patient", "clinician"), default=None,
