@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from decision_aid.present import wording
 from decision_aid.context import guidance_fit, guidance_fits, mist_unmet
+from decision_aid.harms import harms
 from decision_aid.options import (
     HR_ANCHORS, HR_WORDS_EN, hazard_ratio_words, options_dict, options_view, relapse_activity,
 )
@@ -235,6 +236,73 @@ def test_every_number_in_the_options_equals_its_figure_and_carries_checked_again
             if hr:
                 assert hr.words == hazard_ratio_words(hr.value)
                 assert hr.clear_difference is (not hr.ci[0] <= 1 <= hr.ci[1])
+
+
+# --- Harms ---------------------------------------------------------------------------------------
+
+HARM_IDS = ["early_death_study_era", "early_death_recent", "febrile_neutropenia", "severe_adverse_events_100d",
+            "thyroid", "itp", "hospital_stay_by_regimen", "severe_adverse_events_by_regimen", "neda_by_regimen",
+            "fertility", "recovery"]
+
+
+@pytest.mark.parametrize("course", ["rrms", "ppms"])
+def test_harms_table_with_both_early_death_figures(model, course):
+    result = model.estimate(make(model, course=course, edss=6.5))
+    rows = {h.id: h for h in harms(model, result)}
+    assert list(rows) == HARM_IDS
+    for harm_id, interval, label in (
+            ("early_death_study_era", result.early_mortality, result.early_mortality_source),
+            ("early_death_recent", result.early_mortality_recent, result.early_mortality_recent_source)):
+        (figure,) = rows[harm_id].figures
+        assert (figure.value, figure.ci) == (interval.estimate, (interval.lower, interval.upper))
+        assert figure.source == label.id and figure.modelled and figure.in_hundred == wording.in_hundred(interval.estimate)
+        assert figure.checked_against == model.evidence.get(label.id).figure("early_deaths").checked_against
+    assert rows["early_death_study_era"].category == rows["early_death_recent"].category == "early_death"
+
+
+def test_every_harm_figure_equals_its_evidence_figure(model):
+    result = model.estimate(make(model))
+    table = harms(model, result)
+    for harm in table:
+        for figure in harm.figures:
+            if figure.modelled:
+                continue
+            source = model.evidence.get(figure.source)
+            evidence = source.figure(figure.figure)
+            assert (figure.value, figure.ci, figure.checked_against) == (evidence.value, evidence.ci,
+                                                                         evidence.checked_against)
+            if figure.range_low is not None:
+                assert figure.range_low == source.value(figure.range_low_figure)
+            assert figure.in_hundred == (wording.in_hundred(figure.value) if evidence.kind == "probability" else None)
+    data = [h.as_dict() for h in table]
+    allowed = {v for h in table for f in h.figures if f.modelled for v in (f.value, *f.ci)}
+    assert_numbers_are_evidence_figures(model, data, allowed)
+    for row in data:
+        assert {"id", "text", "value", "source"} <= set(row)
+        if row["figures"]:
+            assert row["value"] == row["figures"][0]["value"] and row["source"] == row["figures"][0]["source"]
+            assert all(f["checked_against"] for f in row["figures"])
+        else:
+            assert row["category"] == "not_quantified" and row["value"] is None
+
+
+def test_the_figures_of_evidence_md_in_the_harms_table(model):
+    rows = {h.id: h for h in harms(model, model.estimate(make(model)))}
+    values = {h: {f.group: (f.value, f.in_hundred) for f in rows[h].figures} for h in rows}
+    assert values["febrile_neutropenia"] == {"cy_atg": (0.68, 68), "cy_atg_compared": (0.68, 68),
+                                             "beam_atg_compared": (0.88, 88)}
+    assert values["severe_adverse_events_100d"] == {"grade_3": (1.7, None), "grade_4": (0.06, None)}
+    assert values["thyroid"] == {"hypothyroidism": (0.035, 4), "hyperthyroidism": (0.033, 3)}
+    assert values["itp"] == {"non_alemtuzumab": (0.028, 3), "alemtuzumab": (0.14, 14)}
+    assert rows["itp"].figures[0].range_low == 0.0
+    assert values["severe_adverse_events_by_regimen"] == {"cy_atg": (1.4, None),
+                                                          "beam_atg": (3.1, None)}
+    assert values["hospital_stay_by_regimen"] == {"beam_atg": (3, None)}
+    neda = rows["neda_by_regimen"]
+    assert {f.group: f.value for f in neda.figures} == {"cy_atg": 0.71, "beam_atg": 0.81, "p_value": 0.29}
+    assert "neither regimen was shown to work better" in neda.note
+    for harm in rows.values():  # BEAM is never presented as working better
+        assert "more effective" not in harm.text and "BEAM/ATG works better" not in harm.text
 
 
 # --- Guidance ------------------------------------------------------------------------------------
