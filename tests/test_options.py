@@ -1,6 +1,7 @@
 """Issue #14, the Qt-free core: the options view, the harms table, both guidance statements, the
 evidence review and the disclosure; every number equals an evidence figure, each with checked_against."""
 
+import datetime as dt
 import json
 import math
 
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_aid.present import wording
+from decision_aid.about import TodayError, disclosure, evidence_review, today
 from decision_aid.context import guidance_fit, guidance_fits, mist_unmet
 from decision_aid.harms import harms
 from decision_aid.options import (
@@ -341,5 +343,31 @@ def test_both_statements_point_by_point_never_a_verdict(model, fields):
     relapsing = profile.course == "rrms"
     assert ectrims.point("course").fit == ("about_this_type" if relapsing else "only_with_activity")
     assert nmss.point("course").fit == ("about_this_type" if relapsing else "about_relapsing_only")
+
+
+# --- Evidence review and disclosure ---------------------------------------------------------------
+
+@pytest.mark.parametrize("day, overdue", [("2028-02-01", True), ("2027-01-01", False), ("2027-11-26", False),
+                                          ("2027-11-27", True)])
+def test_evidence_review_overdue_follows_decision_aid_today(model, day, overdue):
+    on = today({"DECISION_AID_TODAY": day})
+    assert on == dt.date.fromisoformat(day)
+    assert evidence_review(model.evidence, on).as_dict() == {
+        "edition": "2026.12-1", "reviewed": "2026-11-26", "next_review_due": "2027-11-26", "overdue": overdue}
+
+
+@pytest.mark.parametrize("value", ["garbage", "", "2027-1-1", "20270101", "2027-02-30", " 2027-01-01",
+                                   "2027-01-01T00:00", "2027-01-0١"])
+def test_a_malformed_today_is_refused(value):
+    with pytest.raises(TodayError, match="DECISION_AID_TODAY"):
+        today({"DECISION_AID_TODAY": value})
+
+
+def test_disclosure_has_every_item():
+    data = disclosure().as_dict()
+    assert set(data) == {"funding", "conflicts_of_interest", "evidence_selection", "report_a_problem"}
+    assert data["funding"]["code"] == "none" and data["conflicts_of_interest"]["code"] == "none_declared"
+    assert all(item["text"].strip() for item in data.values())
+    assert "contact" in data["report_a_problem"]
 
 
