@@ -64,12 +64,6 @@ class EvidenceReview:
             "overdue": self.overdue,
         }
 
-    @property
-    def text(self) -> str:
-        """Default English, e.g. "Evidence edition 2026.12-1, reviewed 2026-11-26; next review due 2027-11-26."."""
-        line = (f"Evidence edition {self.edition}, reviewed {self.reviewed.isoformat()}; next review due "
-                f"{self.next_review_due.isoformat()}")
-        return line + (" (overdue: the figures may be out of date)." if self.overdue else ".")
 
 
 def evidence_review(evidence: EvidenceSet, on: _dt.date | None = None) -> EvidenceReview:
@@ -77,6 +71,19 @@ def evidence_review(evidence: EvidenceSet, on: _dt.date | None = None) -> Eviden
     day = today() if on is None else on
     due = evidence.next_review_due
     return EvidenceReview(evidence.version, evidence.reviewed, due, due is not None and day > due)
+
+
+def review_line(review: EvidenceReview) -> str:
+    """One line for the text table, e.g. "Evidence edition 2026.12-1, reviewed 2026-11-26; next review
+    due 2027-11-26." (in the current language)."""
+    from .present.i18n import _
+
+    values = {"edition": review.edition, "reviewed": review.reviewed.isoformat(),
+              "due": review.next_review_due.isoformat()}
+    if review.overdue:
+        return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}: overdue, so the "
+                 "figures may be out of date.", **values)
+    return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}.", **values)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from .present import wording
 from .evidence import Source
-from .model import Model, Profile
+from .model import Estimate, Model, Profile
 from .model.profile import COURSE_NAMES
 
 #: What each outcome figure's name prefix measures (a definition, not a figure).
@@ -579,13 +579,22 @@ def _sentence_case(text: str) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------
 
-def context_dict(model: Model, profile: Profile) -> dict[str, Any]:
-    """The ``context`` object of ``decision-aid estimate --json``."""
+def context_dict(model: Model, profile: Profile, result: Estimate | None = None) -> dict[str, Any]:
+    """The ``context`` object of ``decision-aid estimate --json``.
+
+    ``result`` is the profile's estimate, for the two early-death rows of ``harms``; without it the
+    estimate is computed here with the default draws."""
+    from .harms import harms_list
+    from .options import options_dict
+
     comparison = mist_comparison(model, profile)
+    result = model.estimate(profile) if result is None else result
     return {
         "studies": [row.as_dict() for row in study_rows(model)],
         "studies_differ": STUDIES_DIFFER,
         "mist": comparison.as_dict() if comparison else None,
         "mist_not_applicable": mist_not_applicable(model, profile),
         "guidance": [fit.as_dict() for fit in guidance_fits(model, profile)],
+        "options": options_dict(model, profile),
+        "harms": harms_list(model, result),
     }

@@ -165,7 +165,7 @@ def test_context_json_from_the_cli(model):
     assert done.returncode == 0, done.stderr
     context = json.loads(done.stdout)["context"]
     p = profile(model, disease_duration_years=4)
-    assert context == json.loads(json.dumps(context_dict(model, p)))
+    assert context == json.loads(json.dumps(context_dict(model, p, model.estimate(p))))
     assert [s["id"] for s in context["studies"]] == [r.id for r in study_rows(model)]
     mist = mist_source(model)
     assert context["mist"]["hsct"]["progressed"] == mist.value("hsct_progressed")

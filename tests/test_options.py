@@ -4,6 +4,9 @@ evidence review and the disclosure; every number equals an evidence figure, each
 import datetime as dt
 import json
 import math
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -371,3 +374,42 @@ def test_disclosure_has_every_item():
     assert "contact" in data["report_a_problem"]
 
 
+# --- The JSON of decision-aid estimate ------------------------------------------------------------
+
+def run_json(*args, today_value="2027-01-01"):
+    env = {**os.environ, "DECISION_AID_TODAY": today_value}
+    return subprocess.run([sys.executable, "-m", "decision_aid", "estimate", *args, "--json"], capture_output=True,
+                          text=True, timeout=60, env=env)
+
+
+@pytest.mark.parametrize("course, relapses", [("rrms", "2"), ("ppms", None)])
+def test_estimate_json_has_options_harms_guidance_review_and_disclosure(model, course, relapses):
+    args = ["--age", "38", "--course", course, "--edss", "4.0", "--prior-dmts", "3"]
+    if relapses:
+        args += ["--relapses-past-year", relapses]
+    done = run_json(*args)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    context = data["context"]
+    assert context["options"]["studies"] == list(EXPECTED_STUDIES[course])
+    assert context["options"]["direct_comparison"] is (course == "rrms")
+    assert [h["id"] for h in context["harms"]] == HARM_IDS
+    assert context["harms"][0]["value"] == data["early_mortality"]["estimate"]
+    assert context["harms"][1]["value"] == data["early_mortality_recent"]["estimate"]
+    assert [g["id"] for g in context["guidance"]] == ["ectrims2025", "nmss2021"]
+    assert data["evidence_review"] == {"edition": "2026.12-1", "reviewed": "2026-11-26",
+                                       "next_review_due": "2027-11-26", "overdue": False}
+    assert data["disclosure"] == disclosure().as_dict()
+    profile = make(model, course=course, relapses_past_year=int(relapses) if relapses else None)
+    assert context["options"] == json.loads(json.dumps(options_dict(model, profile)))
+
+
+def test_estimate_json_says_when_the_review_is_overdue():
+    done = run_json("--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3", today_value="2028-02-01")
+    assert json.loads(done.stdout)["evidence_review"]["overdue"] is True
+
+
+def test_a_garbage_today_is_refused_with_one_line_and_status_2():
+    done = run_json("--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3", today_value="soon")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "DECISION_AID_TODAY" in done.stderr and "YYYY-MM-DD" in done.stderr
