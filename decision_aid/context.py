@@ -564,12 +564,12 @@ def _ectrims_points(model: Model, source: Source, profile: Profile) -> list[Guid
 def _ectrims_course(model: Model, source: Source, profile: Profile) -> GuidancePoint:
     name = _sentence_case(profile.course_name)
     if profile.course in model.relapsing_courses:
-        return GuidancePoint("Type of MS", f"{name}, {_relapses_given(profile)}; the guidance is about very active "
-                             "relapsing MS", "course", "about_this_type", profile.course)
-    text = (f"{name}, {_relapses_given(profile)}: the guidance advises AHSCT in progressive MS only with "
-            f"{source.text('progressive_requires')} (MRI is not asked here)")
+        return GuidancePoint("Type of MS", f"{name}, {_relapses_given(profile)}. The guidance is about very active "
+                             "relapsing MS.", "course", "about_this_type", profile.course)
+    text = (f"{name}, {_relapses_given(profile)}. The guidance advises AHSCT in progressive MS only with "
+            f"{source.text('progressive_requires')}. MRI is not asked here.")
     if profile.course in ("ppms", "spms"):
-        text += f"; it says the benefit is less clear in {profile.course_name}"
+        text += f" It says the benefit is less clear in {profile.course_name}."
     return GuidancePoint("Type of MS", text, "course", "only_with_activity", profile.course)
 
 

@@ -98,9 +98,9 @@ class Harm:
         """Default English for the whole row."""
         if not self.figures:
             return f"{self.topic}: {self.note}"
-        parts = "; ".join(f"{f.label}: {f.text}" for f in self.figures)
+        parts = " ".join(f"{f.label}: {f.text}." for f in self.figures)
         when = f" {self.time_frame}" if self.time_frame else ""
-        return f"{self.topic}{when}: {parts}." + (f" {self.note}" if self.note else "")
+        return f"{self.topic}{when}. {parts}" + (f" {self.note}" if self.note else "")
 
     def as_dict(self) -> dict[str, Any]:
         head = self.headline
@@ -125,7 +125,7 @@ class Harm:
 # range (ITP: the highest and lowest figure reported with regimens without alemtuzumab).
 
 _SIDE_EFFECTS: tuple[tuple[str, str, str | None, tuple[tuple[str, str, str, str, str | None], ...], str | None], ...] = (
-    ("febrile_neutropenia", "Fever while the white blood cells that fight infection are very low "
+    ("febrile_neutropenia", "Fever when the white blood cells that fight infection are very low "
      "(febrile neutropenia)", None, (
          ("silfverberg2024", "febrile_neutropenia_cy", "cy_atg", "With Cy/ATG", None),
          (REGIMENS, "febrile_neutropenia_cy", "cy_atg_compared", "With Cy/ATG, in a comparison of two regimens",
@@ -140,8 +140,8 @@ _SIDE_EFFECTS: tuple[tuple[str, str, str | None, tuple[tuple[str, str, str, str,
         ("burt2021", "hypothyroidism", "hypothyroidism", "Underactive thyroid (hypothyroidism)", None),
         ("burt2021", "hyperthyroidism", "hyperthyroidism", "Overactive thyroid (hyperthyroidism)", None),
     ), None),
-    ("itp", "Low platelets caused by the immune system, which can lead to bleeding (immune "
-     "thrombocytopenia, ITP)", None, (
+    ("itp", "The immune system destroys platelets, so bleeding is more likely (immune thrombocytopenia, "
+     "ITP)", None, (
         ("burt2021", "itp_high", "non_alemtuzumab", "With treatments without alemtuzumab", "itp_low"),
         ("burt2021", "itp_alemtuzumab", "alemtuzumab", "With a treatment that included alemtuzumab", None),
     ), None),

@@ -342,16 +342,16 @@ class OptionsView:
 NOTES = {
     "group_results": "These are results for groups of people in studies. They do not say what would happen "
                      "to you with either treatment.",
-    "definitions_differ": "Each study measured its results in its own way and over its own time, so the "
-                          "numbers of one study cannot be set against those of another.",
+    "definitions_differ": "Each study measured its results in its own way and over its own time. So the "
+                          "numbers of one study cannot be compared with those of another.",
     "no_comparison": "No study in this aid has compared AHSCT with drug treatment for this type of MS.",
     "no_comparison_ppms": "No study has compared AHSCT with drug treatment in primary progressive MS. So it is "
                           "not known how AHSCT compares with drugs for this type of MS.",
     "drug_trial_only": "The ORATORIO trial shows what a drug (ocrelizumab) did compared with a dummy treatment. "
                        "It tells nothing about AHSCT.",
-    "prms_nearest": "No study has compared AHSCT with drug treatment in progressive-relapsing MS, an older name "
-                    "for MS that gets worse from the start and also has relapses. The nearest studies are of "
-                    "progressive MS, most of it secondary progressive.",
+    "prms_nearest": "No study has compared AHSCT with drug treatment in progressive-relapsing MS. This is an "
+                    "older name for MS that gets worse from the start and also has relapses. The nearest studies "
+                    "are of progressive MS, most of it secondary progressive.",
     "activity_active": "You had a relapse in the past year. Of the two studies, the one of active MS describes "
                        "people like you more closely.",
     "activity_low": "You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
