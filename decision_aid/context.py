@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .present import wording
+from .present.i18n import N_, _, ngettext
 from .evidence import Source
 from .model import Estimate, Model, Profile
 from .model.profile import COURSE_NAMES
@@ -494,83 +495,96 @@ def guidance_fits(model: Model, profile: Profile) -> tuple[GuidanceFit, ...]:
 
 
 def _threshold_point(source: Source, figure_name: str, code: str, topic: str, value: float | None,
-                     text_value: str, unit_text: str = "", note_if_not_under: str = "") -> GuidancePoint:
+                     text_value: str, note_if_not_under: str = "") -> GuidancePoint:
     figure = source.figure(figure_name)
     limit = figure.value
-    limit_text = f"{limit:.1f}" if code == "edss" else f"{limit:g}"
+    if code == "disease_duration":
+        limit_text = _("{limit} years", limit=f"{limit:g}")
+    else:
+        limit_text = f"{limit:.1f}" if code == "edss" else f"{limit:g}"
     if value is None:
-        fit, text = "not_given", f"{topic} not given (guidance: under {limit_text}{unit_text})"
+        fit, text = "not_given", _("{topic} not given (guidance: under {limit})", topic=_(topic), limit=limit_text)
     else:
         fit = "under" if value < limit else "not_under"
-        side = "under" if fit == "under" else "not under"
-        text = f"{text_value}: {side} {limit_text}{unit_text}"
-        if fit == "not_under" and note_if_not_under:
-            text += f" ({note_if_not_under})"
+        if fit == "under":
+            text = _("{what}: under {limit}", what=text_value, limit=limit_text)
+        elif note_if_not_under:
+            text = _("{what}: not under {limit} ({note})", what=text_value, limit=limit_text, note=_(note_if_not_under))
+        else:
+            text = _("{what}: not under {limit}", what=text_value, limit=limit_text)
     return GuidancePoint(topic, text, code, fit, value, limit, figure.unit, figure_name, figure.checked_against)
 
 
 def _age_point(source: Source, profile: Profile, note: str = "") -> GuidancePoint:
-    return _threshold_point(source, "candidate_age_below", "age", "Age", profile.age, f"Age {profile.age:g}",
-                            note_if_not_under=note)
+    return _threshold_point(source, "candidate_age_below", "age", N_("Age"), profile.age,
+                            _("Age {age}", age=f"{profile.age:g}"), note)
 
 
 def _duration_point(source: Source, profile: Profile) -> GuidancePoint:
     duration = profile.disease_duration_years
-    text_value = "" if duration is None else f"Disease duration {wording.years_phrase(duration)}"
-    return _threshold_point(source, "candidate_duration_below", "disease_duration", "Disease duration", duration,
-                            text_value, " years")
+    text_value = "" if duration is None else _("Disease duration {years}", years=wording.years_phrase(duration))
+    return _threshold_point(source, "candidate_duration_below", "disease_duration", N_("Disease duration"), duration,
+                            text_value)
 
 
 def _relapses_given(profile: Profile) -> str:
     relapses = profile.relapses_past_year
     if relapses is None:
-        return "relapses in the past year not given"
-    return f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year"
+        return _("relapses in the past year not given")
+    return ngettext("{count} relapse in the past year", "{count} relapses in the past year", relapses)
+
+
+_TYPE_OF_MS = N_("Type of MS")
+_PRIOR = N_("Previous high-efficacy treatment")
 
 
 def _nmss_points(model: Model, source: Source, profile: Profile) -> list[GuidancePoint]:
-    edss = GuidancePoint("EDSS", f"EDSS {profile.edss:.1f}: this guidance gives no EDSS limit", "edss", "no_limit",
-                         profile.edss)
+    edss = GuidancePoint("EDSS", _("EDSS {edss}: this guidance gives no EDSS limit", edss=f"{profile.edss:.1f}"),
+                         "edss", "no_limit", profile.edss)
     prior = GuidancePoint(
-        "Previous high-efficacy treatment",
-        "Not asked here: the guidance speaks of MS that stays active despite high-efficacy treatment, or of "
-        "reasons not to take it. Ask the neurologist.", "prior_high_efficacy", "not_asked")
+        _PRIOR, _("Not asked here: the guidance speaks of MS that stays active despite high-efficacy treatment, or "
+                  "of reasons not to take it. Ask the neurologist."), "prior_high_efficacy", "not_asked")
     return [_age_point(source, profile), edss, _duration_point(source, profile), _nmss_course(model, profile), prior]
 
 
 def _nmss_course(model: Model, profile: Profile) -> GuidancePoint:
+    name = _sentence_case(wording.course_name(profile.course))
     if profile.course not in model.relapsing_courses:
-        return GuidancePoint("Type of MS", f"{_sentence_case(profile.course_name)}: the guidance is about relapsing MS",
+        return GuidancePoint(_TYPE_OF_MS, _("{course}: the guidance is about relapsing MS", course=name),
                              "course", "about_relapsing_only", profile.course)
     return GuidancePoint(
-        "Type of MS",
-        f"{_sentence_case(profile.course_name)}, {_relapses_given(profile)}; the guidance speaks of substantial "
-        "breakthrough activity despite high-efficacy therapy", "course", "about_this_type", profile.course)
+        _TYPE_OF_MS, _("{course}, {relapses}; the guidance speaks of substantial breakthrough activity despite "
+                       "high-efficacy therapy", course=name, relapses=_relapses_given(profile)),
+        "course", "about_this_type", profile.course)
 
 
 def _ectrims_points(model: Model, source: Source, profile: Profile) -> list[GuidancePoint]:
-    age = _age_point(source, profile, "the guidance says older people are judged one by one")
-    edss = _threshold_point(source, "candidate_edss_below", "edss", "EDSS", profile.edss, f"EDSS {profile.edss:.1f}",
-                            note_if_not_under="a higher score may be accepted after a recent relapse")
+    age = _age_point(source, profile, N_("the guidance says older people are judged one by one"))
+    edss = _threshold_point(source, "candidate_edss_below", "edss", "EDSS", profile.edss,
+                            _("EDSS {edss}", edss=f"{profile.edss:.1f}"),
+                            N_("a higher score may be accepted after a recent relapse"))
     failed = source.figure("min_high_efficacy_dmts_failed")
     prior = GuidancePoint(
-        "Previous high-efficacy treatment",
-        f"Not asked here: the guidance speaks of at least {failed.value:g} high-efficacy MS drug that did not "
-        "control the MS. Ask the neurologist.", "prior_high_efficacy", "not_asked", None, failed.value,
-        failed.unit, failed.name, failed.checked_against)
+        _PRIOR, ngettext("Not asked here: the guidance speaks of at least {count} high-efficacy MS drug that did not "
+                         "control the MS. Ask the neurologist.",
+                         "Not asked here: the guidance speaks of at least {count} high-efficacy MS drugs that did not "
+                         "control the MS. Ask the neurologist.", int(failed.value)),
+        "prior_high_efficacy", "not_asked", None, failed.value, failed.unit, failed.name, failed.checked_against)
     return [age, edss, _duration_point(source, profile), _ectrims_course(model, source, profile), prior]
 
 
 def _ectrims_course(model: Model, source: Source, profile: Profile) -> GuidancePoint:
-    name = _sentence_case(profile.course_name)
+    name = _sentence_case(wording.course_name(profile.course))
+    relapses = _relapses_given(profile)
     if profile.course in model.relapsing_courses:
-        return GuidancePoint("Type of MS", f"{name}, {_relapses_given(profile)}. The guidance is about very active "
-                             "relapsing MS.", "course", "about_this_type", profile.course)
-    text = (f"{name}, {_relapses_given(profile)}. The guidance advises AHSCT in progressive MS only with "
-            f"{source.text('progressive_requires')}. MRI is not asked here.")
+        return GuidancePoint(_TYPE_OF_MS, _("{course}, {relapses}. The guidance is about very active relapsing MS.",
+                                            course=name, relapses=relapses),
+                             "course", "about_this_type", profile.course)
+    text = _("{course}, {relapses}. The guidance advises AHSCT in progressive MS only with {condition}. MRI is not "
+             "asked here.", course=name, relapses=relapses, condition=source.text("progressive_requires"))
     if profile.course in ("ppms", "spms"):
-        text += f" It says the benefit is less clear in {profile.course_name}."
-    return GuidancePoint("Type of MS", text, "course", "only_with_activity", profile.course)
+        text += " " + _("It says the benefit is less clear in {course}.", course=wording.course_name(profile.course))
+    return GuidancePoint(_TYPE_OF_MS, text, "course", "only_with_activity", profile.course)
 
 
 def _sentence_case(text: str) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .present import wording
+from .present.i18n import N_, _
 from .context import mist_unmet, mist_unmet_fields
 from .evidence import Figure, Source
 from .model import Model, Profile
@@ -57,23 +58,23 @@ ACTIVE, LOW, NOT_GIVEN = "active", "low", "not_given"
 # and whether the interval includes 1 (no clear difference) is a separate flag.
 
 HR_ANCHORS: tuple[tuple[float, str, str], ...] = (
-    (1 / 10, "about_a_tenth_the_rate", "about a tenth the rate"),
-    (1 / 5, "about_a_fifth_the_rate", "about a fifth the rate"),
-    (1 / 4, "about_a_quarter_the_rate", "about a quarter the rate"),
-    (1 / 3, "about_a_third_the_rate", "about a third the rate"),
-    (1 / 2, "about_half_the_rate", "about half the rate"),
-    (2 / 3, "about_two_thirds_the_rate", "about two thirds the rate"),
-    (3 / 4, "about_three_quarters_the_rate", "about three quarters the rate"),
-    (1.0, "about_the_same_rate", "about the same rate"),
-    (3 / 2, "about_one_and_a_half_times_the_rate", "about one and a half times the rate"),
-    (2.0, "about_twice_the_rate", "about twice the rate"),
-    (3.0, "about_three_times_the_rate", "about three times the rate"),
-    (4.0, "about_four_times_the_rate", "about four times the rate"),
-    (5.0, "about_five_times_the_rate", "about five times the rate"),
-    (10.0, "about_ten_times_the_rate", "about ten times the rate"),
+    (1 / 10, "about_a_tenth_the_rate", N_("about a tenth the rate")),
+    (1 / 5, "about_a_fifth_the_rate", N_("about a fifth the rate")),
+    (1 / 4, "about_a_quarter_the_rate", N_("about a quarter the rate")),
+    (1 / 3, "about_a_third_the_rate", N_("about a third the rate")),
+    (1 / 2, "about_half_the_rate", N_("about half the rate")),
+    (2 / 3, "about_two_thirds_the_rate", N_("about two thirds the rate")),
+    (3 / 4, "about_three_quarters_the_rate", N_("about three quarters the rate")),
+    (1.0, "about_the_same_rate", N_("about the same rate")),
+    (3 / 2, "about_one_and_a_half_times_the_rate", N_("about one and a half times the rate")),
+    (2.0, "about_twice_the_rate", N_("about twice the rate")),
+    (3.0, "about_three_times_the_rate", N_("about three times the rate")),
+    (4.0, "about_four_times_the_rate", N_("about four times the rate")),
+    (5.0, "about_five_times_the_rate", N_("about five times the rate")),
+    (10.0, "about_ten_times_the_rate", N_("about ten times the rate")),
 )
-BELOW_ANCHORS = ("less_than_a_tenth_the_rate", "less than a tenth the rate")
-ABOVE_ANCHORS = ("more_than_ten_times_the_rate", "more than ten times the rate")
+BELOW_ANCHORS = ("less_than_a_tenth_the_rate", N_("less than a tenth the rate"))
+ABOVE_ANCHORS = ("more_than_ten_times_the_rate", N_("more than ten times the rate"))
 HR_WORDS_EN: dict[str, str] = {code: words for _, code, words in HR_ANCHORS} | dict([BELOW_ANCHORS, ABOVE_ANCHORS])
 
 
@@ -109,6 +110,11 @@ class Quantity:
         return {"value": self.value, "unit": self.unit, "figure": self.figure, "checked_against": self.checked_against}
 
 
+_TIME_FRAME_WORDS = {"at": N_("at {amount}"), "over": N_("over {amount}"), "up_to": N_("over up to {amount}"),
+                     "at_least": N_("over at least {amount}"), "median_follow_up": N_("median follow-up {amount}"),
+                     "during_follow_up": N_("during follow-up")}
+
+
 @dataclass(frozen=True)
 class TimeFrame:
     """When an outcome was counted: ``kind`` is at, over, up_to, at_least, median_follow_up or
@@ -124,11 +130,9 @@ class TimeFrame:
     def text(self) -> str:
         """Default English, e.g. "over 5 years"."""
         if self.length is None:
-            return "during follow-up"
-        amount = f"{self.length.value:g} {self.length.unit}"
-        return {"at": f"at {amount}", "over": f"over {amount}", "up_to": f"over up to {amount}",
-                "at_least": f"over at least {amount}", "median_follow_up": f"median follow-up {amount}",
-                "during_follow_up": "during follow-up"}[self.kind]
+            return _("during follow-up")
+        amount = f"{self.length.value:g} {_(self.length.unit)}"
+        return _(_TIME_FRAME_WORDS[self.kind], amount=amount)
 
 
 @dataclass(frozen=True)
@@ -174,10 +178,13 @@ class ArmResult:
     def text(self) -> str:
         """Default English, e.g. "3 of 55 (about 5 in 100)"."""
         if self.kind == "count":
-            return f"{wording.of_phrase(self.value.value, self.patients.value)} ({wording.count_phrase(self.share)})"
+            return _("{count} ({in_hundred})", count=wording.of_phrase(self.value.value, self.patients.value),
+                     in_hundred=wording.count_phrase(self.share))
         if self.kind == "share":
-            return f"{wording.published_percent(self.value.value)} ({wording.count_phrase(self.share)})"
-        return f"{self.value.value:g} {self.value.unit} ({self.per_hundred:g} per 100 people per year)"
+            return _("{percent} ({in_hundred})", percent=wording.published_percent(self.value.value),
+                     in_hundred=wording.count_phrase(self.share))
+        return _("{rate} {unit} ({per_hundred} per 100 people per year)", rate=f"{self.value.value:g}",
+                 unit=_(self.value.unit), per_hundred=f"{self.per_hundred:g}")
 
 
 @dataclass(frozen=True)
@@ -340,30 +347,30 @@ class OptionsView:
 # --- Notes (short texts; the presentation layer may word them differently) --------------------
 
 NOTES = {
-    "group_results": "These are results for groups of people in studies. They do not say what would happen "
-                     "to you with either treatment.",
-    "definitions_differ": "Each study measured its results in its own way and over its own time. So the "
-                          "numbers of one study cannot be compared with those of another.",
-    "no_comparison": "No study in this aid has compared AHSCT with drug treatment for this type of MS.",
-    "no_comparison_ppms": "No study has compared AHSCT with drug treatment in primary progressive MS. So it is "
-                          "not known how AHSCT compares with drugs for this type of MS.",
-    "drug_trial_only": "The ORATORIO trial shows what a drug (ocrelizumab) did compared with a dummy treatment. "
-                       "It tells nothing about AHSCT.",
-    "prms_nearest": "No study has compared AHSCT with drug treatment in progressive-relapsing MS. This is an "
-                    "older name for MS that gets worse from the start and also has relapses. The nearest studies "
-                    "are of progressive MS, most of it secondary progressive.",
-    "activity_active": "You had a relapse in the past year. Of the two studies, the one of active MS describes "
-                       "people like you more closely.",
-    "activity_low": "You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
-                    "describes people like you more closely.",
-    "activity_not_given": "Relapses in the past year were not given, so it cannot be told which of the two "
-                          "studies describes people like you more closely. Both are shown.",
-    "mri_not_asked": "Activity can also show on MRI scans, which this aid does not ask about.",
+    "group_results": N_("These are results for groups of people in studies. They do not say what would happen "
+                        "to you with either treatment."),
+    "definitions_differ": N_("Each study measured its results in its own way and over its own time. So the "
+                             "numbers of one study cannot be compared with those of another."),
+    "no_comparison": N_("No study in this aid has compared AHSCT with drug treatment for this type of MS."),
+    "no_comparison_ppms": N_("No study has compared AHSCT with drug treatment in primary progressive MS. So it is "
+                             "not known how AHSCT compares with drugs for this type of MS."),
+    "drug_trial_only": N_("The ORATORIO trial shows what a drug (ocrelizumab) did compared with a dummy treatment. "
+                          "It tells nothing about AHSCT."),
+    "prms_nearest": N_("No study has compared AHSCT with drug treatment in progressive-relapsing MS. This is an "
+                       "older name for MS that gets worse from the start and also has relapses. The nearest studies "
+                       "are of progressive MS, most of it secondary progressive."),
+    "activity_active": N_("You had a relapse in the past year. Of the two studies, the one of active MS describes "
+                          "people like you more closely."),
+    "activity_low": N_("You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
+                       "describes people like you more closely."),
+    "activity_not_given": N_("Relapses in the past year were not given, so it cannot be told which of the two "
+                             "studies describes people like you more closely. Both are shown."),
+    "mri_not_asked": N_("Activity can also show on MRI scans, which this aid does not ask about."),
 }
 
 
 def _note(code: str) -> OptionNote:
-    return OptionNote(code, NOTES[code])
+    return OptionNote(code, _(NOTES[code]))
 
 
 # --- Building the view -----------------------------------------------------------------------
@@ -501,11 +508,11 @@ def hazard_ratio_text_en(hr: HazardRatio) -> str:
     """Default English for a hazard ratio, e.g. "about half the rate" or, where the interval
     includes 1, "no clear difference (from about two thirds the rate to about three times the rate)"."""
     if hr.clear_difference:
-        return HR_WORDS_EN[hr.words]
+        return _(HR_WORDS_EN[hr.words])
     if hr.ci_words is None:
-        return f"{HR_WORDS_EN[hr.words]} (no interval published)"
-    low, high = (HR_WORDS_EN[w] for w in hr.ci_words)
-    return f"no clear difference (the result fits anything from {low} to {high})"
+        return _("{words} (no interval published)", words=_(HR_WORDS_EN[hr.words]))
+    low, high = (_(HR_WORDS_EN[w]) for w in hr.ci_words)
+    return _("no clear difference (the result fits anything from {low} to {high})", low=low, high=high)
 
 
 def options_dict(model: Model, profile: Profile) -> dict[str, Any]:
