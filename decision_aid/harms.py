@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .present import wording
+from .present.i18n import N_, _
 from .model import Estimate, Interval, Model, SourceLabel
 
 REGIMENS = "sweden2024_regimens"
@@ -54,15 +55,17 @@ class HarmFigure:
         """Default English for this figure, e.g. "about 68 in 100 (68%)"."""
         if self.kind == "probability":
             if self.range_low is not None:
-                return (f"{self.range_low_in_hundred} to about {self.in_hundred} in {wording.DENOMINATOR} "
-                        f"({wording.published_percent(self.range_low)} to {wording.published_percent(self.value)})")
+                return _("{low} to about {high} in {denominator} ({low_percent} to {high_percent})",
+                         low=self.range_low_in_hundred, high=self.in_hundred, denominator=wording.DENOMINATOR,
+                         low_percent=wording.published_percent(self.range_low),
+                         high_percent=wording.published_percent(self.value))
             percent = wording.percent(self.value) if self.modelled else wording.published_percent(self.value)
-            return f"{wording.count_phrase(self.value)} ({percent})"
+            return _("{in_hundred} ({percent})", in_hundred=wording.count_phrase(self.value), percent=percent)
         if self.kind == "rate":
-            return f"{self.value:g} on average per person"
+            return _("{value} on average per person", value=f"{self.value:g}")
         if self.kind == "duration":
-            return f"about {self.value:g} {self.unit}"
-        return f"p = {self.value:g}"
+            return _("about {value} {unit}", value=f"{self.value:g}", unit=_(self.unit))
+        return _("p = {value}", value=f"{self.value:g}")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,10 +100,10 @@ class Harm:
     def text(self) -> str:
         """Default English for the whole row."""
         if not self.figures:
-            return f"{self.topic}: {self.note}"
-        parts = " ".join(f"{f.label}: {f.text}." for f in self.figures)
-        when = f" {self.time_frame}" if self.time_frame else ""
-        return f"{self.topic}{when}. {parts}" + (f" {self.note}" if self.note else "")
+            return _("{topic}: {note}", topic=self.topic, note=self.note)
+        parts = [_("{label}: {value}.", label=f.label, value=f.text) for f in self.figures]
+        head = _("{topic} {when}.", topic=self.topic, when=self.time_frame) if self.time_frame else f"{self.topic}."
+        return " ".join([head, *parts, *([self.note] if self.note else [])])
 
     def as_dict(self) -> dict[str, Any]:
         head = self.headline
@@ -125,49 +128,50 @@ class Harm:
 # range (ITP: the highest and lowest figure reported with regimens without alemtuzumab).
 
 _SIDE_EFFECTS: tuple[tuple[str, str, str | None, tuple[tuple[str, str, str, str, str | None], ...], str | None], ...] = (
-    ("febrile_neutropenia", "Fever when the white blood cells that fight infection are very low "
-     "(febrile neutropenia)", None, (
-         ("silfverberg2024", "febrile_neutropenia_cy", "cy_atg", "With Cy/ATG", None),
-         (REGIMENS, "febrile_neutropenia_cy", "cy_atg_compared", "With Cy/ATG, in a comparison of two regimens",
+    ("febrile_neutropenia", N_("Fever when the white blood cells that fight infection are very low "
+     "(febrile neutropenia)"), None, (
+         ("silfverberg2024", "febrile_neutropenia_cy", "cy_atg", N_("With Cy/ATG"), None),
+         (REGIMENS, "febrile_neutropenia_cy", "cy_atg_compared", N_("With Cy/ATG, in a comparison of two regimens"),
           None),
-         (REGIMENS, "febrile_neutropenia_beam", "beam_atg_compared", "With BEAM/ATG, in the same comparison", None),
+         (REGIMENS, "febrile_neutropenia_beam", "beam_atg_compared", N_("With BEAM/ATG, in the same comparison"), None),
      ), None),
-    ("severe_adverse_events_100d", "Serious side effects", "in the first 100 days", (
-        ("silfverberg2024", "grade3_events_100d", "grade_3", "Severe (grade 3)", None),
-        ("silfverberg2024", "grade4_events_100d", "grade_4", "Life-threatening (grade 4)", None),
+    ("severe_adverse_events_100d", N_("Serious side effects"),
+     (N_("in the first {amount} days"), "silfverberg2024", "adverse_events_window"), (
+        ("silfverberg2024", "grade3_events_100d", "grade_3", N_("Severe (grade 3)"), None),
+        ("silfverberg2024", "grade4_events_100d", "grade_4", N_("Life-threatening (grade 4)"), None),
     ), None),
-    ("thyroid", "Thyroid problems after the treatment", None, (
-        ("burt2021", "hypothyroidism", "hypothyroidism", "Underactive thyroid (hypothyroidism)", None),
-        ("burt2021", "hyperthyroidism", "hyperthyroidism", "Overactive thyroid (hyperthyroidism)", None),
+    ("thyroid", N_("Thyroid problems after the treatment"), None, (
+        ("burt2021", "hypothyroidism", "hypothyroidism", N_("Underactive thyroid (hypothyroidism)"), None),
+        ("burt2021", "hyperthyroidism", "hyperthyroidism", N_("Overactive thyroid (hyperthyroidism)"), None),
     ), None),
-    ("itp", "The immune system destroys platelets, so bleeding is more likely (immune thrombocytopenia, "
-     "ITP)", None, (
-        ("burt2021", "itp_high", "non_alemtuzumab", "With treatments without alemtuzumab", "itp_low"),
-        ("burt2021", "itp_alemtuzumab", "alemtuzumab", "With a treatment that included alemtuzumab", None),
+    ("itp", N_("The immune system destroys platelets, so bleeding is more likely (immune thrombocytopenia, "
+     "ITP)"), None, (
+        ("burt2021", "itp_high", "non_alemtuzumab", N_("With treatments without alemtuzumab"), "itp_low"),
+        ("burt2021", "itp_alemtuzumab", "alemtuzumab", N_("With a treatment that included alemtuzumab"), None),
     ), None),
 )
 
 _REGIMEN_POINTS: tuple[tuple[str, str, str | None, tuple[tuple[str, str, str, str, str | None], ...], str | None], ...] = (
-    ("hospital_stay_by_regimen", "Longer stay in hospital with BEAM/ATG than with Cy/ATG", "after the stem cells "
-     "are given back", (
-         (REGIMENS, "extra_hospital_days_beam", "beam_atg", "With BEAM/ATG", None),
+    ("hospital_stay_by_regimen", N_("Longer stay in hospital with BEAM/ATG than with Cy/ATG"), N_("after the stem cells "
+     "are given back"), (
+         (REGIMENS, "extra_hospital_days_beam", "beam_atg", N_("With BEAM/ATG"), None),
      ), None),
-    ("severe_adverse_events_by_regimen", "Serious side effects by regimen", None, (
-        (REGIMENS, "severe_adverse_events_cy", "cy_atg", "With Cy/ATG", None),
-        (REGIMENS, "severe_adverse_events_beam", "beam_atg", "With BEAM/ATG", None),
+    ("severe_adverse_events_by_regimen", N_("Serious side effects by regimen"), None, (
+        (REGIMENS, "severe_adverse_events_cy", "cy_atg", N_("With Cy/ATG"), None),
+        (REGIMENS, "severe_adverse_events_beam", "beam_atg", N_("With BEAM/ATG"), None),
     ), None),
-    ("neda_by_regimen", "No sign of MS activity, by regimen", "at 5 years", (
-        (REGIMENS, "neda_5y_cy", "cy_atg", "With Cy/ATG", None),
-        (REGIMENS, "neda_5y_beam", "beam_atg", "With BEAM/ATG", None),
-        (REGIMENS, "neda_5y_p", "p_value", "Difference between the two", None),
-    ), "This difference could be due to chance: neither regimen was shown to work better."),
+    ("neda_by_regimen", N_("No sign of MS activity, by regimen"), (N_("at {amount} years"), REGIMENS, "neda_years"), (
+        (REGIMENS, "neda_5y_cy", "cy_atg", N_("With Cy/ATG"), None),
+        (REGIMENS, "neda_5y_beam", "beam_atg", N_("With BEAM/ATG"), None),
+        (REGIMENS, "neda_5y_p", "p_value", N_("Difference between the two"), None),
+    ), N_("This difference could be due to chance: neither regimen was shown to work better.")),
 )
 
 _NOT_QUANTIFIED = (
-    ("fertility", "Fertility", "The chemotherapy can make it harder to have children. This aid has no figure "
-     "for how often. Ask about storing eggs or sperm before treatment."),
-    ("recovery", "Time in hospital and recovery", "This aid has no figure for the usual stay in hospital or "
-     "the time until daily life is back to normal. Ask the transplant centre."),
+    ("fertility", N_("Fertility"), N_("The chemotherapy can make it harder to have children. This aid has no figure "
+     "for how often. Ask about storing eggs or sperm before treatment.")),
+    ("recovery", N_("Time in hospital and recovery"), N_("This aid has no figure for the usual stay in hospital or "
+     "the time until daily life is back to normal. Ask the transplant centre.")),
 )
 
 
@@ -175,12 +179,21 @@ def _figure(model: Model, source_id: str, name: str, group: str, label: str, low
     source = model.evidence.get(source_id)
     fig = source.figure(name)
     range_low = source.value(low) if low else None
-    return HarmFigure(group, label, fig.value, fig.kind, fig.unit, source_id, name, fig.checked_against, fig.ci,
+    return HarmFigure(group, _(label), fig.value, fig.kind, fig.unit, source_id, name, fig.checked_against, fig.ci,
                       range_low, low)
 
 
+def _time_frame(model: Model, when) -> str | None:
+    """None, a text, or (a text with {amount}, source id, figure name): the amount is an evidence figure."""
+    if when is None or isinstance(when, str):
+        return None if when is None else _(when)
+    template, source_id, name = when
+    return _(template, amount=f"{model.evidence.get(source_id).value(name):g}")
+
+
 def _rows(model: Model, category: str, table) -> list[Harm]:
-    return [Harm(harm_id, category, topic, when, tuple(_figure(model, *item) for item in items), note)
+    return [Harm(harm_id, category, _(topic), _time_frame(model, when),
+                 tuple(_figure(model, *item) for item in items), _(note) if note else None)
             for harm_id, topic, when, items, note in table]
 
 
@@ -188,8 +201,9 @@ def _early_death(model: Model, harm_id: str, group: str, interval: Interval, lab
     deaths = model.evidence.get(label.id).figure("early_deaths")
     figure = HarmFigure(group, _sentence_case(label.label), interval.estimate, "probability", "fraction", label.id,
                         deaths.name, deaths.checked_against, (interval.lower, interval.upper), modelled=True)
-    return Harm(harm_id, "early_death", "Death", f"within {model.early_days} days of transplant", (figure,),
-                "Modelled for people with the same age, type of MS, EDSS and number of previous treatments.")
+    return Harm(harm_id, "early_death", _("Death"), _("within {days} days of transplant", days=model.early_days),
+                (figure,), _("Modelled for people with the same age, type of MS, EDSS and number of previous "
+                             "treatments."))
 
 
 def _sentence_case(text: str) -> str:
@@ -207,7 +221,7 @@ def harms(model: Model, result: Estimate) -> tuple[Harm, ...]:
     ]
     rows += _rows(model, "side_effect", _SIDE_EFFECTS)
     rows += _rows(model, "regimen", _REGIMEN_POINTS)
-    rows += [Harm(harm_id, "not_quantified", topic, None, (), note) for harm_id, topic, note in _NOT_QUANTIFIED]
+    rows += [Harm(harm_id, "not_quantified", _(topic), None, (), _(note)) for harm_id, topic, note in _NOT_QUANTIFIED]
     return tuple(rows)
 
 

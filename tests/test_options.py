@@ -297,6 +297,11 @@ def test_the_figures_of_evidence_md_in_the_harms_table(model):
     assert values["febrile_neutropenia"] == {"cy_atg": (0.68, 68), "cy_atg_compared": (0.68, 68),
                                              "beam_atg_compared": (0.88, 88)}
     assert values["severe_adverse_events_100d"] == {"grade_3": (1.7, None), "grade_4": (0.06, None)}
+    # time frames are figures too, not literals in code
+    assert model.evidence.get("silfverberg2024").value("adverse_events_window") == 100
+    assert "100 days" in rows["severe_adverse_events_100d"].time_frame
+    assert model.evidence.get("sweden2024_regimens").value("neda_years") == 5
+    assert "5 years" in rows["neda_by_regimen"].time_frame
     assert values["thyroid"] == {"hypothyroidism": (0.035, 4), "hyperthyroidism": (0.033, 3)}
     assert values["itp"] == {"non_alemtuzumab": (0.028, 3), "alemtuzumab": (0.14, 14)}
     assert rows["itp"].figures[0].range_low == 0.0
