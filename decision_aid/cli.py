@@ -197,10 +197,17 @@ def validated_profile(args: argparse.Namespace, refusal: str):
 
 
 def run_estimate(args: argparse.Namespace) -> int:
+    from .about import AboutError, TodayError, disclosure, evidence_review, review_line, today
+
     try:
+        day = today()  # DECISION_AID_TODAY, checked before anything else is done
         model, profile, _ = validated_profile(args, "no estimates")
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
+        about = disclosure() if args.json else None
     except _Rejected as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except (TodayError, AboutError) as exc:
         print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except ValueError as exc:  # horizon or draws
@@ -208,14 +215,17 @@ def run_estimate(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     from .context import context_dict
 
+    review = evidence_review(model.evidence, day)
     if args.json:
         from .present.json_view import estimate_json
 
-        print(json.dumps({**estimate_json(result), "context": context_dict(model, profile)}))
+        print(json.dumps({**estimate_json(result), "context": context_dict(model, profile, result),
+                          "evidence_review": review.as_dict(), "disclosure": about.as_dict()}))
     else:
         from .present.text_table import context_section, estimate_table
 
         print(estimate_table(result, model))
+        print(review_line(review))
         print()
         print(context_section(model, profile))
     return 0

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .present import wording
+from .present.i18n import N_, _, ngettext
 from .evidence import Source
-from .model import Model, Profile
+from .model import Estimate, Model, Profile
 from .model.profile import COURSE_NAMES
 
 #: What each outcome figure's name prefix measures (a definition, not a figure).
@@ -338,22 +339,33 @@ def mist_findings(source: Source) -> str:
 
 def mist_unmet(model: Model, profile: Profile) -> tuple[str, ...]:
     """Each entry criterion of the trial that the profile does not meet, in words."""
+    return tuple(text for _, text in _mist_unmet(model, profile))
+
+
+def mist_unmet_fields(model: Model, profile: Profile) -> tuple[str, ...]:
+    """The profile fields (course, edss, relapses_past_year) whose value does not meet the trial's
+    entry criteria, or was not given."""
+    return tuple(field for field, _ in _mist_unmet(model, profile))
+
+
+def _mist_unmet(model: Model, profile: Profile) -> tuple[tuple[str, str], ...]:
     criteria = mist_source(model).raw["eligibility"]
     unmet = []
     courses = criteria["course"]
     if profile.course not in courses:
         names = " or ".join(COURSE_NAMES[c] for c in courses)
-        unmet.append(f"the course given is {profile.course_name} (the trial included only {names})")
+        unmet.append(("course", f"the course given is {profile.course_name} (the trial included only {names})"))
     low, high = criteria["edss_min"], criteria["edss_max"]
     if not low <= profile.edss <= high:
-        unmet.append(f"the EDSS given is {profile.edss:.1f} (the trial included EDSS {low:.1f} to {high:.1f})")
+        unmet.append(("edss", f"the EDSS given is {profile.edss:.1f} (the trial included EDSS {low:.1f} to {high:.1f})"))
     needed = criteria["min_relapses_past_year"]
     relapses = profile.relapses_past_year
     if relapses is None:
-        unmet.append(f"relapses in the past year not given (the trial required at least {needed})")
+        unmet.append(("relapses_past_year",
+                      f"relapses in the past year not given (the trial required at least {needed})"))
     elif relapses < needed:
-        unmet.append(f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year given "
-                     f"(the trial required at least {needed})")
+        unmet.append(("relapses_past_year", f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year given "
+                      f"(the trial required at least {needed})"))
     return tuple(unmet)
 
 
@@ -384,17 +396,53 @@ def mist_not_applicable(model: Model, profile: Profile) -> str | None:
     if not unmet:
         return None
     return (
-        f"No randomised comparison in this aid's sources covers this profile. The one randomised trial among "
-        f"them, the {mist_source(model).short_name}, does not apply because " + "; ".join(unmet) + "."
+        f"No randomised comparison of AHSCT with drug treatment in this aid's sources covers this profile. The "
+        f"one randomised trial of AHSCT among them, the {mist_source(model).short_name}, does not apply because "
+        + "; ".join(unmet) + "."
     )
 
 
 # --- Guidance --------------------------------------------------------------------------------
+# Both statements are chosen by id, never by position among the guidance files: a third statement
+# added to the evidence set changes nothing here until it is named.
+
+#: Guidance statements by the id used in the JSON, newest first, with their evidence file ids.
+GUIDANCE_SOURCES = {"ectrims2025": "ectrims2025_guidance", "nmss2021": "nmss2021_guidance"}
+NMSS = "nmss2021"
+ECTRIMS = "ectrims2025"
+
+#: How a profile value compares with one point of a statement (a code for the presentation layer).
+FIT_CODES = (
+    "under",               # the profile's value is under the statement's limit
+    "not_under",           # it is at or above the limit
+    "not_given",           # an optional profile field was left empty
+    "not_asked",           # the aid does not ask for this (previous high-efficacy treatment)
+    "no_limit",            # the statement gives no limit for this point
+    "about_this_type",     # the statement is about this type of MS
+    "only_with_activity",  # progressive MS: only with signs of inflammatory activity (ECTRIMS)
+    "about_relapsing_only",  # the statement is about relapsing MS only (NMSS)
+)
+
 
 @dataclass(frozen=True)
 class GuidancePoint:
+    """One point of a statement beside the profile: codes and numbers for any view, plus ``text``,
+    a default English line (what the window and the sheet show today)."""
+
     topic: str
     text: str
+    code: str = ""  # age, edss, disease_duration, course, prior_high_efficacy
+    fit: str = ""  # one of FIT_CODES
+    value: float | str | None = None  # the profile's value (None: not given, or not asked)
+    threshold: float | None = None  # the statement's limit, from the evidence figure below
+    unit: str | None = None
+    figure: str | None = None  # evidence figure name of the threshold
+    checked_against: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"topic": self.topic, "code": self.code, "fit": self.fit, "value": self.value,
+                "threshold": self.threshold, "unit": self.unit, "figure": self.figure,
+                "checked_against": self.checked_against, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -404,42 +452,139 @@ class GuidanceFit:
     citation: str
     points: tuple[GuidancePoint, ...]
     note: str = NO_VERDICT
+    id: str = NMSS  # the statement's id in the JSON (ectrims2025, nmss2021)
+    source: str = GUIDANCE_SOURCES[NMSS]  # its evidence file id
+    published_year: int | None = None
+
+    def point(self, code: str) -> GuidancePoint:
+        return next(p for p in self.points if p.code == code)
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "source": self.short_name,
+            "id": self.id,
+            "source": self.source,
+            "short_name": self.short_name,
+            "published_year": self.published_year,
             "statement": self.statement,
             "citation": self.citation,
-            "points": [{"topic": p.topic, "text": p.text} for p in self.points],
+            "points": [p.as_dict() for p in self.points],
             "note": self.note,
         }
 
 
-def guidance_fit(model: Model, profile: Profile) -> GuidanceFit:
-    source = model.evidence.by_role("guidance")[0]
-    age_below = source.value("candidate_age_below")
-    duration_below = source.value("candidate_duration_below")
-    age_side = "under" if profile.age < age_below else "not under"
-    points = [GuidancePoint("Age", f"Age {profile.age:g}: {age_side} {age_below:g}")]
-    duration = profile.disease_duration_years
-    if duration is None:
-        points.append(GuidancePoint("Disease duration", f"Disease duration not given (guidance: under {duration_below:g} years)"))
+def guidance_source(model: Model, guidance_id: str = NMSS) -> Source:
+    """The evidence file of one statement, by its id (``ectrims2025`` or ``nmss2021``)."""
+    try:
+        return model.evidence.get(GUIDANCE_SOURCES[guidance_id])
+    except KeyError:
+        raise LookupError(f"unknown guidance {guidance_id!r}; known: {', '.join(GUIDANCE_SOURCES)}") from None
+
+
+def guidance_fit(model: Model, profile: Profile, guidance_id: str = NMSS) -> GuidanceFit:
+    """The profile beside one statement, point by point (the NMSS statement unless another is named)."""
+    source = guidance_source(model, guidance_id)
+    build = _ectrims_points if guidance_id == ECTRIMS else _nmss_points
+    return GuidanceFit(source.short_name, source.text("statement"), source.full_citation,
+                       tuple(build(model, source, profile)), id=guidance_id, source=source.id,
+                       published_year=source.raw.get("published_year"))
+
+
+def guidance_fits(model: Model, profile: Profile) -> tuple[GuidanceFit, ...]:
+    """Both statements, newest first."""
+    return tuple(guidance_fit(model, profile, guidance_id) for guidance_id in GUIDANCE_SOURCES)
+
+
+def _threshold_point(source: Source, figure_name: str, code: str, topic: str, value: float | None,
+                     text_value: str, note_if_not_under: str = "") -> GuidancePoint:
+    figure = source.figure(figure_name)
+    limit = figure.value
+    if code == "disease_duration":
+        limit_text = _("{limit} years", limit=f"{limit:g}")
     else:
-        side = "under" if duration < duration_below else "not under"
-        points.append(GuidancePoint(
-            "Disease duration", f"Disease duration {wording.years_phrase(duration)}: {side} {duration_below:g} years"))
-    points.append(GuidancePoint("Relapsing activity", _activity_text(model, profile)))
-    return GuidanceFit(source.short_name, source.text("statement"), source.full_citation, tuple(points))
+        limit_text = f"{limit:.1f}" if code == "edss" else f"{limit:g}"
+    if value is None:
+        fit, text = "not_given", _("{topic} not given (guidance: under {limit})", topic=_(topic), limit=limit_text)
+    else:
+        fit = "under" if value < limit else "not_under"
+        if fit == "under":
+            text = _("{what}: under {limit}", what=text_value, limit=limit_text)
+        elif note_if_not_under:
+            text = _("{what}: not under {limit} ({note})", what=text_value, limit=limit_text, note=_(note_if_not_under))
+        else:
+            text = _("{what}: not under {limit}", what=text_value, limit=limit_text)
+    return GuidancePoint(topic, text, code, fit, value, limit, figure.unit, figure_name, figure.checked_against)
 
 
-def _activity_text(model: Model, profile: Profile) -> str:
-    if profile.course not in model.relapsing_courses:
-        return f"{_sentence_case(profile.course_name)}: the guidance is about relapsing MS"
+def _age_point(source: Source, profile: Profile, note: str = "") -> GuidancePoint:
+    return _threshold_point(source, "candidate_age_below", "age", N_("Age"), profile.age,
+                            _("Age {age}", age=f"{profile.age:g}"), note)
+
+
+def _duration_point(source: Source, profile: Profile) -> GuidancePoint:
+    duration = profile.disease_duration_years
+    text_value = "" if duration is None else _("Disease duration {years}", years=wording.years_phrase(duration))
+    return _threshold_point(source, "candidate_duration_below", "disease_duration", N_("Disease duration"), duration,
+                            text_value)
+
+
+def _relapses_given(profile: Profile) -> str:
     relapses = profile.relapses_past_year
-    given = "relapses in the past year not given" if relapses is None else (
-        f"{relapses} relapse{'' if relapses == 1 else 's'} in the past year")
-    return (f"{_sentence_case(profile.course_name)}, {given}; the guidance speaks of substantial breakthrough "
-            "activity despite high-efficacy therapy")
+    if relapses is None:
+        return _("relapses in the past year not given")
+    return ngettext("{count} relapse in the past year", "{count} relapses in the past year", relapses)
+
+
+_TYPE_OF_MS = N_("Type of MS")
+_PRIOR = N_("Previous high-efficacy treatment")
+
+
+def _nmss_points(model: Model, source: Source, profile: Profile) -> list[GuidancePoint]:
+    edss = GuidancePoint("EDSS", _("EDSS {edss}: this guidance gives no EDSS limit", edss=f"{profile.edss:.1f}"),
+                         "edss", "no_limit", profile.edss)
+    prior = GuidancePoint(
+        _PRIOR, _("Not asked here: the guidance speaks of MS that stays active despite high-efficacy treatment, or "
+                  "of reasons not to take it. Ask the neurologist."), "prior_high_efficacy", "not_asked")
+    return [_age_point(source, profile), edss, _duration_point(source, profile), _nmss_course(model, profile), prior]
+
+
+def _nmss_course(model: Model, profile: Profile) -> GuidancePoint:
+    name = _sentence_case(wording.course_name(profile.course))
+    if profile.course not in model.relapsing_courses:
+        return GuidancePoint(_TYPE_OF_MS, _("{course}: the guidance is about relapsing MS", course=name),
+                             "course", "about_relapsing_only", profile.course)
+    return GuidancePoint(
+        _TYPE_OF_MS, _("{course}, {relapses}; the guidance speaks of substantial breakthrough activity despite "
+                       "high-efficacy therapy", course=name, relapses=_relapses_given(profile)),
+        "course", "about_this_type", profile.course)
+
+
+def _ectrims_points(model: Model, source: Source, profile: Profile) -> list[GuidancePoint]:
+    age = _age_point(source, profile, N_("the guidance says older people are judged one by one"))
+    edss = _threshold_point(source, "candidate_edss_below", "edss", "EDSS", profile.edss,
+                            _("EDSS {edss}", edss=f"{profile.edss:.1f}"),
+                            N_("a higher score may be accepted after a recent relapse"))
+    failed = source.figure("min_high_efficacy_dmts_failed")
+    prior = GuidancePoint(
+        _PRIOR, ngettext("Not asked here: the guidance speaks of at least {count} high-efficacy MS drug that did not "
+                         "control the MS. Ask the neurologist.",
+                         "Not asked here: the guidance speaks of at least {count} high-efficacy MS drugs that did not "
+                         "control the MS. Ask the neurologist.", int(failed.value)),
+        "prior_high_efficacy", "not_asked", None, failed.value, failed.unit, failed.name, failed.checked_against)
+    return [age, edss, _duration_point(source, profile), _ectrims_course(model, source, profile), prior]
+
+
+def _ectrims_course(model: Model, source: Source, profile: Profile) -> GuidancePoint:
+    name = _sentence_case(wording.course_name(profile.course))
+    relapses = _relapses_given(profile)
+    if profile.course in model.relapsing_courses:
+        return GuidancePoint(_TYPE_OF_MS, _("{course}, {relapses}. The guidance is about very active relapsing MS.",
+                                            course=name, relapses=relapses),
+                             "course", "about_this_type", profile.course)
+    text = _("{course}, {relapses}. The guidance advises AHSCT in progressive MS only with {condition}. MRI is not "
+             "asked here.", course=name, relapses=relapses, condition=source.text("progressive_requires"))
+    if profile.course in ("ppms", "spms"):
+        text += " " + _("It says the benefit is less clear in {course}.", course=wording.course_name(profile.course))
+    return GuidancePoint(_TYPE_OF_MS, text, "course", "only_with_activity", profile.course)
 
 
 def _sentence_case(text: str) -> str:
@@ -448,13 +593,22 @@ def _sentence_case(text: str) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------
 
-def context_dict(model: Model, profile: Profile) -> dict[str, Any]:
-    """The ``context`` object of ``decision-aid estimate --json``."""
+def context_dict(model: Model, profile: Profile, result: Estimate | None = None) -> dict[str, Any]:
+    """The ``context`` object of ``decision-aid estimate --json``.
+
+    ``result`` is the profile's estimate, for the two early-death rows of ``harms``; without it the
+    estimate is computed here with the default draws."""
+    from .harms import harms_list
+    from .options import options_dict
+
     comparison = mist_comparison(model, profile)
+    result = model.estimate(profile) if result is None else result
     return {
         "studies": [row.as_dict() for row in study_rows(model)],
         "studies_differ": STUDIES_DIFFER,
         "mist": comparison.as_dict() if comparison else None,
         "mist_not_applicable": mist_not_applicable(model, profile),
-        "guidance": guidance_fit(model, profile).as_dict(),
+        "guidance": [fit.as_dict() for fit in guidance_fits(model, profile)],
+        "options": options_dict(model, profile),
+        "harms": harms_list(model, result),
     }

@@ -49,8 +49,13 @@ def test_evidence_and_manifest_go_into_the_package_folder_the_loader_reads():
     assert "manifest.json" in names
 
 
+def test_about_json_goes_where_the_disclosure_is_read():
+    assert (str(ROOT / "resources" / "about.json"), "decision_aid/resources") in bb.source_datas(ROOT)
+
+
 def fake_tree(tmp_path):
     (tmp_path / "resources" / "evidence").mkdir(parents=True)
+    (tmp_path / "resources" / "about.json").write_text("{}")
     (tmp_path / "resources" / "evidence" / "manifest.json").write_text("{}")
     (tmp_path / "resources" / "evidence" / "study.json").write_text("{}")
     (tmp_path / "decision_aid").mkdir()
@@ -77,6 +82,13 @@ def test_no_manifest_no_build(tmp_path):
     root = fake_tree(tmp_path)
     (root / "resources" / "evidence" / "manifest.json").unlink()
     with pytest.raises(bb.BuildError, match="manifest"):
+        bb.source_datas(root)
+
+
+def test_no_about_json_no_build(tmp_path):
+    root = fake_tree(tmp_path)
+    (root / "resources" / "about.json").unlink()
+    with pytest.raises(bb.BuildError, match="about.json"):
         bb.source_datas(root)
 
 

@@ -23,9 +23,11 @@ def test_json_equals_the_model_result(model):
     context = data.pop("context")
     from decision_aid.present.json_view import estimate_json
 
+    assert set(data.pop("evidence_review")) == {"edition", "reviewed", "next_review_due", "overdue"}
+    assert set(data.pop("disclosure")) == {"funding", "conflicts_of_interest", "evidence_selection", "report_a_problem"}
     assert data == json.loads(json.dumps(estimate_json(expected)))
     assert all(note["text"] for note in data["warnings"] + data["caveats"])
-    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance"}
+    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms"}
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
                                "relapses_past_year": None, "disease_duration_years": None}
 

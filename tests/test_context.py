@@ -115,8 +115,8 @@ def test_mist_comparison_carries_the_published_counts(model):
     ({"course": "ppms"}, ["Primary progressive MS: the guidance is about relapsing MS"]),
 ])
 def test_guidance_fit_in_words_never_a_verdict(model, changes, expected):
-    source = model.evidence.by_role("guidance")[0]
-    fit = guidance_fit(model, profile(model, **changes))
+    source = model.evidence.get("nmss2021_guidance")
+    fit = guidance_fit(model, profile(model, **changes))  # the NMSS statement unless another is named
     assert fit.statement == source.text("statement") and fit.citation == source.full_citation
     text = " ".join(p.text for p in fit.points)
     for phrase in expected:
@@ -165,13 +165,17 @@ def test_context_json_from_the_cli(model):
     assert done.returncode == 0, done.stderr
     context = json.loads(done.stdout)["context"]
     p = profile(model, disease_duration_years=4)
-    assert context == json.loads(json.dumps(context_dict(model, p)))
+    assert context == json.loads(json.dumps(context_dict(model, p, model.estimate(p))))
     assert [s["id"] for s in context["studies"]] == [r.id for r in study_rows(model)]
     mist = mist_source(model)
     assert context["mist"]["hsct"]["progressed"] == mist.value("hsct_progressed")
     assert context["mist"]["dmt"]["in_hundred"] == wording.in_hundred(mist.value("dmt_progressed") / mist.value("dmt_patients"))
     assert context["mist_not_applicable"] is None
-    assert context["guidance"]["statement"] == model.evidence.by_role("guidance")[0].text("statement")
+    guidance = {g["id"]: g for g in context["guidance"]}
+    assert set(guidance) == {"ectrims2025", "nmss2021"}
+    for guidance_id, source_id in (("ectrims2025", "ectrims2025_guidance"), ("nmss2021", "nmss2021_guidance")):
+        assert guidance[guidance_id]["source"] == source_id
+        assert guidance[guidance_id]["statement"] == model.evidence.get(source_id).text("statement")
     boffa = next(s for s in context["studies"] if s["id"] == "boffa2021")
     figure = model.evidence.get("boffa2021").figure("dwfs_relapsing_5y")
     assert {"value": figure.value, "ci": list(figure.ci)}.items() <= next(

@@ -38,6 +38,9 @@ def test_shipped_evidence_is_edition_2026_12_with_its_review_dates():
     assert [s.id for s in evidence.by_role("primary")] == ["muraro2017"]
     assert {s.id for s in evidence.by_role("context")} == {
         "burt2019_mist", "burman2014", "boffa2021", "burt2021", "muraro2025", "silfverberg2024", "sormani2017"}
+    assert {s.id for s in evidence.by_role("comparison")} == {
+        "muraro2025_annneurol", "boffa2023_spms", "kalincik2024_progressive", "montalban2017_oratorio"}
+    assert {s.id for s in evidence.by_role("guidance")} == {"nmss2021_guidance", "ectrims2025_guidance"}
     primary = evidence.get("muraro2017")
     assert primary.doi == "10.1001/jamaneurol.2016.5867"
     assert primary.figure("pfs_5y").ci == (0.42, 0.54)
@@ -152,3 +155,91 @@ def test_model_numbers_come_from_the_evidence_files(evidence_copy):
     result = changed.estimate(profile, draws=500)
     assert result.reference.average_patient[60] == pytest.approx(0.50, abs=1e-9)
     assert changed.early_deaths / changed.patients == pytest.approx(4 / 281)
+
+
+# --- The evidence files of issue #14 -------------------------------------------------------------
+
+# What each new figure was checked against, exactly as EVIDENCE.md says.
+NEW_CHECKED = {
+    "muraro2025_annneurol": lambda name: "abstract copy",
+    "boffa2023_spms": lambda name: "abstract copy",
+    "kalincik2024_progressive": lambda name: "abstract",
+    "montalban2017_oratorio": lambda name: "abstract" if name in ("patients", "min_weeks") else "secondary",
+    "ectrims2025_guidance": lambda name: "abstract copy",
+}
+
+
+@pytest.mark.parametrize("source_id", sorted(NEW_CHECKED))
+def test_new_figures_say_what_they_were_checked_against(model, source_id):
+    source = model.evidence.get(source_id)
+    for figure in source.figures.values():
+        assert figure.checked_against == NEW_CHECKED[source_id](figure.name), figure.name
+        if figure.checked_against == "abstract copy":
+            assert "abstract copy" in figure.reported_in.lower()
+        elif figure.checked_against == "secondary":
+            assert "secondary" in figure.reported_in
+        else:
+            assert figure.reported_in == "Abstract"
+
+
+def test_new_figures_are_those_of_evidence_md(model):
+    def value(source_id, name):
+        figure = model.evidence.get(source_id).figure(name)
+        return (figure.value, figure.ci) if figure.ci else figure.value
+
+    london = "muraro2025_annneurol"
+    assert [value(london, n) for n in ("patients", "ahsct_patients", "alemtuzumab_patients", "ocrelizumab_patients",
+                                       "ahsct_median_follow_up", "alemtuzumab_median_follow_up",
+                                       "ocrelizumab_median_follow_up", "comparison_years")] == [621, 103, 204, 314,
+                                                                                                43, 43, 32, 5]
+    assert value(london, "hr_relapse") == (0.29, (0.13, 0.63))
+    assert value(london, "hr_mri_activity") == (0.33, (0.15, 0.72))
+    assert (value(london, "arr_ahsct"), value(london, "arr_alemtuzumab")) == (0.026, 0.087)
+    assert not any("ocrelizumab" in f.unit for f in model.evidence.get(london).figures.values()
+                   if f.kind == "hazard_ratio")  # the abstract copy is cut off: nothing against ocrelizumab
+    assert value("boffa2023_spms", "hr_progression") == (0.50, (0.31, 0.81))
+    assert [value("boffa2023_spms", n) for n in ("ahsct_patients", "dmt_patients", "ahsct_free_of_progression_5y",
+                                                 "free_of_progression_years")] == [79, 1975, 0.617, 5]
+    kalincik = "kalincik2024_progressive"
+    assert [value(kalincik, n) for n in ("ahsct_patients", "ahsct_spms_patients", "mean_age", "baseline_edss",
+                                         "natalizumab_patients", "follow_up_years")] == [39, 37, 37, 5.7, 65, 4]
+    assert value(kalincik, "hr_worsening") == (1.49, (0.70, 3.14))
+    assert value(kalincik, "hr_improvement") == (1.50, (0.22, 10.29))
+    assert "does not support the use of AHSCT" in model.evidence.get(kalincik).raw["comparison"]["conclusion"]
+    oratorio = "montalban2017_oratorio"
+    assert [value(oratorio, n) for n in ("patients", "min_weeks", "progression_ocrelizumab",
+                                         "progression_placebo")] == [732, 120, 0.329, 0.393]
+    assert value(oratorio, "hr_progression") == (0.76, (0.59, 0.98))
+    ectrims = "ectrims2025_guidance"
+    assert [value(ectrims, n) for n in ("candidate_age_below", "candidate_duration_below", "candidate_edss_below",
+                                        "min_high_efficacy_dmts_failed")] == [45, 10, 6.0, 1]
+    for source_id in ("muraro2025_annneurol", "boffa2023_spms", "kalincik2024_progressive", "montalban2017_oratorio"):
+        assert model.evidence.get(source_id).role == "comparison"
+    assert model.evidence.get(ectrims).role == "guidance"
+
+
+def test_sources_of_a_role_come_in_order_of_publication(model):
+    # The window's guidance panel still takes the first guidance file; it stays the NMSS statement
+    # (2021) until that panel selects by id, as decision_aid.context does.
+    assert [s.id for s in model.evidence.by_role("guidance")] == ["nmss2021_guidance", "ectrims2025_guidance"]
+    assert [s.id for s in model.evidence.by_role("comparison")] == [
+        "montalban2017_oratorio", "boffa2023_spms", "kalincik2024_progressive", "muraro2025_annneurol"]
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda d: d["comparison"]["outcomes"][0]["hazard_ratio"].update(figure="hr_typo"),
+     "comparison.outcomes[0].hazard_ratio.figure"),
+    (lambda d: d["comparison"]["outcomes"][0]["hazard_ratio"].update(figure="ahsct_patients"),
+     "comparison.outcomes[0].hazard_ratio.figure"),
+    (lambda d: d["comparison"]["outcomes"][2]["arms"][0].update(arm="fingolimod"),
+     "comparison.outcomes[2].arms[0]"),
+    (lambda d: d["comparison"]["arms"][0].update(patients="nobody"), "comparison.arms[0].patients"),
+    (lambda d: d["comparison"].pop("population_courses"), "comparison.population_courses"),
+    (lambda d: d["comparison"].update(randomised="no"), "comparison.randomised"),
+])
+def test_a_comparison_block_naming_a_wrong_figure_is_refused(evidence_copy, change, field):
+    name = "muraro2025_annneurol.json"
+    rewrite(evidence_copy, name, change)
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(evidence_copy)
+    assert (caught.value.file, caught.value.field) == (name, field)

@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "decision-aid"
 PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 EVIDENCE_DEST = "decision_aid/resources/evidence"
+RESOURCES_DEST = "decision_aid/resources"
+ABOUT_FILE = "about.json"
 LOCALE_DEST = "decision_aid/locale"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/TTF",
@@ -102,11 +104,15 @@ def project_version(root: Path = ROOT) -> str:
 
 def source_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(file, folder in the bundle) for the data taken from the source tree: the evidence files with
-    their manifest, and everything under decision_aid/locale/ (a gettext catalogue), if present."""
+    their manifest, resources/about.json (the disclosure that ``estimate --json`` prints), and
+    everything under decision_aid/locale/ (a gettext catalogue), if present."""
     evidence = sorted((root / "resources" / "evidence").glob("*.json"))
     if not any(p.name == "manifest.json" for p in evidence):
         raise BuildError(f"no evidence manifest in {root / 'resources' / 'evidence'}")
-    entries = [(str(p), EVIDENCE_DEST) for p in evidence]
+    about = root / "resources" / ABOUT_FILE
+    if not about.is_file():
+        raise BuildError(f"no {ABOUT_FILE} in {root / 'resources'}")
+    entries = [(str(p), EVIDENCE_DEST) for p in evidence] + [(str(about), RESOURCES_DEST)]
     locale = root / "decision_aid" / "locale"
     if locale.is_dir():
         for path in sorted(locale.rglob("*")):
@@ -394,7 +400,7 @@ def inspect_bundle(target: Path, env_dir: Path) -> None:
     problems += scan_pyinstaller_archives(target, env_dir, needles)
     if problems:
         raise BuildError("the bundle is not right:\n  " + "\n  ".join(problems))
-    print(f"Inspected: evidence and locale files as in the source, nothing of {', '.join(needles)}, "
+    print(f"Inspected: evidence, about.json and locale files as in the source, nothing of {', '.join(needles)}, "
           "no network or TLS module.", flush=True)
 
 

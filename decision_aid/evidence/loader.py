@@ -20,7 +20,10 @@ from typing import Any, Mapping
 MANIFEST_NAME = "manifest.json"
 _SOURCE_FIELDS = ("id", "role", "short_name", "citation", "figures")
 _FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checked_against")
-_ROLES = ("primary", "context", "guidance", "regimen", "model")
+#: primary: the study the personal estimate is built on; context: other AHSCT cohorts shown beside it;
+#: comparison: studies of AHSCT against drug treatment, or of drug treatment alone ("Your options");
+#: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md.
+_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model")
 
 
 class EvidenceError(Exception):
@@ -98,7 +101,10 @@ class EvidenceSet:
         raise EvidenceError(f"{source_id}.json", None, "file is not in the evidence set")
 
     def by_role(self, role: str) -> tuple[Source, ...]:
-        return tuple(s for s in self.sources if s.role == role)
+        """The sources of one role in order of publication (``published_year``, then id; a file
+        without a year first). Code that needs one particular source asks for it by id (:meth:`get`)."""
+        found = (s for s in self.sources if s.role == role)
+        return tuple(sorted(found, key=lambda s: (s.raw.get("published_year") or 0, s.id)))
 
     @property
     def short_checksum(self) -> str:
@@ -198,6 +204,8 @@ def _parse_source(name: str, raw: dict, digest: str) -> Source:
     doi = raw.get("doi")
     if doi is not None and not isinstance(doi, str):
         raise EvidenceError(name, "doi", "must be text or null")
+    if "comparison" in raw:
+        _check_comparison(name, raw["comparison"], figures)
     return Source(
         id=source_id,
         role=role,
@@ -250,3 +258,106 @@ def _number(value: Any, name: str, field_name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise EvidenceError(name, field_name, f"{value!r} is not a finite number")
     return float(value)
+
+
+# --- "comparison" blocks (the "Your options" view) -------------------------------------------
+# A study of AHSCT against drug treatment (or of drug treatment alone) describes its arms and
+# outcomes by naming figures of the same file, so every number shown stays a checked figure. A
+# name that does not exist, or a figure of the wrong kind, is refused here rather than dropped
+# silently when the view is drawn.
+
+_TIME_FRAMES = ("at", "over", "up_to", "at_least", "median_follow_up", "during_follow_up")
+_ARM_VALUES = {"events": ("count",), "share": ("probability",), "rate": ("rate",)}
+
+
+def _check_comparison(name: str, block: Any, figures: Mapping[str, Figure]) -> None:
+    where = "comparison"
+    if not isinstance(block, dict):
+        raise EvidenceError(name, where, "must be an object")
+
+    def need(obj: Mapping, key: str, kind: type, at: str) -> Any:
+        return _require(obj, key, name, kind, f"{at}.")
+
+    def figure_ref(ref: Any, at: str, kinds: tuple[str, ...] | None = None, optional: bool = False) -> None:
+        if ref is None and optional:
+            return
+        if not isinstance(ref, str) or ref not in figures:
+            raise EvidenceError(name, at, f"{ref!r} does not name a figure of this file")
+        if kinds and figures[ref].kind not in kinds:
+            raise EvidenceError(name, at, f"figure '{ref}' is a {figures[ref].kind}, not a {' or '.join(kinds)}")
+
+    def time_frame(frame: Any, at: str) -> None:
+        if frame is None:
+            return
+        if not isinstance(frame, dict) or frame.get("kind") not in _TIME_FRAMES:
+            raise EvidenceError(name, at, f"must be null or an object with kind one of {', '.join(_TIME_FRAMES)}")
+        figure_ref(frame.get("figure"), f"{at}.figure", ("duration",), optional=frame["kind"] == "during_follow_up")
+
+    for key in ("compares_ahsct", "randomised"):
+        if not isinstance(block.get(key), bool):
+            raise EvidenceError(name, f"{where}.{key}", "must be true or false")
+    courses = need(block, "population_courses", list, where)
+    if not courses or not all(isinstance(c, str) for c in courses):
+        raise EvidenceError(name, f"{where}.population_courses", "must list at least one type of MS")
+    need(block, "population", str, where)
+    time_frame(block.get("follow_up"), f"{where}.follow_up")
+    arms = need(block, "arms", list, where)
+    codes = []
+    for i, arm in enumerate(arms):
+        at = f"{where}.arms[{i}]"
+        if not isinstance(arm, dict):
+            raise EvidenceError(name, at, "must be an object")
+        codes.append(need(arm, "code", str, at))
+        need(arm, "label", str, at)
+        figure_ref(arm.get("patients"), f"{at}.patients", ("count",), optional=True)
+        figure_ref(arm.get("median_follow_up"), f"{at}.median_follow_up", ("duration",), optional=True)
+    if len(codes) < 2 or len(set(codes)) != len(codes):
+        raise EvidenceError(name, f"{where}.arms", "needs at least two arms with different codes")
+    for i, fact in enumerate(block.get("facts", ())):
+        at = f"{where}.facts[{i}]"
+        if not isinstance(fact, dict):
+            raise EvidenceError(name, at, "must be an object")
+        need(fact, "label", str, at)
+        figure_ref(fact.get("figure"), f"{at}.figure")
+    outcomes = need(block, "outcomes", list, where)
+    if not outcomes:
+        raise EvidenceError(name, f"{where}.outcomes", "needs at least one outcome")
+    for i, outcome in enumerate(outcomes):
+        at = f"{where}.outcomes[{i}]"
+        if not isinstance(outcome, dict):
+            raise EvidenceError(name, at, "must be an object")
+        need(outcome, "code", str, at)
+        need(outcome, "definition", str, at)
+        if not isinstance(outcome.get("lower_is_better"), bool):
+            raise EvidenceError(name, f"{at}.lower_is_better", "must be true or false")
+        time_frame(outcome.get("time_frame"), f"{at}.time_frame")
+        for j, result in enumerate(outcome.get("arms", ())):
+            place = f"{at}.arms[{j}]"
+            if not isinstance(result, dict) or result.get("arm") not in codes:
+                raise EvidenceError(name, place, f"must name one of the arms ({', '.join(codes)})")
+            given = [key for key in _ARM_VALUES if key in result]
+            if len(given) != 1:
+                raise EvidenceError(name, place, f"needs exactly one of {', '.join(_ARM_VALUES)}")
+            figure_ref(result[given[0]], f"{place}.{given[0]}", _ARM_VALUES[given[0]])
+            if given[0] == "events":
+                figure_ref(result.get("patients"), f"{place}.patients", ("count",))
+        hr = outcome.get("hazard_ratio")
+        if hr is not None:
+            if not isinstance(hr, dict):
+                raise EvidenceError(name, f"{at}.hazard_ratio", "must be null or an object")
+            figure_ref(hr.get("figure"), f"{at}.hazard_ratio.figure", ("hazard_ratio",))
+            compares = hr.get("compares")
+            if not (isinstance(compares, list) and len(compares) == 2 and all(c in codes for c in compares)):
+                raise EvidenceError(name, f"{at}.hazard_ratio.compares", "must name two of the arms")
+        if not outcome.get("arms") and hr is None:
+            raise EvidenceError(name, at, "gives neither arm figures nor a hazard ratio")
+        missing = outcome.get("missing")
+        if missing is not None and not isinstance(missing, str):
+            raise EvidenceError(name, f"{at}.missing", "must be text or null")
+    for key in ("limits",):
+        items = block.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
+            raise EvidenceError(name, f"{where}.{key}", "must be a list of texts")
+    conclusion = block.get("conclusion")
+    if conclusion is not None and not isinstance(conclusion, str):
+        raise EvidenceError(name, f"{where}.conclusion", "must be text or null")

@@ -1,0 +1,520 @@
+"""Your options: AHSCT and drug treatment side by side for the profile's type of MS (Qt-free).
+
+The data behind the "Your options" tab and the sheet's section, and ``context.options`` of
+``decision-aid estimate --json``. Every number is an evidence figure, named by the study's
+``comparison`` block (see ``evidence/loader.py``) and carried here with its figure name and
+``checked_against``; this module adds only shares and "in 100" counts computed from those figures,
+and plain-words codes for hazard ratios (:func:`hazard_ratio_words`).
+
+Which studies are shown (by type of MS, ``STUDY_COURSE``):
+
+- relapsing-remitting: the MIST randomised trial (with its entry-criteria check) and the London
+  comparison with alemtuzumab;
+- secondary progressive: Boffa 2023 (active SPMS) and Kalincik 2024 (advanced disability, little
+  relapse activity); ``relapses_past_year`` says which of the two describes people like the
+  patient more closely (``relapse_activity``), never whether to choose AHSCT;
+- progressive-relapsing: the secondary progressive studies, marked ``population_match`` =
+  ``"nearest"``. PRMS (steady worsening from the start, with relapses) is an older term that no
+  comparative study enrolled under that name. What sets these patients apart is progression *with*
+  relapse activity, and that is what the progressive comparisons are split by (Boffa: active;
+  Kalincik: little relapse activity; Kalincik's cohort is "progressive MS", not only secondary
+  progressive). The model also counts PRMS as progressive. So these are the nearest comparative
+  evidence, said to be about a different type of MS;
+- primary progressive: no study compares AHSCT with drug treatment (said as a note), and the
+  ORATORIO trial of ocrelizumab against placebo, marked ``comparable`` = false: what a drug achieved,
+  not a comparison with AHSCT.
+
+Group results are never turned into a personal figure for the alternative: nothing here is
+computed from the profile except which studies are shown and how the profile compares with them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .present import wording
+from .present.i18n import N_, _
+from .context import mist_unmet, mist_unmet_fields
+from .evidence import Figure, Source
+from .model import Model, Profile
+
+MIST = "burt2019_mist"
+
+#: The type of MS whose comparative studies are shown for each type in the profile.
+STUDY_COURSE = {"rrms": "rrms", "spms": "spms", "prms": "spms", "ppms": "ppms"}
+
+#: What the relapses field says about relapse activity (progressive MS only).
+ACTIVE, LOW, NOT_GIVEN = "active", "low", "not_given"
+
+# --- Hazard ratios in words ------------------------------------------------------------------
+# The rule: the words name the simple ratio nearest to the hazard ratio on a log scale (so
+# halving and doubling are the same distance from "about the same"); below a tenth it is "less
+# than a tenth", above ten "more than ten times". A tie goes to the anchor nearer 1 (the more
+# cautious words). Examples: 0.07 -> less than a tenth, 0.29 and 0.33 -> about a third, 0.50 ->
+# about half, 0.76 -> about three quarters, 1.49 and 1.50 -> about one and a half times.
+# The words say how the *rate* of the event compares (a hazard ratio), not the share of people,
+# and whether the interval includes 1 (no clear difference) is a separate flag.
+
+HR_ANCHORS: tuple[tuple[float, str, str], ...] = (
+    (1 / 10, "about_a_tenth_the_rate", N_("about a tenth the rate")),
+    (1 / 5, "about_a_fifth_the_rate", N_("about a fifth the rate")),
+    (1 / 4, "about_a_quarter_the_rate", N_("about a quarter the rate")),
+    (1 / 3, "about_a_third_the_rate", N_("about a third the rate")),
+    (1 / 2, "about_half_the_rate", N_("about half the rate")),
+    (2 / 3, "about_two_thirds_the_rate", N_("about two thirds the rate")),
+    (3 / 4, "about_three_quarters_the_rate", N_("about three quarters the rate")),
+    (1.0, "about_the_same_rate", N_("about the same rate")),
+    (3 / 2, "about_one_and_a_half_times_the_rate", N_("about one and a half times the rate")),
+    (2.0, "about_twice_the_rate", N_("about twice the rate")),
+    (3.0, "about_three_times_the_rate", N_("about three times the rate")),
+    (4.0, "about_four_times_the_rate", N_("about four times the rate")),
+    (5.0, "about_five_times_the_rate", N_("about five times the rate")),
+    (10.0, "about_ten_times_the_rate", N_("about ten times the rate")),
+)
+BELOW_ANCHORS = ("less_than_a_tenth_the_rate", N_("less than a tenth the rate"))
+ABOVE_ANCHORS = ("more_than_ten_times_the_rate", N_("more than ten times the rate"))
+HR_WORDS_EN: dict[str, str] = {code: words for _, code, words in HR_ANCHORS} | dict([BELOW_ANCHORS, ABOVE_ANCHORS])
+
+
+def hazard_ratio_words(ratio: float) -> str:
+    """The plain-words code for a hazard ratio (see the rule above)."""
+    if not ratio > 0 or not math.isfinite(ratio):
+        raise ValueError(f"hazard ratio {ratio!r} must be a positive number")
+    if ratio < HR_ANCHORS[0][0]:
+        return BELOW_ANCHORS[0]
+    if ratio > HR_ANCHORS[-1][0]:
+        return ABOVE_ANCHORS[0]
+    log = math.log(ratio)
+    best = min(HR_ANCHORS, key=lambda a: (round(abs(log - math.log(a[0])), 12), abs(math.log(a[0]))))
+    return best[1]
+
+
+# --- Data objects ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number from an evidence figure: value, unit, the figure's name and what it was checked against."""
+
+    value: float
+    unit: str
+    figure: str
+    checked_against: str
+
+    @classmethod
+    def of(cls, figure: Figure) -> "Quantity":
+        return cls(figure.value, figure.unit, figure.name, figure.checked_against)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "unit": self.unit, "figure": self.figure, "checked_against": self.checked_against}
+
+
+_TIME_FRAME_WORDS = {"at": N_("at {amount}"), "over": N_("over {amount}"), "up_to": N_("over up to {amount}"),
+                     "at_least": N_("over at least {amount}"), "median_follow_up": N_("median follow-up {amount}"),
+                     "during_follow_up": N_("during follow-up")}
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    """When an outcome was counted: ``kind`` is at, over, up_to, at_least, median_follow_up or
+    during_follow_up; ``length`` is None for during_follow_up."""
+
+    kind: str
+    length: Quantity | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "length": self.length.as_dict() if self.length else None, "text": self.text}
+
+    @property
+    def text(self) -> str:
+        """Default English, e.g. "over 5 years"."""
+        if self.length is None:
+            return _("during follow-up")
+        amount = f"{self.length.value:g} {_(self.length.unit)}"
+        return _(_TIME_FRAME_WORDS[self.kind], amount=amount)
+
+
+@dataclass(frozen=True)
+class Arm:
+    """One group of a study: what it was given and how many people it had (where published)."""
+
+    code: str  # ahsct, dmt, alemtuzumab, ocrelizumab, other_dmts, natalizumab, placebo
+    label: str
+    patients: Quantity | None
+    median_follow_up: Quantity | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "label": self.label,
+                "patients": None if self.patients is None else int(self.patients.value),
+                "patients_figure": self.patients.as_dict() if self.patients else None,
+                "median_follow_up": self.median_follow_up.as_dict() if self.median_follow_up else None}
+
+
+@dataclass(frozen=True)
+class ArmResult:
+    """One arm's figure for one outcome: a count of people, a share, or a rate.
+
+    ``in_hundred`` (shares and counts) is what an icon array of 100 draws; ``per_hundred`` (rates)
+    is events per 100 people per year and is not drawable as 100 people (one person can have
+    several events)."""
+
+    arm: str
+    label: str
+    kind: str  # count, share or rate
+    value: Quantity  # the count of people with the event, the share, or the rate
+    patients: Quantity | None = None  # with a count: out of how many
+    share: float | None = None  # count / patients, or the published share
+    in_hundred: int | None = None
+    per_hundred: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"arm": self.arm, "label": self.label, "kind": self.kind, **self.value.as_dict(),
+                "patients": None if self.patients is None else int(self.patients.value),
+                "share": self.share, "in_hundred": self.in_hundred, "per_hundred": self.per_hundred,
+                "text": self.text}
+
+    @property
+    def text(self) -> str:
+        """Default English, e.g. "3 of 55 (about 5 in 100)"."""
+        if self.kind == "count":
+            return _("{count} ({in_hundred})", count=wording.of_phrase(self.value.value, self.patients.value),
+                     in_hundred=wording.count_phrase(self.share))
+        if self.kind == "share":
+            return _("{percent} ({in_hundred})", percent=wording.published_percent(self.value.value),
+                     in_hundred=wording.count_phrase(self.share))
+        return _("{rate} {unit} ({per_hundred} per 100 people per year)", rate=f"{self.value.value:g}",
+                 unit=_(self.value.unit), per_hundred=f"{self.per_hundred:g}")
+
+
+@dataclass(frozen=True)
+class HazardRatio:
+    """A published hazard ratio of the first arm against the second."""
+
+    value: float
+    ci: tuple[float, float] | None
+    compares: tuple[str, str]  # arm codes, e.g. ("ahsct", "alemtuzumab")
+    figure: str
+    checked_against: str
+    words: str  # hazard_ratio_words(value)
+    clear_difference: bool  # the 95% interval excludes 1
+    ci_words: tuple[str, str] | None  # words codes of the interval's ends
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "lower": self.ci[0] if self.ci else None,
+                "upper": self.ci[1] if self.ci else None, "compares": list(self.compares), "figure": self.figure,
+                "checked_against": self.checked_against, "words": self.words,
+                "clear_difference": self.clear_difference,
+                "ci_words": list(self.ci_words) if self.ci_words else None, "text": hazard_ratio_text_en(self)}
+
+
+@dataclass(frozen=True)
+class StudyOutcome:
+    """One outcome of one study, with both arms in the same format where the source gives them.
+
+    ``format``: counts (people with the event in each arm), shares, rates, one_arm (only one
+    arm's figure is published: see ``missing``) or hazard_ratio (no per-arm figures)."""
+
+    code: str
+    definition: str
+    lower_is_better: bool
+    time_frame: TimeFrame | None
+    format: str
+    arms: tuple[ArmResult, ...]
+    hazard_ratio: HazardRatio | None
+    missing: str | None
+
+    @property
+    def icon_arrays(self) -> bool:
+        """Both (all) arms are given as people in 100, so icon arrays of 100 can be drawn side by side."""
+        return self.format in ("counts", "shares")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "definition": self.definition, "lower_is_better": self.lower_is_better,
+                "time_frame": self.time_frame.as_dict() if self.time_frame else None, "format": self.format,
+                "icon_arrays": self.icon_arrays, "arms": [a.as_dict() for a in self.arms],
+                "hazard_ratio": self.hazard_ratio.as_dict() if self.hazard_ratio else None, "missing": self.missing}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure about the study's population (for example mean age), with a short label."""
+
+    label: str
+    quantity: Quantity
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, **self.quantity.as_dict()}
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """The MIST entry-criteria check for this profile (from :mod:`decision_aid.context`)."""
+
+    meets_entry_criteria: bool
+    unmet_fields: tuple[str, ...]
+    unmet: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"meets_entry_criteria": self.meets_entry_criteria, "unmet_fields": list(self.unmet_fields),
+                "unmet": list(self.unmet)}
+
+
+@dataclass(frozen=True)
+class OptionStudy:
+    id: str
+    short_name: str
+    citation: str
+    published_year: int | None
+    design: str
+    randomised: bool
+    compares_ahsct: bool  # False: drug treatment only (ORATORIO), not comparable with AHSCT
+    population: str
+    population_courses: tuple[str, ...]
+    population_match: str  # "same" type of MS as the profile, or "nearest" (PRMS)
+    relapse_activity: str | None  # the study population's: active, low, or None (not split by it)
+    closer_match: bool | None  # describes the profile's relapse activity more closely; None: cannot tell / n.a.
+    arms: tuple[Arm, ...]
+    facts: tuple[Fact, ...]
+    follow_up: TimeFrame | None
+    outcomes: tuple[StudyOutcome, ...]
+    limits: tuple[str, ...]
+    conclusion: str | None  # the authors' words, quoted
+    eligibility: Eligibility | None  # MIST only
+
+    @property
+    def comparable(self) -> bool:
+        return self.compares_ahsct
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "short_name": self.short_name, "citation": self.citation,
+            "published_year": self.published_year, "design": self.design, "randomised": self.randomised,
+            "compares_ahsct": self.compares_ahsct, "comparable": self.comparable, "population": self.population,
+            "population_courses": list(self.population_courses), "population_match": self.population_match,
+            "relapse_activity": self.relapse_activity, "closer_match": self.closer_match,
+            "arms": [a.as_dict() for a in self.arms], "facts": [f.as_dict() for f in self.facts],
+            "follow_up": self.follow_up.as_dict() if self.follow_up else None,
+            "outcomes": [o.as_dict() for o in self.outcomes], "limits": list(self.limits),
+            "conclusion": self.conclusion,
+            "eligibility": self.eligibility.as_dict() if self.eligibility else None,
+        }
+
+
+@dataclass(frozen=True)
+class OptionNote:
+    """A short text for the view, with a stable code (what is not known is said as plainly as what is)."""
+
+    code: str
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text}
+
+
+@dataclass(frozen=True)
+class OptionsView:
+    course: str  # the profile's type of MS
+    study_course: str  # the type whose studies are shown (spms for prms)
+    population_match: str  # same or nearest
+    direct_comparison: bool  # a study shown compares AHSCT with drug treatment
+    relapse_activity: str | None  # active, low or not_given where the studies are split by it; None otherwise
+    closer_study: str | None  # the study describing that relapse activity more closely, if it can be told
+    studies: tuple[OptionStudy, ...]
+    notes: tuple[OptionNote, ...]
+
+    @property
+    def study_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.studies)
+
+    def study(self, study_id: str) -> OptionStudy:
+        return next(s for s in self.studies if s.id == study_id)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "studies": list(self.study_ids),
+            "direct_comparison": self.direct_comparison,
+            "course": self.course,
+            "study_course": self.study_course,
+            "population_match": self.population_match,
+            "relapse_activity": self.relapse_activity,
+            "closer_study": self.closer_study,
+            "details": [s.as_dict() for s in self.studies],
+            "notes": [n.as_dict() for n in self.notes],
+        }
+
+
+# --- Notes (short texts; the presentation layer may word them differently) --------------------
+
+NOTES = {
+    "group_results": N_("These are results for groups of people in studies. They do not say what would happen "
+                        "to you with either treatment."),
+    "definitions_differ": N_("Each study measured its results in its own way and over its own time. So the "
+                             "numbers of one study cannot be compared with those of another."),
+    "no_comparison": N_("No study in this aid has compared AHSCT with drug treatment for this type of MS."),
+    "no_comparison_ppms": N_("No study has compared AHSCT with drug treatment in primary progressive MS. So it is "
+                             "not known how AHSCT compares with drugs for this type of MS."),
+    "drug_trial_only": N_("The ORATORIO trial shows what a drug (ocrelizumab) did compared with a dummy treatment. "
+                          "It tells nothing about AHSCT."),
+    "prms_nearest": N_("No study has compared AHSCT with drug treatment in progressive-relapsing MS. This is an "
+                       "older name for MS that gets worse from the start and also has relapses. The nearest studies "
+                       "are of progressive MS, most of it secondary progressive."),
+    "activity_active": N_("You had a relapse in the past year. Of the two studies, the one of active MS describes "
+                          "people like you more closely."),
+    "activity_low": N_("You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
+                       "describes people like you more closely."),
+    "activity_not_given": N_("Relapses in the past year were not given, so it cannot be told which of the two "
+                             "studies describes people like you more closely. Both are shown."),
+    "mri_not_asked": N_("Activity can also show on MRI scans, which this aid does not ask about."),
+}
+
+
+def _note(code: str) -> OptionNote:
+    return OptionNote(code, _(NOTES[code]))
+
+
+# --- Building the view -----------------------------------------------------------------------
+
+def comparison_sources(model: Model) -> tuple[Source, ...]:
+    """Every evidence file with a ``comparison`` block (the comparison studies and MIST)."""
+    return tuple(s for s in model.evidence.sources if isinstance(s.raw.get("comparison"), Mapping))
+
+
+def relapse_activity(profile: Profile) -> str:
+    """active (at least one relapse in the past year), low (none) or not_given."""
+    relapses = profile.relapses_past_year
+    if relapses is None:
+        return NOT_GIVEN
+    return ACTIVE if relapses >= 1 else LOW
+
+
+def options_view(model: Model, profile: Profile) -> OptionsView:
+    """The options view data for a validated profile."""
+    study_course = STUDY_COURSE[profile.course]
+    match = "same" if study_course == profile.course else "nearest"
+    sources = [s for s in comparison_sources(model) if study_course in s.raw["comparison"]["population_courses"]]
+    # AHSCT comparisons first, randomised before observational, then by year of publication.
+    sources.sort(key=lambda s: (not s.raw["comparison"]["compares_ahsct"], not s.raw["comparison"]["randomised"],
+                                s.raw.get("published_year") or 0, s.id))
+    # Relapse activity is read from the profile only where the studies shown are split by it.
+    split_by_activity = any(s.raw["comparison"].get("relapse_activity") for s in sources)
+    activity = relapse_activity(profile) if split_by_activity else None
+    studies = tuple(_study(model, profile, source, match, activity) for source in sources)
+    split = [s for s in studies if s.relapse_activity is not None]
+    closer = next((s.id for s in split if s.closer_match), None)
+    direct = any(s.compares_ahsct for s in studies)
+    notes = [_note("group_results")]
+    if profile.course == "prms":
+        notes.append(_note("prms_nearest"))
+    if not direct:
+        notes.append(_note("no_comparison_ppms" if profile.course == "ppms" else "no_comparison"))
+    if any(not s.compares_ahsct for s in studies):
+        notes.append(_note("drug_trial_only"))
+    if split:
+        notes.append(_note({ACTIVE: "activity_active", LOW: "activity_low"}.get(activity, "activity_not_given")))
+        notes.append(_note("mri_not_asked"))
+    if len(studies) > 1:
+        notes.append(_note("definitions_differ"))
+    unique = tuple(dict.fromkeys(notes))
+    return OptionsView(profile.course, study_course, match, direct, activity, closer, studies, unique)
+
+
+def _study(model: Model, profile: Profile, source: Source, match: str, activity: str | None) -> OptionStudy:
+    block = source.raw["comparison"]
+    figure = source.figure
+    arms = tuple(
+        Arm(a["code"], a["label"], _quantity(source, a.get("patients")), _quantity(source, a.get("median_follow_up")))
+        for a in block["arms"])
+    labels = {a.code: a.label for a in arms}
+    study_activity = block.get("relapse_activity")
+    closer = None
+    if study_activity is not None and activity in (ACTIVE, LOW):
+        closer = study_activity == activity
+    eligibility = None
+    if source.id == MIST:
+        unmet = mist_unmet(model, profile)
+        eligibility = Eligibility(not unmet, mist_unmet_fields(model, profile), unmet)
+    return OptionStudy(
+        id=source.id,
+        short_name=source.short_name,
+        citation=source.full_citation,
+        published_year=source.raw.get("published_year"),
+        design=source.text("design"),
+        randomised=block["randomised"],
+        compares_ahsct=block["compares_ahsct"],
+        population=block["population"],
+        population_courses=tuple(block["population_courses"]),
+        population_match=match,
+        relapse_activity=study_activity,
+        closer_match=closer,
+        arms=arms,
+        facts=tuple(Fact(f["label"], Quantity.of(figure(f["figure"]))) for f in block.get("facts", ())),
+        follow_up=_time_frame(source, block.get("follow_up")),
+        outcomes=tuple(_outcome(source, item, labels) for item in block["outcomes"]),
+        limits=tuple(block.get("limits", ())),
+        conclusion=block.get("conclusion"),
+        eligibility=eligibility,
+    )
+
+
+def _quantity(source: Source, name: str | None) -> Quantity | None:
+    return None if name is None else Quantity.of(source.figure(name))
+
+
+def _time_frame(source: Source, frame: Mapping | None) -> TimeFrame | None:
+    if frame is None:
+        return None
+    return TimeFrame(frame["kind"], _quantity(source, frame.get("figure")))
+
+
+def _outcome(source: Source, item: Mapping, labels: Mapping[str, str]) -> StudyOutcome:
+    results = tuple(_arm_result(source, r, labels[r["arm"]]) for r in item.get("arms", ()))
+    hr = _hazard_ratio(source, item.get("hazard_ratio"))
+    kinds = {r.kind for r in results}
+    if not results:
+        fmt = "hazard_ratio"
+    elif len(results) < 2:
+        fmt = "one_arm"
+    else:
+        fmt = {"count": "counts", "share": "shares", "rate": "rates"}[kinds.pop()] if len(kinds) == 1 else "mixed"
+    return StudyOutcome(item["code"], item["definition"], item["lower_is_better"],
+                        _time_frame(source, item.get("time_frame")), fmt, results, hr, item.get("missing"))
+
+
+def _arm_result(source: Source, item: Mapping, label: str) -> ArmResult:
+    if "events" in item:
+        events, patients = Quantity.of(source.figure(item["events"])), Quantity.of(source.figure(item["patients"]))
+        share = events.value / patients.value
+        return ArmResult(item["arm"], label, "count", events, patients, share, wording.in_hundred(share))
+    if "share" in item:
+        share = Quantity.of(source.figure(item["share"]))
+        return ArmResult(item["arm"], label, "share", share, None, share.value, wording.in_hundred(share.value))
+    rate = Quantity.of(source.figure(item["rate"]))
+    return ArmResult(item["arm"], label, "rate", rate, per_hundred=round(rate.value * wording.DENOMINATOR, 9))
+
+
+def _hazard_ratio(source: Source, item: Mapping | None) -> HazardRatio | None:
+    if item is None:
+        return None
+    figure = source.figure(item["figure"])
+    ci = figure.ci
+    clear = ci is not None and (ci[1] < 1 or ci[0] > 1)
+    ci_words = None if ci is None else (hazard_ratio_words(ci[0]), hazard_ratio_words(ci[1]))
+    return HazardRatio(figure.value, ci, tuple(item["compares"]), figure.name, figure.checked_against,
+                       hazard_ratio_words(figure.value), clear, ci_words)
+
+
+def hazard_ratio_text_en(hr: HazardRatio) -> str:
+    """Default English for a hazard ratio, e.g. "about half the rate" or, where the interval
+    includes 1, "no clear difference (from about two thirds the rate to about three times the rate)"."""
+    if hr.clear_difference:
+        return _(HR_WORDS_EN[hr.words])
+    if hr.ci_words is None:
+        return _("{words} (no interval published)", words=_(HR_WORDS_EN[hr.words]))
+    low, high = (_(HR_WORDS_EN[w]) for w in hr.ci_words)
+    return _("no clear difference (the result fits anything from {low} to {high})", low=low, high=high)
+
+
+def options_dict(model: Model, profile: Profile) -> dict[str, Any]:
+    """``context.options`` of ``decision-aid estimate --json``."""
+    return options_view(model, profile).as_dict()
