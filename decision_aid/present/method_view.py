@@ -50,6 +50,15 @@ def figure_lines(source, clinician: bool) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def assumptions_in_brief(assumptions, years: float) -> str:
+    """The assumptions in plain words for the patient (the full list is for the clinician)."""
+    ids = _("{first} to {last}", first=assumptions[0].id, last=assumptions[-1].id)
+    return _("The numbers assume that the study's findings apply to people like you, that age and previous "
+             "treatments change the risk in the same way in every group, and that the trend continues beyond "
+             "{years} years where the chart is extended (assumptions {ids}, listed in full in the clinician "
+             "view).", years=wording.number(years), ids=ids)
+
+
 def method_view(model: Model, result: Estimate | None, audience: Audience | str) -> MethodView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
@@ -69,8 +78,8 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
             _("Patients: {cohort}.", cohort=recent.text("cohort")),
             _("Definition: {definition}.", definition=recent.text("early_mortality_definition")),
         ), figure_lines(recent, clinician)),
-        MethodSection(_("Assumptions"), items=tuple(
-            f"{a.id} {a.text}" if clinician else a.text for a in assumptions)),
+        MethodSection(_("Assumptions"), items=tuple(f"{a.id} {a.text}" for a in assumptions)) if clinician
+        else MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)),
         MethodSection(_("What changed in model {version}", version=model.version),
                       (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
                          "an earlier printout."),),

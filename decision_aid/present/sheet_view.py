@@ -17,6 +17,7 @@ from . import wording
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .i18n import _
+from .method_view import assumptions_in_brief
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
                                design=model.study.text("design"))
     else:
-        ids = _("{first} to {last}", first=result.assumptions[0].id, last=result.assumptions[-1].id)
-        assumptions = _("Assumptions in brief. The numbers assume that the study's findings apply to people like "
-                        "you, that age and previous treatments change the risk in the same way in every group, and "
-                        "that the trend continues beyond {years} years where the chart is extended (assumptions "
-                        "{ids}, listed in full on the clinician's sheet).", years=years, ids=ids)
+        assumptions = _("Assumptions in brief. {text}", text=assumptions_in_brief(result.assumptions, years))
     return SheetView(
         estimate=view,
         title=_("AHSCT for multiple sclerosis: clinician summary") if clinician
