@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -20,6 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
                            QPdfWriter, QPen, QTextDocument)
 
 from .. import palette
+from ..safe_io import remove_stale_temporaries, verify_pdf, write_atomically
 from ..model import Estimate
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
 from .decision_page import CONTEXT, WORKSHEET, paint_decision_page
@@ -76,7 +76,9 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
             device.newPage()
             extra(painter, page)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise OSError("the sheet could not be finished (painting did not end cleanly)")
 
 
 def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None) -> "PagePlan":
@@ -91,29 +93,26 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
 
 
 def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
-              extra_pages: Sequence[PagePainter] = ()) -> Path:
-    """Write the sheet as a PDF. A failure leaves nothing at ``path`` (temp file, then replace)."""
+              extra_pages: Sequence[PagePainter] = (), not_same_as: str | os.PathLike | None = None) -> Path:
+    """Write the sheet as a PDF, whole or not at all (see :mod:`decision_aid.safe_io`).
+
+    The PDF is drawn into a temporary file created 0600 (a sheet may carry a name and notes),
+    checked to be complete (painting ended cleanly, ``%%EOF`` and the cross-reference table are
+    there), then renamed over ``path``. Raises :class:`SheetDoesNotFit` before anything is
+    written, or :class:`~decision_aid.safe_io.WriteError` (an ``OSError``) with the old file kept.
+    Only a regular file is replaced: a link, folder, pipe or device at ``path`` is refused.
+    """
     ensure_gui_application()
-    target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".sheet-", suffix=".pdf", dir=target.parent or Path("."))
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp)
+
+    def produce(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
         writer.setTitle("AHSCT decision aid: summary sheet")
         writer.setCreator("decision-aid")
         render_sheet(writer, result, options, model=model, extra_pages=extra_pages)
         del writer  # flushes and closes the file
-        if os.path.getsize(temp) == 0:
-            raise OSError("the PDF writer produced an empty file")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a saved sheet gets normal permissions
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    return target
+
+    remove_stale_temporaries(Path(path).parent)
+    return write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
 
 
 # -- layout ------------------------------------------------------------------------------------
