@@ -100,15 +100,12 @@ def load_input(args: argparse.Namespace, model):
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
         raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
-    from .consultation import ConsultationError, describe_version_change, load_consultation
+    from .consultation import ConsultationError, load_consultation
 
     try:
         consultation = load_consultation(path, model)
     except ConsultationError as exc:
         raise ProfileInputError(f"cannot use {path}: {exc}") from None
-    change = describe_version_change(consultation, model)
-    if change:
-        say(f"note: {change}")
     return dict(consultation.profile), consultation
 
 
@@ -206,13 +203,20 @@ def validated_profile(args: argparse.Namespace, refusal: str):
     try:
         model = default_model()
         raw, consultation = load_input(args, model)
-        return model, model.validate(raw), consultation
+        profile = model.validate(raw)
     except EvidenceError as exc:
         raise _Rejected(f"{refusal}: {exc}") from None
     except ProfileInputError as exc:
         raise _Rejected(str(exc)) from None
     except ProfileError as exc:
         raise _Rejected(rejection_line(exc, args.profile)) from None
+    if consultation is not None:  # noted only when the file is used: a refusal stays one line
+        from .consultation import describe_version_change
+
+        change = describe_version_change(consultation, model)
+        if change:
+            say(f"note: {change}")
+    return model, profile, consultation
 
 
 def run_estimate(args: argparse.Namespace) -> int:

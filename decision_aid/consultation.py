@@ -150,9 +150,11 @@ def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Pa
 def load_consultation(path: str | os.PathLike, model) -> Consultation:
     """Read and check a consultation file completely, or raise ``ConsultationError``.
 
-    The size is checked before reading; then the JSON, the format and version, every field's
-    presence and type, and the profile against ``model.validate`` (an empty field is allowed:
-    the file may hold a consultation in progress). Nothing is returned unless all of it is valid.
+    Only a regular file is read, and its size is checked before reading; then the JSON, the format
+    and version, every field's presence, type and length, the horizon and the values answers.
+    The profile's values are not judged here: they are returned as entered (the window marks a
+    value that is not allowed; the command line refuses it with the model's message).
+    Nothing is returned unless all of it is valid.
     """
     document = _parse(_read_limited(Path(path)))
     _check_document(document)
@@ -275,16 +277,9 @@ def _check_against_model(document: dict, model) -> None:
         allowed = " or ".join(str(h) for h in model.horizons)
         raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed; "
                                 f"allowed: {allowed} years.", "horizon")
-    from .model import ProfileError  # the model needs NumPy; keep this module's import light
-
-    try:
-        model.validate(document["profile"])
-    except ProfileError as error:
-        rejected = [e for e in error.errors if not e.missing]
-        if rejected:
-            first = rejected[0]
-            raise ConsultationError(f"The file's field 'profile.{first.field}' is {_show(first.value)}, which is not "
-                                    f"allowed; {first.allowed}.", f"profile.{first.field}") from None
+    # The profile is kept as entered, even values the model does not allow (age 80, text in a number
+    # field): the window saves what was typed and must reopen it exactly, with the same marks.
+    # Whether the values are allowed is decided by the model when they are shown or used.
 
 
 def _check_profile_shape(profile: dict) -> None:

@@ -239,9 +239,9 @@ def test_bad_file_shows_the_sentence_and_applies_nothing(qtbot, model):
         box.accept()
 
     close_when_shown(read)
-    assert open_consultation(None, CORPUS / "edss_half.aidconsult.json", model) is None
+    assert open_consultation(None, CORPUS / "horizon_7.aidconsult.json", model) is None
     assert seen["title"] == "Consultation not opened"
-    assert "'profile.edss' is 0.5" in seen["info"] and "Nothing on screen was changed" in seen["info"]
+    assert "'horizon' is 7" in seen["info"] and "Nothing on screen was changed" in seen["info"]
 
 
 def test_save_to_an_unwritable_place_says_so(qtbot, tmp_path, consultation):

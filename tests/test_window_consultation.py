@@ -19,7 +19,11 @@ from decision_aid.ui.main_window import MainWindow
 from helpers import type_profile
 
 CORPUS = Path(__file__).parent / "data" / "consultations"
-BAD_FILES = sorted(p for p in CORPUS.glob("*.json") if p.name != "older_evidence.aidconsult.json")
+# Files with a profile value the model does not allow open as entered (see test_hostile_window.py).
+OPEN_AS_ENTERED = {"edss_half.aidconsult.json", "edss_ten.aidconsult.json", "age_80.aidconsult.json",
+                   "course_unknown.aidconsult.json"}
+BAD_FILES = sorted(p for p in CORPUS.glob("*.json")
+                   if p.name != "older_evidence.aidconsult.json" and p.name not in OPEN_AS_ENTERED)
 
 
 def fill_everything(qtbot, window):
