@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from .model import Interval, Profile
+from .printable import one_line
 
 DENOMINATOR = 100
 
@@ -184,7 +185,7 @@ def profile_problem_message(errors) -> str:
     if refused:
         first = refused[0]
         allowed = first.allowed.removeprefix("allowed: ")
-        return (f"Check the {FIELD_LABELS.get(first.field, first.field)}: {first.value!s} is not allowed "
+        return (f"Check the {FIELD_LABELS.get(first.field, first.field)}: {one_line(first.value)} is not allowed "
                 f"(allowed: {allowed}). Estimates appear when every value is allowed.")
     if len(missing) > 1:
         listed = ", ".join(missing[:-1]) + " and " + missing[-1]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from ..consultation import FILE_SUFFIX, Consultation, describe_version_change
 from .autosave import AUTOSAVE_INTERVAL_MS, Autosaver
+from .plain import ask_yes_no
 from .consultation_dialogs import (
     UnsavedAnswer, ask_open_path, ask_save_path, ask_unsaved_changes, open_consultation, save_consultation_to,
     version_change_box,
@@ -174,12 +174,10 @@ class ConsultationController(QObject):
         return ask_unsaved_changes(self.window)
 
     def ask_restore(self, pending: Consultation) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self.window, "Restore the last consultation?",
             f"The program did not close normally last time. Restore the consultation that was being "
-            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.")
 
     def show_version_change(self, message: str) -> None:
         version_change_box(self.window, message).exec()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from .. import palette
 from ..report.icons import Glyph, IconArray, Mark, paint_glyph, paint_icon_array
+from .plain import plain_label
 
 
 class IconArrayWidget(QWidget):
@@ -88,7 +89,7 @@ class IconLegend(QWidget):
             row = QHBoxLayout()
             row.setSpacing(6)
             row.addWidget(GlyphSwatch(glyph, color, mark))
-            label = QLabel(text)
+            label = plain_label(text)
             label.setWordWrap(True)
             font = label.font()
             font.setPointSize(palette.SMALL)

@@ -12,10 +12,11 @@ from .. import palette, wording
 from ..model import Estimate, Note
 from ..report.icons import IconArray, Mark
 from .icon_array_widget import IconArrayWidget, IconLegend
+from .plain import plain_label
 
 
 def heading_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setObjectName(name)
     font = label.font()
     font.setPointSize(palette.HEADING)
@@ -26,7 +27,7 @@ def heading_label(text: str, name: str) -> QLabel:
 
 
 def body_label(name: str) -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

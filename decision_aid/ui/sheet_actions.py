@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..model import Estimate
+from ..printable import one_line
+from .plain import ask_yes_no, tell
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -155,11 +157,8 @@ class SheetActions(QObject):
         return path
 
     def _confirm_overwrite(self, target: Path) -> bool:
-        answer = QMessageBox.question(self._parent, "Replace file?",
-                                      f"{target.name} already exists. Replace it?",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self._parent, "Replace file?", f"{one_line(target.name)} already exists. Replace it?",
+                          default_yes=False, icon=QMessageBox.Icon.Warning)
 
     def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self._parent, title, text)
+        tell(self._parent, title, text)
