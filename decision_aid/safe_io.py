@@ -30,7 +30,12 @@ STALE_AFTER_SECONDS = 60.0  # a save takes well under a second; older temporarie
 
 
 class WriteError(OSError):
-    """A file could not be written; the message is one sentence for the person (nothing was replaced)."""
+    """A file could not be written; the message is one sentence for the person (nothing was replaced),
+    ``reason`` the cause in a few words ("the disk is full")."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message.rstrip(".")
 
 
 class ReadError(OSError):
@@ -194,7 +199,8 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
     try:
         descriptor = os.open(temporary, flags, 0o600)
     except OSError as exc:
-        raise WriteError(f"{target.name} could not be written: {_reason(exc)}; nothing was replaced.") from None
+        raise WriteError(f"{target.name} could not be written: {_reason(exc)}; nothing was replaced.",
+                         _reason(exc)) from None
     try:
         try:
             if data is not None:
@@ -218,7 +224,7 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
             reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
             if not isinstance(exc, OSError) and _nearly_full(folder):  # a writer that hides its I/O errors
                 reason = f"the disk is full ({reason})"
-            raise WriteError(f"{target.name} could not be written: {reason}; nothing was replaced.") from None
+            raise WriteError(f"{target.name} could not be written: {reason}; nothing was replaced.", reason) from None
     except BaseException:
         try:
             os.unlink(temporary)

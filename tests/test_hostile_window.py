@@ -19,7 +19,7 @@ CORPUS = Path(__file__).parent / "data" / "consultations"
 
 def new_window(qtbot, tmp_path, monkeypatch, name="w"):
     win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / f"{name}-autosave.aidconsult.json")
+                     autosave_path=tmp_path / f"autosave-{name}.aidconsult.json")
     monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
     monkeypatch.setattr(win.consultations, "show_version_change", lambda message: None)  # no modal box
     qtbot.addWidget(win)
@@ -103,7 +103,9 @@ def test_a_crash_restore_of_a_value_not_allowed_is_offered(qtbot, tmp_path, monk
     window.profile_form.age.setText("80")
     window.sheet_panel.notes_edit.setPlainText("Do not lose these notes")
     assert window.consultations.autosaver.save_now()
-    pending = window.consultations.autosaver.pending_restore(model)
+    window.consultations.autosaver._lock.unlock()  # the window's process is gone
+    nxt = new_window(qtbot, tmp_path, monkeypatch, "next")
+    pending = nxt.consultations.autosaver.pending_restore(model)
     assert pending is not None and pending.notes == "Do not lose these notes" and pending.profile["age"] == "80"
     window.consultations.dirty = False
 
@@ -224,3 +226,120 @@ def test_html_in_a_file_is_shown_literally(qtbot, tmp_path, monkeypatch, model):
     assert not window.consultations.open(unknown)
     assert "<img src=/dev/zero>" in shown[-1].informativeText()
     window.consultations.dirty = False
+
+
+# --- two running copies (item 6) and a failing autosave (item 7) -------------------------------
+
+def two_windows_in_the_data_folder(qtbot, tmp_path, monkeypatch):
+    """Two windows as two running copies would have them: each its own autosave in the data folder."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("DECISION_AID_DATA_DIR", str(data))
+    windows = []
+    for name in ("first", "second"):
+        win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat))
+        monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+        qtbot.addWidget(win)
+        win.show()
+        windows.append(win)
+    return data, windows
+
+
+def test_each_window_owns_its_autosave(qtbot, tmp_path, monkeypatch):
+    data, (first, second) = two_windows_in_the_data_folder(qtbot, tmp_path, monkeypatch)
+    first.set_profile_fields({"age": 41, "course": "rrms", "edss": 3.0, "prior_dmts": 1})
+    first.sheet_panel.notes_edit.setPlainText("First patient's notes")
+    assert first.consultations.autosaver.save_now()
+    asked = []
+    monkeypatch.setattr(second.consultations, "ask_restore", lambda pending: asked.append(pending) or False)
+    # The second copy does not offer (or delete) the first's live consultation.
+    assert not second.consultations.offer_restore() and asked == []
+    assert first.consultations.autosaver.path.exists()
+    second.set_profile_fields({"age": 60, "course": "spms", "edss": 6.0, "prior_dmts": 4})
+    assert second.consultations.autosaver.save_now()
+    assert first.consultations.autosaver.path != second.consultations.autosaver.path
+    # A clean exit of either removes only its own.
+    second.close()
+    assert not second.consultations.autosaver.path.exists()
+    assert first.consultations.autosaver.path.exists()
+    assert b"First patient's notes" in first.consultations.autosaver.path.read_bytes()
+    first.close()
+    assert [p for p in data.iterdir() if p.name.startswith("autosave")] == []
+
+
+def test_only_an_orphaned_backup_is_offered_and_declining_deletes_only_it(qtbot, tmp_path, monkeypatch):
+    data, (first, second) = two_windows_in_the_data_folder(qtbot, tmp_path, monkeypatch)
+    for window, age in ((first, 41), (second, 60)):
+        window.set_profile_fields({"age": age, "course": "rrms", "edss": 3.0, "prior_dmts": 1})
+        assert window.consultations.autosaver.save_now()
+    first.consultations.autosaver._lock.unlock()  # the first copy was killed: its lock is gone
+    third = MainWindow(settings=QSettings(str(tmp_path / "third.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(third)
+    monkeypatch.setattr(third.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    offered = []
+    monkeypatch.setattr(third.consultations, "ask_restore", lambda pending: offered.append(pending) or False)
+    assert not third.consultations.offer_restore()
+    assert [p.profile["age"] for p in offered] == ["41"]  # the orphan, not the running copy's
+    assert not first.consultations.autosaver.path.exists()
+    assert second.consultations.autosaver.path.exists()
+    first.consultations.dirty = False
+
+
+def test_the_same_file_in_two_windows_asks_before_overwriting(qtbot, tmp_path, monkeypatch, model):
+    path = save_consultation(tmp_path / "visit.aidconsult.json", Consultation.for_model(
+        model, {"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}, notes="original"))
+    first = new_window(qtbot, tmp_path, monkeypatch, "first")
+    second = new_window(qtbot, tmp_path, monkeypatch, "second")
+    assert first.consultations.open(path) and second.consultations.open(path)
+    first.sheet_panel.notes_edit.setPlainText("changed in the first window")
+    assert first.consultations.save()
+    second.sheet_panel.notes_edit.setPlainText("changed in the second window")
+    asked = []
+    monkeypatch.setattr(second.consultations, "ask_replace_changed", lambda p: asked.append(p) or False)
+    assert not second.consultations.save()
+    assert asked == [path] and load_consultation(path, model).notes == "changed in the first window"
+    monkeypatch.setattr(second.consultations, "ask_replace_changed", lambda p: True)
+    assert second.consultations.save()
+    assert load_consultation(path, model).notes == "changed in the second window"
+    # Saved by this window: no question next time.
+    monkeypatch.setattr(second.consultations, "ask_replace_changed", lambda p: pytest.fail("asked again"))
+    second.sheet_panel.notes_edit.setPlainText("again")
+    assert second.consultations.save()
+
+
+def test_a_failing_autosave_is_said_once_and_save_and_quit_still_work(qtbot, tmp_path, monkeypatch, model):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    monkeypatch.setenv("DECISION_AID_DATA_DIR", str(blocked))
+    window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    window.show()
+    window.set_profile_fields({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
+    assert window.consultations.autosaver.save_now() is False
+    notice = window.consultations.autosave_notice
+    assert notice.isVisible() and notice.text().startswith("\u26a0 Autosave is not working: ")
+    assert notice.text().endswith("Save the consultation to keep your work.")
+    window.consultations.autosaver.save_now()
+    assert len(window.statusBar().findChildren(type(notice), "autosaveNotice")) == 1  # said once
+    path = tmp_path / "visit.aidconsult.json"
+    monkeypatch.setattr(consultation_controller, "ask_save_path", lambda parent, suggested: path)
+    assert window.consultations.save()  # no crash dialog, no exception
+    assert load_consultation(path, model).profile["age"] == "38"
+    window.sheet_panel.notes_edit.setPlainText("more")
+    assert window.close()  # quitting does not raise either
+
+
+def test_a_full_disk_autosave_keeps_the_previous_backup(qtbot, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    window = new_window(qtbot, tmp_path, monkeypatch)
+    window.set_profile_fields({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
+    saver = window.consultations.autosaver
+    assert saver.save_now()
+    before = saver.path.read_bytes()
+    window.sheet_panel.notes_edit.setPlainText("newer notes")
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left")))
+    assert not saver.save_now()
+    assert saver.path.read_bytes() == before
+    assert "the disk is full" in window.consultations.autosave_notice.text()
