@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..printable import one_line
+from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
 from .plain import plain_message_box
 from ..consultation import FILE_SUFFIX, Consultation, ConsultationError, load_consultation, save_consultation
 
@@ -27,10 +28,7 @@ class UnsavedAnswer(enum.Enum):
 
 
 def _file_dialog(parent: QWidget | None, title: str, directory: Path | None) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(directory) if directory else "")
-    dialog.setNameFilters(list(FILE_FILTERS))
-    dialog.setAccessibleName(title)
-    return dialog
+    return private_file_dialog(parent, title, directory, FILE_FILTERS)
 
 
 def save_file_dialog(parent: QWidget | None, suggested: Path | None = None) -> QFileDialog:
@@ -55,19 +53,24 @@ def with_suffix(path: Path) -> Path:
 
 
 def ask_save_path(parent: QWidget | None, suggested: Path | None = None) -> Path | None:
-    """Save / Save As: the chosen path (suffix added if missing), or None if cancelled."""
-    dialog = save_file_dialog(parent, suggested)
-    if not dialog.exec() or not dialog.selectedFiles():
+    """Save / Save As: the chosen path (suffix added if missing), or None if cancelled.
+
+    The suffix is added before asking whether to replace an existing file, so the question is
+    about the file that will really be replaced (``visit.txt`` saves to
+    ``visit.txt.aidconsult.json``)."""
+    chosen = run_file_dialog(save_file_dialog(parent, suggested))
+    if chosen is None:
         return None
-    return with_suffix(Path(dialog.selectedFiles()[0]))
+    target = with_suffix(Path(chosen))
+    if target.exists() and not confirm_replace(parent, target):
+        return None
+    return target
 
 
 def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path | None:
     """Open: the chosen file, or None if cancelled."""
-    dialog = open_file_dialog(parent, directory)
-    if not dialog.exec() or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
+    chosen = run_file_dialog(open_file_dialog(parent, directory))
+    return Path(chosen) if chosen is not None else None
 
 
 def unsaved_changes_box(parent: QWidget | None) -> QMessageBox:
