@@ -210,18 +210,23 @@ def validated_profile(args: argparse.Namespace, refusal: str):
         raise _Rejected(str(exc)) from None
     except ProfileError as exc:
         raise _Rejected(rejection_line(exc, args.profile)) from None
-    if consultation is not None:  # noted only when the file is used: a refusal stays one line
+    return model, profile, consultation
+
+
+def note_version_change(model, consultation) -> None:
+    """After a command succeeded with ``--profile FILE``: one line if the file was saved with other
+    evidence (said only on success, so a refusal stays one line)."""
+    if consultation is not None:
         from .consultation import describe_version_change
 
         change = describe_version_change(consultation, model)
         if change:
             say(f"note: {change}")
-    return model, profile, consultation
 
 
 def run_estimate(args: argparse.Namespace) -> int:
     try:
-        model, profile, _ = validated_profile(args, "no estimates")
+        model, profile, consultation = validated_profile(args, "no estimates")
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
     except (_Rejected, ValueError) as exc:  # ValueError: horizon or draws
         say(exc)
@@ -236,6 +241,7 @@ def run_estimate(args: argparse.Namespace) -> int:
         print(estimate_table(result))
         print()
         print(context_section(model, profile))
+    note_version_change(model, consultation)
     return 0
 
 
@@ -280,6 +286,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     except OSError as exc:
         say(f"cannot write {args.output}: {exc.strerror or exc}; nothing was replaced")
         return EXIT_NOT_WRITTEN
+    note_version_change(model, consultation)
     return 0
 
 
