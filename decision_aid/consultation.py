@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from . import __version__
 from .printable import one_line
-from .safe_io import ReadError, read_regular_file, remove_stale_temporaries, write_atomically
+from .safe_io import ReadError, read_regular_file, write_atomically
 
 FORMAT_NAME = "decision-aid-consultation"
 FORMAT_VERSION = 1
@@ -141,7 +141,6 @@ def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Pa
     if len(data) > MAX_FILE_BYTES:
         raise ConsultationError(f"The consultation is {len(data)} bytes, more than the {MAX_FILE_BYTES} "
                                 "bytes a file may have; shorten the notes.", "notes")
-    remove_stale_temporaries(path.parent)
     return write_atomically(path, data)
 
 

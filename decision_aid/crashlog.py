@@ -17,7 +17,7 @@ from types import TracebackType
 
 from . import __version__
 from .paths import crash_log_path, ensure_data_dir
-from .safe_io import ReadError, read_regular_file, remove_stale_temporaries, write_atomically
+from .safe_io import ReadError, read_regular_file, write_atomically
 
 MAX_LOG_BYTES = 512_000  # past this the log is started afresh (the old one kept as .1)
 MAX_CHAIN = 5
@@ -51,8 +51,7 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException | None, tb
 
     The log is rewritten whole with :func:`~decision_aid.safe_io.write_atomically`, so a full disk
     leaves the previous log as it was instead of a log with half an entry."""
-    folder = ensure_data_dir()
-    remove_stale_temporaries(folder)
+    ensure_data_dir()
     path = crash_log_path()
     try:
         previous = read_regular_file(path, MAX_LOG_BYTES, what="crash log")

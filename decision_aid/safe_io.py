@@ -186,13 +186,15 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
     The temporary file is created 0600 (never widened later) in the same folder. After it is
     written it is synced and checked: ``data`` is read back and compared; ``verify(temporary)``
     may raise ``OSError`` or ``ValueError`` for a produced file that is not complete. Only then is
-    it renamed over ``path`` and the folder synced. Raises :class:`WriteError` (the old file kept,
+    it renamed over ``path`` and the folder synced. Temporaries a killed save left in the folder
+    are removed first (:func:`remove_stale_temporaries`). Raises :class:`WriteError` (the old file kept,
     the temporary removed) or whatever ``produce`` raises for reasons of its own.
     """
     if (data is None) == (produce is None):
         raise TypeError("give data or produce, not both")
     target = check_output_target(path, not_same_as)
     folder = target.parent
+    remove_stale_temporaries(folder)  # left by a save in this folder that was killed
     temporary = folder / _temporary_name()
     flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
              | getattr(os, "O_NOFOLLOW", 0))

@@ -19,7 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
                            QPdfWriter, QPen, QTextDocument)
 
 from .. import palette
-from ..safe_io import remove_stale_temporaries, verify_pdf, write_atomically
+from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
 from .decision_page import CONTEXT, WORKSHEET, paint_decision_page
@@ -111,7 +111,6 @@ def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, 
         render_sheet(writer, result, options, model=model, extra_pages=extra_pages)
         del writer  # flushes and closes the file
 
-    remove_stale_temporaries(Path(path).parent)
     return write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
 
 
