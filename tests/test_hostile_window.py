@@ -343,3 +343,18 @@ def test_a_full_disk_autosave_keeps_the_previous_backup(qtbot, tmp_path, monkeyp
     assert not saver.save_now()
     assert saver.path.read_bytes() == before
     assert "the disk is full" in window.consultations.autosave_notice.text()
+
+
+def test_labels_and_message_boxes_are_made_only_by_the_plain_text_helpers():
+    """A guard for code still to come: a bare QLabel(...) or a static QMessageBox helper (both
+    guess rich text) is made nowhere but in ui/plain.py."""
+    import re
+
+    package = Path(__file__).parent.parent / "decision_aid"
+    pattern = re.compile(r"\bQLabel\(|\bQMessageBox\(|QMessageBox\.(question|warning|about|information|critical)\(|"
+                         r"setOpenExternalLinks\(True\)|TextFormat\.(RichText|AutoText)")
+    offenders = [f"{path.relative_to(package)}:{number}"
+                 for path in package.rglob("*.py") if path.name != "plain.py"
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert offenders == []
