@@ -358,3 +358,17 @@ def test_labels_and_message_boxes_are_made_only_by_the_plain_text_helpers():
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if pattern.search(line)]
     assert offenders == []
+
+
+def test_the_lock_of_a_window_that_is_gone_without_a_backup_is_removed(qtbot, tmp_path, monkeypatch):
+    data, (first, second) = two_windows_in_the_data_folder(qtbot, tmp_path, monkeypatch)
+    first.set_profile_fields({"age": 41})
+    assert first.consultations.autosaver.save_now()
+    first.consultations.autosaver.discard()  # saved by the user: no backup, the lock stays while it runs
+    lock = first.consultations.autosaver.path.with_name(first.consultations.autosaver.path.name + ".lock")
+    assert lock.exists()
+    assert second.consultations.autosaver.orphans() == [] and lock.exists()  # its window still runs
+    first.consultations.autosaver._lock.unlock()
+    lock.write_text("999999999\ndecision-aid\n\n")  # as a killed process leaves it
+    assert second.consultations.autosaver.orphans() == [] and not lock.exists()
+    first.consultations.dirty = False

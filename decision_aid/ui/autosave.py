@@ -132,6 +132,7 @@ class Autosaver(QObject):
                 found.append((candidate.stat().st_mtime, candidate))
             except OSError:
                 continue
+        self._remove_stale_locks(folder)
         orphans = []
         for _, candidate in sorted(found, reverse=True):
             probe = QLockFile(str(lock_path(candidate)))
@@ -140,6 +141,20 @@ class Autosaver(QObject):
                 probe.unlock()
                 orphans.append(candidate)
         return orphans
+
+    def _remove_stale_locks(self, folder: Path) -> None:
+        """Locks of windows that are gone and never wrote a backup (nothing to offer)."""
+        try:
+            locks = [p for p in folder.iterdir() if p.name.endswith(".lock") and is_autosave_name(p.name[:-5])]
+        except OSError:
+            return
+        for lock_file in locks:
+            if lock_file.with_name(lock_file.name[:-5]).exists() or lock_file == lock_path(self._path):
+                continue
+            probe = QLockFile(str(lock_file))
+            probe.setStaleLockTime(0)
+            if probe.tryLock(0):
+                probe.unlock()  # removes the file
 
     def pending_restore(self, model) -> Consultation | None:
         """The newest readable backup left by a window that is gone, or None.
