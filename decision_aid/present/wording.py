@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Interval, Profile
+from ..printable import one_line
 from .i18n import N_, _, ngettext
 
 DENOMINATOR = 100
@@ -280,7 +281,7 @@ def profile_problem_message(errors) -> str:
         first = refused[0]
         allowed = first.allowed.removeprefix("allowed: ")
         return _("Check the {field}: {value} is not allowed (allowed: {allowed}). Estimates appear when every "
-                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=first.value,
+                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=one_line(first.value),
                  allowed=allowed)
     if len(missing) > 1:
         listed = _("{items} and {last}", items=_(", ").join(missing[:-1]), last=missing[-1])

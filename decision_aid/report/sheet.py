@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -21,6 +20,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
                            QPainter, QPdfWriter, QPen)
 
 from .. import palette
+from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
@@ -124,34 +124,35 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
                 device.newPage()
             layout.paint_page(painter, index)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise OSError("the sheet could not be finished (painting did not end cleanly)")
     return layout
 
 
 def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
-              extra_blocks: Sequence[Block] = ()) -> Path:
-    """Write the sheet as a PDF. A failure leaves nothing at ``path`` (temp file, then replace)."""
+              extra_blocks: Sequence[Block] = (), not_same_as: str | os.PathLike | None = None) -> Path:
+    """Write the sheet as a PDF, whole or not at all (see :mod:`decision_aid.safe_io`).
+
+    The PDF is drawn into a temporary file created 0600 (a sheet may carry a name and notes),
+    checked to be complete (painting ended cleanly, ``%%EOF`` and the cross-reference table are
+    there), then renamed over ``path``. Raises :class:`~decision_aid.safe_io.WriteError` (an
+    ``OSError``) with the old file kept. Only a regular file is replaced: a link, folder, pipe or
+    device at ``path`` is refused.
+    """
     ensure_gui_application()
-    target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".sheet-", suffix=".pdf", dir=target.parent or Path("."))
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp)
+    from ..decision_support import ValuesChoices
+
+    ValuesChoices(dict(options.values))  # unknown answers are refused before any file is touched
+
+    def produce(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
         writer.setTitle("AHSCT decision aid: summary sheet")
         writer.setCreator("decision-aid")
         render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks)
         del writer  # flushes and closes the file
-        if os.path.getsize(temp) == 0:
-            raise OSError("the PDF writer produced an empty file")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a saved sheet gets normal permissions
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    return target
+
+    return write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
 
 
 __all__ = ["SheetOptions", "SheetDoesNotFit", "SheetLayout", "render_sheet", "write_pdf", "page_layout",

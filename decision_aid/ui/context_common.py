@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import palette
+from .plain import plain_label
 
 AUDIENCES = ("patient", "clinician")
 
@@ -32,7 +33,7 @@ def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
 def text_label(text: str, name: str, points: int = palette.BODY, bold: bool = False,
                tooltip: str | None = None) -> QLabel:
     """A wrapping, selectable label with an accessible name and a tooltip."""
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

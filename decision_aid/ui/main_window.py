@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+    QCheckBox, QHBoxLayout, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ from ..present.estimate_view import EstimateView, estimate_view
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
+from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -147,11 +148,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        self.toolbar.addWidget(QLabel(" Show for: "))
+        self.toolbar.addWidget(plain_label(" Show for: "))
         for action in self.audience_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(QLabel(" Horizon: "))
+        self.toolbar.addWidget(plain_label(" Horizon: "))
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
 
         self.results_stack = QStackedWidget()
         self.results_stack.setObjectName("resultsStack")
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         chart_page.setObjectName("chartPage")
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 8, 0)
-        title = QLabel("Alive without disability worsening over the years")
+        title = plain_label("Alive without disability worsening over the years")
         title_font = title.font()
         title_font.setPointSize(palette.HEADING)
         title_font.setBold(True)
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         self.chart = PfsChart()
         chart_layout.addWidget(self.chart, 1)
         compare = QHBoxLayout()
-        compare_label = QLabel("Compare:")
+        compare_label = plain_label("Compare:")
         compare_label.setFont(_control_font(compare_label))
         compare.addWidget(compare_label)
         self.reference_boxes: dict[str, QCheckBox] = {}
@@ -429,7 +430,8 @@ class MainWindow(QMainWindow):
         self.flush()
 
     def about_text(self) -> str:
-        lines = [f"<b>AHSCT decision aid for multiple sclerosis</b>, version {__version__}"]
+        """Plain text (shown as text, never as HTML: the evidence problem can quote a file)."""
+        lines = [f"AHSCT decision aid for multiple sclerosis, version {__version__}"]
         if self.model is not None:
             evidence = self.model.evidence
             lines += [f"Model {self.model.version}; evidence {evidence.version} ({evidence.short_checksum})",
@@ -438,10 +440,14 @@ class MainWindow(QMainWindow):
             lines.append(self.evidence_problem or "")
         lines.append("A decision aid built on published group figures, not a prediction for one person. "
                      "It works offline and sends nothing anywhere.")
-        return "<br><br>".join(lines)
+        return "\n\n".join(lines)
+
+    def about_box(self) -> QMessageBox:
+        return plain_message_box(QMessageBox.Icon.Information, "About the decision aid", self.about_text(),
+                                 parent=self)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About the decision aid", self.about_text())
+        self.about_box().exec()
 
     # -- behaviour -------------------------------------------------------------------------
 
