@@ -18,6 +18,7 @@ from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .i18n import _
 from .method_view import assumptions_in_brief
+from .numbers import format_date
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         title=_("AHSCT for multiple sclerosis: clinician summary") if clinician
         else _("AHSCT for multiple sclerosis: your summary"),
         subtitle=_("A decision aid built on published group figures, not a prediction for one person."),
-        date=f"{date.day} {date.strftime('%B %Y')}",
+        date=format_date(date),
         name=name,
         name_line=_("For: {name}", name=name) if name else "",
         versions=view.versions,

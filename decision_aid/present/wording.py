@@ -14,6 +14,7 @@ import textwrap
 from ..model import Interval, Profile
 from ..printable import one_line
 from .i18n import N_, _, ngettext
+from .numbers import format_number
 
 DENOMINATOR = 100
 
@@ -95,8 +96,9 @@ def in_hundred(probability: float) -> int:
 
 
 def number(value: float, decimals: int | None = None) -> str:
-    """A plain number: ``decimals`` places, or as short as it is ("38", "38.25")."""
-    return f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
+    """A plain number in the current language: ``decimals`` places, or as short as it is ("38",
+    "38.25"; "38,25" in Spanish)."""
+    return format_number(value, decimals)
 
 
 def percent(probability: float, decimals: int = 1) -> str:
