@@ -42,6 +42,13 @@ def catalogue(language: str) -> gettext.NullTranslations:
     return _catalogues[language]
 
 
+def available_languages() -> tuple[str, ...]:
+    """English (the source) and every language with a compiled catalogue shipped."""
+    folder = locale_directory()
+    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
+
+
 def current_language() -> str:
     return _active[-1]
 

@@ -88,6 +88,7 @@ class SheetView:
     estimate_label: str
     extrapolated_mark: str
     running_title: str
+    translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
     sections: tuple[ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
@@ -137,8 +138,21 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for multiple sclerosis: summary"),
+        translation_note=translation_note(),
         sections=(context_section(result, audience, model), worksheet_section(model, values or {})),
     )
+
+
+def translation_note() -> str:
+    """Said in the translated language, on every translated sheet and in About (issue 17)."""
+    from .. import __version__
+    from .i18n import SOURCE_LANGUAGE, current_language
+
+    if current_language() == SOURCE_LANGUAGE:
+        return ""
+    return _("This translation has not yet been reviewed by a medical translator. It was made from the English "
+             "text of decision-aid {version}; if anything is unclear, the English sheet is the reference.",
+             version=__version__)
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
+from ..present.i18n import use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
@@ -55,6 +56,7 @@ class SheetLayout:
     page: QRectF
     content_height: float
     footer_font: QFont
+    language: str = "en"
 
     def block_names(self, page: int) -> list[str]:
         return self.pages[page].names()
@@ -71,7 +73,8 @@ class SheetLayout:
         painter.setPen(QPen(QColor(palette.MUTED), 0.5))
         painter.drawLine(QPointF(0, top - 2), QPointF(self.page.width(), top - 2))
         left = self.view.running_title + (f" \u2014 {self.view.name}" if self.view.name else "")
-        right = self.view.page_label(index + 1, len(self.pages))
+        with use_language(self.language):
+            right = self.view.page_label(index + 1, len(self.pages))
         right_width = metrics.horizontalAdvance(right) + 4
         box = QRectF(0, top, self.page.width() - right_width - 8, metrics.height())
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -86,8 +89,9 @@ def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView
         from ..model import default_model
 
         model = default_model()
-    return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
-                      date=options.date or _dt.date.today(), values=dict(options.values))
+    with use_language(options.language):
+        return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
+                          date=options.date or _dt.date.today(), values=dict(options.values))
 
 
 def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None,
@@ -99,7 +103,7 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
     footer = QFontMetricsF(font).height() + 6
     height = page.height() - footer
     pages = paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP)
-    return SheetLayout(view, pages, page, height, font)
+    return SheetLayout(view, pages, page, height, font, options.language)
 
 
 def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOptions, model=None,
