@@ -315,12 +315,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, value)
     if args.command == "estimate":
         try:
-            return run_estimate(args)
+            code = run_estimate(args)
+            sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
+            return code
         except BrokenPipeError:  # e.g. `decision-aid estimate ... | head`: the reader left early
             import os
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            return 1
+            return 0  # the reader had what it wanted: not an error
     if args.command == "sheet":
         return run_sheet(args)
     return run_window_command(args)
