@@ -197,7 +197,7 @@ def validated_profile(args: argparse.Namespace, refusal: str):
 
 
 def run_estimate(args: argparse.Namespace) -> int:
-    from .about import AboutError, TodayError, disclosure, evidence_review, review_line, today
+    from .context.about import AboutError, TodayError, disclosure, evidence_review, today
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
@@ -213,7 +213,8 @@ def run_estimate(args: argparse.Namespace) -> int:
     except ValueError as exc:  # horizon or draws
         print(f"decision-aid: {exc}", file=sys.stderr)
         return EXIT_REJECTED
-    from .context import context_dict
+    from .present.about_view import review_line
+    from .present.context_json import context_dict
 
     review = evidence_review(model.evidence, day)
     if args.json:

@@ -288,12 +288,12 @@ def test_every_valid_profile_and_name_makes_a_sheet(model, age, course, edss, dm
                                                       paper, name, answered):
     """A valid profile with any allowed name always produces a sheet on either paper: long names
     wrap, nothing runs off a page, and the last question is printed."""
-    from decision_aid.decision_support import VALUES_QUESTIONS
+    from decision_aid.context.values import VALUES_QUESTIONS
 
     ensure_gui_application()
     fields = {"age": age, "course": course, "edss": edss, "prior_dmts": dmts, "relapses_past_year": relapses}
     result = model.estimate(model.validate({k: v for k, v in fields.items() if v is not None}), horizon=horizon)
-    values = tuple((q.id, q.choices[-1].id) for q in VALUES_QUESTIONS) if answered else ()
+    values = tuple((q.id, q.choices[-1]) for q in VALUES_QUESTIONS) if answered else ()
     options = SheetOptions(audience=audience, paper=paper, name=name, values=values)
     layout = layout_sheet(result, options, printable(paper), model)
     assert all(page.overflow <= 0.5 for page in layout.pages)

@@ -25,14 +25,17 @@ sys.path.insert(0, str(ROOT))
 
 import textstat  # noqa: E402  (the test extra)
 
-from decision_aid import context  # noqa: E402
-from decision_aid.about import disclosure  # noqa: E402
-from decision_aid.decision_support import VALUES_QUESTIONS, questions_to_ask  # noqa: E402
-from decision_aid.harms import harms  # noqa: E402
+from decision_aid.context.about import disclosure  # noqa: E402
+from decision_aid.context.guidance import ECTRIMS, GUIDANCE_SOURCES, guidance_fits  # noqa: E402
 from decision_aid.model import default_model  # noqa: E402
-from decision_aid.options import NOTES, options_view  # noqa: E402
 from decision_aid.present import wording  # noqa: E402
+from decision_aid.present.guidance_view import NO_VERDICT, point_text  # noqa: E402
+from decision_aid.present.harms_view import harms_view  # noqa: E402
+from decision_aid.present.i18n import _  # noqa: E402
 from decision_aid.present.notes import note_text  # noqa: E402
+from decision_aid.present.options_view import NOTES, options_view  # noqa: E402
+from decision_aid.present.studies_view import STUDIES_DIFFER  # noqa: E402
+from decision_aid.present.worksheet_view import questions_view, values_questions  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "READABILITY.md"
 SHORT = 20  # words: below this the grade is unreliable
@@ -67,9 +70,9 @@ def blocks() -> list[Block]:
     # Evidence files
     for i, text in enumerate(model.plain_language, 1):
         add("Evidence: plain-language points", f"{model.study.id} plain_language {i}", text, False)
-    for guidance_id, source_id in context.GUIDANCE_SOURCES.items():
+    for guidance_id, source_id in GUIDANCE_SOURCES.items():
         add("Evidence: guidance statements", source_id, ev.get(source_id).text("statement"),
-            guidance_id == context.ECTRIMS)
+            guidance_id == ECTRIMS)
     for source in ev.sources:
         block = source.raw.get("comparison")
         if not isinstance(block, dict):
@@ -86,11 +89,11 @@ def blocks() -> list[Block]:
             block.get("conclusion"), True)
 
     # Values exercise and questions to ask
-    for question in VALUES_QUESTIONS:
+    for question in values_questions():
         add("Values questions", f"{question.id} prompt", question.prompt, False)
         for choice in question.choices:
             add("Values questions", f"{question.id} / {choice.id}", choice.label, False)
-    for question in questions_to_ask(model):
+    for question in questions_view(model, "patient"):
         add("Questions to ask", question.id, question.text, False)
 
     # Shared phrasing
@@ -98,9 +101,9 @@ def blocks() -> list[Block]:
         add("Wording", f"course explanation {course}", text, False)
     add("Wording", "people like you", wording.people_like_you(), False)
     for i, text in enumerate(wording.NOT_COVERED, 1):
-        add("Wording", f"not covered {i}", text, False)
-    add("Wording", "studies differ", context.STUDIES_DIFFER, False)
-    add("Wording", "guidance: no verdict", context.NO_VERDICT, False)
+        add("Wording", f"not covered {i}", _(text), False)
+    add("Wording", "studies differ", _(STUDIES_DIFFER), False)
+    add("Wording", "guidance: no verdict", _(NO_VERDICT), False)
     for note in model.caveats():
         add("Wording", f"caveat {note.id}", note_text(note), False)
 
@@ -108,20 +111,20 @@ def blocks() -> list[Block]:
     for fields in EXAMPLES:
         profile = model.validate(fields)
         tag = f"{profile.course}, age {profile.age:g}"
-        for fit in context.guidance_fits(model, profile):
+        for fit in guidance_fits(model, profile):
             for point in fit.points:
-                add("Guidance points (composed)", f"{fit.id} {point.code} ({tag})", point.text, True)
-        for harm in harms(model, model.estimate(profile, draws=500)):
-            add("Harms (composed)", f"{harm.id} topic", harm.topic, True)
-            add("Harms (composed)", f"{harm.id} note", harm.note, True)
-            add("Harms (composed)", f"{harm.id} row", harm.text, True)
-        for study in options_view(model, profile).studies:
+                add("Guidance points (composed)", f"{fit.id} {point.code} ({tag})", point_text(fit.id, point), True)
+        for row in harms_view(model, model.estimate(profile, draws=500), "patient").rows:
+            add("Harms (composed)", f"{row.id} topic", row.topic, True)
+            add("Harms (composed)", f"{row.id} note", row.note, True)
+            add("Harms (composed)", f"{row.id} how often", " ".join(row.how_often), True)
+        for study in options_view(model, profile, "patient").studies:
             for outcome in study.outcomes:
-                if outcome.hazard_ratio:
+                if outcome.comparison:
                     add("Options (composed)", f"{study.id} {outcome.code} hazard ratio in words",
-                        outcome.hazard_ratio.as_dict()["text"], True)
+                        outcome.comparison, True)
     for code, text in NOTES.items():
-        add("Options notes", code, text, True)
+        add("Options notes", code, _(text), True)
     for item in disclosure().items:
         add("Disclosure", item.code, item.text, True)
 

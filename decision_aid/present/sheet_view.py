@@ -12,11 +12,16 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..context.trial import mist_comparison
 from ..model import Estimate, Model
 from . import wording
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
+from .guidance_view import GuidanceView, guidance_view
 from .i18n import _
+from .studies_view import StudiesView, studies_view
+from .trial_view import comparison_sentences, counts_sentence, not_applicable_text
+from .worksheet_view import worksheet_view
 
 
 @dataclass(frozen=True)
@@ -34,15 +39,8 @@ class ContextSection:
     trial_intro: str  # why the trial applies, or why it does not
     arms: tuple[TrialArm, ...]  # empty when the trial does not apply
     trial_details: str
-    guidance_heading: str
-    guidance_statement: str
-    guidance_source: str
-    guidance_points: tuple[str, ...]
-    guidance_note: str
-    studies_heading: str
-    studies_columns: tuple[str, ...]
-    studies_rows: tuple[tuple[str, ...], ...]  # the first row is the personal estimate, when there is one
-    studies_note: str
+    guidance: GuidanceView  # both statements, point by point
+    studies: StudiesView  # the printed table: ``sheet_columns`` and ``sheet_rows`` (both early-death eras)
 
 
 @dataclass(frozen=True)
@@ -139,47 +137,28 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for multiple sclerosis: summary"),
-        sections=(context_section(result, audience, model), worksheet_section(model, values or {})),
+        sections=(context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:
-    from ..context import STUDIES_DIFFER, guidance_fit, mist_comparison, mist_not_applicable, study_rows
-
     profile = result.profile
-    clinician = audience.clinician
     comparison = mist_comparison(model, profile)
     if comparison is None:
-        intro, arms, details = mist_not_applicable(model, profile), (), ""
+        intro, arms, details = not_applicable_text(model, profile), (), ""
     else:
-        sentences = comparison.sentences(audience.value)
+        sentences = comparison_sentences(comparison, audience)
         intro = sentences[0]
+        c = comparison.counts
         arms = tuple(TrialArm(label, _("{count} progressed ({people} people)", count=wording.count_phrase(share),
                                        people=wording.of_phrase(k, n)), wording.in_hundred(share))
                      for label, share, k, n in (
-                         (_("After HSCT"), comparison.hsct_share, comparison.hsct_progressed, comparison.hsct_patients),
-                         (_("On a DMT"), comparison.dmt_share, comparison.dmt_progressed, comparison.dmt_patients)))
-        rest = [s for s in sentences[1:] if s != comparison.counts_sentence]
-        details = " ".join([comparison.follow_up_sentence, *rest, _(
+                         (_("After HSCT"), c.hsct_share, c.hsct_progressed, c.hsct_patients),
+                         (_("On a DMT"), c.dmt_share, c.dmt_progressed, c.dmt_patients)))
+        rest = [s for s in sentences[1:] if s != counts_sentence(comparison)]
+        details = " ".join([_("Follow-up was short: a median of {years}.",
+                              years=wording.years_phrase(c.follow_up_years)), *rest, _(
             "Each figure is one person in 100; filled, with a downward arrow: their MS progressed.")])
-    fit = guidance_fit(model, profile)
-    rows = []
-    years = int(result.pfs.extrapolated_after)
-    em, pfs = result.early_mortality, result.pfs_at[years]
-    if clinician:
-        em_text = wording.interval_percent(em)
-        pfs_text = _("{value} at {years} years", value=wording.interval_percent(pfs), years=years)
-    else:
-        em_text = _("{count} ({range})", count=wording.count_phrase(em.estimate), range=wording.range_phrase(em))
-        pfs_text = _("{count} at {years} years ({range})", count=wording.count_phrase(pfs.estimate), years=years,
-                     range=wording.range_phrase(pfs))
-    rows.append((_("You (personal estimate)"), "", "",
-                 _("{value}, within {days} days ({label})", value=em_text, days=result.early_mortality_days,
-                   label=result.early_mortality_source.label), pfs_text))
-    for row in study_rows(model):
-        label = _("{label} (basis of your estimate)", label=row.label) if row.is_primary else row.label
-        rows.append((label, wording.number(row.patients), row.relapsing_text,
-                     row.early_mortality_words(audience.value), row.outcomes_words(audience.value, years)))
     return ContextSection(
         title=_("Your options in context"),
         profile_line=_("Profile: {profile}", profile=wording.profile_sentence(profile)),
@@ -187,32 +166,22 @@ def context_section(result: Estimate, audience: Audience, model: Model) -> Conte
         trial_intro=intro,
         arms=arms,
         trial_details=details,
-        guidance_heading=_("What the guidance says"),
-        guidance_statement=fit.statement,
-        guidance_source=fit.citation if clinician else fit.short_name,
-        guidance_points=tuple(p.text for p in fit.points),
-        guidance_note=fit.note,
-        studies_heading=_("Other studies (not part of your estimate)"),
-        studies_columns=(_("Study"), _("Patients"), _("Relapsing MS"), _("Early deaths"),
-                         _("Progression-free / worsening-free")),
-        studies_rows=tuple(rows),
-        studies_note=STUDIES_DIFFER,
+        guidance=guidance_view(model, profile, audience),
+        studies=studies_view(model, result, audience),
     )
 
 
-def worksheet_section(model: Model, values: Mapping[str, str]) -> WorksheetSection:
-    from ..decision_support import VALUES_QUESTIONS, ValuesChoices, questions_to_ask, values_summary
-
-    choices = ValuesChoices(values)
+def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience) -> WorksheetSection:
+    view = worksheet_view(model, values, audience)
     unanswered = tuple(TickQuestion(q.prompt, tuple(c.label for c in q.choices))
-                       for q in VALUES_QUESTIONS if q.id not in choices)
+                       for q in view.questions if q.id not in view.chosen)
     return WorksheetSection(
         title=_("What matters to you, and questions to ask"),
-        values_heading=_("What matters to you"),
-        answers=values_summary(choices) if choices else (),
-        tick_intro=(_("Not answered yet; tick one:") if choices else _("Tick the answer closest to how you feel:"))
+        values_heading=view.heading,
+        answers=view.summary(),
+        tick_intro=(_("Not answered yet; tick one:") if view.chosen else _("Tick the answer closest to how you feel:"))
         if unanswered else "",
         unanswered=unanswered,
         questions_heading=_("Questions to ask (with space for the answers)"),
-        questions=tuple((q.topic, q.text) for q in questions_to_ask(model)),
+        questions=tuple((q.topic, q.text) for q in view.ask),
     )

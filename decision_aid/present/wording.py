@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import textwrap
 
+from ..context.numbers import DENOMINATOR, in_hundred
 from ..model import Interval, Profile
 from .i18n import N_, _, ngettext
-
-DENOMINATOR = 100
 
 COURSE_LABELS = {
     "rrms": N_("Relapsing-remitting (RRMS)"),
@@ -88,11 +87,6 @@ def people_like_you() -> str:
 
 # -- numbers --------------------------------------------------------------------------------------
 
-def in_hundred(probability: float) -> int:
-    """Whole number out of 100, as shown everywhere (round half up, never banker's rounding)."""
-    return int(probability * DENOMINATOR + 0.5)
-
-
 def number(value: float, decimals: int | None = None) -> str:
     """A plain number: ``decimals`` places, or as short as it is ("38", "38.25")."""
     return f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
@@ -137,6 +131,20 @@ def range_phrase(interval: Interval) -> str:
     """"between A and B in 100" for an interval."""
     return _("between {low} and {high} in {total}", low=in_hundred(interval.lower),
              high=in_hundred(interval.upper), total=DENOMINATOR)
+
+
+def per_hundred_whole(rate: float) -> str:
+    """A rate per person as a whole number for every 100 people ("170" for 1.7 per person): the
+    patient view's whole numbers in 100 where one person can have several events."""
+    return number(int(rate * DENOMINATOR + 0.5))
+
+
+def lower_first(text: str) -> str:
+    """A label from a file inside a sentence: "Natalizumab" -> "natalizumab", but "AHSCT" and
+    "MS drugs" stay as they are (the second letter is a capital)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def in_hundred_label(probability: float) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from .. import palette
 from ..present.graphics import IconArray, Mark
+from ..present.guidance_view import GuidanceView
 from ..present.sheet_view import ContextSection, WorksheetSection
 from .flow import Block, Columns, Graphic, Text
 from .icons import paint_icon_array
@@ -24,8 +25,8 @@ def blocks_for(section, s: TypeScale) -> list[Block]:
 
 
 def section_title(text: str, s: TypeScale, name: str) -> Text:
-    return Text(f"<p style='margin:0px'><span style='font-size:{s.title:g}px; font-weight:700'>{escape(text)}"
-                "</span></p>", s.body, name=name)
+    style = f"font-weight:700;font-size:{s.title:g}px"
+    return Text(f"<p style='margin:0px'><span style='{style}'>{escape(text)}</span></p>", s.body, name=name)
 
 
 def ruled_heading(text: str, s: TypeScale, name: str) -> list[Block]:
@@ -45,15 +46,30 @@ def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
     if c.arms:
         blocks.append(Columns([(0.5, [_arm(arm, s)]) for arm in c.arms], gap=14, name="trial_arms"))
         blocks.append(Text(para(c.trial_details), s.body, name="trial_details"))
-    blocks += ruled_heading(c.guidance_heading, s, "guidance_heading")
-    blocks.append(Text(para(c.guidance_statement + " (" + c.guidance_source + ")") + bullets(c.guidance_points)
-                       + para(c.guidance_note, italic=True), s.body, name="guidance"))
-    blocks += ruled_heading(c.studies_heading, s, "studies_heading")
+    blocks += guidance_blocks(c.guidance, s)
+    studies = c.studies
+    blocks += ruled_heading(studies.sheet_heading, s, "studies_heading")
     # One block per row (the same column widths), so a page break falls between rows.
-    blocks.append(_table_row(c.studies_columns, s, header=True, name="studies_header"))
-    for index, row in enumerate(c.studies_rows):
+    blocks.append(_table_row(studies.sheet_columns, s, header=True, name="studies_header"))
+    for index, row in enumerate(studies.sheet_rows):
         blocks.append(_table_row(row, s, shade=index % 2 == 1, name=f"studies_row_{index}"))
-    blocks.append(Text(para(c.studies_note, italic=True), s.small + 1, name="studies_note"))
+    blocks.append(Text(para(studies.differ, italic=True), s.small + 1, name="studies_note"))
+    return blocks
+
+
+def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
+    """Both statements, newest first, each with the profile beside it point by point; never a verdict."""
+    blocks = ruled_heading(g.heading, s, "guidance_heading")
+    for statement in g.statements:
+        html = para(statement.heading, bold=True, bottom=1) + para(statement.statement) + para(statement.source)
+        if statement.points:
+            html += para(g.fit_heading, italic=True, bottom=1) + bullets([p.text for p in statement.points])
+        if statement.checked:
+            html += para(statement.checked)
+        blocks.append(Text(html, s.body, name=f"guidance_{statement.id}"))
+    if g.no_profile:
+        blocks.append(Text(para(g.no_profile), s.body, name="guidance_no_profile"))
+    blocks.append(Text(para(g.note, italic=True), s.body, name="guidance_note"))
     return blocks
 
 

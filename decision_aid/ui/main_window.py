@@ -30,6 +30,7 @@ from .profile_form import ProfileForm
 from .settings import AUDIENCES, WindowSettings
 from ..consultation import Consultation
 from .consultation_controller import ConsultationController
+from .context_tabs import context_tab_specs
 from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
@@ -266,17 +267,11 @@ class MainWindow(QMainWindow):
         self.sheet_panel.changed.connect(self.changed)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
         self.context_tabs: list[LazyTab] = []
-        if self.model is not None:
-            self.studies_tab = LazyTab(self._make_studies, self._update_studies)
-            self.mist_tab = LazyTab(self._make_mist, self._update_mist)
-            self.guidance_tab = LazyTab(self._make_guidance, self._update_guidance)
-            self.add_tab(self.studies_tab, "Other stud&ies",
-                         "Early deaths and staying free of worsening in six studies, beside this estimate")
-            self.add_tab(self.mist_tab, "Randomised &trial",
-                         "The MIST trial: transplant compared with drug treatment, for profiles it covers")
-            self.add_tab(self.guidance_tab, "Guidance, &questions",
-                         "Published guidance on who may benefit, and questions to ask the transplant centre")
-            self.context_tabs = [self.studies_tab, self.mist_tab, self.guidance_tab]
+        for spec in context_tab_specs() if self.model is not None else ():
+            tab = LazyTab(spec.make, lambda panel, view=spec.view: panel.show_view(view(self)))
+            setattr(self, f"{spec.name}_tab", tab)
+            self.add_tab(tab, spec.title, spec.tip)
+            self.context_tabs.append(tab)
         self._values: dict[str, str] = {}  # the values-exercise answers, kept here so the tab can be lazy
         self.values_tab = LazyTab(self._make_values, self._update_values)
         self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
@@ -359,21 +354,6 @@ class MainWindow(QMainWindow):
         """The "How calculated" panel, up to date (built and filled on first use)."""
         return self.method_tab.panel
 
-    def _make_studies(self):
-        from .studies_panel import StudiesPanel
-
-        return StudiesPanel(self.model)
-
-    def _make_mist(self):
-        from .mist_panel import MistPanel
-
-        return MistPanel(self.model)
-
-    def _make_guidance(self):
-        from .guidance_panel import GuidancePanel
-
-        return GuidancePanel(self.model)
-
     def _make_values(self):
         from .values_panel import ValuesPanel
 
@@ -382,12 +362,9 @@ class MainWindow(QMainWindow):
         return panel
 
     def _update_values(self, panel) -> None:
-        panel.set_audience(self._audience)
-        panel.blockSignals(True)  # showing the answers is not a new answer
-        try:
-            panel.set_choices(self._values)
-        finally:
-            panel.blockSignals(False)
+        from ..present.worksheet_view import worksheet_view
+
+        panel.show_view(worksheet_view(self.model, self._values, self._audience))  # not a new answer
 
     def _values_chosen(self, choices) -> None:
         self._values = dict(choices)
@@ -403,21 +380,10 @@ class MainWindow(QMainWindow):
 
     def set_values(self, values: Mapping[str, str]) -> None:
         """Answers from a saved consultation (checked by the file loader)."""
-        from ..decision_support import ValuesChoices
+        from ..context.values import ValuesChoices
 
         self._values = dict(ValuesChoices(values))
         self.values_tab.invalidate()
-
-    def _update_studies(self, panel) -> None:
-        panel.set_audience(self._audience)
-        panel.show_result(self._result)
-
-    def _update_mist(self, panel) -> None:
-        panel.show_profile(self._result.profile if self._result else None, self._audience)
-
-    def _update_guidance(self, panel) -> None:
-        panel.set_audience(self._audience)
-        panel.show_profile(self._result.profile if self._result else None)
 
     def _result_for_sheet(self) -> Estimate | None:
         self.flush()
