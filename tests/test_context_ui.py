@@ -19,10 +19,8 @@ from decision_aid.context.values import VALUES_QUESTIONS, ValuesError
 from decision_aid.present import wording
 from decision_aid.present.guidance_view import guidance_view, point_text
 from decision_aid.present.studies_view import STUDIES_DIFFER, early_mortality_text, studies_view
-from decision_aid.present.trial_view import trial_view
 from decision_aid.present.worksheet_view import questions_view, worksheet_view
 from decision_aid.ui.guidance_panel import GuidancePanel
-from decision_aid.ui.mist_panel import MistPanel
 from decision_aid.ui.studies_panel import StudiesPanel
 from decision_aid.ui.values_panel import ValuesPanel
 
@@ -118,42 +116,6 @@ def test_table_cells_equal_the_evidence_for_each_audience(qtbot, model, matching
     assert "%" not in panel.you_label.text()
     assert panel.differ.text() == STUDIES_DIFFER
     assert panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # the tab scrolls
-
-
-# -- MIST ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("audience", ["patient", "clinician"])
-def test_mist_panel_shows_two_icon_arrays_for_a_matching_profile(qtbot, model, matching, audience):
-    panel = MistPanel()
-    qtbot.addWidget(panel)
-    panel.show_view(trial_view(model, matching, audience))
-    panel.show()
-    source = mist_source(model)
-    assert panel.arrays.isVisible()
-    assert panel.hsct_array.array().count == wording.in_hundred(source.value("hsct_progressed") / source.value("hsct_patients"))
-    assert panel.dmt_array.array().count == wording.in_hundred(source.value("dmt_progressed") / source.value("dmt_patients"))
-    assert f"{source.value('hsct_progressed'):g} of {source.value('hsct_patients'):g}" in panel.hsct_caption.text()
-    assert f"{source.value('dmt_progressed'):g} of {source.value('dmt_patients'):g}" in panel.dmt_caption.text()
-    hr = source.figure("hr_progression")
-    assert (wording.hazard_ratio_phrase(hr.value, *hr.ci) in panel.details.text()) == (audience == "clinician")
-    assert "no deaths" in panel.details.text()
-    assert panel.hsct_array.accessibleName() and panel.hsct_array.accessibleDescription()
-
-
-@pytest.mark.parametrize("changes, reason", [
-    ({}, "secondary progressive MS"),
-    ({"course": "rrms", "edss": 1.5, "relapses_past_year": 2}, "EDSS given is 1.5"),
-    ({"course": "rrms", "edss": 4.0}, "relapses in the past year not given"),
-])
-def test_mist_panel_says_why_for_other_profiles(qtbot, model, changes, reason):
-    panel = MistPanel()
-    qtbot.addWidget(panel)
-    panel.show_view(trial_view(model, model.validate({**NOT_MATCHING, **changes}), "patient"))
-    panel.show()
-    assert not panel.arrays.isVisible() and not panel.details.isVisible()
-    assert "No randomised comparison" in panel.intro.text() and reason in panel.intro.text()
-    panel.show_view(trial_view(model, None, "patient"))
-    assert "Enter a valid profile" in panel.intro.text()
 
 
 # -- Values -------------------------------------------------------------------------------------
@@ -304,7 +266,9 @@ def test_pages_two_and_three_for_another_profile_without_choices(qtbot, model, n
     result = model.estimate(not_matching)
     pdf = render_page(result, not_matching, {}, "patient")
     text = pdf_text(pdf)
-    assert "No randomised comparison" in text and "secondary progressive MS" in text
+    for study in ("Boffa et al. 2023", "Kalincik et al. 2024"):  # the options for secondary progressive MS
+        assert study in text
+    assert "MIST randomised trial" not in text.split("Guidance and other studies")[0]
     assert "HR " not in text
     assert "Tick the answer closest" in text
     for question in worksheet_view(model, {}, "patient").questions:

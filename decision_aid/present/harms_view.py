@@ -83,6 +83,7 @@ class HarmsView:
     columns: tuple[str, str, str, str]  # what, how often, when, source
     rows: tuple[HarmRow, ...]
     footnote: str
+    no_profile: str = ""  # without an estimate: what to do (the table needs both early-death figures)
 
     def row(self, harm_id: str) -> HarmRow:
         return next(r for r in self.rows if r.id == harm_id)
@@ -162,8 +163,7 @@ def how_often_text(figure: HarmFigure, audience: Audience) -> str | None:
     if figure.kind == "rate":
         if clinician:
             return _("{value} per person on average", value=wording.number(figure.value))
-        return _("about {count} for every 100 people (one person can have more than one)",
-                 count=wording.per_hundred_whole(figure.value))
+        return _("about {count} for every 100 people", count=wording.per_hundred_whole(figure.value))
     if figure.kind == "duration":
         return _("about {value} {unit}", value=wording.number(figure.value), unit=_(figure.unit))
     return _("p = {value}", value=wording.number(figure.value)) if clinician else None
@@ -172,7 +172,7 @@ def how_often_text(figure: HarmFigure, audience: Audience) -> str | None:
 def _source_text(model: Model, harm: Harm, audience: Audience) -> str:
     names = [model.evidence.get(source).short_name for source in harm.sources]
     if not names:
-        return _("No figure in the sources used")
+        return "\u2014"
     if harm.category == "early_death":
         text = _("Estimated for people like you from {study}", study=names[0])
     else:
@@ -185,22 +185,29 @@ def _source_text(model: Model, harm: Harm, audience: Audience) -> str:
 
 def harm_row(model: Model, harm: Harm, audience: Audience) -> HarmRow:
     lines = []
-    for figure in harm.figures:
-        value = how_often_text(figure, audience)
-        if value is not None:
-            lines.append(_("{label}: {value}", label=figure_label(figure), value=value))
+    topic = topic_text(harm)
+    if harm.category == "early_death":  # the era names the row; the figure stands alone
+        era = harm.figures[0].era
+        topic = _("{topic}, {era}", topic=topic, era=_(era.label))
+        lines.append(wording.sentence_case(how_often_text(harm.figures[0], audience)))
+    else:
+        for figure in harm.figures:
+            value = how_often_text(figure, audience)
+            if value is not None:
+                lines.append(_("{label}: {value}", label=figure_label(figure), value=value))
     if not harm.figures:
         lines.append(_("No figure in the sources used"))
-    topic = topic_text(harm)
-    if harm.category == "early_death":
-        topic = _("{topic}, {era}", topic=topic, era=_(harm.figures[0].era.label))
+    notes = [note_text(harm) or ""]
+    if not audience.clinician and any(f.kind == "rate" for f in harm.figures):
+        notes.insert(0, _("One person can have more than one."))
     return HarmRow(harm.id, harm.category, topic, tuple(lines), time_text(harm) or "",
-                   _source_text(model, harm, audience), note_text(harm) or "")
+                   _source_text(model, harm, audience), " ".join(n for n in notes if n))
 
 
-def harms_view(model: Model, result: Estimate, audience: Audience | str) -> HarmsView:
+def harms_view(model: Model, result: Estimate | None, audience: Audience | str) -> HarmsView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
+    rows = () if result is None else tuple(harm_row(model, harm, audience) for harm in harms(model, result))
     return HarmsView(
         audience=audience,
         heading=_("What the treatment involves"),
@@ -211,7 +218,9 @@ def harms_view(model: Model, result: Estimate, audience: Audience | str) -> Harm
                "treated people."),
         columns=(_("What"), _("How often"), _("When"), _("Source")) if clinician
         else (_("What can happen"), _("How often"), _("When"), _("From which study")),
-        rows=tuple(harm_row(model, harm, audience) for harm in harms(model, result)),
+        rows=rows,
         footnote=_("The figures differ between studies, regimens and centres: ask the transplant centre for its "
                    "own figures."),
+        no_profile="" if result is not None else _("Enter a valid profile to see what the treatment involves, "
+                                                    "beside the two early-death figures for this profile."),
     )

@@ -114,6 +114,7 @@ class OutcomeView:
     code: str
     heading: str  # the outcome's definition (from the evidence file)
     time_frame: str  # "" when the source gives none
+    title: str  # the definition with its time frame, shown right above the numbers
     arms: tuple[ArmPanel, ...]  # empty when only a hazard ratio is published
     comparison: str  # the hazard ratio in plain words ("" without one)
     hazard_ratio: str  # clinician: "HR 0.07 (95% CI 0.02 to 0.24), HSCT vs DMT"; patient: ""
@@ -156,6 +157,7 @@ class OptionsView:
     note_codes: tuple[str, ...]  # every note's code, in the order of the core
     studies: tuple[OptionStudyView, ...]
     elsewhere: str  # where AHSCT's own figures are (the estimate, from studies without a comparison group)
+    no_profile: str = ""  # without a valid profile: what to do (and nothing else is shown)
 
     @property
     def study_ids(self) -> tuple[str, ...]:
@@ -172,7 +174,7 @@ class OptionsView:
                       study.follow_up, *study.facts, study.limits_heading, *study.limits, study.conclusion,
                       study.source, study.checked]
             for outcome in study.outcomes:
-                found += [outcome.heading, outcome.time_frame, outcome.comparison, outcome.hazard_ratio,
+                found += [outcome.title, outcome.comparison, outcome.hazard_ratio,
                           outcome.checked, *(e.text for e in outcome.legend)]
                 for arm in outcome.arms:
                     found += [arm.label, arm.headline, arm.detail, arm.text_alternative]
@@ -310,10 +312,13 @@ def outcome_view(outcome: StudyOutcome, study: OptionStudy, audience: Audience) 
     figures = [a.value for a in outcome.arms] + [a.patients for a in outcome.arms if a.patients]
     checked = sorted({q.checked_against for q in figures} | (
         {outcome.hazard_ratio.checked_against} if outcome.hazard_ratio else set()))
+    time_frame = time_frame_text(outcome.time_frame, audience) if outcome.time_frame else ""
     return OutcomeView(
         code=outcome.code,
         heading=outcome.definition,
-        time_frame=time_frame_text(outcome.time_frame, audience) if outcome.time_frame else "",
+        time_frame=time_frame,
+        title=_("Measured: {definition} ({time})", definition=outcome.definition, time=time_frame) if time_frame
+        else _("Measured: {definition}", definition=outcome.definition),
         arms=tuple(panels),
         comparison=comparison_sentence(outcome, study),
         hazard_ratio=_hazard_ratio_numbers(outcome, study) if clinician else "",
@@ -367,6 +372,14 @@ def _arm_line(arm, audience: Audience) -> str:
     return _("{label}: {people} people, typical follow-up {amount}", label=arm.label, people=people, amount=amount)
 
 
+def _follow_up(frame: TimeFrame | None, audience: Audience) -> str:
+    if frame is None:
+        return ""
+    if frame.kind == "median_follow_up":
+        return wording.sentence_case(time_frame_text(frame, audience))
+    return _("Follow-up: {time}", time=time_frame_text(frame, audience))
+
+
 def _study_checked(study: OptionStudy) -> str:
     found = set()
     for outcome in study.outcomes:
@@ -394,7 +407,7 @@ def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
         eligibility=_eligibility(study),
         population=_("Who took part: {population}", population=study.population),
         arms=tuple(_arm_line(a, audience) for a in study.arms),
-        follow_up=_("Follow-up: {time}", time=time_frame_text(study.follow_up, audience)) if study.follow_up else "",
+        follow_up=_follow_up(study.follow_up, audience),
         facts=facts,
         outcomes=tuple(outcome_view(o, study, audience) for o in study.outcomes),
         limits_heading=_("Limits of this study"),
@@ -406,9 +419,13 @@ def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
     )
 
 
-def options_view(model: Model, profile: Profile, audience: Audience | str) -> OptionsView:
+def options_view(model: Model, profile: Profile | None, audience: Audience | str) -> OptionsView:
     """"Your options" for a validated profile: the studies the context core chose, in words."""
     audience = Audience.parse(audience)
+    if profile is None:
+        return OptionsView(audience, _("Your options: AHSCT or drug treatment"), "", (), (), (), (), "",
+                           _("Enter a valid profile to see the studies that compare AHSCT with drug treatment for "
+                             "its type of MS."))
     options = options_for(model, profile)
     return options_words(options, audience)
 
@@ -426,6 +443,6 @@ def options_words(options: Options, audience: Audience) -> OptionsView:
         notes=notes,
         note_codes=options.notes,
         studies=tuple(study_view(s, audience) for s in options.studies),
-        elsewhere=_("The figures for AHSCT on the first tab and page come from people treated with AHSCT, without "
-                    "a group treated with drugs to compare them with."),
+        elsewhere=_("The personal estimate for AHSCT (on the first tab and the first page) comes from a study in "
+                    "which everyone had AHSCT: it has no group on drugs to compare with."),
     )

@@ -1,9 +1,10 @@
 """The summary sheet's words: built once per estimate, audience and options, painted by
 :mod:`decision_aid.report` on paper in whatever pages they need.
 
-Section 1 is the estimate (the same :class:`EstimateView` the window shows); then the evidence
-around it (the randomised trial or why none applies, the guidance, the other studies); then a
-worksheet (the values answers or tick boxes, the questions to ask with room to write).
+Section 1 is the estimate (the same :class:`EstimateView` the window shows); then the options
+(AHSCT and drug treatment side by side), what the treatment involves, the evidence around the
+estimate (both guidance statements, the other studies); then a worksheet (the values answers or
+tick boxes, the questions to ask with room to write).
 """
 
 from __future__ import annotations
@@ -12,33 +13,24 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..context.trial import mist_comparison
 from ..model import Estimate, Model
 from . import wording
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .guidance_view import GuidanceView, guidance_view
+from .harms_view import HarmsView, harms_view
 from .i18n import _
+from .options_view import OptionsView, options_view
 from .studies_view import StudiesView, studies_view
-from .trial_view import comparison_sentences, counts_sentence, not_applicable_text
 from .worksheet_view import worksheet_view
 
 
 @dataclass(frozen=True)
-class TrialArm:
-    label: str
-    caption: str
-    count: int  # in 100, progressed
-
-
-@dataclass(frozen=True)
 class ContextSection:
+    """The evidence around the estimate: both guidance statements and the other studies."""
+
     title: str
     profile_line: str
-    trial_heading: str
-    trial_intro: str  # why the trial applies, or why it does not
-    arms: tuple[TrialArm, ...]  # empty when the trial does not apply
-    trial_details: str
     guidance: GuidanceView  # both statements, point by point
     studies: StudiesView  # the printed table: ``sheet_columns`` and ``sheet_rows`` (both early-death eras)
 
@@ -84,7 +76,7 @@ class SheetView:
     estimate_label: str
     extrapolated_mark: str
     running_title: str
-    sections: tuple[ContextSection | WorksheetSection, ...]
+    sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
         return _("Page {page} of {pages}", page=page, pages=pages)
@@ -126,9 +118,10 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                  "prediction for you alone."),
                _("The ranges show the uncertainty: the true number is likely to lie within them.")),
         not_mean_heading=_("What they do not mean"),
-        not_mean=(_("They do not compare the transplant with other treatments or with no transplant."),
+        not_mean=(_("They do not compare the transplant with other treatments or with no transplant: \u201cYour "
+                    "options\u201d, later in this summary, shows what studies that compare them found."),
                   _("They do not cover other effects of treatment, such as the side effects of intensive "
-                    "chemotherapy.")),
+                    "chemotherapy: \u201cWhat the treatment involves\u201d, later in this summary, lists them.")),
         notes_heading=_("Notes"),
         notes=notes.strip("\n"),
         assumptions_text=assumptions,
@@ -137,36 +130,16 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for multiple sclerosis: summary"),
-        sections=(context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
+        sections=(options_view(model, result.profile, audience), harms_view(model, result, audience),
+                  context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:
-    profile = result.profile
-    comparison = mist_comparison(model, profile)
-    if comparison is None:
-        intro, arms, details = not_applicable_text(model, profile), (), ""
-    else:
-        sentences = comparison_sentences(comparison, audience)
-        intro = sentences[0]
-        c = comparison.counts
-        arms = tuple(TrialArm(label, _("{count} progressed ({people} people)", count=wording.count_phrase(share),
-                                       people=wording.of_phrase(k, n)), wording.in_hundred(share))
-                     for label, share, k, n in (
-                         (_("After HSCT"), c.hsct_share, c.hsct_progressed, c.hsct_patients),
-                         (_("On a DMT"), c.dmt_share, c.dmt_progressed, c.dmt_patients)))
-        rest = [s for s in sentences[1:] if s != counts_sentence(comparison)]
-        details = " ".join([_("Follow-up was short: a median of {years}.",
-                              years=wording.years_phrase(c.follow_up_years)), *rest, _(
-            "Each figure is one person in 100; filled, with a downward arrow: their MS progressed.")])
     return ContextSection(
-        title=_("Your options in context"),
-        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(profile)),
-        trial_heading=_("A randomised comparison: HSCT or a disease-modifying therapy (DMT)"),
-        trial_intro=intro,
-        arms=arms,
-        trial_details=details,
-        guidance=guidance_view(model, profile, audience),
+        title=_("Guidance and other studies"),
+        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(result.profile)),
+        guidance=guidance_view(model, result.profile, audience),
         studies=studies_view(model, result, audience),
     )
 

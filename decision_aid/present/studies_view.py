@@ -45,6 +45,10 @@ COLUMNS = (
 )
 #: The columns the sheet prints (the design and definitions are on screen and in How calculated).
 SHEET_COLUMNS = ("study", "patients", "relapsing", "early_deaths", "outcomes")
+#: The window's columns for the patient: fewer and wider (the study's design and years go under its
+#: name, the share with relapsing MS beside the number of people), so the words need no squeezing.
+PATIENT_COLUMNS = ("study", "people", "definition", "early_deaths", "outcomes")
+PATIENT_HEADINGS = {"people": N_("People in the study")}
 
 #: Chart marker shapes (codes the window maps to symbols): shape, not only colour, tells them apart.
 SHAPE_PERSONAL, SHAPE_WHOLE, SHAPE_RELAPSING, SHAPE_PROGRESSIVE = "star", "circle", "square", "triangle"
@@ -222,6 +226,7 @@ def _personal_row(result: Estimate, years: int, audience: Audience, columns: tup
         "years": "",
         "patients": "",
         "relapsing": "",
+        "people": "",
         "definition": _("Death within {days} days; alive without disability worsening", days=days),
         "early_deaths": early,
         "outcomes": _("{value} at {years} years", value=interval_text(result.pfs_at[years], audience), years=years),
@@ -284,9 +289,11 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
     clinician = audience.clinician
     rows = study_rows(model)
     years = min(model.horizons)  # the study's follow-up: no extrapolation in a comparison
-    codes = tuple(code for code, *_headings in COLUMNS)
-    headings = tuple((code, _(clinician_heading if clinician else patient_heading))
-                     for code, clinician_heading, patient_heading in COLUMNS)
+    all_headings = {code: _(clinician_heading if clinician else patient_heading)
+                    for code, clinician_heading, patient_heading in COLUMNS}
+    all_headings.update({code: _(text) for code, text in PATIENT_HEADINGS.items()})
+    codes = tuple(code for code, *_headings in COLUMNS) if clinician else PATIENT_COLUMNS
+    headings = tuple((code, all_headings[code]) for code in codes)
     table: list[TableRow] = [] if result is None else [_personal_row(result, years, audience, codes)]
     sheet: list[tuple[str, ...]] = []
     if result is not None:
@@ -304,8 +311,13 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
             "early_deaths": early_mortality_text(row.early_mortality, audience),
             "outcomes": outcomes_text(row, audience),
         }
+        cells["people"] = _("{patients}; with relapsing MS: {relapsing}", patients=cells["patients"],
+                            relapsing=cells["relapsing"])
+        if not clinician:
+            cells["study"] = _("{study}\n{design}; treated: {years}", study=cells["study"], design=row.design,
+                               years=row.transplant_years)
         table.append(TableRow(row.id, tuple(cells[c] for c in codes), row.citation, primary=row.is_primary))
-        sheet.append((study_label(row), cells["patients"], cells["relapsing"], cells["early_deaths"],
+        sheet.append((study_label(row), wording.number(row.patients), cells["relapsing"], cells["early_deaths"],
                       outcomes_text(row, audience, years)))
     unit = _("%") if clinician else _("people in 100")
     return StudiesView(
@@ -327,7 +339,7 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
         table_tooltip=_("One row per study: design, years, patients, share with relapsing MS, outcome definition, "
                         "early deaths and progression-free figures"),
         sheet_heading=_("Other studies (not part of your estimate)"),
-        sheet_columns=tuple(dict(headings)[code] for code in SHEET_COLUMNS),
+        sheet_columns=tuple(all_headings[code] for code in SHEET_COLUMNS),
         sheet_rows=tuple(sheet),
         years=years,
     )

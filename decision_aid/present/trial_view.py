@@ -7,15 +7,10 @@ this entry-criteria check; the command line and ``context.mist`` of the JSON use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .. import palette
-from ..context.numbers import in_hundred
 from ..context.trial import TrialComparison, UnmetCriterion, mist_comparison, mist_source, mist_unmet
 from ..model import Model, Profile
 from . import wording
 from .audience import Audience
-from .graphics import IconArray, Mark
 from .i18n import _, ngettext
 
 
@@ -94,60 +89,3 @@ def trial_summary(model: Model, profile: Profile) -> str:
     return _("MIST trial: applies. {summary}",
              summary=" ".join(comparison_sentences(comparison, Audience.CLINICIAN)[1:]))
 
-
-@dataclass(frozen=True)
-class TrialArmView:
-    label: str
-    caption: str  # "After HSCT: about 5 in 100 progressed (3 of 55 people, over a median of 2 years)"
-    icons: IconArray
-    name: str  # accessible name of the icon array
-
-
-@dataclass(frozen=True)
-class TrialView:
-    """The randomised comparison for a profile that matches the trial, or why none applies."""
-
-    audience: Audience
-    heading: str
-    intro: str
-    arms: tuple[TrialArmView, ...]  # empty when the trial does not apply
-    legend: str
-    details: str
-    citation: str
-
-
-def trial_view(model: Model, profile: Profile | None, audience: Audience | str) -> TrialView:
-    audience = Audience.parse(audience)
-    source = mist_source(model)
-    comparison = None if profile is None else mist_comparison(model, profile)
-    arms: tuple[TrialArmView, ...] = ()
-    details = ""
-    if profile is None:
-        intro = _("Enter a valid profile to see whether the randomised trial covers it.")
-    elif comparison is None:
-        intro = not_applicable_text(model, profile)
-    else:
-        sentences = comparison_sentences(comparison, audience)
-        intro = sentences[0]
-        c = comparison.counts
-        years = wording.years_phrase(c.follow_up_years)
-        arms = tuple(
-            TrialArmView(label, _("{where}: {count} progressed ({people} people, over a median of {years})", where=label,
-                                  count=wording.count_phrase(share), people=wording.of_phrase(k, n), years=years),
-                         IconArray(in_hundred(share), in_hundred(share), palette.REFERENCE, Mark.DOWN), name)
-            for label, share, k, n, name in (
-                (_("After HSCT"), c.hsct_share, c.hsct_progressed, c.hsct_patients,
-                 _("Icon array: people who progressed after HSCT, of 100")),
-                (_("On a disease-modifying therapy"), c.dmt_share, c.dmt_progressed, c.dmt_patients,
-                 _("Icon array: people who progressed on a disease-modifying therapy, of 100"))))
-        details = " ".join(s for s in sentences[1:] if s != counts_sentence(comparison))
-    return TrialView(
-        audience=audience,
-        heading=_("HSCT compared with drug treatment in a randomised trial"),
-        intro=intro,
-        arms=arms,
-        legend=_("Each figure is one person in 100. Filled, with a downward arrow: their MS progressed. Outline: it "
-                 "did not.") if arms else "",
-        details=details,
-        citation=source.full_citation,
-    )

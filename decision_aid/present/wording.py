@@ -140,9 +140,9 @@ def per_hundred_whole(rate: float) -> str:
 
 
 def lower_first(text: str) -> str:
-    """A label from a file inside a sentence: "Natalizumab" -> "natalizumab", but "AHSCT" and
-    "MS drugs" stay as they are (the second letter is a capital)."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
+    """A label from a file inside a sentence: "Natalizumab" -> "natalizumab", "A different MS drug"
+    -> "a different MS drug", but "AHSCT" and "MS drugs" stay as they are (an abbreviation)."""
+    if text[:1].isupper() and not text[1:2].isupper():
         return text[0].lower() + text[1:]
     return text
 

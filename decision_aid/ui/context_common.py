@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QWidget)
@@ -82,7 +82,8 @@ class FittedTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                                    | Qt.TextFlag.TextWordWrap)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
@@ -127,6 +128,12 @@ class FittedTable(QTableWidget):
             for c, weight in enumerate(weights[:-1]):
                 self.setColumnWidth(c, int(width * weight / total))
         self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        wrapped = [metrics.boundingRect(QRect(0, 0, max(1, header.sectionSize(c) - 8), 10_000),
+                                        int(Qt.TextFlag.TextWordWrap), self.horizontalHeaderItem(c).text()).height()
+                   for c in range(self.columnCount()) if self.horizontalHeaderItem(c) is not None]
+        header.setFixedHeight(max(wrapped, default=metrics.height()) + 10)
+        height = header.height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 

@@ -39,10 +39,16 @@ def _studies(window):
     return studies_view(window.model, window.current_result(), window.audience())
 
 
-def _trial(window):
-    from ..present.trial_view import trial_view
+def _options(window):
+    from ..present.options_view import options_view
 
-    return trial_view(window.model, _profile(window), window.audience())
+    return options_view(window.model, _profile(window), window.audience())
+
+
+def _harms(window):
+    from ..present.harms_view import harms_view
+
+    return harms_view(window.model, window.current_result(), window.audience())
 
 
 def _guidance(window):
@@ -54,12 +60,15 @@ def _guidance(window):
 def context_tab_specs() -> tuple[TabSpec, ...]:
     """The context tabs in the order shown (after How calculated), in the current language."""
     return (
-        TabSpec("studies", _("Other stud&ies"),
-                _("Early deaths and staying free of worsening in other studies, beside this estimate"),
+        TabSpec("options", _("Your op&tions"),
+                _("AHSCT and drug treatment side by side, from the studies that compare them for this type of MS"),
+                "options_panel:OptionsPanel", _options),
+        TabSpec("harms", _("Ris&ks"),
+                _("What the treatment involves: side effects, both early-death figures, recovery and fertility"),
+                "harms_panel:HarmsPanel", _harms),
+        TabSpec("studies", _("Stud&ies"),
+                _("Other studies of AHSCT: early deaths and staying free of worsening, beside this estimate"),
                 "studies_panel:StudiesPanel", _studies),
-        TabSpec("mist", _("Randomised &trial"),
-                _("The MIST trial: transplant compared with drug treatment, for profiles it covers"),
-                "mist_panel:MistPanel", _trial),
         TabSpec("guidance", _("Guidance, &questions"),
                 _("Published guidance on who may benefit, and questions to ask the transplant centre"),
                 "guidance_panel:GuidancePanel", _guidance),

@@ -90,6 +90,7 @@ class GuidancePanel(QWidget):
         self.questions_heading.setText(view.questions_heading)
         for label in self.questions:
             self.questions_layout.removeWidget(label)
+            label.hide()  # at once: deleteLater waits for the event loop
             label.deleteLater()
         self.questions = []
         for number, question in enumerate(view.questions, start=1):

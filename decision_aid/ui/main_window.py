@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
         self.sheet_panel.changed.connect(self.changed)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
         self.context_tabs: list[LazyTab] = []
+        # Every tab stays in view (UI.md: none hidden behind arrows): in a narrow window the names are
+        # shortened with an ellipsis, and each keeps its full name as tooltip and accessible name.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         for spec in context_tab_specs() if self.model is not None else ():
             tab = LazyTab(spec.make, lambda panel, view=spec.view: panel.show_view(view(self)))
             setattr(self, f"{spec.name}_tab", tab)
