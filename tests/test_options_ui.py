@@ -1,5 +1,5 @@
-"""Issue #14 as a person sees it: "Your options", "What the treatment involves", both guidance statements
-, each panel built alone from a fixed estimate (no main window), then in the
+"""Issue #14 as a person sees it: "Your options", "What the treatment involves", the evidence review
+and the disclosure, each panel built alone from a fixed estimate (no main window), then in the
 window, on the sheet (the PDF's text) and in About."""
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from decision_aid.context.about import disclosure, evidence_review
 from decision_aid.context.harms import harms
 from decision_aid.context.options import options_for
 from decision_aid.present import wording
+from decision_aid.present.about_view import about_view, review_view
 from decision_aid.present.audience import Audience
 from decision_aid.present.guidance_view import guidance_view
 from decision_aid.present.harms_view import harms_view
+from decision_aid.present.method_view import method_view
 from decision_aid.present.options_view import options_view
 from decision_aid.present.studies_view import studies_view
 from decision_aid.present.worksheet_view import worksheet_view
@@ -195,6 +197,9 @@ def test_no_percentages_or_jargon_in_any_patient_text_of_these_views(model, fiel
                   if code not in ("study", "definition")]  # the design and definitions are the files' own words
     worksheet = worksheet_view(model, {}, "patient")
     texts += [q.prompt for q in worksheet.questions]
+    for section in method_view(model, result, "patient").sections:
+        if section.heading == "Assumptions":
+            texts += section.items
     for text in texts:
         if text in data:
             continue
@@ -240,6 +245,72 @@ def test_harms_table_with_both_early_death_figures_and_where_each_number_comes_f
         assert panel.cell_text(harm_id, 1).startswith("No figure in the sources used")
     assert "neither regimen was shown to work better" in panel.cell_text("neda_by_regimen", 1)
     assert panel.table.accessibleName() and panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+# -- The evidence review and the disclosure ----------------------------------------------------------
+
+def test_review_words_follow_decision_aid_today(model, monkeypatch):
+    monkeypatch.setenv("DECISION_AID_TODAY", "2027-01-01")
+    ontime = review_view(model.evidence)
+    assert not ontime.overdue and ontime.notice == ""
+    assert "reviewed 2026-11-26" in ontime.line and "2027-11-26" in ontime.short
+    monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
+    late = review_view(model.evidence)
+    assert late.overdue and "was due for review on 2027-11-26" in late.notice
+    assert "overdue" in late.line and "overdue" in late.short
+    monkeypatch.setenv("DECISION_AID_TODAY", "soon")
+    broken = review_view(model.evidence)
+    assert "DECISION_AID_TODAY" in broken.notice  # said, never guessed
+
+
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_how_calculated_shows_the_review_dates_and_plain_assumptions(model, monkeypatch, audience):
+    monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
+    result = model.estimate(model.validate(RRMS), draws=200)
+    view = method_view(model, result, audience)
+    first = view.sections[0]
+    assert first.heading == "When the evidence was reviewed"
+    assert "reviewed 2026-11-26; next review due 2027-11-26" in " ".join(first.paragraphs)
+    assert "was due for review" in " ".join(first.paragraphs)
+    assumptions = next(s for s in view.sections if s.heading == "Assumptions").items
+    assert len(assumptions) == len(result.assumptions)
+    if audience == "patient":
+        assert not any(word in item for item in assumptions for word in ("Weibull", "HR ", "A1 "))
+    else:
+        assert assumptions[0].startswith("A1 ") and "Weibull" in assumptions[0]
+
+
+def test_about_is_plain_text_with_the_review_and_the_disclosure(model, monkeypatch):
+    monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
+    text = about_view(model).text
+    assert "<" not in text and "reviewed 2026-11-26; next review due 2027-11-26" in text
+    assert "was due for review" in text
+    for item in disclosure().items:
+        assert item.text in text
+    for heading in ("Funding", "Conflicts of interest", "How the evidence was chosen", "How to report a problem"):
+        assert heading + ": " in text
+
+
+def test_the_window_shows_the_overdue_notice_above_the_results_and_a_plain_about_box(qtbot, tmp_path, monkeypatch):
+    from decision_aid.ui.main_window import MainWindow
+
+    for day, overdue in (("2027-01-01", False), ("2028-02-01", True)):
+        monkeypatch.setenv("DECISION_AID_TODAY", day)
+        window = MainWindow(settings=QSettings(str(tmp_path / f"{day}.ini"), QSettings.Format.IniFormat),
+                            autosave_path=tmp_path / f"{day}.aidconsult.json")
+        qtbot.addWidget(window)
+        window.show()
+        banner = window.review_banner
+        assert banner.isVisible() == overdue
+        assert banner.textFormat() == Qt.TextFormat.PlainText
+        if overdue:
+            assert banner.text().startswith("\u26a0 Please note") and "2027-11-26" in banner.text()
+            # above the results: the banner's top is above the tabs
+            assert banner.mapTo(window, banner.rect().topLeft()).y() < window.tabs.mapTo(window, window.tabs.rect().topLeft()).y()
+        box = window.about_box()
+        assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == window.about_text()
+        assert "next review due 2027-11-26" in box.text()
+        window.hide()
 
 
 def test_the_window_has_the_new_tabs_and_every_tab_stays_in_view(qtbot, window):
@@ -302,6 +373,8 @@ def test_sheet_has_the_options_the_harms_both_statements_and_the_review_on_every
     path, result, audience, day = sheet_pdfs[name]
     pages = pdf_pages(path)
     text = " ".join(pages)
+    for page in pages:  # the review date on every page (the footer)
+        assert "Evidence reviewed 2026-11-26" in page
     options = options_view(model, result.profile, audience)
     assert "Your options: AHSCT or drug treatment" in text
     for study in options.studies:
@@ -318,6 +391,9 @@ def test_sheet_has_the_options_the_harms_both_statements_and_the_review_on_every
         assert words(row.topic) in text and all(words(line) in text for line in row.how_often)
     for statement in guidance_view(model, result.profile, audience).statements:
         assert words(statement.heading) in text and words(statement.statement) in text
+    for item in disclosure().items:
+        assert words(item.text) in text
+    assert ("was due for review" in pages[0]) == (day == "2028-02-01")  # the overdue notice on page 1
     if audience == "patient":
         body = text.split("Guidance and other studies")[0]
         assert "HR " not in body and "hazard ratio" not in body.lower()
@@ -327,6 +403,7 @@ def test_sheet_for_ppms_says_that_no_study_compares_and_oratorio_is_not_a_compar
     text = " ".join(pdf_pages(sheet_pdfs["ppms"][0]))
     assert "No study has compared AHSCT with drug treatment in primary progressive MS" in text
     assert "Not a comparison with AHSCT" in text and "About 33 in 100" in text and "About 39 in 100" in text
+    assert re.search(r"Evidence reviewed 2026-11-26; review overdue since 2027-11-26", text)
 
 
 def test_estimate_json_keeps_its_context_keys_and_adds_none(model):

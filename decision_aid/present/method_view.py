@@ -1,5 +1,6 @@
-""""How was this calculated?": the source studies, their figures with what each was checked
-against, the assumptions, what changed in model 2.0 and what the estimate leaves out."""
+""""How was this calculated?": when the evidence was reviewed, the source studies, their figures with
+what each was checked against, the assumptions, what changed in model 2.0 and what the estimate
+leaves out."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
+from .about_view import review_view
 from .audience import Audience
 from .i18n import N_, _
 
@@ -26,6 +28,46 @@ MODEL_2_CHANGES = (
     N_("Consistency: the curve never lies above the share still alive after {days} days, and survival at "
        "{years} years never above the share who survived the first {days} days."),
 )
+
+
+#: The assumptions in plain words for the patient view, by their stable id (MODEL.md); the clinician
+#: reads each assumption as written in the evidence file, with its id.
+PLAIN_ASSUMPTIONS = {
+    "A1": N_("The risk of worsening changes over time in the same way in every group: the pattern found in the "
+             "study's relapsing group."),
+    "A2": N_("The curve for progressive MS is worked out so that the study's mix of relapsing and progressive MS "
+             "gives the study's own overall result at {years} years."),
+    "A3": N_("The effects of age and of previous treatments are measured against an assumed average person in each "
+             "group, because the study does not report those averages."),
+    "A4": N_("A high EDSS score raises the estimated risk of early death and lowers survival at {years} years; it "
+             "does not change the estimate of staying free of worsening."),
+    "A5": N_("After {years} years the study gives no figures, so the curve there continues the earlier trend, with "
+             "a wider range because its shape is uncertain."),
+    "A6": N_("The range for relapsing MS is wider because not everyone in that group was followed for the full "
+             "time."),
+    "A7": N_("Early deaths are shown for the study's centres and, separately, for recent UK centres; the two are "
+             "never combined. Staying free of worsening and survival come from the study only."),
+    "A8": N_("The effect of EDSS on early deaths is taken from survival over the whole study, with extra "
+             "uncertainty."),
+    "A9": N_("Age is not part of the early-death estimate (the study gives no figure for it), although early risk "
+             "was higher in older people."),
+    "A10": N_("Where a published range is not the same size on both sides, it is kept as published."),
+    "A11": N_("The figures for the whole study and for its relapsing group overlap, and the ranges allow for that."),
+    "A12": N_("The estimates are kept consistent: the number alive without worsening is never higher than the "
+              "number who survived the first {days} days."),
+    "A13": N_("EDSS is not part of the estimate of staying free of worsening: the study did not report its effect "
+              "on that."),
+}
+
+
+def assumption_text(assumption, clinician: bool, model: Model) -> str:
+    """An assumption as the audience reads it (the patient: plain words, no model terms or ratios)."""
+    if clinician:
+        return f"{assumption.id} {assumption.text}"
+    plain = PLAIN_ASSUMPTIONS.get(assumption.id)
+    if plain is None:
+        return assumption.text
+    return _(plain, years=wording.number(model.data_horizon), days=model.early_days)
 
 
 @dataclass(frozen=True)
@@ -55,7 +97,9 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
     clinician = audience.clinician
     study, recent = model.study, model.recent_study
     assumptions = result.assumptions if result is not None else model.assumptions
+    review = review_view(model.evidence)
     sections = [
+        MethodSection(_("When the evidence was reviewed"), tuple(t for t in (review.line, review.notice) if t)),
         MethodSection(_("Source study"), (
             study.full_citation,
             _("Design: {design}.", design=study.text("design")),
@@ -69,8 +113,7 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
             _("Patients: {cohort}.", cohort=recent.text("cohort")),
             _("Definition: {definition}.", definition=recent.text("early_mortality_definition")),
         ), figure_lines(recent, clinician)),
-        MethodSection(_("Assumptions"), items=tuple(
-            f"{a.id} {a.text}" if clinician else a.text for a in assumptions)),
+        MethodSection(_("Assumptions"), items=tuple(assumption_text(a, clinician, model) for a in assumptions)),
         MethodSection(_("What changed in model {version}", version=model.version),
                       (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
                          "an earlier printout."),),

@@ -1,10 +1,11 @@
 """The summary sheet's words: built once per estimate, audience and options, painted by
 :mod:`decision_aid.report` on paper in whatever pages they need.
 
-Section 1 is the estimate (the same :class:`EstimateView` the window shows); then the options
-(AHSCT and drug treatment side by side), what the treatment involves, the evidence around the
-estimate (both guidance statements, the other studies); then a worksheet (the values answers or
-tick boxes, the questions to ask with room to write).
+Section 1 is the estimate (the same :class:`EstimateView` the window shows), with the overdue
+notice when the evidence review is overdue; then the options (AHSCT and drug treatment side by
+side), what the treatment involves, the evidence around the estimate (both guidance statements, the
+other studies, the disclosure); then a worksheet (the values answers or tick boxes, the questions to
+ask with room to write). Every page's footer carries the evidence review dates.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
+from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .guidance_view import GuidanceView, guidance_view
@@ -27,12 +29,13 @@ from .worksheet_view import worksheet_view
 
 @dataclass(frozen=True)
 class ContextSection:
-    """The evidence around the estimate: both guidance statements and the other studies."""
+    """The evidence around the estimate: both guidance statements, the other studies, the disclosure."""
 
     title: str
     profile_line: str
     guidance: GuidanceView  # both statements, point by point
     studies: StudiesView  # the printed table: ``sheet_columns`` and ``sheet_rows`` (both early-death eras)
+    disclosure: DisclosureView
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ class SheetView:
     year_label: str
     estimate_label: str
     extrapolated_mark: str
-    running_title: str
+    running_title: str  # on every page's footer, with the evidence review dates
+    review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
@@ -91,6 +95,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     years = int(result.pfs.extrapolated_after)
     name = name.strip() if name and name.strip() else None
     date = date or _dt.date.today()
+    review = review_view(model.evidence)
     if clinician:
         assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {a.text}" for a in result.assumptions))
         assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
@@ -125,11 +130,12 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         notes_heading=_("Notes"),
         notes=notes.strip("\n"),
         assumptions_text=assumptions,
-        source_text=_("Source: {citation}", citation=result.primary_citation),
+        source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
         estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
-        running_title=_("AHSCT for multiple sclerosis: summary"),
+        running_title=_("AHSCT for MS: summary. {review}", review=review.short),
+        review=review,
         sections=(options_view(model, result.profile, audience), harms_view(model, result, audience),
                   context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
@@ -141,6 +147,7 @@ def context_section(result: Estimate, audience: Audience, model: Model) -> Conte
         profile_line=_("Profile: {profile}", profile=wording.profile_sentence(result.profile)),
         guidance=guidance_view(model, result.profile, audience),
         studies=studies_view(model, result, audience),
+        disclosure=disclosure_view(),
     )
 
 

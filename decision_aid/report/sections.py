@@ -1,5 +1,5 @@
 """The sheet's later sections as blocks: the options, what the treatment involves, the evidence
-around the estimate, and the worksheet.
+around the estimate, and the worksheet; and the overdue notice for page 1.
 
 Every text is the presentation layer's, escaped into the small HTML Qt measures: nothing from a file
 or a field is ever interpreted as markup."""
@@ -48,6 +48,14 @@ def ruled_heading(text: str, s: TypeScale, name: str) -> list[Block]:
             Text(para(text, bold=True, bottom=0), s.heading, name=name, keep_with_next=True)]
 
 
+def notice_blocks(sheet, s: TypeScale) -> list[Block]:
+    """Page 1, under the header: the overdue notice, framed with a thick bar (never colour alone)."""
+    if not sheet.review.notice:
+        return []
+    return [Framed(Text(para("\u26a0 " + sheet.review.notice, bold=True, bottom=0), s.body, name="review_notice"),
+                   bar=4.0, line=1.0, name="review_notice_box")]
+
+
 def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
     blocks: list[Block] = [section_title(c.title, s, "context_title"), Text(para(c.profile_line), s.body)]
     blocks += guidance_blocks(c.guidance, s)
@@ -58,6 +66,10 @@ def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
     for index, row in enumerate(studies.sheet_rows):
         blocks.append(table_row(row, STUDY_COLUMN_WIDTHS, s, shade=index % 2 == 1, name=f"studies_row_{index}"))
     blocks.append(Text(para(studies.differ, italic=True), s.small + 1, name="studies_note"))
+    blocks += ruled_heading(c.disclosure.heading, s, "disclosure_heading")
+    blocks.append(Text("".join(f"<p style='margin:0px 0px 1px 0px'><b>{escape(item.heading)}</b>\u2003"
+                               f"{escape(item.text)}</p>" for item in c.disclosure.items), s.small + 1,
+                       name="disclosure"))
     return blocks
 
 

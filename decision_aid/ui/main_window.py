@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from .. import __version__, palette
+from .. import palette
 from ..present import wording
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
@@ -31,6 +31,8 @@ from .settings import AUDIENCES, WindowSettings
 from ..consultation import Consultation
 from .consultation_controller import ConsultationController
 from .context_tabs import context_tab_specs
+from .review_banner import ReviewBanner
+from ..present.about_view import review_view
 from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
@@ -289,7 +291,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 990])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()  # the overdue-review notice (if any) above everything it qualifies
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.review_banner = ReviewBanner()
+        if self.model is not None:
+            self.review_banner.show_view(review_view(self.model.evidence))
+        column.addWidget(self.review_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.main_splitter = splitter
         QWidget.setTabOrder(self.profile_form.clear_button, self.reference_boxes["relapsing"])
         QWidget.setTabOrder(self.reference_boxes["relapsing"], self.reference_boxes["progressive"])
@@ -414,19 +425,23 @@ class MainWindow(QMainWindow):
         self.flush()
 
     def about_text(self) -> str:
-        lines = [f"<b>AHSCT decision aid for multiple sclerosis</b>, version {__version__}"]
-        if self.model is not None:
-            evidence = self.model.evidence
-            lines += [f"Model {self.model.version}; evidence {evidence.version} ({evidence.short_checksum})",
-                      f"Source: {self.model.citation}"]
-        else:
-            lines.append(self.evidence_problem or "")
-        lines.append("A decision aid built on published group figures, not a prediction for one person. "
-                     "It works offline and sends nothing anywhere.")
-        return "<br><br>".join(lines)
+        """Plain text (never HTML): the program, model and evidence, the review dates, the disclosure."""
+        from ..present.about_view import about_view
+
+        return about_view(self.model, self.evidence_problem).text
+
+    def about_box(self) -> QMessageBox:
+        """The About box, its text shown as text (a file's text is never interpreted as markup)."""
+        from ..present.about_view import about_view
+
+        view = about_view(self.model, self.evidence_problem)
+        box = QMessageBox(QMessageBox.Icon.Information, view.title, "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(view.text)
+        return box
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About the decision aid", self.about_text())
+        self.about_box().exec()
 
     # -- behaviour -------------------------------------------------------------------------
 
