@@ -18,7 +18,8 @@ from decision_aid.context.trial import mist_source
 from decision_aid.context.values import VALUES_QUESTIONS, ValuesError
 from decision_aid.present import wording
 from decision_aid.present.guidance_view import guidance_view, point_text
-from decision_aid.present.studies_view import STUDIES_DIFFER, early_mortality_text, studies_view
+from decision_aid.present.studies_view import (STUDIES_DIFFER, STUDIES_DIFFER_PLAIN, early_mortality_text,
+                                               studies_view)
 from decision_aid.present.worksheet_view import questions_view, worksheet_view
 from decision_aid.ui.guidance_panel import GuidancePanel
 from decision_aid.ui.studies_panel import StudiesPanel
@@ -114,7 +115,11 @@ def test_table_cells_equal_the_evidence_for_each_audience(qtbot, model, matching
             if panel.view.columns[c][0] not in ("design", "definition"):  # texts from the evidence files
                 assert "%" not in panel.table.item(r, c).text(), panel.table.item(r, c).text()
     assert "%" not in panel.you_label.text()
-    assert panel.differ.text() == STUDIES_DIFFER
+    assert panel.differ.text() == STUDIES_DIFFER_PLAIN
+    for phrase in ("different years", "regimens", "case mix", "fewer people died early"):
+        assert phrase in STUDIES_DIFFER_PLAIN
+    for phrase in ("era", "regimen", "case mix", "fallen"):
+        assert phrase in STUDIES_DIFFER
     assert panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # the tab scrolls
 
 

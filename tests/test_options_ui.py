@@ -90,7 +90,8 @@ def test_rrms_shows_mist_and_london_side_by_side_with_icon_arrays_of_100(qtbot, 
     # the definition and the time frame right above the numbers
     assert source.raw["comparison"]["outcomes"][0]["definition"] in progression.title.text()
     assert "2 years" in progression.title.text()
-    assert "matches the entry criteria" in mist.eligibility.text()
+    assert ("matches the entry criteria" if audience == "clinician" else "You match the people this trial took in") \
+        in mist.eligibility.text()
     assert mist.population.text().endswith(source.raw["comparison"]["population"])
     hr = source.figure("hr_progression")
     assert "less than a tenth the rate of confirmed worsening" in progression.comparison.text()
@@ -111,7 +112,7 @@ def test_rrms_shows_mist_and_london_side_by_side_with_icon_arrays_of_100(qtbot, 
 def test_mist_not_met_still_shows_the_trial_and_says_why(qtbot, model):
     panel, _ = options_panel(qtbot, model, {**RRMS, "relapses_past_year": 1, "edss": 6.5}, "patient")
     text = panel.card("burt2019_mist").eligibility.text()
-    assert text.startswith("Your profile does not match the trial's entry criteria")
+    assert text.startswith("You do not match the people this trial took in")
     assert "the EDSS given is 6.5" in text and "1 relapse in the past year given" in text
 
 
@@ -139,7 +140,7 @@ def test_spms_relapses_say_which_study_describes_the_patient_better(qtbot, model
     assert "not in the copy of the summary used here" in drugs.detail.text()
     assert ahsct.icons is None and drugs.icons is None  # one group only: no icon array for either
     kalincik = panel.card("kalincik2024_progressive")
-    assert kalincik.outcomes[0].comparison.text().startswith("No clear difference")
+    assert kalincik.outcomes[0].comparison.text().startswith("The study found no clear difference")
     assert "does not support the use of AHSCT" in kalincik.conclusion.text()
 
 

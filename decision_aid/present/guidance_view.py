@@ -18,7 +18,7 @@ from .i18n import N_, _, ngettext
 from .worksheet_view import QuestionView, questions_view
 
 NO_VERDICT = N_(
-    "This compares the profile with each point of the guidance; it is not a decision about whether "
+    "This compares the profile with each point of the guidance. It is not a decision about whether "
     "transplant is right for this person. That needs a neurologist and an experienced transplant centre.")
 
 #: The topic of each point (a short name, also in the JSON).

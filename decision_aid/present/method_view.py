@@ -33,28 +33,28 @@ MODEL_2_CHANGES = (
 #: The assumptions in plain words for the patient view, by their stable id (MODEL.md); the clinician
 #: reads each assumption as written in the evidence file, with its id.
 PLAIN_ASSUMPTIONS = {
-    "A1": N_("The risk of worsening changes over time in the same way in every group: the pattern found in the "
+    "A1": N_("In every group, the risk of worsening changes over time in the same way. This pattern comes from the "
              "study's relapsing group."),
-    "A2": N_("The curve for progressive MS is worked out so that the study's mix of relapsing and progressive MS "
-             "gives the study's own overall result at {years} years."),
-    "A3": N_("The effects of age and of previous treatments are measured against an assumed average person in each "
-             "group, because the study does not report those averages."),
-    "A4": N_("A high EDSS score raises the estimated risk of early death and lowers survival at {years} years; it "
-             "does not change the estimate of staying free of worsening."),
-    "A5": N_("After {years} years the study gives no figures, so the curve there continues the earlier trend, with "
-             "a wider range because its shape is uncertain."),
+    "A2": N_("The curve for progressive MS is worked out from the study's overall result at {years} years. Mixed as "
+             "in the study, the relapsing and progressive curves give that result."),
+    "A3": N_("Age and earlier treatments change the risk. Each person is compared with an average person in their "
+             "group. The study does not give those averages, so they are assumed."),
+    "A4": N_("In the estimate, a high EDSS score raises the risk of early death and lowers the chance of being alive "
+             "at {years} years. It does not change the chance of staying free of worsening."),
+    "A5": N_("The study gives no figures after {years} years. So after that, the curve goes on with the earlier "
+             "trend. Its range is wider there, because the shape of the curve is not certain."),
     "A6": N_("The range for relapsing MS is wider because not everyone in that group was followed for the full "
              "time."),
-    "A7": N_("Early deaths are shown for the study's centres and, separately, for recent UK centres; the two are "
-             "never combined. Staying free of worsening and survival come from the study only."),
+    "A7": N_("Early deaths are shown for the study's centres and, apart from them, for recent UK centres. The two "
+             "are never combined. Staying free of worsening and survival come from the study only."),
     "A8": N_("The effect of EDSS on early deaths is taken from survival over the whole study, with extra "
              "uncertainty."),
-    "A9": N_("Age is not part of the early-death estimate (the study gives no figure for it), although early risk "
+    "A9": N_("Age is not part of the early-death estimate, because the study gives no figure for it. But early risk "
              "was higher in older people."),
     "A10": N_("Where a published range is not the same size on both sides, it is kept as published."),
     "A11": N_("The figures for the whole study and for its relapsing group overlap, and the ranges allow for that."),
-    "A12": N_("The estimates are kept consistent: the number alive without worsening is never higher than the "
-              "number who survived the first {days} days."),
+    "A12": N_("The numbers are kept in line with each other. The number alive without worsening is never higher "
+              "than the number alive after the first {days} days."),
     "A13": N_("EDSS is not part of the estimate of staying free of worsening: the study did not report its effect "
               "on that."),
 }

@@ -236,15 +236,23 @@ def comparison_sentence(outcome: StudyOutcome, study: OptionStudy) -> str:
     hr = outcome.hazard_ratio
     if hr is None:
         return ""
-    first, second = (wording.lower_first(_arm_label(study, code)) for code in hr.compares)
+    # The groups' short names (without the bracketed details, which the columns and the list of
+    # groups give): a sentence that reads in one breath.
+    first, second = (wording.lower_first(_short_label(_arm_label(study, code))) for code in hr.compares)
     noun = _outcome_words(outcome.code)[0]
     if hr.clear_difference or hr.ci_words is None:
         return _("With {treatment}: {rate} of {outcome} seen with {other}.", treatment=first,
                  rate=_(HR_WORDS[hr.words]), outcome=noun, other=second)
     low, high = (_(HR_WORDS[w]) for w in hr.ci_words)
-    return _("No clear difference in {outcome} between {treatment} and {other}: with {treatment}, the result fits "
+    return _("The study found no clear difference in {outcome} between {treatment} and {other}. Its result fits "
              "anything from {low} to {high} seen with {other}.", outcome=noun, treatment=first, other=second,
              low=low, high=high)
+
+
+def _short_label(label: str) -> str:
+    """"A different MS drug (of higher efficacy or another class)" -> "A different MS drug"."""
+    short = label.split(" (", 1)[0].strip()
+    return short or label
 
 
 def _hazard_ratio_numbers(outcome: StudyOutcome, study: OptionStudy) -> str:
@@ -349,14 +357,20 @@ def _match(study: OptionStudy, audience: Audience) -> str:
     return ""
 
 
-def _eligibility(study: OptionStudy) -> str:
+def _eligibility(study: OptionStudy, audience: Audience) -> str:
     if study.eligibility is None:
         return ""
     if study.eligibility.meets_entry_criteria:
-        return matches_text(study.short_name)
-    return _("Your profile does not match the trial's entry criteria: {reasons}. Its results are shown because it "
-             "is the only randomised comparison for relapsing-remitting MS.",
-             reasons=_("; ").join(unmet_text(c) for c in study.eligibility.unmet))
+        if audience.clinician:
+            return matches_text(study.short_name)
+        return _("You match the people this trial took in. They had active relapsing-remitting MS and were put by "
+                 "chance into two groups: HSCT or a different MS drug.")
+    reasons = _("; ").join(unmet_text(c) for c in study.eligibility.unmet)
+    if audience.clinician:
+        return _("Your profile does not match the trial's entry criteria: {reasons}. Its results are shown because "
+                 "it is the only randomised comparison for relapsing-remitting MS.", reasons=reasons)
+    return _("You do not match the people this trial took in: {reasons}. It is shown because it is the only trial "
+             "in relapsing-remitting MS that put people into groups by chance.", reasons=reasons)
 
 
 def _arm_line(arm, audience: Audience) -> str:
@@ -404,7 +418,7 @@ def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
         comparable=study.comparable,
         match=_match(study, audience),
         closer=study.closer_match,
-        eligibility=_eligibility(study),
+        eligibility=_eligibility(study, audience),
         population=_("Who took part: {population}", population=study.population),
         arms=tuple(_arm_line(a, audience) for a in study.arms),
         follow_up=_follow_up(study.follow_up, audience),
@@ -437,12 +451,12 @@ def options_words(options: Options, audience: Audience) -> OptionsView:
     return OptionsView(
         audience=audience,
         heading=_("Your options: AHSCT or drug treatment"),
-        intro=_("For {course}: what studies found with AHSCT and with drug treatment, side by side, each with who "
-                "took part, how long they were followed and what was measured.", course=course),
+        intro=_("For {course}: what studies found with AHSCT and with drug treatment, side by side. For each study "
+                "you can see who took part, how long they were followed and what was measured.", course=course),
         not_known=not_known,
         notes=notes,
         note_codes=options.notes,
         studies=tuple(study_view(s, audience) for s in options.studies),
-        elsewhere=_("The personal estimate for AHSCT (on the first tab and the first page) comes from a study in "
-                    "which everyone had AHSCT: it has no group on drugs to compare with."),
+        elsewhere=_("Your personal estimate for AHSCT is on the first tab and the first page. It comes from a study "
+                    "in which everyone had AHSCT. That study had no group on drugs to compare with."),
     )

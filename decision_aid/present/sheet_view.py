@@ -123,10 +123,10 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                  "prediction for you alone."),
                _("The ranges show the uncertainty: the true number is likely to lie within them.")),
         not_mean_heading=_("What they do not mean"),
-        not_mean=(_("They do not compare the transplant with other treatments or with no transplant: \u201cYour "
-                    "options\u201d, later in this summary, shows what studies that compare them found."),
-                  _("They do not cover other effects of treatment, such as the side effects of intensive "
-                    "chemotherapy: \u201cWhat the treatment involves\u201d, later in this summary, lists them.")),
+        not_mean=(_("They do not compare the transplant with other treatments or with no transplant. For that, see "
+                    "\u201cYour options\u201d later in this summary."),
+                  _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy. "
+                    "For those, see \u201cWhat the treatment involves\u201d later in this summary.")),
         notes_heading=_("Notes"),
         notes=notes.strip("\n"),
         assumptions_text=assumptions,

@@ -31,6 +31,12 @@ STUDIES_DIFFER = N_(
     "The studies differ in era, regimen, the kind of patients included (case mix) and how they define "
     "worsening (progression-free or disability-worsening-free), so their figures cannot be compared "
     "directly with each other or with your estimate. Early mortality has fallen in more recent cohorts.")
+#: The same, for the patient: the same meaning in shorter sentences and plainer words.
+STUDIES_DIFFER_PLAIN = N_(
+    "The studies differ. They were done in different years and used different treatment plans (regimens). "
+    "They took in different kinds of patients (case mix). They also measured worsening in different ways. So "
+    "their numbers cannot be compared directly with each other or with your estimate. In the more recent "
+    "studies, fewer people died early.")
 
 #: Table columns: (code, clinician heading, patient heading).
 COLUMNS = (
@@ -323,7 +329,7 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
     return StudiesView(
         audience=audience,
         heading=_("Other studies"),
-        differ=_(STUDIES_DIFFER),
+        differ=_(STUDIES_DIFFER) if clinician else _(STUDIES_DIFFER_PLAIN),
         you_lines=you_lines(result, years, audience),
         mortality=ForestView(_("Early deaths after transplant (as each study reports them; see the table)"),
                              _("Early deaths ({unit})", unit=unit),

@@ -69,8 +69,9 @@ FIELD_LABELS = {
 }
 
 NOT_COVERED = (
-    N_("Other outcomes that matter: side effects such as infections, infertility, thyroid and other "
-       "autoimmune problems, hair loss, time off work, and improvements in disability."),
+    N_("Other outcomes that matter. These include side effects, such as infections, trouble having children, "
+       "thyroid problems and hair loss. They include other illnesses in which the immune system attacks the body. "
+       "They also include time off work, and disability getting better."),
     N_("Differences between transplant regimens (the study pooled several of them)."),
     N_("The experience of the treating centre, which affects early risk."),
     N_("Quality of life, and how a person values each outcome."),
@@ -80,9 +81,9 @@ NOT_COVERED = (
 
 
 def people_like_you() -> str:
-    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS and number of "
-             "previous treatments, as estimated from the study: the study had no such group, so the number "
-             "is modelled.")
+    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS score and number of "
+             "earlier treatments as you. The study had no group like that, so the number is worked out from the "
+             "study's results with a model.")
 
 
 # -- numbers --------------------------------------------------------------------------------------

@@ -162,9 +162,9 @@ def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
     return _("In a Swedish study of relapsing-remitting MS, {beam} people had BEAM/ATG and {cy} had Cy/ATG. After "
              "{years} years, {neda_beam} with BEAM/ATG and {neda_cy} with Cy/ATG had no sign of MS activity. This "
              "difference could be due to chance, so neither was shown to work better. BEAM/ATG brought more serious "
-             "side effects (about {sae_beam} for every 100 people, against about {sae_cy} with Cy/ATG; some people "
-             "had more than one), more fever while the white blood cells were very low ({fn_beam}, against "
-             "{fn_cy}), and a hospital stay about {days} days longer.",
+             "side effects: about {sae_beam} for every 100 people, against about {sae_cy} with Cy/ATG (some people "
+             "had more than one). Fever while the white blood cells were very low was also more common: {fn_beam}, "
+             "against {fn_cy}. The hospital stay was about {days} days longer.",
              beam=number(r.beam_patients.value), cy=number(r.cy_patients.value), years=number(r.neda_years.value),
              neda_beam=wording.count_phrase(r.neda_beam.value), neda_cy=wording.count_phrase(r.neda_cy.value),
              sae_beam=per_hundred(r.severe_adverse_events_beam.value),
@@ -177,8 +177,8 @@ def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
 def questions_view(model: Model, audience: Audience | str) -> tuple[QuestionView, ...]:
     audience = Audience.parse(audience)
     texts = {
-        "experience": _("How many people with MS has this centre treated with HSCT, and what are its own figures "
-                        "for deaths within {days} days of transplant?", days=model.early_days),
+        "experience": _("How many people with MS has this centre treated with HSCT? How many of them died within "
+                        "{days} days of transplant?", days=model.early_days),
         "regimen": _("Which conditioning regimen would you use, and why? {comparison}",
                      comparison=regimen_text(regimen_comparison(model), audience)),
         "recovery": _("How long would I be in hospital, and how long until I can work and live as before?"),
