@@ -176,10 +176,10 @@ def guidance_view(model: Model, profile: Profile | None, audience: Audience | st
     return GuidanceView(
         audience=audience,
         heading=_("What the guidance says"),
-        intro=_("Two expert statements, the newer one first. Each is shown with how this profile compares with it, "
-                "point by point.") if clinician else _(
+        intro=_("Two expert statements side by side, the newer one first; below them, how this profile compares "
+                "with each, point by point.") if clinician else _(
             "Two groups of experts have written advice on who may gain from AHSCT. The newer advice comes first. "
-            "Under each, you can see how your details compare with it, point by point."),
+            "Below them, a table shows how your details compare with each, point by point."),
         fit_heading=_("How this profile compares, point by point"),
         statements=tuple(statements),
         no_profile="" if profile is not None else _("Enter a valid profile to compare it with the guidance."),

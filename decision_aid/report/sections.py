@@ -138,7 +138,8 @@ def options_blocks(o: OptionsView, s: TypeScale) -> list[Block]:
             match = para(("\u25b6 " if study.closer else "\u25b7 " if study.closer is False else "") + study.match,
                          bold=study.closer is True, bottom=1)
         lines = [study.eligibility, study.population, *study.arms, study.follow_up, *study.facts]
-        html = para(study.kind, bottom=1) + match + "".join(para(line, bottom=1) for line in lines if line)
+        html = para(study.kind, bold=not study.comparable, bottom=1) + match + "".join(
+            para(line, bottom=1) for line in lines if line)
         blocks.append(Text(html, s.body, name=f"option_{study.id}_about"))
         for index, outcome in enumerate(study.outcomes):
             blocks += outcome_blocks(outcome, s, f"option_{study.id}_{index}")

@@ -46,8 +46,8 @@ class ArmColumn:
         if self.icons is not None:
             icons_layout.addWidget(self.icons)
         icons_layout.addStretch(1)
-        icons_cell.setVisible(self.icons is not None)
-        set_text(self.detail, arm.detail)
+        icons_cell.setVisible(self.icons is not None)  # the same for every group of an outcome
+        # An empty detail keeps its place: the other group's detail stays in its own column.
         for row, widget in zip(rows, (self.label, icons_cell, self.headline, self.detail)):
             row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)  # equal columns: equal weight
 
