@@ -58,5 +58,5 @@ def context_section(model: Model, profile: Profile) -> str:
         _("Context (other studies; not part of the estimate):"),
         wording.wrap_text(trial_summary(model, profile), indent="  "),
         wording.wrap_text(_("Other studies and the guidance: decision-aid estimate --json (\"context\"), or the "
-                            "window's Other studies tab."), indent="  "),
+                            "window's Studies and Your options tabs."), indent="  "),
     ])
