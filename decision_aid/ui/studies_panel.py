@@ -9,6 +9,8 @@ triangles (progressive), so shape as well as colour tells them apart.
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
@@ -48,7 +50,8 @@ class ForestPlot(pg.PlotWidget):
 
     def show_view(self, view: ForestView) -> None:
         item = self.getPlotItem()
-        item.setTitle(view.title, color=palette.TEXT, size=f"{palette.BODY}pt")
+        # pyqtgraph lays out titles and axis labels as rich text: escaped, they are shown as text.
+        item.setTitle(escape(view.title), color=palette.TEXT, size=f"{palette.BODY}pt")
         self.setAccessibleName(view.name)
         self.setToolTip(view.name)
         for old in self.scatter_items + self.error_items:
@@ -71,7 +74,7 @@ class ForestPlot(pg.PlotWidget):
             item.addItem(scatter)
             self.scatter_items.append(scatter)
         item.getAxis("left").setTicks([[(i, p.label) for i, p in enumerate(view.points)]])
-        item.setLabel("bottom", view.axis_label)
+        item.setLabel("bottom", escape(view.axis_label))
         item.setYRange(-0.6, max(len(view.points) - 0.4, 0.4), padding=0)
         highs = [p.upper if p.upper is not None else p.value for p in view.points] or [0.0]
         top = max(highs) * 100 * 1.08 + 0.5
