@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any, Sequence
 
 from . import __version__
+from .printable import one_line
 
 PROFILE_FLAGS = {
     "age": "--age",
@@ -23,41 +25,59 @@ PROFILE_FLAGS = {
 }
 
 EXIT_REJECTED = 2
+EXIT_NOT_WRITTEN = 1
+MAX_SCREENSHOT_SIDE = 8192
+# Flags the window (no sub-command) reads; before a sub-command they would be dropped silently.
+WINDOW_FLAGS = {"screenshot": "--screenshot", "audience": "--audience", "horizon": "--horizon", "size": "--size",
+                **{flag[2:].replace("-", "_"): flag for flag in PROFILE_FLAGS.values()}, "profile": "--profile"}
+TOP = "top_"  # the window's flags are stored as top_<name>, so a sub-command cannot override them unseen
+
+
+def say(message: object) -> None:
+    """One line on stderr, whatever the message holds (file names and values are escaped)."""
+    print(f"decision-aid: {one_line(message)}", file=sys.stderr)
+
+
+def whole_number(text: str) -> int:
+    """An argparse type: plain ASCII digits only (``int()`` also takes ``1_0``, ``+3``, ``٣``)."""
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{one_line(text)[:40]!r} is not a whole number")
+    return int(text)
 
 
 class _OneLineParser(argparse.ArgumentParser):
     """Argument errors as one line on stderr and exit status 2, like a rejected profile."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_REJECTED, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_REJECTED, f"{self.prog}: error: {one_line(message)} (see --help)\n")
 
 
-def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
+def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
     group = parser.add_argument_group(
         "patient profile",
         "All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives "
         "the profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused.",
     )
-    group.add_argument("--age", metavar="YEARS", help="Age in years at transplant, 16 to 75 (decimals allowed). "
+    group.add_argument("--age", dest=prefix + "age", metavar="YEARS", help="Age in years at transplant, 16 to 75 (decimals allowed). "
                        "The study mostly included people aged 18 to 55; outside that a warning is shown.")
-    group.add_argument("--course", metavar="COURSE", help="Type of multiple sclerosis: rrms (relapsing-remitting: "
+    group.add_argument("--course", dest=prefix + "course", metavar="COURSE", help="Type of multiple sclerosis: rrms (relapsing-remitting: "
                        "relapses with recovery in between), spms (secondary progressive: steady worsening after a "
                        "relapsing phase), ppms (primary progressive: steady worsening from the start) or prms "
                        "(progressive-relapsing: steady worsening with occasional relapses).")
-    group.add_argument("--edss", metavar="SCORE", help="Expanded Disability Status Scale score, the standard "
+    group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE", help="Expanded Disability Status Scale score, the standard "
                        "measure of disability in MS: 0 (normal examination), then 1.0 to 9.5 in steps of 0.5 "
                        "(there is no 0.5). For example 4.0 = walks about 500 m without aid, 6.0 = needs a cane "
                        "to walk about 100 m, 7.0 = uses a wheelchair. 10 means death and is not an input.")
-    group.add_argument("--prior-dmts", metavar="N", help="Number of disease-modifying therapies used before "
+    group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help="Number of disease-modifying therapies used before "
                        "transplant (for example interferon, fingolimod, natalizumab), a whole number 0 to 15. "
                        "More than 2 raises the modelled risk of progression.")
-    group.add_argument("--relapses-past-year", metavar="N", help="Optional: relapses in the past 12 months, a "
+    group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help="Optional: relapses in the past 12 months, a "
                        "whole number 0 to 20. Used only to compare with trial entry criteria, not in the estimate.")
-    group.add_argument("--disease-duration", metavar="YEARS", help="Optional: years since diagnosis, 0 to 60. "
+    group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help="Optional: years since diagnosis, 0 to 60. "
                        "Used only to compare with published guidance, not in the estimate.")
 
 
-    group.add_argument("--profile", metavar="FILE", help="Read the profile from a saved consultation file "
+    group.add_argument("--profile", dest=prefix + "profile", metavar="FILE", help="Read the profile from a saved consultation file "
                        "(.aidconsult.json) instead of the flags above; give one or the other, not both.")
 
 
@@ -81,15 +101,12 @@ def load_input(args: argparse.Namespace, model):
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
         raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
-    from .consultation import ConsultationError, describe_version_change, load_consultation
+    from .consultation import ConsultationError, load_consultation
 
     try:
         consultation = load_consultation(path, model)
     except ConsultationError as exc:
         raise ProfileInputError(f"cannot use {path}: {exc}") from None
-    change = describe_version_change(consultation, model)
-    if change:
-        print(f"decision-aid: note: {change}", file=sys.stderr)
     return dict(consultation.profile), consultation
 
 
@@ -124,16 +141,17 @@ def build_parser() -> argparse.ArgumentParser:
         "(AHSCT) in multiple sclerosis. Estimates from Muraro et al., JAMA Neurol 2017.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screenshot", metavar="PATH", help="Render the window for the given profile to a PNG "
+    parser.add_argument("--screenshot", dest=TOP + "screenshot", metavar="PATH", help="Render the window for the given profile to a PNG "
                         "file without showing it, then exit (a refused profile writes no file and exits 2).")
-    parser.add_argument("--audience", choices=("patient", "clinician"), default=None,
+    parser.add_argument("--audience", dest=TOP + "audience", choices=("patient", "clinician"), default=None,
                         help="Open (or render) the window in the patient view (plain words) or the clinician "
                         "view (percentages, intervals, hazard ratios). Default: as last used.")
-    parser.add_argument("--horizon", type=int, default=None, metavar="YEARS",
+    parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None, metavar="YEARS",
                         help="Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5).")
-    parser.add_argument("--size", default="1280x800", metavar="WxH",
-                        help="Size of the --screenshot image in pixels (default 1280x800; at least 1024x700).")
-    add_profile_arguments(parser)
+    parser.add_argument("--size", dest=TOP + "size", default=None, metavar="WxH",
+                        help="Size of the --screenshot image in pixels (default 1280x800; at least 1024x700, "
+                        f"at most {MAX_SCREENSHOT_SIDE} a side).")
+    add_profile_arguments(parser, prefix=TOP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     estimate = sub.add_parser(
         "estimate",
@@ -143,10 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
         "worsening over time, each with its 95% interval.",
     )
     add_profile_arguments(estimate)
-    estimate.add_argument("--horizon", type=int, default=5, metavar="YEARS",
+    estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS",
                           help="Length of the progression-free curve: 5 (the study's follow-up, default) or 10 "
                           "(years 5 to 10 are an extrapolation).")
-    estimate.add_argument("--draws", type=int, default=None, metavar="N",
+    estimate.add_argument("--draws", type=whole_number, default=None, metavar="N",
                           help="Monte Carlo draws for the intervals (default 4000; seeded, so results repeat).")
     estimate.add_argument("--json", action="store_true", help="Print one JSON object (probabilities as fractions).")
     sheet = sub.add_parser(
@@ -165,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--name", metavar="TEXT", help="Patient name or initials, printed on this sheet only.")
     sheet.add_argument("--notes", metavar="TEXT", default="",
                        help="Notes printed in the notes box (left blank: ruled lines to write on).")
-    sheet.add_argument("--horizon", type=int, default=5, metavar="YEARS",
+    sheet.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS",
                        help="Length of the chart: 5 (default) or 10 (years 5 to 10 are an extrapolation).")
     return parser
 
@@ -187,13 +205,25 @@ def validated_profile(args: argparse.Namespace, refusal: str):
     try:
         model = default_model()
         raw, consultation = load_input(args, model)
-        return model, model.validate(raw), consultation
+        profile = model.validate(raw)
     except EvidenceError as exc:
         raise _Rejected(f"{refusal}: {exc}") from None
     except ProfileInputError as exc:
         raise _Rejected(str(exc)) from None
     except ProfileError as exc:
         raise _Rejected(rejection_line(exc, args.profile)) from None
+    return model, profile, consultation
+
+
+def note_version_change(model, consultation) -> None:
+    """After a command succeeded with ``--profile FILE``: one line if the file was saved with other
+    evidence (said only on success, so a refusal stays one line)."""
+    if consultation is not None:
+        from .consultation import describe_version_change
+
+        change = describe_version_change(consultation, model)
+        if change:
+            say(f"note: {change}")
 
 
 def run_estimate(args: argparse.Namespace) -> int:
@@ -201,17 +231,11 @@ def run_estimate(args: argparse.Namespace) -> int:
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
-        model, profile, _ = validated_profile(args, "no estimates")
+        model, profile, consultation = validated_profile(args, "no estimates")
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
         about = disclosure() if args.json else None
-    except _Rejected as exc:
-        print(f"decision-aid: {exc}", file=sys.stderr)
-        return EXIT_REJECTED
-    except (TodayError, AboutError) as exc:
-        print(f"decision-aid: {exc}", file=sys.stderr)
-        return EXIT_REJECTED
-    except ValueError as exc:  # horizon or draws
-        print(f"decision-aid: {exc}", file=sys.stderr)
+    except (_Rejected, TodayError, AboutError, ValueError) as exc:  # ValueError: horizon or draws
+        say(exc)
         return EXIT_REJECTED
     from .present.about_view import review_line
     from .present.context_json import context_dict
@@ -229,19 +253,29 @@ def run_estimate(args: argparse.Namespace) -> int:
         print(review_line(review))
         print()
         print(context_section(model, profile))
+    note_version_change(model, consultation)
     return 0
 
 
 def run_sheet(args: argparse.Namespace) -> int:
-    """Validate first (no Qt, no file on rejection), then draw the PDF offscreen."""
+    """Validate first (no Qt, no file on rejection), then draw the PDF offscreen.
+
+    The output is written whole or not at all (an existing file is kept on any failure) and only
+    to a regular file: a link, folder, pipe or device, a read-only file and the ``--profile``
+    input itself are refused.
+    """
     try:
         model, profile, consultation = validated_profile(args, "no sheet")
         result = model.estimate(profile, horizon=args.horizon)
-    except _Rejected as exc:
-        print(f"decision-aid: {exc}", file=sys.stderr)
+    except (_Rejected, ValueError) as exc:
+        say(exc)
         return EXIT_REJECTED
-    except ValueError as exc:
-        print(f"decision-aid: {exc}", file=sys.stderr)
+    from .safe_io import WriteError, check_output_target
+
+    try:
+        check_output_target(args.output, not_same_as=args.profile)
+    except WriteError as exc:
+        say(f"-o: {exc}")
         return EXIT_REJECTED
     import os
 
@@ -254,19 +288,32 @@ def run_sheet(args: argparse.Namespace) -> int:
     values = tuple(sorted(consultation.values.items())) if consultation else ()
     options = SheetOptions(audience=args.audience, paper=args.paper, name=args.name, notes=notes, values=values)
     try:
-        write_pdf(args.output, result, options, model=model)
+        write_pdf(args.output, result, options, model=model, not_same_as=args.profile)
     except SheetDoesNotFit as exc:
-        print(f"decision-aid: --notes: {exc}", file=sys.stderr)
+        say(f"--notes: {exc}")
         return EXIT_REJECTED
+    except WriteError as exc:
+        say(exc)
+        return EXIT_NOT_WRITTEN
     except OSError as exc:
-        print(f"decision-aid: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        say(f"cannot write {args.output}: {exc.strerror or exc}; nothing was replaced")
+        return EXIT_NOT_WRITTEN
+    note_version_change(model, consultation)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    window_flags = {name: getattr(args, TOP + name, None) for name in WINDOW_FLAGS}
+    if args.command is not None:
+        early = [WINDOW_FLAGS[name] for name, value in window_flags.items() if value is not None]
+        if early:
+            parser.error(f"{early[0]} before the sub-command '{args.command}' would be ignored; put it after "
+                         f"'{args.command}'")
+    else:
+        for name, value in window_flags.items():
+            setattr(args, name, value)
     if args.command == "estimate":
         try:
             return run_estimate(args)
@@ -280,40 +327,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_window_command(args)
 
 
-def run_window_command(args: argparse.Namespace) -> int:
-    """No sub-command: open the window (pre-filled from any profile flags), or render a screenshot."""
-    raw = {k: v for k, v in profile_input(args).items() if v is not None}
-    if args.screenshot is None:
-        from .ui.app import run_window
+def screenshot_size(text: str | None) -> tuple[int, int]:
+    """``WIDTHxHEIGHT`` in plain digits, each side 1024x700 to MAX_SCREENSHOT_SIDE; else ValueError."""
+    match = re.fullmatch(r"([0-9]{1,6})[xX]([0-9]{1,6})", (text or "1280x800").strip())
+    if match is None:
+        raise ValueError
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (1024 <= width <= MAX_SCREENSHOT_SIDE and 700 <= height <= MAX_SCREENSHOT_SIDE):
+        raise ValueError
+    return width, height
 
-        return run_window(raw or None, args.audience, args.horizon)
+
+def run_window_command(args: argparse.Namespace) -> int:
+    """No sub-command: open the window (pre-filled from any profile flags), or render a screenshot.
+
+    Everything that can be checked without a window is checked first, so a wrong flag is one
+    line and exit status 2, never a traceback from inside the window."""
+    if args.profile is not None:
+        say("--profile: the window opens saved consultations with File > Open; --profile is for the "
+            "estimate and sheet sub-commands")
+        return EXIT_REJECTED
+    raw = {k: v for k, v in profile_input(args).items() if v is not None}
+    if args.screenshot is None and args.size is not None:
+        say("--size: only used with --screenshot")
+        return EXIT_REJECTED
+    try:
+        width, height = screenshot_size(args.size)
+    except ValueError:
+        say(f"--size: {one_line(args.size)[:40]!r} is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, "
+            f"at most {MAX_SCREENSHOT_SIDE} a side")
+        return EXIT_REJECTED
     from .evidence import EvidenceError
     from .model import ProfileError, default_model
 
     try:
-        width, height = (int(part) for part in args.size.lower().split("x"))
-        if width < 1024 or height < 700:
-            raise ValueError
-    except ValueError:
-        print(f"decision-aid: --size: {args.size!r} is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700",
-              file=sys.stderr)
-        return EXIT_REJECTED
-    try:
         model = default_model()
+    except EvidenceError as exc:
+        if args.screenshot is not None or args.horizon is not None:
+            say(f"no estimates: {exc}")
+            return EXIT_REJECTED
+        model = None  # the window itself explains that no estimates can be shown
+    if model is not None and args.horizon is not None and args.horizon not in model.horizons:
+        say(f"--horizon: {args.horizon!r} is not allowed; allowed: {', '.join(map(str, model.horizons))} years")
+        return EXIT_REJECTED
+    if args.screenshot is None:
+        from .ui.app import run_window
+
+        return run_window(raw or None, args.audience, args.horizon)
+    try:
         if raw:
             model.validate(profile_input(args))
-        if args.horizon is not None and args.horizon not in model.horizons:
-            raise ValueError(f"--horizon: {args.horizon!r} is not allowed; allowed: "
-                             f"{', '.join(map(str, model.horizons))} years")
-    except EvidenceError as exc:
-        print(f"decision-aid: no estimates: {exc}", file=sys.stderr)
+    except ProfileError as exc:
+        say(rejection_line(exc))
         return EXIT_REJECTED
-    except (ProfileError, ValueError) as exc:
-        print(f"decision-aid: {rejection_line(exc)}", file=sys.stderr)
+    from .safe_io import WriteError, check_output_target
+
+    try:
+        check_output_target(args.screenshot)
+    except WriteError as exc:
+        say(f"--screenshot: {exc}")
         return EXIT_REJECTED
     from .ui.app import render_screenshot
 
-    render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height))
+    try:
+        render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height))
+    except OSError as exc:
+        say(exc)
+        return EXIT_NOT_WRITTEN
     return 0
 
 

@@ -18,6 +18,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from . import __version__
+from .printable import one_line
+from .safe_io import ReadError, read_regular_file, write_atomically
 
 FORMAT_NAME = "decision-aid-consultation"
 FORMAT_VERSION = 1
@@ -126,11 +128,11 @@ class Consultation:
 def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Path:
     """Write ``consultation`` to ``path`` atomically, readable only by its owner (0600).
 
-    The data go to a new temporary file in the same folder (created 0600, never chmod-ed later),
-    which is flushed, synced and then renamed over ``path``; the folder is synced so the rename
-    survives a power cut. If anything fails before the rename, the previous file is untouched
-    and the temporary file is removed. Raises ``ConsultationError`` for content that could not be
-    read back, ``OSError`` for a disk problem.
+    See :func:`decision_aid.safe_io.write_atomically`: a temporary file in the same folder
+    (created 0600), synced, read back, renamed over ``path``. If anything fails, the previous file
+    is untouched and the temporary file is removed. Raises ``ConsultationError`` for content that
+    could not be read back, :class:`~decision_aid.safe_io.WriteError` (an ``OSError``) for a disk
+    problem or a target that is not a regular file.
     """
     path = Path(path)
     document = consultation.as_json()
@@ -139,35 +141,7 @@ def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Pa
     if len(data) > MAX_FILE_BYTES:
         raise ConsultationError(f"The consultation is {len(data)} bytes, more than the {MAX_FILE_BYTES} "
                                 "bytes a file may have; shorten the notes.", "notes")
-    directory = path.parent
-    temporary = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-    _sync_directory(directory)
-    return path
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable; folders cannot be opened for syncing on Windows."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    return write_atomically(path, data)
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -175,9 +149,11 @@ def _sync_directory(directory: Path) -> None:
 def load_consultation(path: str | os.PathLike, model) -> Consultation:
     """Read and check a consultation file completely, or raise ``ConsultationError``.
 
-    The size is checked before reading; then the JSON, the format and version, every field's
-    presence and type, and the profile against ``model.validate`` (an empty field is allowed:
-    the file may hold a consultation in progress). Nothing is returned unless all of it is valid.
+    Only a regular file is read, and its size is checked before reading; then the JSON, the format
+    and version, every field's presence, type and length, the horizon and the values answers.
+    The profile's values are not judged here: they are returned as entered (the window marks a
+    value that is not allowed; the command line refuses it with the model's message).
+    Nothing is returned unless all of it is valid.
     """
     document = _parse(_read_limited(Path(path)))
     _check_document(document)
@@ -200,26 +176,18 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
 
 def _read_limited(path: Path) -> bytes:
     try:
-        size = os.stat(path).st_size
-        if path.is_dir():
-            raise ConsultationError("The path is a folder, not a saved consultation file.")
-        if size > MAX_FILE_BYTES:
-            raise ConsultationError(f"The file is {size} bytes, more than the {MAX_FILE_BYTES} bytes a saved "
-                                    "consultation may have, so it was not read.")
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ConsultationError("The file does not exist.") from None
-    except PermissionError:
-        raise ConsultationError("The file cannot be read: permission denied.") from None
-    except OSError as exc:
-        raise ConsultationError(f"The file cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > MAX_FILE_BYTES:  # it grew after the size check
-        raise ConsultationError(f"The file is more than the {MAX_FILE_BYTES} bytes a saved consultation may have.")
-    return data
+        return read_regular_file(path, MAX_FILE_BYTES, what="saved consultation file")
+    except ReadError as exc:
+        raise ConsultationError(str(exc)) from None
+
+
+MAX_NUMBER_DIGITS = 30  # a JSON number longer than this is refused without being converted
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def _parse(data: bytes) -> Any:
+    if data.startswith(_UTF8_BOM):  # Windows Notepad saves UTF-8 with a byte order mark
+        data = data[len(_UTF8_BOM):]
     if not data.strip():
         raise ConsultationError("The file is empty, so it holds no consultation.")
     try:
@@ -237,8 +205,22 @@ def _parse(data: bytes) -> Any:
     def no_constants(name: str) -> Any:
         raise ConsultationError(f"The file contains {name}, which is not a JSON number.")
 
+    def whole(digits: str) -> int:
+        if len(digits) > MAX_NUMBER_DIGITS:
+            raise ConsultationError(f"The file contains a number of {len(digits)} digits, more than the "
+                                    f"{MAX_NUMBER_DIGITS} a saved consultation has.")
+        return int(digits)
+
+    def decimal(digits: str) -> float:
+        number = float(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
+        if number is None or not math.isfinite(number):
+            raise ConsultationError(f"The file contains the number {_short(digits, 20)}, which is too long or too "
+                                    "large for a saved consultation.")
+        return number
+
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants,
+                          parse_int=whole, parse_float=decimal)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise ConsultationError("The file ends too early (it is truncated), so it is not a complete "
@@ -294,16 +276,9 @@ def _check_against_model(document: dict, model) -> None:
         allowed = " or ".join(str(h) for h in model.horizons)
         raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed; "
                                 f"allowed: {allowed} years.", "horizon")
-    from .model import ProfileError  # the model needs NumPy; keep this module's import light
-
-    try:
-        model.validate(document["profile"])
-    except ProfileError as error:
-        rejected = [e for e in error.errors if not e.missing]
-        if rejected:
-            first = rejected[0]
-            raise ConsultationError(f"The file's field 'profile.{first.field}' is {_show(first.value)}, which is not "
-                                    f"allowed; {first.allowed}.", f"profile.{first.field}") from None
+    # The profile is kept as entered, even values the model does not allow (age 80, text in a number
+    # field): the window saves what was typed and must reopen it exactly, with the same marks.
+    # Whether the values are allowed is decided by the model when they are shown or used.
 
 
 def _check_profile_shape(profile: dict) -> None:
@@ -375,6 +350,9 @@ def _json_type(value: Any) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
+    """Text from the file, shortened and made one printable line (newlines, escapes and
+    right-to-left overrides are shown as escapes, not obeyed)."""
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -385,7 +363,7 @@ def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return repr(value)
     shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, bool, int, float)) else _json_type(value)
-    return _short(shown.replace("\n", " "))
+    return _short(shown)
 
 
 # --- versions -----------------------------------------------------------------------------------
@@ -404,12 +382,12 @@ def describe_version_change(consultation: Consultation, model) -> str | None:
         return None
 
     def stamp(version: str, checksum: str) -> str:
-        return f"evidence version {version or 'unknown'} (checksum {checksum[:12] or 'none'})"
+        return f"evidence version {_short(version, 60) or 'unknown'} (checksum {_short(checksum[:12]) or 'none'})"
 
     saved = stamp(consultation.evidence_version, consultation.evidence_checksum)
     current = stamp(evidence.version, evidence.manifest_sha256)
     if same_model:
         return (f"This consultation was saved with {saved}; this program uses {current}, so the estimates "
                 "are recomputed with the current evidence.")
-    return (f"This consultation was saved with model {consultation.model_version or 'unknown'} and {saved}; "
+    return (f"This consultation was saved with model {_short(consultation.model_version, 60) or 'unknown'} and {saved}; "
             f"its estimates were recomputed with model {model.version} and the current {current}.")

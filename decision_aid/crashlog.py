@@ -17,6 +17,7 @@ from types import TracebackType
 
 from . import __version__
 from .paths import crash_log_path, ensure_data_dir
+from .safe_io import ReadError, read_regular_file, write_atomically
 
 MAX_LOG_BYTES = 512_000  # past this the log is started afresh (the old one kept as .1)
 MAX_CHAIN = 5
@@ -46,16 +47,17 @@ def describe_crash(exc_type: type[BaseException], exc: BaseException | None, tb:
 
 
 def write_crash_log(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> Path:
-    """Append the scrubbed entry to the crash log in the data folder (owner-only) and return its path."""
+    """Add the scrubbed entry to the crash log in the data folder (owner-only) and return its path.
+
+    The log is rewritten whole with :func:`~decision_aid.safe_io.write_atomically`, so a full disk
+    leaves the previous log as it was instead of a log with half an entry."""
     ensure_data_dir()
     path = crash_log_path()
     try:
-        if path.stat().st_size > MAX_LOG_BYTES:
+        previous = read_regular_file(path, MAX_LOG_BYTES, what="crash log")
+    except ReadError:  # none yet, or too long: start afresh, keeping the old one as .1
+        previous = b""
+        if path.is_file() and not path.is_symlink():
             os.replace(path, path.with_name(path.name + ".1"))
-    except FileNotFoundError:
-        pass
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(path, flags, 0o600)
-    with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
-        stream.write(describe_crash(exc_type, exc, tb))
+    write_atomically(path, previous + describe_crash(exc_type, exc, tb).encode("utf-8"))
     return path

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 
 APP_FOLDER = "decision-aid"
 DATA_DIR_VARIABLE = "DECISION_AID_DATA_DIR"
-AUTOSAVE_NAME = "autosave.aidconsult.json"
+AUTOSAVE_PREFIX = "autosave"  # autosave-<random>.aidconsult.json, one per running window
+AUTOSAVE_SUFFIX = ".aidconsult.json"
 CRASH_LOG_NAME = "crash.log"
 
 
@@ -39,8 +41,14 @@ def ensure_data_dir() -> Path:
     return folder
 
 
-def autosave_path() -> Path:
-    return data_dir() / AUTOSAVE_NAME
+def new_autosave_path() -> Path:
+    """A name of its own for one window's autosave (two running copies never share one)."""
+    return data_dir() / f"{AUTOSAVE_PREFIX}-{uuid.uuid4().hex[:16]}{AUTOSAVE_SUFFIX}"
+
+
+def is_autosave_name(name: str) -> bool:
+    """An autosave of any window, including ``autosave.aidconsult.json`` from older versions."""
+    return name.startswith(AUTOSAVE_PREFIX) and name.endswith(AUTOSAVE_SUFFIX)
 
 
 def crash_log_path() -> Path:

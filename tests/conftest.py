@@ -6,6 +6,14 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the real user's data folder (autosave, crash log) from a test.
 os.environ["DECISION_AID_DATA_DIR"] = tempfile.mkdtemp(prefix="decision-aid-test-data-")
+# Nor the real home and configuration folders: Qt's settings (ours and QtProject.conf, which a file
+# dialog writes), caches and recent-file lists go to a scratch home for the whole session. Set
+# before Qt is imported: Qt reads these folders once.
+TEST_HOME = tempfile.mkdtemp(prefix="decision-aid-test-home-")
+os.environ["HOME"] = TEST_HOME
+for variable, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                         ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+    os.environ[variable] = os.path.join(TEST_HOME, folder)
 
 import pytest  # noqa: E402
 

@@ -36,4 +36,5 @@ def test_override_and_owner_only_creation(clean_env, tmp_path):
     clean_env.setenv("DECISION_AID_DATA_DIR", str(tmp_path / "mine"))
     folder = paths.ensure_data_dir()
     assert folder == tmp_path / "mine" and (folder.stat().st_mode & 0o077) == 0
-    assert paths.autosave_path().parent == folder and paths.crash_log_path().parent == folder
+    assert paths.new_autosave_path().parent == folder and paths.crash_log_path().parent == folder
+    assert paths.new_autosave_path() != paths.new_autosave_path()  # one per window

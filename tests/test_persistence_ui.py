@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 
 from decision_aid.consultation import Consultation, load_consultation, save_consultation
-from decision_aid.paths import autosave_path, crash_log_path
+from decision_aid.paths import crash_log_path, is_autosave_name
 from decision_aid.ui.autosave import Autosaver, pending_restore
 from decision_aid.ui.consultation_dialogs import (
     FILE_FILTERS, UnsavedAnswer, ask_open_path, ask_save_path, ask_unsaved_changes, open_consultation,
@@ -54,15 +54,17 @@ def close_when_shown(action):
 def test_autosave_writes_only_while_dirty_and_never_the_name(qtbot, data_dir, consultation, model):
     dirty = [False]
     saver = Autosaver(lambda: consultation, lambda: dirty[0])
-    assert saver.interval_ms == 30_000 and saver.path == autosave_path()
+    assert saver.interval_ms == 30_000 and saver.path.parent == data_dir and is_autosave_name(saver.path.name)
     assert saver.save_now() is False and not saver.path.exists()
     dirty[0] = True
     assert saver.save_now() is True
     assert NAME.encode() not in saver.path.read_bytes()
-    restored = saver.pending_restore(model)
-    assert restored == consultation.without_name() and restored.notes == NOTES
+    assert saver.pending_restore(model) is None  # its own backup, while it runs, is nobody's orphan
+    assert pending_restore(model, saver.path) == consultation.without_name()
+    assert pending_restore(model, saver.path).notes == NOTES
     saver.discard()
-    assert not saver.path.exists() and saver.pending_restore(model) is None
+    assert not saver.path.exists()
+    saver.close()
 
 
 def test_autosave_runs_on_its_timer(qtbot, data_dir, consultation):
@@ -70,20 +72,21 @@ def test_autosave_runs_on_its_timer(qtbot, data_dir, consultation):
     with qtbot.waitSignal(saver.saved, timeout=5000) as blocker:
         saver.start()
     saver.stop()
-    assert blocker.args == [autosave_path()] and autosave_path().exists()
+    assert blocker.args == [saver.path] and saver.path.exists()
+    saver.close()
 
 
 def test_autosave_disk_failure_is_reported_not_raised(qtbot, tmp_path, consultation):
     saver = Autosaver(lambda: consultation, lambda: True, path=tmp_path / "missing-folder" / "auto.json")
     with qtbot.waitSignal(saver.failed) as blocker:
         assert saver.save_now() is False
-    assert "could not be written" in blocker.args[0]
+    assert "cannot be used" in blocker.args[0]
 
 
 def test_unreadable_autosave_is_not_offered(data_dir, model):
     data_dir.mkdir()
-    autosave_path().write_bytes(b'{"format": "decision-aid-consultation", "form')
-    assert pending_restore(model) is None
+    (data_dir / "autosave-0123456789abcdef.aidconsult.json").write_bytes(b'{"format": "decision-aid-consultation", "form')
+    assert Autosaver(lambda: None, lambda: False).pending_restore(model) is None
 
 
 def test_autosave_survives_a_killed_process(data_dir, consultation, model):
@@ -111,11 +114,17 @@ def test_autosave_survives_a_killed_process(data_dir, consultation, model):
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
-    restored = pending_restore(model)
+    # The killed process's lock is stale (its process is gone): the next start offers its backup.
+    nxt = Autosaver(lambda: None, lambda: False)
+    restored = nxt.pending_restore(model)
     assert restored is not None
     assert restored.patient_name is None and restored == consultation.without_name()
-    assert NAME.encode() not in autosave_path().read_bytes()
-    assert [p.name for p in data_dir.iterdir()] == [autosave_path().name]  # no temporary left behind
+    left = sorted(p.name for p in data_dir.iterdir())
+    backup = next(name for name in left if is_autosave_name(name))
+    assert NAME.encode() not in (data_dir / backup).read_bytes()
+    assert left == [backup, backup + ".lock"]  # no temporary left behind
+    nxt.discard_offered()
+    assert sorted(p.name for p in data_dir.iterdir()) == []
 
 
 # --- crash handler ------------------------------------------------------------------------------
@@ -239,9 +248,9 @@ def test_bad_file_shows_the_sentence_and_applies_nothing(qtbot, model):
         box.accept()
 
     close_when_shown(read)
-    assert open_consultation(None, CORPUS / "edss_half.aidconsult.json", model) is None
+    assert open_consultation(None, CORPUS / "horizon_7.aidconsult.json", model) is None
     assert seen["title"] == "Consultation not opened"
-    assert "'profile.edss' is 0.5" in seen["info"] and "Nothing on screen was changed" in seen["info"]
+    assert "'horizon' is 7" in seen["info"] and "Nothing on screen was changed" in seen["info"]
 
 
 def test_save_to_an_unwritable_place_says_so(qtbot, tmp_path, consultation):
@@ -266,7 +275,8 @@ def test_name_is_only_in_the_file_the_user_saved(qtbot, tmp_path, data_dir, cons
         handler(*raise_with_patient_data())
     finally:
         handler.uninstall()
-    assert sorted(p.name for p in data_dir.iterdir()) == sorted([autosave_path().name, crash_log_path().name])
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted(
+        [saver.path.name, saver.path.name + ".lock", crash_log_path().name])
     for path in data_dir.iterdir():
         assert NAME.encode() not in path.read_bytes(), path
     assert b"infertility" not in crash_log_path().read_bytes()  # the autosave keeps the notes, by design

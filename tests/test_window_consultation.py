@@ -19,7 +19,11 @@ from decision_aid.ui.main_window import MainWindow
 from helpers import type_profile
 
 CORPUS = Path(__file__).parent / "data" / "consultations"
-BAD_FILES = sorted(p for p in CORPUS.glob("*.json") if p.name != "older_evidence.aidconsult.json")
+# Files with a profile value the model does not allow open as entered (see test_hostile_window.py).
+OPEN_AS_ENTERED = {"edss_half.aidconsult.json", "edss_ten.aidconsult.json", "age_80.aidconsult.json",
+                   "course_unknown.aidconsult.json"}
+BAD_FILES = sorted(p for p in CORPUS.glob("*.json")
+                   if p.name != "older_evidence.aidconsult.json" and p.name not in OPEN_AS_ENTERED)
 
 
 def fill_everything(qtbot, window):
@@ -149,10 +153,11 @@ def test_restore_after_a_crash_brings_back_the_consultation_without_the_name(qtb
     fill_everything(qtbot, window)
     before = shown_state(window)
     window.consultations.autosaver.save_now()
-    # A crash: the window never closes, the autosave stays. The next start finds it.
-    crashed_autosave = window.consultations.autosaver.path
+    # A crash: the window never closes, the autosave stays, and its owner is gone (as a killed
+    # process's lock is stale). The next start finds it.
+    window.consultations.autosaver._lock.unlock()
     nxt = MainWindow(settings=QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat),
-                     autosave_path=crashed_autosave)
+                     autosave_path=tmp_path / "autosave-next.aidconsult.json")
     qtbot.addWidget(nxt)
     monkeypatch.setattr(nxt.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
     monkeypatch.setattr(nxt.consultations, "ask_restore", lambda pending: True)
@@ -166,8 +171,10 @@ def test_declined_restore_removes_the_autosave(qtbot, window, tmp_path, monkeypa
     type_profile(qtbot, window)
     window.consultations.autosaver.save_now()
     path = window.consultations.autosaver.path
-    monkeypatch.setattr(window.consultations, "ask_restore", lambda pending: False)
-    assert not window.consultations.offer_restore()
+    window.consultations.autosaver._lock.unlock()  # its window is gone
+    nxt = second_window(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr(nxt.consultations, "ask_restore", lambda pending: False)
+    assert not nxt.consultations.offer_restore()
     assert not path.exists()
 
 
@@ -241,6 +248,8 @@ def test_services_started_after_the_first_paint(qtbot, window, tmp_path, monkeyp
 
     type_profile(qtbot, window)
     window.consultations.autosaver.save_now()  # as if a previous run had crashed
+    window.consultations.autosaver._lock.unlock()
+    window.consultations.autosaver._path = tmp_path / "autosave-this-run.aidconsult.json"
     offered = []
     monkeypatch.setattr(window.consultations, "ask_restore", lambda pending: offered.append(pending) or False)
     handler = start_consultation_services(window)

@@ -144,8 +144,8 @@ def blocks() -> list[Block]:
             studies_view(model, result, "patient").you_lines), True)
         for section in method_view(model, result, "patient").sections:
             if section.heading == "Assumptions":
-                for i, text in enumerate(section.items, 1):
-                    add("Views for the patient (composed)", f"assumption {i} in plain words", text, True)
+                for text in section.paragraphs:
+                    add("Views for the patient (composed)", "assumptions in brief", text, False)
         for i, text in enumerate(sheet_view(result, "patient", model).not_mean, 1):
             add("Views for the patient (composed)", f"sheet: what the numbers do not mean {i}", text, True)
     os.environ["DECISION_AID_TODAY"] = "2099-01-01"  # to measure the overdue notice

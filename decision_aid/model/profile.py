@@ -7,6 +7,7 @@ rejected with the field, the value and what is allowed, so no estimate is shown 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
@@ -169,20 +170,37 @@ def validate_profile(raw: Mapping[str, Any], limits: ProfileLimits) -> Profile:
     )
 
 
+# Plain decimal numbers as a person types them: ASCII digits, at most one decimal point with digits
+# on both sides. Python's float() also takes "3_5", ".5e2", "+35", "nan", Arabic-Indic (٣٥) and
+# full-width (３５) digits, none of which a clinician means as a number here.
+_DECIMAL = re.compile(r"[0-9]{1,15}(\.[0-9]{1,15})?")
+_WHOLE = re.compile(r"[0-9]{1,15}")
+_LARGEST_INT = 10 ** 15  # a JSON integer beyond this is refused without converting it
+
+
 def _number(value: Any) -> float | None:
+    """A finite number from a JSON number (not true/false) or from plain decimal text, else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
+        text = value.strip()
+        if not text.isascii() or not _DECIMAL.fullmatch(text):
             return None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        return None
-    return float(value)
+        return float(text)
+    if isinstance(value, int):
+        return float(value) if -_LARGEST_INT <= value <= _LARGEST_INT else None
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    return None
 
 
 def _whole(value: Any) -> int | None:
+    """A whole number from a JSON integer (or an integral float) or from plain digits, else None."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isascii() or not _WHOLE.fullmatch(text):
+            return None
+        return int(text)
     number = _number(value)
     if number is None or number != int(number):
         return None

@@ -13,6 +13,7 @@ from .. import __version__
 from ..context.about import AboutError, Disclosure, EvidenceReview, TodayError, disclosure, evidence_review
 from ..evidence import EvidenceSet
 from ..model import Model
+from . import wording
 from .i18n import N_, _
 
 DISCLOSURE_HEADINGS = {
@@ -94,7 +95,7 @@ def disclosure_view(about: Disclosure | None = None) -> DisclosureView:
     about = disclosure() if about is None else about
     items = []
     for item in about.items:
-        text = item.text
+        text = wording.data_text(item.text)
         if item.code == "report_a_problem" and about.contact:
             text = _("{text} Contact: {contact}", text=text, contact=about.contact)
         items.append(DisclosureItemView(item.code, _(DISCLOSURE_HEADINGS[item.code]), text))

@@ -140,7 +140,7 @@ def point_text(statement: str, point: GuidancePoint) -> str:
         return _("{course}, {relapses}; the guidance speaks of substantial breakthrough activity despite "
                  "high-efficacy therapy", course=course, relapses=relapses)
     text = _("{course}, {relapses}. The guidance advises AHSCT in progressive MS only with {condition}. MRI is not "
-             "asked here.", course=course, relapses=relapses, condition=point.condition)
+             "asked here.", course=course, relapses=relapses, condition=wording.data_text(point.condition))
     if point.less_clear:
         text += " " + _("It says the benefit is less clear in {course}.", course=wording.course_name(point.value))
     return text
@@ -167,9 +167,10 @@ def guidance_view(model: Model, profile: Profile | None, audience: Audience | st
         fit = fits.get(guidance_id)
         statements.append(StatementView(
             id=guidance_id,
-            heading=source.short_name,
-            statement=source.text("statement"),
-            source=source.full_citation if clinician else _("Source: {name}", name=source.short_name),
+            heading=wording.data_text(source.short_name),
+            statement=wording.data_text(source.text("statement")),
+            source=source.full_citation if clinician else _("Source: {name}",
+                                                            name=wording.data_text(source.short_name)),
             points=point_views(fit) if fit else (),
             checked=_checked_line(fit) if fit and clinician else "",
         ))

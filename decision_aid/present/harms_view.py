@@ -170,7 +170,7 @@ def how_often_text(figure: HarmFigure, audience: Audience) -> str | None:
 
 
 def _source_text(model: Model, harm: Harm, audience: Audience) -> str:
-    names = [model.evidence.get(source).short_name for source in harm.sources]
+    names = [wording.data_text(model.evidence.get(source).short_name) for source in harm.sources]
     if not names:
         return "\u2014"
     if harm.category == "early_death":

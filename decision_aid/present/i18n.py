@@ -35,11 +35,39 @@ def locale_directory() -> Path:
 def catalogue(language: str) -> gettext.NullTranslations:
     """The compiled catalogue for ``language`` (English, the source, needs none)."""
     if language not in _catalogues:
-        if language == SOURCE_LANGUAGE:
-            _catalogues[language] = gettext.NullTranslations()
-        else:
-            _catalogues[language] = gettext.translation(DOMAIN, locale_directory(), [language], fallback=True)
+        _catalogues[language] = _load(language)
     return _catalogues[language]
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    folder = locale_directory() / language / "LC_MESSAGES"
+    compiled, source = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if compiled.is_file():
+        with compiled.open("rb") as stream:
+            return gettext.GNUTranslations(stream)
+    if source.is_file():  # a source checkout (editable install): compile the catalogue in memory
+        import io
+
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with source.open("rb") as stream:
+            catalog = read_po(stream, locale=language)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    _log.warning("no catalogue for language %r; showing English", language)
+    return gettext.NullTranslations()
+
+
+def available_languages() -> tuple[str, ...]:
+    """English (the source) and every language with a compiled catalogue shipped."""
+    folder = locale_directory()
+    found = sorted({p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.[mp]o")})
+    return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
 
 
 def current_language() -> str:

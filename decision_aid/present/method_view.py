@@ -30,46 +30,6 @@ MODEL_2_CHANGES = (
 )
 
 
-#: The assumptions in plain words for the patient view, by their stable id (MODEL.md); the clinician
-#: reads each assumption as written in the evidence file, with its id.
-PLAIN_ASSUMPTIONS = {
-    "A1": N_("In every group, the risk of worsening changes over time in the same way. This pattern comes from the "
-             "study's relapsing group."),
-    "A2": N_("The curve for progressive MS is worked out from the study's overall result at {years} years. Mixed as "
-             "in the study, the relapsing and progressive curves give that result."),
-    "A3": N_("Age and earlier treatments change the risk. Each person is compared with an average person in their "
-             "group. The study does not give those averages, so they are assumed."),
-    "A4": N_("In the estimate, a high EDSS score raises the risk of early death and lowers the chance of being alive "
-             "at {years} years. It does not change the chance of staying free of worsening."),
-    "A5": N_("The study gives no figures after {years} years. So after that, the curve goes on with the earlier "
-             "trend. Its range is wider there, because the shape of the curve is not certain."),
-    "A6": N_("The range for relapsing MS is wider because not everyone in that group was followed for the full "
-             "time."),
-    "A7": N_("Early deaths are shown for the study's centres and, apart from them, for recent UK centres. The two "
-             "are never combined. Staying free of worsening and survival come from the study only."),
-    "A8": N_("The effect of EDSS on early deaths is taken from survival over the whole study, with extra "
-             "uncertainty."),
-    "A9": N_("Age is not part of the early-death estimate, because the study gives no figure for it. But early risk "
-             "was higher in older people."),
-    "A10": N_("Where a published range is not the same size on both sides, it is kept as published."),
-    "A11": N_("The figures for the whole study and for its relapsing group overlap, and the ranges allow for that."),
-    "A12": N_("The numbers are kept in line with each other. The number alive without worsening is never higher "
-              "than the number alive after the first {days} days."),
-    "A13": N_("EDSS is not part of the estimate of staying free of worsening: the study did not report its effect "
-              "on that."),
-}
-
-
-def assumption_text(assumption, clinician: bool, model: Model) -> str:
-    """An assumption as the audience reads it (the patient: plain words, no model terms or ratios)."""
-    if clinician:
-        return f"{assumption.id} {assumption.text}"
-    plain = PLAIN_ASSUMPTIONS.get(assumption.id)
-    if plain is None:
-        return assumption.text
-    return _(plain, years=wording.number(model.data_horizon), days=model.early_days)
-
-
 @dataclass(frozen=True)
 class MethodSection:
     heading: str
@@ -90,6 +50,15 @@ def figure_lines(source, clinician: bool) -> tuple[str, ...]:
             if text:
                 lines.append(text)
     return tuple(lines)
+
+
+def assumptions_in_brief(assumptions, years: float) -> str:
+    """The assumptions in plain words for the patient (the full list is for the clinician)."""
+    ids = _("{first} to {last}", first=assumptions[0].id, last=assumptions[-1].id)
+    return _("The numbers assume three things. First, that the study's findings apply to people like you. "
+             "Second, that age and previous treatments change the risk in the same way in every group. Third, that "
+             "the trend goes on beyond {years} years where the chart is extended. These are assumptions {ids}, "
+             "listed in full in the clinician view.", years=wording.number(years), ids=ids)
 
 
 def method_view(model: Model, result: Estimate | None, audience: Audience | str) -> MethodView:
@@ -113,7 +82,8 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
             _("Patients: {cohort}.", cohort=recent.text("cohort")),
             _("Definition: {definition}.", definition=recent.text("early_mortality_definition")),
         ), figure_lines(recent, clinician)),
-        MethodSection(_("Assumptions"), items=tuple(assumption_text(a, clinician, model) for a in assumptions)),
+        MethodSection(_("Assumptions"), items=tuple(f"{a.id} {a.text}" for a in assumptions)) if clinician
+        else MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)),
         MethodSection(_("What changed in model {version}", version=model.version),
                       (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
                          "an earlier printout."),),

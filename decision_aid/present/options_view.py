@@ -227,7 +227,7 @@ def _outcome_words(code: str) -> tuple[str, str, str]:
 
 
 def _arm_label(study: OptionStudy, code: str) -> str:
-    return next(a.label for a in study.arms if a.code == code)
+    return wording.data_text(next(a.label for a in study.arms if a.code == code))
 
 
 def comparison_sentence(outcome: StudyOutcome, study: OptionStudy) -> str:
@@ -291,16 +291,17 @@ def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience
         good = not outcome.lower_is_better
         icons = IconArray(arm.in_hundred, arm.in_hundred, palette.STABLE if good else palette.REFERENCE,
                           Mark.TICK if good else Mark.DOWN)
-    alternative = _("{label}: {headline}.", label=arm.label, headline=headline)
+    label = wording.data_text(arm.label)
+    alternative = _("{label}: {headline}.", label=label, headline=headline)
     if icons is not None:
         alternative = _("Icon array of 100 people, {label}: {count} marked as {marked}; the others {others}.",
-                        label=arm.label, count=icons.count, marked=marked, others=others)
-    return ArmPanel(arm.arm, arm.label, headline, detail, icons, alternative, True)
+                        label=label, count=icons.count, marked=marked, others=others)
+    return ArmPanel(arm.arm, label, headline, detail, icons, alternative, True)
 
 
 def _missing_panel(study: OptionStudy, code: str, missing: str | None) -> ArmPanel:
     label = _arm_label(study, code)
-    text = missing or _("The source used gives no figure for this group.")
+    text = wording.data_text(missing) or _("The source used gives no figure for this group.")
     return ArmPanel(code, label, _("No figure"), text, None, _("{label}: no figure. {why}", label=label, why=text),
                     False)
 
@@ -321,12 +322,13 @@ def outcome_view(outcome: StudyOutcome, study: OptionStudy, audience: Audience) 
     checked = sorted({q.checked_against for q in figures} | (
         {outcome.hazard_ratio.checked_against} if outcome.hazard_ratio else set()))
     time_frame = time_frame_text(outcome.time_frame, audience) if outcome.time_frame else ""
+    definition = wording.data_text(outcome.definition)
     return OutcomeView(
         code=outcome.code,
-        heading=outcome.definition,
+        heading=definition,
         time_frame=time_frame,
-        title=_("Measured: {definition} ({time})", definition=outcome.definition, time=time_frame) if time_frame
-        else _("Measured: {definition}", definition=outcome.definition),
+        title=_("Measured: {definition} ({time})", definition=definition, time=time_frame) if time_frame
+        else _("Measured: {definition}", definition=definition),
         arms=tuple(panels),
         comparison=comparison_sentence(outcome, study),
         hazard_ratio=_hazard_ratio_numbers(outcome, study) if clinician else "",
@@ -374,16 +376,17 @@ def _eligibility(study: OptionStudy, audience: Audience) -> str:
 
 
 def _arm_line(arm, audience: Audience) -> str:
+    label = wording.data_text(arm.label)
     if arm.patients is None:
-        return arm.label
+        return label
     people = wording.number(arm.patients.value)
     if arm.median_follow_up is None:
-        return _("{label}: {people} people", label=arm.label, people=people)
+        return _("{label}: {people} people", label=label, people=people)
     amount = _("{value} {unit}", value=wording.number(arm.median_follow_up.value), unit=_(arm.median_follow_up.unit))
     if audience.clinician:
-        return _("{label}: {people} people, median follow-up {amount}", label=arm.label, people=people,
+        return _("{label}: {people} people, median follow-up {amount}", label=label, people=people,
                  amount=amount)
-    return _("{label}: {people} people, typical follow-up {amount}", label=arm.label, people=people, amount=amount)
+    return _("{label}: {people} people, typical follow-up {amount}", label=label, people=people, amount=amount)
 
 
 def _follow_up(frame: TimeFrame | None, audience: Audience) -> str:
@@ -408,25 +411,27 @@ def _study_checked(study: OptionStudy) -> str:
 
 def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
     clinician = audience.clinician
-    facts = tuple(_("{label}: {value} {unit}", label=wording.sentence_case(f.label),
+    facts = tuple(_("{label}: {value} {unit}", label=wording.sentence_case(wording.data_text(f.label)),
                     value=wording.number(f.quantity.value), unit=_(f.quantity.unit)) for f in study.facts)
-    source = study.citation if clinician else _("Source: {name}", name=study.short_name)
+    title = wording.data_text(study.short_name)
+    source = study.citation if clinician else _("Source: {name}", name=title)
     return OptionStudyView(
         id=study.id,
-        title=study.short_name,
+        title=title,
         kind=_kind(study),
         comparable=study.comparable,
         match=_match(study, audience),
         closer=study.closer_match,
         eligibility=_eligibility(study, audience),
-        population=_("Who took part: {population}", population=study.population),
+        population=_("Who took part: {population}", population=wording.data_text(study.population)),
         arms=tuple(_arm_line(a, audience) for a in study.arms),
         follow_up=_follow_up(study.follow_up, audience),
         facts=facts,
         outcomes=tuple(outcome_view(o, study, audience) for o in study.outcomes),
         limits_heading=_("Limits of this study"),
-        limits=study.limits,
-        conclusion=_("The authors concluded that their study \u201c{quote}\u201d.", quote=study.conclusion)
+        limits=tuple(wording.data_text(limit) for limit in study.limits),
+        conclusion=_("The authors concluded that their study \u201c{quote}\u201d.",
+                     quote=wording.data_text(study.conclusion))
         if study.conclusion else "",
         source=source,
         checked=_study_checked(study) if clinician else "",

@@ -22,6 +22,8 @@ from .estimate_view import EstimateView, estimate_view
 from .guidance_view import GuidanceView, guidance_view
 from .harms_view import HarmsView, harms_view
 from .i18n import _
+from .method_view import assumptions_in_brief
+from .numbers import format_date
 from .options_view import OptionsView, options_view
 from .studies_view import StudiesView, studies_view
 from .worksheet_view import worksheet_view
@@ -80,6 +82,7 @@ class SheetView:
     extrapolated_mark: str
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
+    translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
     sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
@@ -101,17 +104,13 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
                                design=model.study.text("design"))
     else:
-        ids = _("{first} to {last}", first=result.assumptions[0].id, last=result.assumptions[-1].id)
-        assumptions = _("Assumptions in brief. The numbers assume that the study's findings apply to people like "
-                        "you, that age and previous treatments change the risk in the same way in every group, and "
-                        "that the trend continues beyond {years} years where the chart is extended (assumptions "
-                        "{ids}, listed in full on the clinician's sheet).", years=years, ids=ids)
+        assumptions = _("Assumptions in brief. {text}", text=assumptions_in_brief(result.assumptions, years))
     return SheetView(
         estimate=view,
         title=_("AHSCT for multiple sclerosis: clinician summary") if clinician
         else _("AHSCT for multiple sclerosis: your summary"),
         subtitle=_("A decision aid built on published group figures, not a prediction for one person."),
-        date=f"{date.day} {date.strftime('%B %Y')}",
+        date=format_date(date),
         name=name,
         name_line=_("For: {name}", name=name) if name else "",
         versions=view.versions,
@@ -136,9 +135,22 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
+        translation_note=translation_note(),
         sections=(options_view(model, result.profile, audience), harms_view(model, result, audience),
                   context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
+
+
+def translation_note() -> str:
+    """Said in the translated language, on every translated sheet and in About (issue 17)."""
+    from .. import __version__
+    from .i18n import SOURCE_LANGUAGE, current_language
+
+    if current_language() == SOURCE_LANGUAGE:
+        return ""
+    return _("This translation has not yet been reviewed by a medical translator. It was made from the English "
+             "text of decision-aid {version}; if anything is unclear, the English sheet is the reference.",
+             version=__version__)
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:

@@ -137,9 +137,9 @@ def outcome_text(outcome: OutcomeFigure, audience: Audience) -> str:
     years = wording.years_phrase(outcome.years)
     if not audience.clinician:
         return _("{count} at {years} ({group})", count=wording.count_phrase(outcome.value), years=years,
-                 group=outcome.group)
+                 group=wording.data_text(outcome.group))
     text = _("{percent} at {years} ({group})", percent=wording.published_percent(outcome.value), years=years,
-             group=outcome.group)
+             group=wording.data_text(outcome.group))
     if outcome.ci:
         return _("{value}; {interval}", value=text, interval=wording.published_interval(*outcome.ci))
     return text
@@ -147,7 +147,8 @@ def outcome_text(outcome: OutcomeFigure, audience: Audience) -> str:
 
 def outcome_label(outcome: OutcomeFigure) -> str:
     """"Disability-worsening-free survival, progressive, at 5 years"."""
-    return _("{measure}, {group}, at {years}", measure=_(MEASURE_LABELS[outcome.measure]), group=outcome.group,
+    return _("{measure}, {group}, at {years}", measure=_(MEASURE_LABELS[outcome.measure]),
+             group=wording.data_text(outcome.group),
              years=wording.years_phrase(outcome.years))
 
 
@@ -224,8 +225,8 @@ def you_lines(result: Estimate | None, years: int, audience: Audience) -> tuple[
 
 def _personal_row(result: Estimate, years: int, audience: Audience, columns: tuple[str, ...]) -> TableRow:
     days = result.early_mortality_days
-    early = _(" ").join(_("{era}: {value}.", era=era_label(source, primary), value=interval_text(interval, audience))
-                        for interval, source, primary in _eras(result))
+    early = " ".join(_("{era}: {value}.", era=era_label(source, primary), value=interval_text(interval, audience))
+                     for interval, source, primary in _eras(result))
     cells = {
         "study": _("You (personal estimate)"),
         "design": _("Modelled from the study (see How calculated)"),
@@ -272,7 +273,8 @@ def pfs_points(rows: tuple[StudyRow, ...], result: Estimate | None, years: int) 
     for row in rows:
         for outcome in row.nearest_outcomes(years, charted_only=True):
             lower, upper = outcome.ci if outcome.ci else (None, None)
-            points.append(ChartPoint(_("{study}: {group}, {years} y", study=row.label, group=outcome.group,
+            points.append(ChartPoint(_("{study}: {group}, {years} y", study=row.label,
+                                       group=wording.data_text(outcome.group),
                                        years=wording.number(outcome.years)),
                                      outcome.value, lower, upper, _shape(outcome.group)))
     return tuple(points)
@@ -307,21 +309,21 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
         sheet.append(personal.cells)
     for row in rows:
         cells = {
-            "study": row.short_name if not row.is_primary else _("{name} \u2014 basis of your estimate",
-                                                                 name=row.short_name),
-            "design": row.design,
-            "years": row.transplant_years,
+            "study": wording.data_text(row.short_name) if not row.is_primary
+            else _("{name} \u2014 basis of your estimate", name=wording.data_text(row.short_name)),
+            "design": wording.data_text(row.design),
+            "years": wording.data_text(row.transplant_years),
             "patients": wording.number(row.patients),
             "relapsing": relapsing_text(row, audience),
-            "definition": row.outcome_definition,
+            "definition": wording.data_text(row.outcome_definition),
             "early_deaths": early_mortality_text(row.early_mortality, audience),
             "outcomes": outcomes_text(row, audience),
         }
         cells["people"] = _("{patients}; with relapsing MS: {relapsing}", patients=cells["patients"],
                             relapsing=cells["relapsing"])
         if not clinician:
-            cells["study"] = _("{study}\n{design}; treated: {years}", study=cells["study"], design=row.design,
-                               years=row.transplant_years)
+            cells["study"] = _("{study}\n{design}; treated: {years}", study=cells["study"], design=cells["design"],
+                               years=cells["years"])
         table.append(TableRow(row.id, tuple(cells[c] for c in codes), row.citation, primary=row.is_primary))
         sheet.append((study_label(row), wording.number(row.patients), cells["relapsing"], cells["early_deaths"],
                       outcomes_text(row, audience, years)))

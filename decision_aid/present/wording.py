@@ -13,7 +13,9 @@ import textwrap
 
 from ..context.numbers import DENOMINATOR, in_hundred
 from ..model import Interval, Profile
+from ..printable import one_line
 from .i18n import N_, _, ngettext
+from .numbers import format_number
 
 COURSE_LABELS = {
     "rrms": N_("Relapsing-remitting (RRMS)"),
@@ -89,8 +91,9 @@ def people_like_you() -> str:
 # -- numbers --------------------------------------------------------------------------------------
 
 def number(value: float, decimals: int | None = None) -> str:
-    """A plain number: ``decimals`` places, or as short as it is ("38", "38.25")."""
-    return f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
+    """A plain number in the current language: ``decimals`` places, or as short as it is ("38",
+    "38.25"; "38,25" in Spanish)."""
+    return format_number(value, decimals)
 
 
 def percent(probability: float, decimals: int = 1) -> str:
@@ -138,6 +141,13 @@ def per_hundred_whole(rate: float) -> str:
     """A rate per person as a whole number for every 100 people ("170" for 1.7 per person): the
     patient view's whole numbers in 100 where one person can have several events."""
     return number(int(rate * DENOMINATOR + 0.5))
+
+
+def data_text(text: str | None) -> str:
+    """A readable text from an evidence or about file in the current language (the translation
+    template carries them; tools/update_catalogue.py). Empty stays empty: gettext would answer an
+    empty message with the catalogue's header."""
+    return _(text) if text else (text or "")
 
 
 def lower_first(text: str) -> str:
@@ -289,7 +299,7 @@ def profile_problem_message(errors) -> str:
         first = refused[0]
         allowed = first.allowed.removeprefix("allowed: ")
         return _("Check the {field}: {value} is not allowed (allowed: {allowed}). Estimates appear when every "
-                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=first.value,
+                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=one_line(first.value),
                  allowed=allowed)
     if len(missing) > 1:
         listed = _("{items} and {last}", items=_(", ").join(missing[:-1]), last=missing[-1])

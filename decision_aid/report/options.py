@@ -22,9 +22,14 @@ class SheetOptions:
     notes: str = ""
     date: _dt.date | None = field(default=None, compare=False)  # None: today
     values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
+    language: str = "en"  # the sheet's language, chosen apart from the window's
 
     def __post_init__(self) -> None:
         if self.audience not in (PATIENT, CLINICIAN):
             raise ValueError(f"audience: {self.audience!r} is not allowed; allowed: patient, clinician")
         if self.paper not in PAPERS:
             raise ValueError(f"paper: {self.paper!r} is not allowed; allowed: a4, letter")
+        from ..present.i18n import available_languages
+
+        if self.language not in available_languages():
+            raise ValueError(f"language: {self.language!r} is not allowed; allowed: {', '.join(available_languages())}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -21,7 +20,9 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
                            QPainter, QPdfWriter, QPen)
 
 from .. import palette
+from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
+from ..present.i18n import use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
@@ -55,6 +56,7 @@ class SheetLayout:
     page: QRectF
     content_height: float
     footer_font: QFont
+    language: str = "en"
 
     def block_names(self, page: int) -> list[str]:
         return self.pages[page].names()
@@ -71,7 +73,8 @@ class SheetLayout:
         painter.setPen(QPen(QColor(palette.MUTED), 0.5))
         painter.drawLine(QPointF(0, top - 2), QPointF(self.page.width(), top - 2))
         left = self.view.running_title + (f" \u2014 {self.view.name}" if self.view.name else "")
-        right = self.view.page_label(index + 1, len(self.pages))
+        with use_language(self.language):
+            right = self.view.page_label(index + 1, len(self.pages))
         right_width = metrics.horizontalAdvance(right) + 4
         box = QRectF(0, top, self.page.width() - right_width - 8, metrics.height())
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -86,8 +89,9 @@ def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView
         from ..model import default_model
 
         model = default_model()
-    return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
-                      date=options.date or _dt.date.today(), values=dict(options.values))
+    with use_language(options.language):
+        return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
+                          date=options.date or _dt.date.today(), values=dict(options.values))
 
 
 def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None,
@@ -99,7 +103,7 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
     footer = QFontMetricsF(font).height() + 6
     height = page.height() - footer
     pages = paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP)
-    return SheetLayout(view, pages, page, height, font)
+    return SheetLayout(view, pages, page, height, font, options.language)
 
 
 def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOptions, model=None,
@@ -124,34 +128,35 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
                 device.newPage()
             layout.paint_page(painter, index)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise OSError("the sheet could not be finished (painting did not end cleanly)")
     return layout
 
 
 def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
-              extra_blocks: Sequence[Block] = ()) -> Path:
-    """Write the sheet as a PDF. A failure leaves nothing at ``path`` (temp file, then replace)."""
+              extra_blocks: Sequence[Block] = (), not_same_as: str | os.PathLike | None = None) -> Path:
+    """Write the sheet as a PDF, whole or not at all (see :mod:`decision_aid.safe_io`).
+
+    The PDF is drawn into a temporary file created 0600 (a sheet may carry a name and notes),
+    checked to be complete (painting ended cleanly, ``%%EOF`` and the cross-reference table are
+    there), then renamed over ``path``. Raises :class:`~decision_aid.safe_io.WriteError` (an
+    ``OSError``) with the old file kept. Only a regular file is replaced: a link, folder, pipe or
+    device at ``path`` is refused.
+    """
     ensure_gui_application()
-    target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".sheet-", suffix=".pdf", dir=target.parent or Path("."))
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp)
+    from ..context.values import ValuesChoices
+
+    ValuesChoices(dict(options.values))  # unknown answers are refused before any file is touched
+
+    def produce(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
         writer.setTitle("AHSCT decision aid: summary sheet")
         writer.setCreator("decision-aid")
         render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks)
         del writer  # flushes and closes the file
-        if os.path.getsize(temp) == 0:
-            raise OSError("the PDF writer produced an empty file")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a saved sheet gets normal permissions
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    return target
+
+    return write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
 
 
 __all__ = ["SheetOptions", "SheetDoesNotFit", "SheetLayout", "render_sheet", "write_pdf", "page_layout",

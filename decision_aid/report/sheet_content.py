@@ -142,6 +142,8 @@ def header_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
                 gap=8, name="header"),
         Text(para(sheet.subtitle, bottom=0), s.small + 1.5, name="subtitle"),
         Text(para(sheet.versions, bottom=0), s.small, palette.MUTED, name="versions"),
+        *([Text(para(sheet.translation_note, italic=True, bottom=0), s.small + 1, name="translation_note")]
+          if sheet.translation_note else []),
         rule(1.2),
     ]
 

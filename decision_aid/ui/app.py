@@ -66,10 +66,19 @@ def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audie
         if settings is None:  # a screenshot must not read or change the user's remembered state
             settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
         image = _grab(MainWindow(settings=settings), profile, audience, horizon, size)
-    path = Path(path)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    return path
+    # Encoded in memory, then written whole or not at all, readable only by the user (it shows the
+    # profile): the same writer as every other file.
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..safe_io import write_atomically
+
+    encoded = QByteArray()
+    buffer = QBuffer(encoded)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.isNull() or not image.save(buffer, "PNG"):
+        raise OSError(f"the window could not be rendered at {size[0]}x{size[1]} pixels")
+    buffer.close()
+    return write_atomically(path, bytes(encoded.data()))
 
 
 def _grab(window, profile, audience, horizon, size):

@@ -7,14 +7,17 @@ changes, and the autosave. The window only knows how to describe itself as a
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
-from ..consultation import FILE_SUFFIX, Consultation, describe_version_change
+from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
+from ..safe_io import read_regular_file, remove_stale_temporaries
 from .autosave import AUTOSAVE_INTERVAL_MS, Autosaver
+from .plain import ask_yes_no, plain_label
 from .consultation_dialogs import (
     UnsavedAnswer, ask_open_path, ask_save_path, ask_unsaved_changes, open_consultation, save_consultation_to,
     version_change_box,
@@ -30,10 +33,20 @@ class ConsultationController(QObject):
         self.window = window
         self.model = model
         self.path: Path | None = None
+        self._disk_stamp: tuple | None = None  # the file as last opened or saved by this window
         self.dirty = False
         self._applying = False
         self.autosaver = Autosaver(self.snapshot, lambda: self.dirty, path=autosave_path,
                                    interval_ms=autosave_interval_ms, parent=self)
+        # A failing autosave is said once, calmly, in the status bar, and stays said until an
+        # autosave works again; nothing else changes (saving and quitting go on as usual).
+        self.autosave_notice = plain_label("", name="autosaveNotice")
+        self.autosave_notice.setWordWrap(True)
+        self.autosave_notice.setAccessibleName("Autosave is not working")
+        self.autosave_notice.hide()
+        window.statusBar().addPermanentWidget(self.autosave_notice, 1)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.autosaver.saved.connect(lambda _path: self.autosave_notice.hide())
         self.new_action = self._action("&New consultation", QKeySequence.StandardKey.New,
                                        "Start again with a blank consultation", self.new)
         self.open_action = self._action("&Open consultation…", QKeySequence.StandardKey.Open,
@@ -73,8 +86,22 @@ class ConsultationController(QObject):
 
     def _set_clean(self, path: Path | None) -> None:
         self.path = path
+        self._disk_stamp = file_stamp(path) if path is not None else None
         self.dirty = False
         self._update_title()
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.autosave_notice.setText(f"\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
+                                     "your work.")
+        self.autosave_notice.show()
+
+    def changed_on_disk(self, path: Path) -> bool:
+        """True if ``path`` is the open file and it was changed since this window opened or saved it
+        (for example by the same consultation saved from another window)."""
+        if self.path is None or path != self.path or self._disk_stamp is None:
+            return False
+        now = file_stamp(path)
+        return now is not None and now != self._disk_stamp
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else "New consultation"
@@ -113,6 +140,7 @@ class ConsultationController(QObject):
         path = path or ask_open_path(self.window, self.path.parent if self.path else None)
         if path is None:
             return False
+        remove_stale_temporaries(Path(path).parent)  # left there by a save that was killed
         consultation = open_consultation(self.window, Path(path), self.model)
         if consultation is None:  # refused whole; the window is unchanged
             return False
@@ -136,7 +164,11 @@ class ConsultationController(QObject):
 
     def _save_to(self, path: Path) -> bool:
         consultation = self.snapshot()
-        if consultation is None or not save_consultation_to(self.window, path, consultation):
+        if consultation is None:
+            return False
+        if self.changed_on_disk(path) and not self.ask_replace_changed(path):
+            return False
+        if not save_consultation_to(self.window, path, consultation):
             return False
         self.autosaver.discard()
         self._set_clean(path)
@@ -153,11 +185,15 @@ class ConsultationController(QObject):
         if pending is None:
             return False
         if not self.ask_restore(pending):
-            self.autosaver.discard()
+            self.autosaver.discard_offered()  # only that backup: never another window's
             return False
         self._apply(pending)
         self.dirty = True  # restored, but not saved to a file of the user's yet
         self._update_title()
+        if self.autosaver.save_now():  # now in this window's own backup: the old one can go
+            self.autosaver.discard_offered()
+        else:
+            self.autosaver.release_offered()  # kept, and offered again if this run stops too
         change = describe_version_change(pending, self.model)
         if change:
             self.show_version_change(change)
@@ -165,8 +201,7 @@ class ConsultationController(QObject):
 
     def close_cleanly(self) -> None:
         """A normal exit: the autosave is removed (finding one at start means a crash)."""
-        self.autosaver.stop()
-        self.autosaver.discard()
+        self.autosaver.close()
 
     # -- dialog call sites (one place each, so tests can replace them) ---------------------
 
@@ -174,12 +209,27 @@ class ConsultationController(QObject):
         return ask_unsaved_changes(self.window)
 
     def ask_restore(self, pending: Consultation) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self.window, "Restore the last consultation?",
             f"The program did not close normally last time. Restore the consultation that was being "
-            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.")
+
+    def ask_replace_changed(self, path: Path) -> bool:
+        return ask_yes_no(
+            self.window, "File changed on disk",
+            f"{path.name} was changed since this window opened or saved it, perhaps from another window. "
+            "Replace it with the consultation on screen? (No keeps the file as it is; you can use Save As.)",
+            default_yes=False)
 
     def show_version_change(self, message: str) -> None:
         version_change_box(self.window, message).exec()
+
+
+def file_stamp(path: Path) -> tuple | None:
+    """What a file is now (change time, size, SHA-256 of its bytes), or None if it cannot be read."""
+    try:
+        info = os.stat(path)
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, hashlib.sha256(data).hexdigest()

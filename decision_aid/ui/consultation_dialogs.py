@@ -12,6 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..printable import one_line
+from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
+from .plain import plain_message_box
 from ..consultation import FILE_SUFFIX, Consultation, ConsultationError, load_consultation, save_consultation
 
 FILE_FILTERS = ("Saved consultations (*.aidconsult.json)", "JSON files (*.json)")
@@ -25,10 +28,7 @@ class UnsavedAnswer(enum.Enum):
 
 
 def _file_dialog(parent: QWidget | None, title: str, directory: Path | None) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(directory) if directory else "")
-    dialog.setNameFilters(list(FILE_FILTERS))
-    dialog.setAccessibleName(title)
-    return dialog
+    return private_file_dialog(parent, title, directory, FILE_FILTERS)
 
 
 def save_file_dialog(parent: QWidget | None, suggested: Path | None = None) -> QFileDialog:
@@ -53,33 +53,32 @@ def with_suffix(path: Path) -> Path:
 
 
 def ask_save_path(parent: QWidget | None, suggested: Path | None = None) -> Path | None:
-    """Save / Save As: the chosen path (suffix added if missing), or None if cancelled."""
-    dialog = save_file_dialog(parent, suggested)
-    if not dialog.exec() or not dialog.selectedFiles():
+    """Save / Save As: the chosen path (suffix added if missing), or None if cancelled.
+
+    The suffix is added before asking whether to replace an existing file, so the question is
+    about the file that will really be replaced (``visit.txt`` saves to
+    ``visit.txt.aidconsult.json``)."""
+    chosen = run_file_dialog(save_file_dialog(parent, suggested))
+    if chosen is None:
         return None
-    return with_suffix(Path(dialog.selectedFiles()[0]))
+    target = with_suffix(Path(chosen))
+    if target.exists() and not confirm_replace(parent, target):
+        return None
+    return target
 
 
 def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path | None:
     """Open: the chosen file, or None if cancelled."""
-    dialog = open_file_dialog(parent, directory)
-    if not dialog.exec() or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
+    chosen = run_file_dialog(open_file_dialog(parent, directory))
+    return Path(chosen) if chosen is not None else None
 
 
 def unsaved_changes_box(parent: QWidget | None) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, "Unsaved changes",
-        "This consultation has changes that are not saved.",
+    return plain_message_box(
+        QMessageBox.Icon.Warning, "Unsaved changes", "This consultation has changes that are not saved.",
+        "Save them before you continue, discard them, or cancel and go back?",
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setInformativeText("Save them before you continue, discard them, or cancel and go back?")
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    box.setAccessibleName("Unsaved changes")
-    return box
+        parent, default=QMessageBox.StandardButton.Save, escape=QMessageBox.StandardButton.Cancel)
 
 
 def ask_unsaved_changes(parent: QWidget | None) -> UnsavedAnswer:
@@ -92,12 +91,10 @@ def ask_unsaved_changes(parent: QWidget | None) -> UnsavedAnswer:
 def file_error_box(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> QMessageBox:
     """The message for a file that cannot be opened or saved; nothing on screen was changed."""
     action = "opened" if opening else "saved"
-    box = QMessageBox(QMessageBox.Icon.Warning, f"Consultation not {action}",
-                      f"The file {path.name} could not be {action}.", QMessageBox.StandardButton.Ok, parent)
     kept = "Nothing on screen was changed." if opening else "What is on screen is kept; try another folder."
-    box.setInformativeText(f"{problem}\n\n{kept}\n\n{path}")
-    box.setAccessibleName(f"Consultation not {action}")
-    return box
+    return plain_message_box(QMessageBox.Icon.Warning, f"Consultation not {action}",
+                             f"The file {one_line(path.name)} could not be {action}.",
+                             f"{problem}\n\n{kept}\n\n{one_line(path)}", parent=parent)
 
 
 def show_file_error(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> None:
@@ -105,10 +102,7 @@ def show_file_error(parent: QWidget | None, path: Path, problem: str, opening: b
 
 
 def version_change_box(parent: QWidget | None, message: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, "Evidence has changed", message,
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setAccessibleName("Evidence has changed")
-    return box
+    return plain_message_box(QMessageBox.Icon.Information, "Evidence has changed", message, parent=parent)
 
 
 def open_consultation(parent: QWidget | None, path: Path, model) -> Consultation | None:

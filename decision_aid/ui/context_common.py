@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 
 from .. import palette
 from ..present.audience import Audience
+from .plain import plain_label
 
 
 class Panel(Protocol):
@@ -41,10 +42,7 @@ def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
 def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold: bool = False,
                tooltip: str | None = None) -> QLabel:
     """A wrapping, selectable, plain-text label with an accessible name (and a tooltip only when given)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # before the text: a file's text is never parsed as markup
-    label.setOpenExternalLinks(False)
-    label.setText(text)
+    label = plain_label(text)  # a file's text is never parsed as markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(name)

@@ -15,6 +15,7 @@ from typing import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..crashlog import write_crash_log
+from .plain import plain_message_box
 
 CRASH_TITLE = "Something went wrong"
 CRASH_TEXT = ("The program ran into an unexpected error. What you entered is still here: please check "
@@ -23,12 +24,11 @@ CRASH_TEXT = ("The program ran into an unexpected error. What you entered is sti
 
 def crash_message_box(parent: QWidget | None, log_path: Path | None) -> QMessageBox:
     """The dialog shown after an unexpected error (built separately so it can be inspected)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, CRASH_TITLE, CRASH_TEXT, QMessageBox.StandardButton.Ok, parent)
     if log_path is not None:
-        box.setInformativeText(f"A technical report without any patient details was written to:\n{log_path}")
+        informative = f"A technical report without any patient details was written to:\n{log_path}"
     else:
-        box.setInformativeText("The technical report could not be written.")
-    box.setAccessibleName(CRASH_TITLE)
+        informative = "The technical report could not be written."
+    box = plain_message_box(QMessageBox.Icon.Critical, CRASH_TITLE, CRASH_TEXT, informative, parent=parent)
     box.setAccessibleDescription(CRASH_TEXT)
     return box
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from .. import palette
 from ..present.graphics import Glyph, IconArray, LegendEntry, Mark
 from ..report.icons import paint_glyph, paint_icon_array
+from .plain import plain_label
 
 
 class IconArrayWidget(QWidget):
@@ -99,8 +100,7 @@ class IconLegend(QWidget):
             row.setSpacing(6)
             swatch = GlyphSwatch()
             row.addWidget(swatch)
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label = plain_label()
             label.setWordWrap(True)
             font = label.font()
             font.setPointSize(palette.SMALL)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+    QCheckBox, QHBoxLayout, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -26,9 +26,11 @@ from ..present.estimate_view import EstimateView, estimate_view
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
+from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
-from .settings import AUDIENCES, WindowSettings
+from .settings import WindowSettings
 from ..consultation import Consultation
+from ..session import ConsultationSession
 from .consultation_controller import ConsultationController
 from .context_tabs import context_tab_specs
 from .review_banner import ReviewBanner
@@ -63,14 +65,14 @@ class MainWindow(QMainWindow):
                     f"No estimates can be shown: {exc}. The program shows numbers only from checked "
                     "evidence files; restore the original files to continue.")
         self.model = model
-        self._result: Estimate | None = None
+        self.session = ConsultationSession(model, self.settings.audience(),
+                                           self.settings.horizon(model.horizons if model else (5,)),
+                                           problem=self.evidence_problem)
         self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
-        self._audience = self.settings.audience()
-        self._horizon = self.settings.horizon(model.horizons if model else (5,))
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self._refresh)
+        self._pending.timeout.connect(lambda: self.session.recompute())
 
         self.sheet_actions = SheetActions(self, self._result_for_sheet, self._sheet_options)
         self.consultations = ConsultationController(self, model, autosave_path=autosave_path)
@@ -83,7 +85,10 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
         self._apply_audience_actions()
-        self._refresh()
+        self.session.subscribe("estimate", self._estimate_changed)
+        self.session.subscribe("audience", self._audience_changed)
+        self.session.subscribe("contents", self.changed.emit)
+        self.session.recompute()
 
     # -- construction ----------------------------------------------------------------------
 
@@ -146,11 +151,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        self.toolbar.addWidget(QLabel(" Show for: "))
+        self.toolbar.addWidget(plain_label(" Show for: "))
         for action in self.audience_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(QLabel(" Horizon: "))
+        self.toolbar.addWidget(plain_label(" Horizon: "))
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -164,7 +169,6 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
         self.profile_form.edited.connect(self._on_edited)
-        self.profile_form.edited.connect(self.changed)
         left = QScrollArea()
         left.setObjectName("profileScroll")
         left.setWidgetResizable(True)
@@ -174,7 +178,7 @@ class MainWindow(QMainWindow):
 
         self.results_stack = QStackedWidget()
         self.results_stack.setObjectName("resultsStack")
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
         chart_page.setObjectName("chartPage")
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 8, 0)
-        title = QLabel("Alive without disability worsening over the years")
+        title = plain_label("Alive without disability worsening over the years")
         title_font = title.font()
         title_font.setPointSize(palette.HEADING)
         title_font.setBold(True)
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
         self.chart = PfsChart()
         chart_layout.addWidget(self.chart, 1)
         compare = QHBoxLayout()
-        compare_label = QLabel("Compare:")
+        compare_label = plain_label("Compare:")
         compare_label.setFont(_control_font(compare_label))
         compare.addWidget(compare_label)
         self.reference_boxes: dict[str, QCheckBox] = {}
@@ -266,7 +270,7 @@ class MainWindow(QMainWindow):
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
             lambda: self.settings.set_paper(self.sheet_panel.paper()))
         self.sheet_panel.add_action_buttons(self.sheet_actions.actions)
-        self.sheet_panel.changed.connect(self.changed)
+        self.sheet_panel.changed.connect(self._sheet_edited)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
         self.context_tabs: list[LazyTab] = []
         # Every tab stays in view (UI.md: none hidden behind arrows): in a narrow window the names are
@@ -278,7 +282,6 @@ class MainWindow(QMainWindow):
             setattr(self, f"{spec.name}_tab", tab)
             self.add_tab(tab, spec.title, spec.tip)
             self.context_tabs.append(tab)
-        self._values: dict[str, str] = {}  # the values-exercise answers, kept here so the tab can be lazy
         self.values_tab = LazyTab(self._make_values, self._update_values)
         self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
         self.add_tab(self.sheet_panel, "&Sheet", "The summary sheet: name, notes, paper, print and PDF")
@@ -310,44 +313,31 @@ class MainWindow(QMainWindow):
 
     def current_result(self) -> Estimate | None:
         """The estimate on screen, or None while the profile is incomplete, refused or changing."""
-        return self._result
+        return self.session.result
 
     def audience(self) -> str:
-        return self._audience
+        return self.session.audience
 
     def horizon(self) -> int:
-        return self._horizon
+        return self.session.horizon
 
     def set_profile_fields(self, values: Mapping[str, Any]) -> None:
         self.profile_form.set_fields(values)
 
     def set_audience(self, audience: str) -> None:
-        if audience not in AUDIENCES:
-            raise ValueError(f"audience: {audience!r} is not allowed; allowed: {', '.join(AUDIENCES)}")
-        changed = audience != self._audience
-        self._audience = audience
-        self.settings.set_audience(audience)
-        self._apply_audience_actions()
-        self._show(self._result)  # same result, other words: nothing to recompute
-        if changed:
-            self.changed.emit()
+        self.session.set_audience(audience)  # raises for an unknown audience
 
     def set_horizon(self, horizon: int) -> None:
-        if self.model is None or horizon not in self.model.horizons:
-            raise ValueError(f"horizon: {horizon!r} is not allowed")
-        changed = horizon != self._horizon
-        self._horizon = horizon
+        self.session.set_horizon(horizon)  # raises for a horizon the model does not offer
         self.settings.set_horizon(horizon)
         self._apply_audience_actions()
-        self._on_edited()
-        if changed:
-            self.changed.emit()
+        self._pending.start()
 
     def flush(self) -> None:
         """Compute a pending estimate now (for tests, screenshots and printing)."""
         if self._pending.isActive():
             self._pending.stop()
-            self._refresh()
+            self.session.recompute()
 
     def add_tab(self, panel: QWidget, title: str, tip: str = "") -> None:
         """Add a panel as a tab; it scrolls rather than being squashed when the tab area is short."""
@@ -362,7 +352,7 @@ class MainWindow(QMainWindow):
     # (see LazyTab): start-up and each keystroke stay fast.
 
     def _update_method(self, panel: MethodPanel) -> None:
-        panel.show_method(self.model, self._result, self._audience == "clinician", self.evidence_problem)
+        panel.show_method(self.model, self.session.result, self.session.audience == "clinician", self.evidence_problem)
 
     @property
     def method_panel(self) -> MethodPanel:
@@ -379,11 +369,10 @@ class MainWindow(QMainWindow):
     def _update_values(self, panel) -> None:
         from ..present.worksheet_view import worksheet_view
 
-        panel.show_view(worksheet_view(self.model, self._values, self._audience))  # not a new answer
+        panel.show_view(worksheet_view(self.model, self.session.values, self.session.audience))  # not a new answer
 
     def _values_chosen(self, choices) -> None:
-        self._values = dict(choices)
-        self.changed.emit()
+        self.session.set_values(choices)
 
     @property
     def values_panel(self):
@@ -391,54 +380,48 @@ class MainWindow(QMainWindow):
         return self.values_tab.panel
 
     def values(self) -> dict[str, str]:
-        return dict(self._values)
+        return dict(self.session.values)
 
     def set_values(self, values: Mapping[str, str]) -> None:
         """Answers from a saved consultation (checked by the file loader)."""
-        from ..context.values import ValuesChoices
-
-        self._values = dict(ValuesChoices(values))
+        self.session.set_values(values)
         self.values_tab.invalidate()
 
     def _result_for_sheet(self) -> Estimate | None:
         self.flush()
-        return self._result
+        return self.session.result
 
     def _sheet_options(self):
-        return replace(self.sheet_panel.options(self._audience),
-                       values=tuple(self._values.items()))
+        return replace(self.sheet_panel.options(self.session.audience),
+                       values=tuple(self.session.values.items()))
 
     def consultation(self) -> Consultation:
         """Everything entered, as a consultation to save (the name is kept out of autosaves)."""
-        return Consultation.for_model(
-            self.model, self.profile_form.raw(), audience=self._audience, horizon=self._horizon,
-            notes=self.sheet_panel.notes(), values=dict(self._values),
-            patient_name=self.sheet_panel.name())
+        return self.session.to_consultation()
 
     def apply_consultation(self, consultation: Consultation) -> None:
         """Show a saved (already checked) consultation; fields it leaves out become blank."""
-        self.set_audience(consultation.audience)
-        self.set_horizon(consultation.horizon)
+        self._pending.stop()
+        self.session.apply(consultation)
+        self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
-        self.set_values(consultation.values)
+        self.values_tab.invalidate()
+        self._apply_audience_actions()
         self.flush()
 
     def about_text(self) -> str:
-        """Plain text (never HTML): the program, model and evidence, the review dates, the disclosure."""
+        """Plain text (shown as text, never as HTML: the evidence problem can quote a file): the program,
+        model and evidence, the review dates and the disclosure (present/about_view.py)."""
         from ..present.about_view import about_view
 
         return about_view(self.model, self.evidence_problem).text
 
     def about_box(self) -> QMessageBox:
-        """The About box, its text shown as text (a file's text is never interpreted as markup)."""
         from ..present.about_view import about_view
 
         view = about_view(self.model, self.evidence_problem)
-        box = QMessageBox(QMessageBox.Icon.Information, view.title, "", QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(view.text)
-        return box
+        return plain_message_box(QMessageBox.Icon.Information, view.title, view.text, parent=self)
 
     def show_about(self) -> None:
         self.about_box().exec()
@@ -446,10 +429,10 @@ class MainWindow(QMainWindow):
     # -- behaviour -------------------------------------------------------------------------
 
     def _apply_audience_actions(self) -> None:
-        self.audience_actions[self._audience].setChecked(True)
-        if self._horizon in self.horizon_actions:
-            self.horizon_actions[self._horizon].setChecked(True)
-        size = palette.PATIENT_BODY if self._audience == "patient" else palette.BODY
+        self.audience_actions[self.session.audience].setChecked(True)
+        if self.session.horizon in self.horizon_actions:
+            self.horizon_actions[self.session.horizon].setChecked(True)
+        size = palette.PATIENT_BODY if self.session.audience == "patient" else palette.BODY
         for widget in (self.results_stack.widget(RESULTS_PAGE), self.tabs, self.chart_stack):
             font = widget.font()
             font.setPointSize(size)
@@ -458,36 +441,36 @@ class MainWindow(QMainWindow):
 
     def _reference_toggled(self, name: str, shown: bool) -> None:
         self.settings.set_show_reference(name, shown)
-        self._show(self._result)
+        self._show(self.session.result)
 
     def _on_edited(self) -> None:
-        """Invalidate the result at once, then compute once the edits settle.
+        """Withdraw the estimate at once (the session forgets it), then compute once the edits settle.
 
         The widgets are not emptied here: the zero-delay timer runs in the same turn of the event
         loop, before any repaint, and either shows the new estimate or hides every number.
         Emptying them first made Qt lay out and paint the window twice per keystroke (the
         "repaint" benchmark: about twice the 16 ms budget)."""
-        self._result = None
+        self.session.set_profile(self.profile_form.raw())
         self._pending.start()
 
-    def _refresh(self) -> None:
-        result = None
-        errors = ()
-        if self.model is not None:
-            try:
-                profile = self.model.validate(self.profile_form.raw())
-            except ProfileError as exc:
-                errors = exc.errors
-            else:
-                result = self.model.estimate(profile, horizon=self._horizon)
-        self.profile_form.show_errors(errors)
+    def _sheet_edited(self) -> None:
+        self.session.set_notes(self.sheet_panel.notes())
+        self.session.set_name(self.sheet_panel.name())
+
+    def _audience_changed(self) -> None:
+        self.settings.set_audience(self.session.audience.value)
+        self._apply_audience_actions()
+        self._show(self.session.result)  # same result, other words: nothing to recompute
+
+    def _estimate_changed(self) -> None:
+        session = self.session
+        self.profile_form.show_errors(session.refusal)
         if self.model is None:
             self.message.setText(self.evidence_problem or "")
-        elif errors:
-            self.message.setText(wording.profile_problem_message(errors))
-        self._result = result
-        self._show(result)
-        self.result_changed.emit(result)
+        elif session.refusal:
+            self.message.setText(wording.profile_problem_message(session.refusal))
+        self._show(session.result)
+        self.result_changed.emit(session.result)
 
     def _show(self, result: Estimate | None) -> None:
         if result is None:
@@ -498,7 +481,7 @@ class MainWindow(QMainWindow):
             self.results_stack.setCurrentIndex(MESSAGE_PAGE)
             self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
         else:
-            self.view = estimate_view(result, self._audience, self.model)
+            self.view = estimate_view(result, self.session.audience, self.model)
             self.chart.set_view(self.view.chart, self.reference_actions["relapsing"].isChecked(),
                                 self.reference_actions["progressive"].isChecked())
             self.outcomes.show_view(self.view)

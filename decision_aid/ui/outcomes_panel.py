@@ -15,13 +15,14 @@ from .. import palette
 from ..present.estimate_view import EstimateView, OutcomeCard
 from ..present.notes import NoteView
 from .icon_array_widget import IconArrayWidget, IconLegend
+from .plain import plain_label
 
 
 ICON_ARRAY_SIDE = 160  # pixels: 16 a person
 
 
 def heading_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
@@ -33,7 +34,7 @@ def heading_label(text: str, name: str) -> QLabel:
 
 
 def body_label(name: str) -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from .. import palette
 from ..present.estimate_view import ChartView
 from ..present.i18n import _
+from .plain import plain_label
 
 PERCENT = 100.0  # plot percent = 100 x fraction
 
@@ -48,7 +49,7 @@ class PfsChart(QWidget):
         self.plot.setToolTip(_("Move the mouse over the chart to read the value at any time"))
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.plot, 1)
-        self.readout = QLabel(" ")
+        self.readout = plain_label(" ")
         self.readout.setWordWrap(True)
         self.readout.setObjectName("pfsReadout")
         self.readout.setAccessibleName("Value under the mouse")
@@ -278,7 +279,7 @@ class ChartLegend(QWidget):
         line = QHBoxLayout(entry)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(LineSample(item.opts["pen"], fill))
-        label = QLabel(text)
+        label = plain_label(text)
         label.setWordWrap(True)
         font = label.font()
         font.setPointSize(palette.SMALL)

@@ -3,6 +3,7 @@ for a message. The form only collects what was typed; the model decides what is 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from PySide6.QtCore import Qt, Signal
@@ -11,8 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import palette
+from ..consultation import MAX_PROFILE_TEXT
 from ..present import wording
 from ..model import FieldError, ProfileLimits
+from .plain import plain_label
+from ..printable import one_line
 
 INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"
 
@@ -29,7 +33,7 @@ class ProfileForm(QWidget):
         self._setting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        heading = QLabel("Patient profile")
+        heading = plain_label("Patient profile")
         heading.setObjectName("profileHeading")
         font = heading.font()
         font.setPointSize(palette.HEADING)
@@ -68,7 +72,7 @@ class ProfileForm(QWidget):
             form, "prior_dmts", "Previous &DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
             "Number of disease-modifying therapies used before transplant, a whole number",
         )
-        optional = QLabel("Optional (context only, not used in the estimate):")
+        optional = plain_label("Optional (context only, not used in the estimate):")
         optional.setWordWrap(True)
         optional.setStyleSheet(f"color: {palette.MUTED};")
         form.addRow(optional)
@@ -98,14 +102,14 @@ class ProfileForm(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _add(self, form: QFormLayout, name: str, text: str, widget: QWidget, tip: str) -> None:
-        label = QLabel(text)
+        label = plain_label(text)
         label.setBuddy(widget)
         widget.setToolTip(tip)
         widget.setAccessibleName(text.replace("&", ""))
         widget.setAccessibleDescription(tip)
         widget.setObjectName(name)
         form.addRow(label, widget)
-        error = QLabel()
+        error = plain_label()
         error.setObjectName(f"{name}Error")
         error.setWordWrap(True)
         error.setVisible(False)
@@ -114,6 +118,7 @@ class ProfileForm(QWidget):
 
     def _line_edit(self, form, name, text, placeholder, tip) -> QLineEdit:
         edit = QLineEdit()
+        edit.setMaxLength(MAX_PROFILE_TEXT)  # what a saved consultation may hold, so every draft can be saved
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(False)
         edit.textChanged.connect(self._changed)
@@ -130,7 +135,7 @@ class ProfileForm(QWidget):
         return combo
 
     def _help_label(self, form: QFormLayout, name: str) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setStyleSheet(f"color: {palette.MUTED};")
@@ -146,10 +151,11 @@ class ProfileForm(QWidget):
     def _update_help(self, *_: Any) -> None:
         course = self.course.currentData()
         self.course_help.setText(wording.COURSE_EXPLANATIONS.get(course, ""))
-        self.course_help.setVisible(course is not None)
-        edss = self.edss.currentData()
-        self.edss_help.setText(f"EDSS {edss:.1f}: {wording.EDSS_MEANINGS[edss]}" if edss is not None else "")
-        self.edss_help.setVisible(edss is not None)
+        self.course_help.setVisible(course in wording.COURSE_EXPLANATIONS)
+        edss = self.edss.currentData()  # a value from a file may be one the list does not hold
+        meaning = wording.EDSS_MEANINGS.get(edss) if isinstance(edss, float) else None
+        self.edss_help.setText(f"EDSS {edss:.1f}: {meaning}" if meaning else "")
+        self.edss_help.setVisible(meaning is not None)
 
     def raw(self) -> dict[str, Any]:
         """The values as entered, for ``model.validate`` (blank text means missing)."""
@@ -163,15 +169,26 @@ class ProfileForm(QWidget):
         }
 
     def set_fields(self, values: Mapping[str, Any]) -> None:
-        """Fill fields programmatically (one ``edited`` signal); unknown keys raise KeyError."""
+        """Fill fields programmatically (one ``edited`` signal); unknown keys raise KeyError.
+
+        Values are shown exactly as given (38.25 stays 38.25). A choice the lists do not hold (an
+        EDSS of 0.5 or a course typed on the command line) is shown as given in an extra entry, so
+        the model marks it as not allowed instead of the field quietly becoming empty."""
         self._setting = True
         try:
             for name, value in values.items():
                 widget = self.fields[name]
                 if isinstance(widget, QLineEdit):
-                    widget.setText("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
+                    widget.setText(_as_text(value))
                 else:
+                    _remove_extra_items(widget)
+                    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2 ** 53:
+                        value = str(value)  # Qt cannot hold it as a number; the model refuses it either way
                     index = 0 if value is None else widget.findData(_combo_value(name, value))
+                    if value is not None and index < 0:
+                        widget.addItem(_as_text(value), value)
+                        widget.setItemData(widget.count() - 1, True, EXTRA_ITEM_ROLE)
+                        index = widget.count() - 1
                     widget.setCurrentIndex(max(index, 0))
         finally:
             self._setting = False
@@ -202,7 +219,7 @@ class ProfileForm(QWidget):
                 widget.setStyleSheet("")
                 mark = " *"
             else:
-                text = f"\u26a0 Not allowed: {problem.value!s}. {allowed}."
+                text = f"\u26a0 Not allowed: {one_line(problem.value)}. {allowed}."
                 error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
                 widget.setStyleSheet(INVALID_STYLE)
                 mark = " \u26a0"
@@ -213,10 +230,32 @@ class ProfileForm(QWidget):
             widget.setAccessibleDescription(text)
 
 
+EXTRA_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # marks an entry added for a value the list does not hold
+
+
+def _as_text(value: Any) -> str:
+    """A value from a file or a flag as it was written (repr keeps every digit of a float)."""
+    if value is None:
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _remove_extra_items(combo: QComboBox) -> None:
+    for index in reversed(range(combo.count())):
+        if combo.itemData(index, EXTRA_ITEM_ROLE):
+            combo.removeItem(index)
+
+
 def _combo_value(name: str, value: Any) -> Any:
+    """The list entry's data for ``value``, read as the model reads it (plain digits only), or
+    ``value`` itself when no entry can hold it."""
     if name == "edss":
-        try:
-            return float(value)
-        except (TypeError, ValueError):
+        if isinstance(value, bool):
             return value
-    return str(value).strip().lower()
+        if isinstance(value, str):
+            text = value.strip()
+            return float(text) if text.isascii() and re.fullmatch(r"[0-9]{1,2}(\.[0-9]{1,15})?", text) else value
+        if isinstance(value, (int, float)) and abs(value) < 100:
+            return float(value)
+        return value
+    return str(value).strip().lower() if isinstance(value, str) else value

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from .. import palette
 from ..present.about_view import ReviewView
 from ..present.i18n import _
+from .plain import make_plain
 
 
 class ReviewBanner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewBanner")
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(self)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(_("Evidence review overdue"))

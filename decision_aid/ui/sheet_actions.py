@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..model import Estimate
+from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
+from .plain import tell
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -131,8 +133,9 @@ class SheetActions(QObject):
         if not path:
             return None
         target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-        # The dialog confirms overwriting the name it returns; a name we extended is asked here.
-        if target.exists() and str(target) != path and not self._confirm_overwrite(target):
+        # Asked here, about the real target (the dialog's own question is off: it would ask
+        # about the name before ".pdf" was added).
+        if target.exists() and not self._confirm_overwrite(target):
             return None
         from ..report.sheet import SheetDoesNotFit, write_pdf
 
@@ -150,16 +153,14 @@ class SheetActions(QObject):
         return dialog.exec()
 
     def _ask_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save summary sheet as PDF", suggested,
-                                              "PDF files (*.pdf)")
-        return path
+        dialog = private_file_dialog(self._parent, "Save summary sheet as PDF", Path(suggested).parent,
+                                     ["PDF files (*.pdf)"])
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(Path(suggested).name)
+        return run_file_dialog(dialog) or ""
 
     def _confirm_overwrite(self, target: Path) -> bool:
-        answer = QMessageBox.question(self._parent, "Replace file?",
-                                      f"{target.name} already exists. Replace it?",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_replace(self._parent, target)
 
     def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self._parent, title, text)
+        tell(self._parent, title, text)

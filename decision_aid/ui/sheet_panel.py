@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..report.options import SheetOptions
+from .plain import plain_label
 
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
 NAME_MAX = 80
@@ -26,7 +27,7 @@ class SheetPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sheetPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel("The summary sheet the patient takes home: page 1 the estimates, page 2 the other "
+        intro = plain_label("The summary sheet the patient takes home: page 1 the estimates, page 2 the other "
                        "evidence, their answers and questions to ask. Print it, preview it or save it as a PDF. "
                        "The name is printed only if you type it here; it is kept only in a consultation you "
                        "save yourself (never in settings or the automatic backup).")
@@ -40,7 +41,7 @@ class SheetPanel(QWidget):
         self.name_edit.setPlaceholderText("optional, e.g. initials")
         self.name_edit.setToolTip("Printed on the sheet only if given; never stored in settings")
         self.name_edit.setAccessibleName("Patient name or initials for the sheet (optional)")
-        name_label = QLabel("Patient &name or initials")
+        name_label = plain_label("Patient &name or initials")
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -50,12 +51,12 @@ class SheetPanel(QWidget):
             self.paper_combo.addItem(text, key)
         self.paper_combo.setToolTip("Paper size for printing and PDF")
         self.paper_combo.setAccessibleName("Paper size")
-        paper_label = QLabel("Paper si&ze")
+        paper_label = plain_label("Paper si&ze")
         paper_label.setBuddy(self.paper_combo)
         form.addRow(paper_label, self.paper_combo)
         layout.addLayout(form)
 
-        notes_label = QLabel("Notes for the sheet (for example next steps, questions to follow up)")
+        notes_label = plain_label("Notes for the sheet (for example next steps, questions to follow up)")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)

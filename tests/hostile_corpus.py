@@ -1,0 +1,169 @@
+"""A corpus of crafted consultation files (issue #12), and a runner that feeds each one to
+``estimate --profile`` and ``sheet --profile`` in one process and reports what happened.
+
+``python tests/hostile_corpus.py CORPUS_DIR OUT_DIR`` prints one JSON object per line:
+file, command, exit status, the exception type (if any escaped), whether it timed out, stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+BASE = Path(__file__).parent / "data" / "consultations" / "older_evidence.aidconsult.json"
+HTML = "<img src=/dev/zero><a href='https://example.org'>link</a><b>bold</b>"
+CONTROL = "line one\nline two\r\x1b[2J\x1b[31mred\x07\x00\x08"
+RTL = "abc\u202edcba\u2066iso\u2069\u200f"
+STRING_FIELDS = ("format", "saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum",
+                 "audience", "notes", "patient_name")
+PROFILE_FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years")
+
+
+def base() -> dict:
+    return json.loads(BASE.read_text(encoding="utf-8"))
+
+
+def with_profile_number(field: str, literal: str) -> str:
+    """The base file with ``profile.<field>`` set to a raw JSON number literal."""
+    document = base()
+    document["profile"].pop(field, None)
+    return json.dumps(document).replace('"profile": {', f'"profile": {{"{field}": {literal}, ', 1)
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    """Write the crafted files into ``folder``; return their paths (special files included)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made: list[Path] = []
+
+    def put(name: str, data: bytes | str | dict) -> None:
+        path = folder / name
+        if isinstance(data, dict):
+            data = json.dumps(data, ensure_ascii=False)
+        path.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        made.append(path)
+
+    for label, evil in (("html", HTML), ("control", CONTROL), ("rtl", RTL), ("surrogate", "\ud800x")):
+        for field in STRING_FIELDS:
+            put(f"{label}-{field}.json", {**base(), field: evil})
+        for field in PROFILE_FIELDS:
+            document = base()
+            document["profile"] = {**document["profile"], field: evil}
+            put(f"{label}-profile-{field}.json", document)
+        put(f"{label}-unknown-key.json", {**base(), evil: 1})
+        put(f"{label}-profile-unknown-key.json", {**base(), "profile": {**base()["profile"], evil: 1}})
+        put(f"{label}-values.json", {**base(), "values": {evil: evil}})
+        put(f"{label}-values-choice.json", {**base(), "values": {"early_risk": evil}})
+    for field in STRING_FIELDS[4:]:  # a lone surrogate written as a JSON escape: valid UTF-8, odd text
+        put(f"escaped-surrogate-{field}.json", json.dumps({**base(), field: "a\ud800b\udfff"}, ensure_ascii=True))
+    put("escaped-surrogate-unknown-key.json", json.dumps({**base(), "\ud800": 1}, ensure_ascii=True))
+    put("escaped-surrogate-profile-age.json",
+        json.dumps({**base(), "profile": {**base()["profile"], "age": "\udc80"}}, ensure_ascii=True))
+    good = json.dumps(base()).encode()
+    put("bom.json", b"\xef\xbb\xbf" + good)
+    put("bom-twice.json", b"\xef\xbb\xbf\xef\xbb\xbf" + good)
+    put("utf16.json", json.dumps(base()).encode("utf-16"))
+    put("not-utf8.json", good.replace(b"Example", b"Ex\xff\xfeample"))
+    put("truncated.json", good[: len(good) // 2])
+    put("truncated-string.json", good[: good.index(b'"notes"') + 12])
+    put("empty.json", b"")
+    put("whitespace.json", b" \n\t " * 100)
+    put("null.json", b"null")
+    put("list.json", b"[]")
+    put("number.json", b"1e999")
+    put("duplicate-keys.json", good[:-1] + b', "notes": "again"}')
+    for literal in ("NaN", "Infinity", "-Infinity"):
+        put(f"literal-{literal}-horizon.json", json.dumps(base()).replace('"horizon": 5', f'"horizon": {literal}'))
+        put(f"literal-{literal}-age.json", with_profile_number("age", literal))
+    for field, value in (("age", "9" * 400), ("age", "1e999"), ("age", "-" + "9" * 30), ("prior_dmts", "1" + "0" * 25),
+                         ("edss", "4.0000000000000000000000000001"), ("age", "1" + "0" * 5000)):
+        put(f"number-{field}-{len(value)}.json", with_profile_number(field, value))
+    put("huge-format-version.json", json.dumps(base()).replace('"format_version": 1', '"format_version": 1' + "0" * 5000))
+    put("bool-horizon.json", {**base(), "horizon": True})
+    put("float-horizon.json", {**base(), "horizon": 5.0})
+    put("deep-list.json", b"[" * 100_000 + b"]" * 100_000)
+    put("deep-object.json", b'{"a":' * 50_000 + b"1" + b"}" * 50_000)
+    put("deep-profile.json", json.dumps(base()).replace('"profile": {', '"profile": {"age": ' + "[" * 5000 + "]" * 5000 + ", ", 1))
+    put("ten-megabytes.json", b'{"notes": "' + b"x" * 10_000_000 + b'"}')
+    put("just-under-cap.json", {**base(), "notes": "n" * 99_000})
+    put("long-notes.json", {**base(), "notes": "n" * 100_001})
+    put("long-name.json", {**base(), "patient_name": "N" * 201})
+    put("long-profile-text.json", {**base(), "profile": {**base()["profile"], "age": "1" * 101}})
+    put("many-values.json", {**base(), "values": {f"q{i}": "a" for i in range(101)}})
+    put("profile-not-allowed.json", {**base(), "profile": {"age": 80, "course": "xyz", "edss": 0.5, "prior_dmts": 99}})
+    put("profile-arabic-digits.json", {**base(), "profile": {**base()["profile"], "age": "\u0663\u0665"}})
+    put("profile-fullwidth.json", {**base(), "profile": {**base()["profile"], "age": "\uff13\uff15"}})
+    put("profile-underscore.json", {**base(), "profile": {**base()["profile"], "age": "3_5"}})
+    put("profile-bool.json", {**base(), "profile": {**base()["profile"], "prior_dmts": True}})
+    put("profile-list.json", {**base(), "profile": {**base()["profile"], "edss": [4.0]}})
+    put("saved-at-garbage.json", {**base(), "saved_at": "9999-99-99T99:99:99" + "\x00"})
+    # Special files: nothing may hang or read forever.
+    fifo = folder / "fifo.json"
+    os.mkfifo(fifo)
+    made.append(fifo)
+    directory = folder / "directory.json"
+    directory.mkdir()
+    made.append(directory)
+    link = folder / "link-to-dev-zero.json"
+    link.symlink_to("/dev/zero")
+    made.append(link)
+    dangling = folder / "dangling-link.json"
+    dangling.symlink_to(folder / "nowhere")
+    made.append(dangling)
+    made.append(Path("/dev/zero"))
+    made.append(Path("/dev/null"))
+    sock = folder / "socket.json"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    made.append(sock)
+    made.append(folder / "no-such-file.json")
+    unreadable = folder / "unreadable.json"
+    unreadable.write_text(json.dumps(base()))
+    unreadable.chmod(0)
+    made.append(unreadable)
+    newline_name = folder / "name\nwith\u202enewline.json"
+    newline_name.write_text("{")
+    made.append(newline_name)
+    return made
+
+
+class _Timeout(Exception):
+    pass
+
+
+def run(paths: list[Path], out: Path) -> None:
+    from decision_aid.cli import main
+
+    def alarm(*_):
+        raise _Timeout
+
+    signal.signal(signal.SIGALRM, alarm)
+    for path in paths:
+        for command in (["estimate", "--profile", str(path), "--json"],
+                        ["sheet", "--profile", str(path), "-o", str(out / "sheet.pdf")]):
+            stderr, stdout = io.StringIO(), io.StringIO()
+            status, escaped, timed_out = None, None, False
+            signal.alarm(30)
+            try:
+                with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
+                    status = main(command)
+            except SystemExit as exc:
+                status = exc.code
+            except _Timeout:
+                timed_out = True
+            except BaseException as exc:  # noqa: BLE001 (reported)
+                escaped = type(exc).__name__
+            finally:
+                signal.alarm(0)
+            print(json.dumps({"file": path.name, "command": command[0], "status": status, "escaped": escaped,
+                              "timed_out": timed_out, "stderr": stderr.getvalue()}, ensure_ascii=True), flush=True)
+
+
+if __name__ == "__main__":
+    corpus, output = Path(sys.argv[1]), Path(sys.argv[2])
+    run(write_corpus(corpus), output)
