@@ -227,7 +227,7 @@ def note_version_change(model, consultation) -> None:
 
 
 def run_estimate(args: argparse.Namespace) -> int:
-    from .about import AboutError, TodayError, disclosure, evidence_review, review_line, today
+    from .context.about import AboutError, TodayError, disclosure, evidence_review, today
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
@@ -237,7 +237,8 @@ def run_estimate(args: argparse.Namespace) -> int:
     except (_Rejected, TodayError, AboutError, ValueError) as exc:  # ValueError: horizon or draws
         say(exc)
         return EXIT_REJECTED
-    from .context import context_dict
+    from .present.about_view import review_line
+    from .present.context_json import context_dict
 
     review = evidence_review(model.evidence, day)
     if args.json:

@@ -303,7 +303,7 @@ def _check_values(values: dict) -> None:
             raise ConsultationError(f"The file's field 'values.{_short(key)}' is {_json_type(value)}, but it must "
                                     "be text (a choice id).", f"values.{key}")
         _check_length(f"values.{_short(key)}", value, MAX_VALUE_TEXT)
-    from .decision_support import ValuesError, values_question
+    from .context.values import ValuesError, values_question
 
     for key, value in values.items():
         try:

@@ -90,7 +90,7 @@ class ConsultationSession:
         self._announce("contents")
 
     def set_values(self, values: Mapping[str, str]) -> None:
-        from .decision_support import ValuesChoices
+        from .context.values import ValuesChoices
 
         checked = dict(ValuesChoices(values))
         if checked != self.values:

@@ -249,12 +249,12 @@ def test_sheet_from_a_saved_file(tmp_path, model):
     assert done.returncode == 0, done.stderr
     from pypdf import PdfReader
 
-    from decision_aid.decision_support import ValuesChoices, values_summary
+    from decision_aid.present.worksheet_view import worksheet_view
 
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "sheet.pdf")).pages]
     saved = full_consultation(model)
     assert " ".join(saved.notes.split()) in " ".join(pages)  # the file's notes in the notes box
-    answer = values_summary(ValuesChoices(saved.values))[0].split(":")[0]
+    answer = worksheet_view(model, saved.values, "patient").summary()[0].split(":")[0]
     worksheet = next(i for i, page in enumerate(pages) if "What matters to you" in page)
     assert answer in " ".join(pages[worksheet:])  # the values answers in the worksheet
     assert "Jane Roe" not in " ".join(pages)  # a name is printed only when given with --name

@@ -12,17 +12,23 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from decision_aid import palette
+from decision_aid.context.guidance import guidance_fits
+from decision_aid.context.studies import study_rows
+from decision_aid.context.trial import mist_source
+from decision_aid.context.values import VALUES_QUESTIONS, ValuesError
 from decision_aid.present import wording
-from decision_aid.context import STUDIES_DIFFER, guidance_fit, mist_source, study_rows
-from decision_aid.decision_support import VALUES_QUESTIONS, ValuesError, questions_to_ask, values_summary
+from decision_aid.present.guidance_view import guidance_view, point_text
+from decision_aid.present.studies_view import (STUDIES_DIFFER, STUDIES_DIFFER_PLAIN, early_mortality_text,
+                                               studies_view)
+from decision_aid.present.worksheet_view import questions_view, worksheet_view
 from decision_aid.ui.guidance_panel import GuidancePanel
-from decision_aid.ui.mist_panel import MistPanel
-from decision_aid.ui.studies_panel import YOU, StudiesPanel
-from decision_aid.ui.values_panel import NOTHING_CHOSEN, ValuesPanel
+from decision_aid.ui.studies_panel import StudiesPanel
+from decision_aid.ui.values_panel import ValuesPanel
 
 MATCHING = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
             "disease_duration_years": 4}
 NOT_MATCHING = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 3}
+STUDY_ERA, RECENT = "You, treated 1995 to 2006", "You, UK centres, treated 2002 to 2023"
 
 
 def words(text: str) -> str:
@@ -41,149 +47,168 @@ def not_matching(model):
 
 # -- Other studies ------------------------------------------------------------------------------
 
-def test_chart_plots_each_studys_early_mortality_and_your_estimate(qtbot, model, matching):
-    panel = StudiesPanel(model)
+def studies_panel(qtbot, model, result, audience="patient"):
+    panel = StudiesPanel()
     qtbot.addWidget(panel)
+    panel.show_view(studies_view(model, result, audience))
+    return panel
+
+
+def test_chart_plots_each_studys_early_mortality_and_both_eras_of_your_estimate(qtbot, model, matching):
     result = model.estimate(matching)
-    panel.show_result(result)
+    panel = studies_panel(qtbot, model, result)
     plotted = dict(panel.mortality_plot.plotted_values())
-    assert plotted.pop(YOU) == pytest.approx(result.early_mortality.estimate * 100)
+    assert plotted.pop(STUDY_ERA) == pytest.approx(result.early_mortality.estimate * 100)
+    assert plotted.pop(RECENT) == pytest.approx(result.early_mortality_recent.estimate * 100)
     for row in study_rows(model):
         source = model.evidence.get(row.id)
         expected = (source.value("early_mortality") if "early_mortality" in source.figures
                     else source.value("early_deaths") / source.value("patients"))
         assert plotted.pop(row.label) == pytest.approx(expected * 100)
     assert plotted == {}
-    you = next(p for p in panel.mortality_plot.points if p.personal)
-    assert you.symbol != "o" and (you.lower, you.upper) == (result.early_mortality.lower, result.early_mortality.upper)
+    yours = [p for p in panel.mortality_plot.points if p.personal]
+    assert len(yours) == 2 and yours[0].shape == yours[1].shape != "circle"  # equal weight: the same symbol
+    assert [(p.lower, p.upper) for p in yours] == [(result.early_mortality.lower, result.early_mortality.upper),
+                                                  (result.early_mortality_recent.lower,
+                                                   result.early_mortality_recent.upper)]
+    sizes = {panel.mortality_plot.scatter_items[i].opts["size"] for i, p in enumerate(panel.mortality_plot.points)
+             if p.personal}
+    assert len(sizes) == 1
 
 
 def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, matching):
-    panel = StudiesPanel(model)
-    qtbot.addWidget(panel)
     result = model.estimate(matching)
-    panel.show_result(result)
+    panel = studies_panel(qtbot, model, result)
     plotted = dict(panel.pfs_plot.plotted_values())
-    assert plotted[f"{YOU}, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)
+    assert plotted["You, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)
     boffa = model.evidence.get("boffa2021")
     assert plotted["Boffa 2021: relapsing-remitting, 5 y"] == pytest.approx(boffa.value("dwfs_relapsing_5y") * 100)
     burt = model.evidence.get("burt2021")
     assert plotted["Burt 2021: relapsing-remitting, 4 y"] == pytest.approx(burt.value("pfs_relapsing_4y") * 100)
     with_bars = {p.label for p in panel.pfs_plot.points if p.lower is not None}
     assert "Boffa 2021: progressive, 5 y" in with_bars and "Burt 2021: relapsing-remitting, 4 y" not in with_bars
-    panel.show_result(None)
-    assert not any(label.startswith(YOU) for label, _ in panel.pfs_plot.plotted_values())
+    panel.show_view(studies_view(model, None, "patient"))
+    assert not any(label.startswith("You") for label, _ in panel.pfs_plot.plotted_values())
     assert "Enter a profile" in panel.you_label.text()
 
 
-def test_table_cells_equal_the_evidence_for_each_audience(qtbot, model):
-    panel = StudiesPanel(model)
-    qtbot.addWidget(panel)
-    panel.set_audience("clinician")
-    for i, row in enumerate(study_rows(model)):
+def test_table_cells_equal_the_evidence_for_each_audience(qtbot, model, matching):
+    result = model.estimate(matching)
+    panel = studies_panel(qtbot, model, result, "clinician")
+    rows = study_rows(model)
+    assert panel.table.rowCount() == len(rows) + 1  # the personal estimate first
+    for i, row in enumerate(rows, start=1):
         source = model.evidence.get(row.id)
-        assert panel.cell_text(i, "Patients") == f"{source.value('patients'):g}"
-        assert panel.cell_text(i, "Outcome definition") == source.text("outcome_definition")
-        assert panel.cell_text(i, "Early deaths") == row.early_mortality.text
+        assert panel.cell_text(i, "patients") == f"{source.value('patients'):g}"
+        assert panel.cell_text(i, "definition") == source.text("outcome_definition")
+        assert panel.cell_text(i, "early_deaths") == early_mortality_text(row.early_mortality, panel.view.audience)
     primary = model.study
-    assert panel.cell_text(0, "Early deaths").startswith(wording.published_percent(primary.value("early_mortality")))
-    panel.set_audience("patient")
-    assert panel.cell_text(0, "Early deaths").startswith(wording.count_phrase(primary.value("early_mortality")))
-    assert panel.differ.text() == STUDIES_DIFFER
+    assert panel.cell_text(1, "early_deaths").startswith(wording.published_percent(primary.value("early_mortality")))
+    personal = panel.cell_text(0, "early_deaths")  # both eras, in the same format, one after the other
+    assert wording.interval_percent(result.early_mortality) in personal
+    assert wording.interval_percent(result.early_mortality_recent) in personal
+    assert "treated 1995 to 2006" in personal.lower() and "uk centres, treated 2002 to 2023" in personal.lower()
+    panel.show_view(studies_view(model, result, "patient"))
+    assert panel.cell_text(1, "early_deaths").startswith(wording.count_phrase(primary.value("early_mortality")))
+    for r in range(panel.table.rowCount()):  # no percentages for the patient
+        for c in range(panel.table.columnCount()):
+            if panel.view.columns[c][0] not in ("design", "definition"):  # texts from the evidence files
+                assert "%" not in panel.table.item(r, c).text(), panel.table.item(r, c).text()
+    assert "%" not in panel.you_label.text()
+    assert panel.differ.text() == STUDIES_DIFFER_PLAIN
+    for phrase in ("different years", "regimens", "case mix", "fewer people died early"):
+        assert phrase in STUDIES_DIFFER_PLAIN
     for phrase in ("era", "regimen", "case mix", "fallen"):
         assert phrase in STUDIES_DIFFER
-
-
-# -- MIST ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("audience", ["patient", "clinician"])
-def test_mist_panel_shows_two_icon_arrays_for_a_matching_profile(qtbot, model, matching, audience):
-    panel = MistPanel(model)
-    qtbot.addWidget(panel)
-    panel.show(matching, audience)
-    source = mist_source(model)
-    assert panel.arrays.isVisible()
-    assert panel.hsct_array.array.count == wording.in_hundred(source.value("hsct_progressed") / source.value("hsct_patients"))
-    assert panel.dmt_array.array.count == wording.in_hundred(source.value("dmt_progressed") / source.value("dmt_patients"))
-    assert f"{source.value('hsct_progressed'):g} of {source.value('hsct_patients'):g}" in panel.hsct_caption.text()
-    assert f"{source.value('dmt_progressed'):g} of {source.value('dmt_patients'):g}" in panel.dmt_caption.text()
-    hr = source.figure("hr_progression")
-    assert (wording.hazard_ratio_phrase(hr.value, *hr.ci) in panel.details.text()) == (audience == "clinician")
-    assert "no deaths" in panel.details.text()
-
-
-@pytest.mark.parametrize("changes, reason", [
-    ({}, "secondary progressive MS"),
-    ({"course": "rrms", "edss": 1.5, "relapses_past_year": 2}, "EDSS given is 1.5"),
-    ({"course": "rrms", "edss": 4.0}, "relapses in the past year not given"),
-])
-def test_mist_panel_says_why_for_other_profiles(qtbot, model, changes, reason):
-    panel = MistPanel(model)
-    qtbot.addWidget(panel)
-    panel.show(model.validate({**NOT_MATCHING, **changes}), "patient")
-    assert not panel.arrays.isVisible() and not panel.details.isVisible()
-    assert "No randomised comparison" in panel.intro.text() and reason in panel.intro.text()
-    panel.show(None, "patient")
-    assert "Enter a valid profile" in panel.intro.text()
+    assert panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # the tab scrolls
 
 
 # -- Values -------------------------------------------------------------------------------------
 
-def test_values_round_trip_and_words(qtbot):
+def values_panel(qtbot, model, audience="patient", values=None):
     panel = ValuesPanel()
     qtbot.addWidget(panel)
-    assert panel.summary_text() == NOTHING_CHOSEN
-    chosen = {q.id: q.choices[-2].id for q in VALUES_QUESTIONS}
+    panel.show_view(worksheet_view(model, values or {}, audience))
+    return panel
+
+
+def test_values_round_trip_and_words(qtbot, model):
+    panel = values_panel(qtbot, model)
+    view = panel.view
+    assert panel.summary_text() == view.nothing_chosen
+    chosen = {q.id: q.choices[-2] for q in VALUES_QUESTIONS}
     with qtbot.waitSignal(panel.choices_changed) as signal:
         panel.set_choices(chosen)
     assert dict(signal.args[0]) == chosen == dict(panel.choices())
-    assert panel.summary_text().split("\n") == list(values_summary(chosen))
+    assert panel.summary_text().split("\n") == list(view.summary(chosen))
     with pytest.raises(ValuesError, match="unknown choice"):
         panel.set_choices({"fertility": "perhaps"})
     assert dict(panel.choices()) == chosen
     panel.clear_button.click()
-    assert dict(panel.choices()) == {} and panel.summary_text() == NOTHING_CHOSEN
+    assert dict(panel.choices()) == {} and panel.summary_text() == view.nothing_chosen
 
 
-def test_values_are_chosen_by_mouse_and_keyboard(qtbot):
+def test_values_panel_shows_saved_answers_without_reporting_a_new_answer(qtbot, model):
     panel = ValuesPanel()
     qtbot.addWidget(panel)
+    emitted = []
+    panel.choices_changed.connect(emitted.append)
+    panel.show_view(worksheet_view(model, {"fertility": "very"}, "clinician"))
+    assert dict(panel.choices()) == {"fertility": "very"} and emitted == []
+    assert panel.heading.text() == "What matters to the patient"
+    assert panel.buttons[("fertility", "very")].text() == panel.view.question("fertility").choice("very").label
+
+
+def test_values_are_chosen_by_mouse_and_keyboard(qtbot, model):
+    panel = values_panel(qtbot, model)
     with qtbot.waitActive(panel):  # keyboard focus needs the active window
         panel.show()
         panel.activateWindow()
     question = VALUES_QUESTIONS[0]
-    first = panel.buttons[(question.id, question.choices[0].id)]
+    first = panel.buttons[(question.id, question.choices[0])]
     emitted = []
     panel.choices_changed.connect(emitted.append)
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
-    assert dict(panel.choices()) == {question.id: question.choices[0].id} and len(emitted) == 1
+    assert dict(panel.choices()) == {question.id: question.choices[0]} and len(emitted) == 1
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Down)
-    assert dict(panel.choices()) == {question.id: question.choices[1].id} and len(emitted) == 2
-    assert question.choices[1].label in panel.summary_text()
+    assert dict(panel.choices()) == {question.id: question.choices[1]} and len(emitted) == 2
+    assert panel.view.question(question.id).choice(question.choices[1]).label in panel.summary_text()
+    topics = {q.id: q.topic for q in panel.view.questions}
     for (qid, _), button in panel.buttons.items():
-        assert button.accessibleName().startswith(next(q.topic for q in VALUES_QUESTIONS if q.id == qid))
+        assert button.accessibleName().startswith(topics[qid] + ": ")
         assert button.toolTip() and button.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
 # -- Guidance -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fields", [MATCHING, NOT_MATCHING])
-def test_guidance_panel_shows_the_statement_and_the_fit(qtbot, model, fields):
-    panel = GuidancePanel(model)
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, fields, audience):
+    panel = GuidancePanel()
     qtbot.addWidget(panel)
     profile = model.validate(fields)
-    panel.show_profile(profile)
-    source = model.evidence.by_role("guidance")[0]
-    assert panel.statement.text() == source.text("statement")
-    assert panel.fit_lines() == [p.text for p in guidance_fit(model, profile).points]
-    for line in panel.fit_lines():
-        assert line in panel.fit_label.text()
-    panel.set_audience("clinician")
-    assert panel.source_label.text() == source.full_citation
+    panel.show_view(guidance_view(model, profile, audience))
+    fits = guidance_fits(model, profile)
+    assert [f.id for f in fits] == ["ectrims2025", "nmss2021"]
+    assert panel.statement_texts() == [model.evidence.get(f.source).text("statement") for f in fits]
+    for index, fit in enumerate(fits):
+        assert panel.fit_lines(index) == [point_text(fit.id, p) for p in fit.points]
+        column = panel.columns[index]
+        assert column.heading.text() == model.evidence.get(fit.source).short_name
+        if audience == "clinician":
+            assert column.source.text() == model.evidence.get(fit.source).full_citation
+            assert "checked against" in column.checked.text()
+        else:
+            assert column.source.text().startswith("Source: ") and not column.checked.isVisibleTo(panel)
+    headers = [panel.points.horizontalHeaderItem(c).text() for c in range(panel.points.columnCount())]
+    assert headers[1:] == [model.evidence.get(f.source).short_name for f in fits]
     texts = [label.text() for label in panel.questions]
-    for question, text in zip(questions_to_ask(model), texts):
+    for question, text in zip(questions_view(model, audience), texts):
         assert question.text in text
+    assert "not a decision" in panel.note.text()
+    panel.show_view(guidance_view(model, None, audience))
+    assert panel.fit_lines() == [] and "Enter a valid profile" in panel.no_profile.text()
 
 
 # -- Sheet page 2 -------------------------------------------------------------------------------
@@ -203,7 +228,7 @@ def render_page(result, profile, choices, audience) -> bytes:
 def pdf_text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = " ".join(page.extract_text() for page in reader.pages[1:])  # after the estimate's page
-    return words(unicodedata.normalize("NFKC", text))  # undo "fi" ligatures
+    return words(unicodedata.normalize("NFKC", text)).replace("- ", "-")  # undo ligatures and line-end hyphens
 
 
 def orange_pixels(pdf: bytes) -> int:
@@ -220,21 +245,24 @@ def orange_pixels(pdf: bytes) -> int:
 
 def test_pages_two_and_three_for_a_matching_profile_with_choices(qtbot, model, matching):
     result = model.estimate(matching)
-    chosen = {"early_risk": VALUES_QUESTIONS[0].choices[2].id, "fertility": VALUES_QUESTIONS[2].choices[1].id}
+    chosen = {"early_risk": VALUES_QUESTIONS[0].choices[2], "fertility": VALUES_QUESTIONS[2].choices[1]}
     pdf = render_page(result, matching, chosen, "clinician")
     text = pdf_text(pdf)
     source = mist_source(model)
     assert f"{source.value('hsct_progressed'):g} of {source.value('hsct_patients'):g}" in text
     hr = source.figure("hr_progression")
     assert wording.hazard_ratio_phrase(hr.value, *hr.ci) in text
-    for sentence in values_summary(chosen):
+    for sentence in worksheet_view(model, chosen, "clinician").summary():
         assert words(sentence) in text
-    for point in guidance_fit(model, matching).points:
-        assert words(point.text) in text
+    for fit in guidance_fits(model, matching):
+        assert words(model.evidence.get(fit.source).text("statement")) in text
+        for point in fit.points:
+            assert words(point_text(fit.id, point)) in text
     for row in study_rows(model):
         assert row.label in text
     assert wording.interval_percent(result.early_mortality) in text
-    for question in questions_to_ask(model):
+    assert wording.interval_percent(result.early_mortality_recent) in text  # both eras in the studies table
+    for question in questions_view(model, "clinician"):
         assert question.topic in text
     assert orange_pixels(pdf) > 1000  # the two icon arrays are painted
 
@@ -243,12 +271,15 @@ def test_pages_two_and_three_for_another_profile_without_choices(qtbot, model, n
     result = model.estimate(not_matching)
     pdf = render_page(result, not_matching, {}, "patient")
     text = pdf_text(pdf)
-    assert "No randomised comparison" in text and "secondary progressive MS" in text
+    for study in ("Boffa et al. 2023", "Kalincik et al. 2024"):  # the options for secondary progressive MS
+        assert study in text
+    assert "MIST randomised trial" not in text.split("Guidance and other studies")[0]
     assert "HR " not in text
     assert "Tick the answer closest" in text
-    for question in VALUES_QUESTIONS:
+    for question in worksheet_view(model, {}, "patient").questions:
         assert words(question.prompt) in text
     assert wording.count_phrase(result.early_mortality.estimate) in text
+    assert wording.count_phrase(result.early_mortality_recent.estimate) in text
     assert orange_pixels(pdf) == 0  # no icon arrays
 
 

@@ -12,13 +12,24 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from decision_aid.context.about import TodayError, disclosure, evidence_review, today
+from decision_aid.context.guidance import guidance_fit, guidance_fits
+from decision_aid.context.harms import harms
+from decision_aid.context.options import HR_ANCHORS, hazard_ratio_words, options_for, relapse_activity
+from decision_aid.context.trial import mist_unmet
 from decision_aid.present import wording
-from decision_aid.about import TodayError, disclosure, evidence_review, today
-from decision_aid.context import guidance_fit, guidance_fits, mist_unmet
-from decision_aid.harms import harms
-from decision_aid.options import (
-    HR_ANCHORS, HR_WORDS_EN, hazard_ratio_words, options_dict, options_view, relapse_activity,
-)
+from decision_aid.present.context_json import options_dict as options_json
+from decision_aid.present.guidance_view import NO_VERDICT, point_text
+from decision_aid.present.harms_view import harm_text, note_text, time_text
+from decision_aid.present.options_view import HR_WORDS
+
+
+def options_view(model, profile):
+    return options_for(model, profile)
+
+
+def options_dict(model, profile):
+    return options_json(options_for(model, profile))
 
 
 EXPECTED_STUDIES = {
@@ -57,16 +68,16 @@ def make(model, **changes):
 ])
 def test_hazard_ratio_words_follow_the_documented_rule(ratio, code):
     assert hazard_ratio_words(ratio) == code
-    assert HR_WORDS_EN[code].replace(" ", "_") == code
+    assert HR_WORDS[code].replace(" ", "_") == code
 
 
 @given(st.floats(0.1, 10), st.floats(0.1, 10))
 def test_hazard_ratio_words_are_the_nearest_anchor_and_monotonic(a, b):
-    order = [code for _, code, _ in HR_ANCHORS]
+    order = [code for _, code in HR_ANCHORS]
     low, high = sorted((a, b))
     assert order.index(hazard_ratio_words(low)) <= order.index(hazard_ratio_words(high))
-    anchor = next(value for value, code, _ in HR_ANCHORS if code == hazard_ratio_words(a))
-    assert all(abs(math.log(a / anchor)) <= abs(math.log(a / other)) + 1e-9 for other, _, _ in HR_ANCHORS)
+    anchor = next(value for value, code in HR_ANCHORS if code == hazard_ratio_words(a))
+    assert all(abs(math.log(a / anchor)) <= abs(math.log(a / other)) + 1e-9 for other, _ in HR_ANCHORS)
 
 
 # --- The options view ----------------------------------------------------------------------------
@@ -77,7 +88,7 @@ def test_studies_by_type_of_ms(model, course):
     assert view.study_ids == EXPECTED_STUDIES[course]
     assert view.direct_comparison is (course != "ppms")
     assert view.population_match == ("nearest" if course == "prms" else "same")
-    codes = [n.code for n in view.notes]
+    codes = list(view.notes)
     assert codes[0] == "group_results"
     assert ("no_comparison_ppms" in codes) is (course == "ppms")
     assert ("prms_nearest" in codes) is (course == "prms")
@@ -116,10 +127,10 @@ def test_relapses_say_which_progressive_study_describes_the_profile_more_closely
     matches = {s.id: s.closer_match for s in view.studies}
     if closer is None:
         assert matches == {"boffa2023_spms": None, "kalincik2024_progressive": None}
-        assert "activity_not_given" in [n.code for n in view.notes]
+        assert "activity_not_given" in view.notes
     else:
         assert [k for k, v in matches.items() if v] == [closer]
-    assert "mri_not_asked" in [n.code for n in view.notes]
+    assert "mri_not_asked" in view.notes
 
 
 @pytest.mark.parametrize("course", ["rrms", "ppms"])
@@ -162,7 +173,7 @@ def test_both_arms_in_the_same_format_with_numbers_in_100(model):
     assert boffa["free_of_progression"].format == "one_arm" and boffa["free_of_progression"].missing
     kalincik = {o.code: o for o in spms.study("kalincik2024_progressive").outcomes}
     assert not kalincik["disability_worsening"].hazard_ratio.clear_difference
-    assert "no clear difference" in json.dumps(spms.study("kalincik2024_progressive").as_dict())
+    assert "no clear difference" in json.dumps(options_dict(model, make(model, course="spms"))["details"][1])
     assert spms.study("kalincik2024_progressive").conclusion
 
 
@@ -279,7 +290,7 @@ def test_every_harm_figure_equals_its_evidence_figure(model):
             if figure.range_low is not None:
                 assert figure.range_low == source.value(figure.range_low_figure)
             assert figure.in_hundred == (wording.in_hundred(figure.value) if evidence.kind == "probability" else None)
-    data = [h.as_dict() for h in table]
+    data = [dict(h.as_dict(), text=harm_text(h)) for h in table]
     allowed = {v for h in table for f in h.figures if f.modelled for v in (f.value, *f.ci)}
     assert_numbers_are_evidence_figures(model, data, allowed)
     for row in data:
@@ -299,9 +310,9 @@ def test_the_figures_of_evidence_md_in_the_harms_table(model):
     assert values["severe_adverse_events_100d"] == {"grade_3": (1.7, None), "grade_4": (0.06, None)}
     # time frames are figures too, not literals in code
     assert model.evidence.get("silfverberg2024").value("adverse_events_window") == 100
-    assert "100 days" in rows["severe_adverse_events_100d"].time_frame
+    assert "100 days" in time_text(rows["severe_adverse_events_100d"])
     assert model.evidence.get("sweden2024_regimens").value("neda_years") == 5
-    assert "5 years" in rows["neda_by_regimen"].time_frame
+    assert "5 years" in time_text(rows["neda_by_regimen"])
     assert values["thyroid"] == {"hypothyroidism": (0.035, 4), "hyperthyroidism": (0.033, 3)}
     assert values["itp"] == {"non_alemtuzumab": (0.028, 3), "alemtuzumab": (0.14, 14)}
     assert rows["itp"].figures[0].range_low == 0.0
@@ -310,9 +321,9 @@ def test_the_figures_of_evidence_md_in_the_harms_table(model):
     assert values["hospital_stay_by_regimen"] == {"beam_atg": (3, None)}
     neda = rows["neda_by_regimen"]
     assert {f.group: f.value for f in neda.figures} == {"cy_atg": 0.71, "beam_atg": 0.81, "p_value": 0.29}
-    assert "neither regimen was shown to work better" in neda.note
+    assert "neither regimen was shown to work better" in note_text(neda)
     for harm in rows.values():  # BEAM is never presented as working better
-        assert "more effective" not in harm.text and "BEAM/ATG works better" not in harm.text
+        assert "more effective" not in harm_text(harm) and "BEAM/ATG works better" not in harm_text(harm)
 
 
 # --- Guidance ------------------------------------------------------------------------------------
@@ -340,10 +351,10 @@ def test_both_statements_point_by_point_never_a_verdict(model, fields):
                 assert (point.threshold, point.checked_against) == (figure.value, figure.checked_against)
             if point.fit in ("under", "not_under"):
                 assert (point.fit == "under") is (point.value < point.threshold)
-        assert fit.point("prior_high_efficacy").fit == "not_asked" and "Ask the neurologist" in fit.point(
-            "prior_high_efficacy").text
+        assert fit.point("prior_high_efficacy").fit == "not_asked" and "Ask the neurologist" in point_text(
+            fit.id, fit.point("prior_high_efficacy"))
         assert (fit.point("disease_duration").fit == "not_given") is (profile.disease_duration_years is None)
-        text = (" ".join(p.text for p in fit.points) + fit.note).lower()
+        text = (" ".join(point_text(fit.id, p) for p in fit.points) + NO_VERDICT).lower()
         for verdict in VERDICTS:
             assert verdict not in text
     ectrims, nmss = fits

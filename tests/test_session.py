@@ -81,7 +81,7 @@ def test_saving_and_applying_round_trip_everything_entered(model):
 
 
 def test_unknown_values_answers_are_refused(model):
-    from decision_aid.decision_support import ValuesError
+    from decision_aid.context.values import ValuesError
 
     with pytest.raises(ValuesError):
         ConsultationSession(model).set_values({"fertility": "perhaps"})

@@ -1,5 +1,6 @@
-""""How was this calculated?": the source studies, their figures with what each was checked
-against, the assumptions, what changed in model 2.0 and what the estimate leaves out."""
+""""How was this calculated?": when the evidence was reviewed, the source studies, their figures with
+what each was checked against, the assumptions, what changed in model 2.0 and what the estimate
+leaves out."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
+from .about_view import review_view
 from .audience import Audience
 from .i18n import N_, _
 
@@ -53,10 +55,10 @@ def figure_lines(source, clinician: bool) -> tuple[str, ...]:
 def assumptions_in_brief(assumptions, years: float) -> str:
     """The assumptions in plain words for the patient (the full list is for the clinician)."""
     ids = _("{first} to {last}", first=assumptions[0].id, last=assumptions[-1].id)
-    return _("The numbers assume that the study's findings apply to people like you, that age and previous "
-             "treatments change the risk in the same way in every group, and that the trend continues beyond "
-             "{years} years where the chart is extended (assumptions {ids}, listed in full in the clinician "
-             "view).", years=wording.number(years), ids=ids)
+    return _("The numbers assume three things. First, that the study's findings apply to people like you. "
+             "Second, that age and previous treatments change the risk in the same way in every group. Third, that "
+             "the trend goes on beyond {years} years where the chart is extended. These are assumptions {ids}, "
+             "listed in full in the clinician view.", years=wording.number(years), ids=ids)
 
 
 def method_view(model: Model, result: Estimate | None, audience: Audience | str) -> MethodView:
@@ -64,7 +66,9 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
     clinician = audience.clinician
     study, recent = model.study, model.recent_study
     assumptions = result.assumptions if result is not None else model.assumptions
+    review = review_view(model.evidence)
     sections = [
+        MethodSection(_("When the evidence was reviewed"), tuple(t for t in (review.line, review.notice) if t)),
         MethodSection(_("Source study"), (
             study.full_citation,
             _("Design: {design}.", design=study.text("design")),

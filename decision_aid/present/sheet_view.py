@@ -1,9 +1,11 @@
 """The summary sheet's words: built once per estimate, audience and options, painted by
 :mod:`decision_aid.report` on paper in whatever pages they need.
 
-Section 1 is the estimate (the same :class:`EstimateView` the window shows); then the evidence
-around it (the randomised trial or why none applies, the guidance, the other studies); then a
-worksheet (the values answers or tick boxes, the questions to ask with room to write).
+Section 1 is the estimate (the same :class:`EstimateView` the window shows), with the overdue
+notice when the evidence review is overdue; then the options (AHSCT and drug treatment side by
+side), what the treatment involves, the evidence around the estimate (both guidance statements, the
+other studies, the disclosure); then a worksheet (the values answers or tick boxes, the questions to
+ask with room to write). Every page's footer carries the evidence review dates.
 """
 
 from __future__ import annotations
@@ -14,37 +16,28 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
+from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
+from .guidance_view import GuidanceView, guidance_view
+from .harms_view import HarmsView, harms_view
 from .i18n import _
 from .method_view import assumptions_in_brief
 from .numbers import format_date
-
-
-@dataclass(frozen=True)
-class TrialArm:
-    label: str
-    caption: str
-    count: int  # in 100, progressed
+from .options_view import OptionsView, options_view
+from .studies_view import StudiesView, studies_view
+from .worksheet_view import worksheet_view
 
 
 @dataclass(frozen=True)
 class ContextSection:
+    """The evidence around the estimate: both guidance statements, the other studies, the disclosure."""
+
     title: str
     profile_line: str
-    trial_heading: str
-    trial_intro: str  # why the trial applies, or why it does not
-    arms: tuple[TrialArm, ...]  # empty when the trial does not apply
-    trial_details: str
-    guidance_heading: str
-    guidance_statement: str
-    guidance_source: str
-    guidance_points: tuple[str, ...]
-    guidance_note: str
-    studies_heading: str
-    studies_columns: tuple[str, ...]
-    studies_rows: tuple[tuple[str, ...], ...]  # the first row is the personal estimate, when there is one
-    studies_note: str
+    guidance: GuidanceView  # both statements, point by point
+    studies: StudiesView  # the printed table: ``sheet_columns`` and ``sheet_rows`` (both early-death eras)
+    disclosure: DisclosureView
 
 
 @dataclass(frozen=True)
@@ -87,9 +80,10 @@ class SheetView:
     year_label: str
     estimate_label: str
     extrapolated_mark: str
-    running_title: str
+    running_title: str  # on every page's footer, with the evidence review dates
+    review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
-    sections: tuple[ContextSection | WorksheetSection, ...]
+    sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
         return _("Page {page} of {pages}", page=page, pages=pages)
@@ -104,6 +98,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     years = int(result.pfs.extrapolated_after)
     name = name.strip() if name and name.strip() else None
     date = date or _dt.date.today()
+    review = review_view(model.evidence)
     if clinician:
         assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {a.text}" for a in result.assumptions))
         assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
@@ -127,19 +122,22 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                  "prediction for you alone."),
                _("The ranges show the uncertainty: the true number is likely to lie within them.")),
         not_mean_heading=_("What they do not mean"),
-        not_mean=(_("They do not compare the transplant with other treatments or with no transplant."),
-                  _("They do not cover other effects of treatment, such as the side effects of intensive "
-                    "chemotherapy.")),
+        not_mean=(_("They do not compare the transplant with other treatments or with no transplant. For that, see "
+                    "\u201cYour options\u201d later in this summary."),
+                  _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy. "
+                    "For those, see \u201cWhat the treatment involves\u201d later in this summary.")),
         notes_heading=_("Notes"),
         notes=notes.strip("\n"),
         assumptions_text=assumptions,
-        source_text=_("Source: {citation}", citation=result.primary_citation),
+        source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
         estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
-        running_title=_("AHSCT for multiple sclerosis: summary"),
+        running_title=_("AHSCT for MS: summary. {review}", review=review.short),
+        review=review,
         translation_note=translation_note(),
-        sections=(context_section(result, audience, model), worksheet_section(model, values or {})),
+        sections=(options_view(model, result.profile, audience), harms_view(model, result, audience),
+                  context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
 
 
@@ -156,75 +154,26 @@ def translation_note() -> str:
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:
-    from ..context import STUDIES_DIFFER, guidance_fit, mist_comparison, mist_not_applicable, study_rows
-
-    profile = result.profile
-    clinician = audience.clinician
-    comparison = mist_comparison(model, profile)
-    if comparison is None:
-        intro, arms, details = mist_not_applicable(model, profile), (), ""
-    else:
-        sentences = comparison.sentences(audience.value)
-        intro = sentences[0]
-        arms = tuple(TrialArm(label, _("{count} progressed ({people} people)", count=wording.count_phrase(share),
-                                       people=wording.of_phrase(k, n)), wording.in_hundred(share))
-                     for label, share, k, n in (
-                         (_("After HSCT"), comparison.hsct_share, comparison.hsct_progressed, comparison.hsct_patients),
-                         (_("On a DMT"), comparison.dmt_share, comparison.dmt_progressed, comparison.dmt_patients)))
-        rest = [s for s in sentences[1:] if s != comparison.counts_sentence]
-        details = " ".join([comparison.follow_up_sentence, *rest, _(
-            "Each figure is one person in 100; filled, with a downward arrow: their MS progressed.")])
-    fit = guidance_fit(model, profile)
-    rows = []
-    years = int(result.pfs.extrapolated_after)
-    em, pfs = result.early_mortality, result.pfs_at[years]
-    if clinician:
-        em_text = wording.interval_percent(em)
-        pfs_text = _("{value} at {years} years", value=wording.interval_percent(pfs), years=years)
-    else:
-        em_text = _("{count} ({range})", count=wording.count_phrase(em.estimate), range=wording.range_phrase(em))
-        pfs_text = _("{count} at {years} years ({range})", count=wording.count_phrase(pfs.estimate), years=years,
-                     range=wording.range_phrase(pfs))
-    rows.append((_("You (personal estimate)"), "", "",
-                 _("{value}, within {days} days ({label})", value=em_text, days=result.early_mortality_days,
-                   label=result.early_mortality_source.label), pfs_text))
-    for row in study_rows(model):
-        label = _("{label} (basis of your estimate)", label=row.label) if row.is_primary else row.label
-        rows.append((label, wording.number(row.patients), row.relapsing_text,
-                     row.early_mortality_words(audience.value), row.outcomes_words(audience.value, years)))
     return ContextSection(
-        title=_("Your options in context"),
-        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(profile)),
-        trial_heading=_("A randomised comparison: HSCT or a disease-modifying therapy (DMT)"),
-        trial_intro=intro,
-        arms=arms,
-        trial_details=details,
-        guidance_heading=_("What the guidance says"),
-        guidance_statement=fit.statement,
-        guidance_source=fit.citation if clinician else fit.short_name,
-        guidance_points=tuple(p.text for p in fit.points),
-        guidance_note=fit.note,
-        studies_heading=_("Other studies (not part of your estimate)"),
-        studies_columns=(_("Study"), _("Patients"), _("Relapsing MS"), _("Early deaths"),
-                         _("Progression-free / worsening-free")),
-        studies_rows=tuple(rows),
-        studies_note=STUDIES_DIFFER,
+        title=_("Guidance and other studies"),
+        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(result.profile)),
+        guidance=guidance_view(model, result.profile, audience),
+        studies=studies_view(model, result, audience),
+        disclosure=disclosure_view(),
     )
 
 
-def worksheet_section(model: Model, values: Mapping[str, str]) -> WorksheetSection:
-    from ..decision_support import VALUES_QUESTIONS, ValuesChoices, questions_to_ask, values_summary
-
-    choices = ValuesChoices(values)
+def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience) -> WorksheetSection:
+    view = worksheet_view(model, values, audience)
     unanswered = tuple(TickQuestion(q.prompt, tuple(c.label for c in q.choices))
-                       for q in VALUES_QUESTIONS if q.id not in choices)
+                       for q in view.questions if q.id not in view.chosen)
     return WorksheetSection(
         title=_("What matters to you, and questions to ask"),
-        values_heading=_("What matters to you"),
-        answers=values_summary(choices) if choices else (),
-        tick_intro=(_("Not answered yet; tick one:") if choices else _("Tick the answer closest to how you feel:"))
+        values_heading=view.heading,
+        answers=view.summary(),
+        tick_intro=(_("Not answered yet; tick one:") if view.chosen else _("Tick the answer closest to how you feel:"))
         if unanswered else "",
         unanswered=unanswered,
         questions_heading=_("Questions to ask (with space for the answers)"),
-        questions=tuple((q.topic, q.text) for q in questions_to_ask(model)),
+        questions=tuple((q.topic, q.text) for q in view.ask),
     )

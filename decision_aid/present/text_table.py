@@ -52,16 +52,11 @@ def _cite(note) -> str:
 
 def context_section(model: Model, profile: Profile) -> str:
     """Whether the randomised trial covers this profile, and where to find the other studies."""
-    from ..context import mist_comparison, mist_not_applicable
+    from .trial_view import trial_summary
 
-    comparison = mist_comparison(model, profile)
-    if comparison is None:
-        mist = _("MIST trial: does not apply. {reason}", reason=mist_not_applicable(model, profile))
-    else:
-        mist = _("MIST trial: applies. {summary}", summary=" ".join(comparison.sentences("clinician")[1:]))
     return "\n".join([
         _("Context (other studies; not part of the estimate):"),
-        wording.wrap_text(mist, indent="  "),
+        wording.wrap_text(trial_summary(model, profile), indent="  "),
         wording.wrap_text(_("Other studies and the guidance: decision-aid estimate --json (\"context\"), or the "
-                            "window's Other studies tab."), indent="  "),
+                            "window's Studies and Your options tabs."), indent="  "),
     ])

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import textwrap
 
+from ..context.numbers import DENOMINATOR, in_hundred
 from ..model import Interval, Profile
 from ..printable import one_line
 from .i18n import N_, _, ngettext
 from .numbers import format_number
-
-DENOMINATOR = 100
 
 COURSE_LABELS = {
     "rrms": N_("Relapsing-remitting (RRMS)"),
@@ -72,8 +71,9 @@ FIELD_LABELS = {
 }
 
 NOT_COVERED = (
-    N_("Other outcomes that matter: side effects such as infections, infertility, thyroid and other "
-       "autoimmune problems, hair loss, time off work, and improvements in disability."),
+    N_("Other outcomes that matter. These include side effects, such as infections, trouble having children, "
+       "thyroid problems and hair loss. They include other illnesses in which the immune system attacks the body. "
+       "They also include time off work, and disability getting better."),
     N_("Differences between transplant regimens (the study pooled several of them)."),
     N_("The experience of the treating centre, which affects early risk."),
     N_("Quality of life, and how a person values each outcome."),
@@ -83,17 +83,12 @@ NOT_COVERED = (
 
 
 def people_like_you() -> str:
-    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS and number of "
-             "previous treatments, as estimated from the study: the study had no such group, so the number "
-             "is modelled.")
+    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS score and number of "
+             "earlier treatments as you. The study had no group like that, so the number is worked out from the "
+             "study's results with a model.")
 
 
 # -- numbers --------------------------------------------------------------------------------------
-
-def in_hundred(probability: float) -> int:
-    """Whole number out of 100, as shown everywhere (round half up, never banker's rounding)."""
-    return int(probability * DENOMINATOR + 0.5)
-
 
 def number(value: float, decimals: int | None = None) -> str:
     """A plain number in the current language: ``decimals`` places, or as short as it is ("38",
@@ -140,6 +135,27 @@ def range_phrase(interval: Interval) -> str:
     """"between A and B in 100" for an interval."""
     return _("between {low} and {high} in {total}", low=in_hundred(interval.lower),
              high=in_hundred(interval.upper), total=DENOMINATOR)
+
+
+def per_hundred_whole(rate: float) -> str:
+    """A rate per person as a whole number for every 100 people ("170" for 1.7 per person): the
+    patient view's whole numbers in 100 where one person can have several events."""
+    return number(int(rate * DENOMINATOR + 0.5))
+
+
+def data_text(text: str | None) -> str:
+    """A readable text from an evidence or about file in the current language (the translation
+    template carries them; tools/update_catalogue.py). Empty stays empty: gettext would answer an
+    empty message with the catalogue's header."""
+    return _(text) if text else (text or "")
+
+
+def lower_first(text: str) -> str:
+    """A label from a file inside a sentence: "Natalizumab" -> "natalizumab", "A different MS drug"
+    -> "a different MS drug", but "AHSCT" and "MS drugs" stay as they are (an abbreviation)."""
+    if text[:1].isupper() and not text[1:2].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def in_hundred_label(probability: float) -> str:

@@ -1,4 +1,8 @@
-"""The sheet's later sections as blocks: the evidence around the estimate, and the worksheet."""
+"""The sheet's later sections as blocks: the options, what the treatment involves, the evidence
+around the estimate, and the worksheet; and the overdue notice for page 1.
+
+Every text is the presentation layer's, escaped into the small HTML Qt measures: nothing from a file
+or a field is ever interpreted as markup."""
 
 from __future__ import annotations
 
@@ -8,14 +12,20 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from .. import palette
-from ..present.graphics import IconArray, Mark
+from ..present.guidance_view import GuidanceView
+from ..present.harms_view import HarmsView
+from ..present.options_view import ArmPanel, OptionsView, OutcomeView
 from ..present.sheet_view import ContextSection, WorksheetSection
-from .flow import Block, Columns, Graphic, Text
+from .flow import Block, Columns, Framed, Graphic, Text
 from .icons import paint_icon_array
-from .sheet_content import TypeScale, bullets, para
+from .sheet_content import GlyphLegend, TypeScale, bullets, para
 
 
 def blocks_for(section, s: TypeScale) -> list[Block]:
+    if isinstance(section, OptionsView):
+        return options_blocks(section, s)
+    if isinstance(section, HarmsView):
+        return harms_blocks(section, s)
     if isinstance(section, ContextSection):
         return context_blocks(section, s)
     if isinstance(section, WorksheetSection):
@@ -24,8 +34,8 @@ def blocks_for(section, s: TypeScale) -> list[Block]:
 
 
 def section_title(text: str, s: TypeScale, name: str) -> Text:
-    return Text(f"<p style='margin:0px'><span style='font-size:{s.title:g}px; font-weight:700'>{escape(text)}"
-                "</span></p>", s.body, name=name)
+    style = f"font-weight:700;font-size:{s.title:g}px"
+    return Text(f"<p style='margin:0px'><span style='{style}'>{escape(text)}</span></p>", s.body, name=name)
 
 
 def ruled_heading(text: str, s: TypeScale, name: str) -> list[Block]:
@@ -38,45 +48,155 @@ def ruled_heading(text: str, s: TypeScale, name: str) -> list[Block]:
             Text(para(text, bold=True, bottom=0), s.heading, name=name, keep_with_next=True)]
 
 
+def notice_blocks(sheet, s: TypeScale) -> list[Block]:
+    """Page 1, under the header: the overdue notice, framed with a thick bar (never colour alone)."""
+    if not sheet.review.notice:
+        return []
+    return [Framed(Text(para("\u26a0 " + sheet.review.notice, bold=True, bottom=0), s.body, name="review_notice"),
+                   bar=4.0, line=1.0, name="review_notice_box")]
+
+
 def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
     blocks: list[Block] = [section_title(c.title, s, "context_title"), Text(para(c.profile_line), s.body)]
-    blocks += ruled_heading(c.trial_heading, s, "trial_heading")
-    blocks.append(Text(para(c.trial_intro), s.body, name="trial_intro"))
-    if c.arms:
-        blocks.append(Columns([(0.5, [_arm(arm, s)]) for arm in c.arms], gap=14, name="trial_arms"))
-        blocks.append(Text(para(c.trial_details), s.body, name="trial_details"))
-    blocks += ruled_heading(c.guidance_heading, s, "guidance_heading")
-    blocks.append(Text(para(c.guidance_statement + " (" + c.guidance_source + ")") + bullets(c.guidance_points)
-                       + para(c.guidance_note, italic=True), s.body, name="guidance"))
-    blocks += ruled_heading(c.studies_heading, s, "studies_heading")
+    blocks += guidance_blocks(c.guidance, s)
+    studies = c.studies
+    blocks += ruled_heading(studies.sheet_heading, s, "studies_heading")
     # One block per row (the same column widths), so a page break falls between rows.
-    blocks.append(_table_row(c.studies_columns, s, header=True, name="studies_header"))
-    for index, row in enumerate(c.studies_rows):
-        blocks.append(_table_row(row, s, shade=index % 2 == 1, name=f"studies_row_{index}"))
-    blocks.append(Text(para(c.studies_note, italic=True), s.small + 1, name="studies_note"))
+    blocks.append(table_row(studies.sheet_columns, STUDY_COLUMN_WIDTHS, s, header=True, name="studies_header"))
+    for index, row in enumerate(studies.sheet_rows):
+        blocks.append(table_row(row, STUDY_COLUMN_WIDTHS, s, shade=index % 2 == 1, name=f"studies_row_{index}"))
+    blocks.append(Text(para(studies.differ, italic=True), s.small + 1, name="studies_note"))
+    blocks += ruled_heading(c.disclosure.heading, s, "disclosure_heading")
+    blocks.append(Text("".join(f"<p style='margin:0px 0px 1px 0px'><b>{escape(item.heading)}</b>\u2003"
+                               f"{escape(item.text)}</p>" for item in c.disclosure.items), s.small + 1,
+                       name="disclosure"))
+    return blocks
+
+
+def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
+    """Both statements side by side (the newer first), then the profile beside them point by point in
+    one table; never a verdict."""
+    blocks = ruled_heading(g.heading, s, "guidance_heading")
+    blocks.append(Text(para(g.intro), s.body, name="guidance_intro"))
+    share = 1 / max(1, len(g.statements))
+    columns = []
+    for statement in g.statements:
+        html = para(statement.heading, bold=True, bottom=1) + para(statement.statement) + para(statement.source)
+        if statement.checked:
+            html += para(statement.checked)
+        columns.append((share, [Text(html, s.body, name=f"guidance_{statement.id}")]))
+    blocks.append(Columns(columns, gap=14, name="guidance_statements"))
+    rows = g.point_rows()
+    if rows:
+        widths = (16, *([84 // len(g.statements)] * len(g.statements)))
+        blocks.append(Text(para(g.fit_heading, bold=True, bottom=0), s.body, name="guidance_fit_heading",
+                           keep_with_next=True))
+        blocks.append(table_row((g.topic_heading, *(st.heading for st in g.statements)), widths, s, header=True,
+                                name="guidance_points_header", size=s.body))
+        for index, row in enumerate(rows):
+            blocks.append(table_row(row, widths, s, shade=index % 2 == 1, name=f"guidance_point_{index}",
+                                    size=s.body))
+    if g.no_profile:
+        blocks.append(Text(para(g.no_profile), s.body, name="guidance_no_profile"))
+    blocks.append(Text(para(g.note, italic=True), s.body, name="guidance_note"))
     return blocks
 
 
 STUDY_COLUMN_WIDTHS = (18, 8, 16, 26, 32)  # percent of the page width
+HARM_COLUMN_WIDTHS = (27, 35, 14, 24)
 
 
-def _table_row(cells, s: TypeScale, header: bool = False, shade: bool = False, name: str = "") -> Text:
+def table_row(cells, widths, s: TypeScale, header: bool = False, shade: bool = False, name: str = "",
+              size: float | None = None) -> Text:
+    """One row of a ruled table as its own block (a page break falls between rows, never inside one)."""
     tag = "th" if header else "td"
     background = f" bgcolor='{palette.EXTRAPOLATED}'" if shade else ""
-    html = "".join(f"<{tag} align='left' width='{w}%'>{escape(cell)}</{tag}>"
-                   for w, cell in zip(STUDY_COLUMN_WIDTHS, cells))
+    html = "".join(f"<{tag} align='left' width='{w}%'>{escape(cell).replace(chr(10), '<br>')}</{tag}>"
+                   for w, cell in zip(widths, cells))
     table = (f"<table border='0.5' cellspacing='0' cellpadding='2' width='100%' "
              f"style='border-collapse: collapse; border-color:{palette.MUTED}'><tr{background}>{html}</tr></table>")
-    return Text(table, s.small + 1, name=name, keep_with_next=header)
+    return Text(table, size or s.small + 1, name=name, keep_with_next=header)
 
 
-def _arm(arm, s: TypeScale) -> Columns:
-    array = IconArray(arm.count, arm.count, palette.REFERENCE, Mark.DOWN)
+# -- Your options ---------------------------------------------------------------------------------
+
+def options_blocks(o: OptionsView, s: TypeScale) -> list[Block]:
+    """AHSCT and drug treatment side by side: one part per study, each outcome with its definition and
+    time frame above the numbers and the groups in equal columns."""
+    blocks: list[Block] = [section_title(o.heading, s, "options_title")]
+    if o.no_profile:
+        return blocks + [Text(para(o.no_profile), s.body, name="options_no_profile")]
+    blocks.append(Text(para(o.intro), s.body, name="options_intro"))
+    if o.not_known:
+        blocks.append(Framed(Text("".join(para(t, bold=True, bottom=1) for t in o.not_known), s.body,
+                                  name="options_not_known"), bar=4.0, line=1.0, name="options_not_known_box"))
+    blocks.append(Text(bullets(o.notes), s.small + 1.5, name="options_notes"))
+    for study in o.studies:
+        blocks += ruled_heading(study.title, s, f"option_{study.id}")
+        match = ""
+        if study.match:
+            match = para(("\u25b6 " if study.closer else "\u25b7 " if study.closer is False else "") + study.match,
+                         bold=study.closer is True, bottom=1)
+        lines = [study.eligibility, study.population, *study.arms, study.follow_up, *study.facts]
+        html = para(study.kind, bold=not study.comparable, bottom=1) + match + "".join(
+            para(line, bottom=1) for line in lines if line)
+        blocks.append(Text(html, s.body, name=f"option_{study.id}_about"))
+        for index, outcome in enumerate(study.outcomes):
+            blocks += outcome_blocks(outcome, s, f"option_{study.id}_{index}")
+        small = ""
+        if study.limits:
+            small += para(study.limits_heading, bold=True, bottom=0) + bullets(study.limits)
+        small += "".join(para(text, italic=text is study.conclusion, bottom=1)
+                         for text in (study.conclusion, study.source, study.checked) if text)
+        blocks.append(Text(small, s.small + 1, name=f"option_{study.id}_limits"))
+    blocks.append(Text(para(o.elsewhere, italic=True), s.small + 1, name="options_elsewhere"))
+    return blocks
+
+
+def outcome_blocks(outcome: OutcomeView, s: TypeScale, name: str) -> list[Block]:
+    blocks: list[Block] = [Text(para(outcome.title, bold=True, bottom=0), s.body, name=f"{name}_title",
+                                keep_with_next=True)]
+    if outcome.arms:
+        share = 1 / len(outcome.arms)
+        blocks.append(Columns([(share, [_arm_block(arm, s, share)]) for arm in outcome.arms], gap=14,
+                              name=f"{name}_arms"))
+    if outcome.legend:
+        first = next(a.icons for a in outcome.arms if a.icons is not None)
+        blocks.append(GlyphLegend(outcome.legend, first.color, first.mark, s.small, f"{name}_legend"))
+    words = "".join(para(text, bottom=1) for text in (outcome.comparison, outcome.hazard_ratio) if text)
+    if outcome.checked:
+        words += para(outcome.checked, italic=True, bottom=0)
+    if words:
+        blocks.append(Text(words, s.body, name=f"{name}_words"))
+    return blocks
+
+
+def _arm_block(arm: ArmPanel, s: TypeScale, width_fraction: float) -> Block:
+    words = Text(para(arm.label, bold=True, bottom=1) + para(arm.headline, bold=True, bottom=0)
+                 + (para(arm.detail, bottom=0) if arm.detail else ""), s.body, name=f"arm_{arm.code}")
+    if arm.icons is None:
+        return words
+    array = arm.icons
     icons = Graphic(s.icon, lambda p, r, a=array: paint_icon_array(p, QRectF(r.left(), r.top(), s.icon, s.icon), a),
-                    "trial_icons")
-    words = Text(para(arm.label, bold=True) + para(arm.caption), s.body)
-    share = (s.icon + 4) / 250
-    return Columns([(share, [icons]), (1 - share, [words])], gap=8)
+                    f"icons_{arm.code}")
+    icon_share = min(0.5, (s.icon + 4) / (535 * width_fraction))
+    return Columns([(icon_share, [icons]), (1 - icon_share, [words])], gap=8)
+
+
+# -- What the treatment involves ------------------------------------------------------------------
+
+def harms_blocks(h: HarmsView, s: TypeScale) -> list[Block]:
+    blocks: list[Block] = [section_title(h.heading, s, "harms_title")]
+    if h.no_profile:
+        return blocks + [Text(para(h.no_profile), s.body, name="harms_no_profile")]
+    blocks.append(Text(para(h.intro), s.body, name="harms_intro"))
+    blocks.append(table_row(h.columns, HARM_COLUMN_WIDTHS, s, header=True, name="harms_header", size=s.body - 1))
+    for row in h.rows:
+        how_often = "\n".join(row.how_often) + (f"\n{row.note}" if row.note else "")
+        blocks.append(table_row((row.topic, how_often, row.when, row.source), HARM_COLUMN_WIDTHS, s,
+                                shade=row.category == "early_death", name=f"harm_{row.id}", size=s.body - 1))
+    blocks.append(Text(para(h.footnote, italic=True), s.small + 1, name="harms_footnote"))
+    return blocks
 
 
 def worksheet_blocks(w: WorksheetSection, s: TypeScale) -> list[Block]:

@@ -145,7 +145,7 @@ def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, 
     device at ``path`` is refused.
     """
     ensure_gui_application()
-    from ..decision_support import ValuesChoices
+    from ..context.values import ValuesChoices
 
     ValuesChoices(dict(options.values))  # unknown answers are refused before any file is touched
 

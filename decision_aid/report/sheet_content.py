@@ -256,7 +256,10 @@ class _Pair:
 def sheet_blocks(sheet: SheetView, extra: Sequence[Block] = ()) -> list[Block]:
     """Every block of the sheet in reading order; sections start on new pages."""
     s = TYPE[sheet.estimate.audience]
-    blocks = header_blocks(sheet, s) + [Spacer(2)] + estimate_blocks(sheet, s) + qualifier_blocks(sheet, s)
+    from .sections import notice_blocks
+
+    blocks = (header_blocks(sheet, s) + notice_blocks(sheet, s) + [Spacer(2)] + estimate_blocks(sheet, s)
+              + qualifier_blocks(sheet, s))
     for section in sheet.sections:
         blocks.append(PageBreak(unless_below=0.4))
         blocks += section_blocks(section, s)

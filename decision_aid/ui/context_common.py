@@ -1,26 +1,35 @@
-"""Small helpers shared by the context panels: labelled, accessible text and the audience type scale."""
+"""Small helpers shared by the context panels: plain-text labels, the audience type scale, a table
+that shows all its rows, and the panel protocol.
+
+Every panel lays out a view object of :mod:`decision_aid.present` with one method,
+``show_view(view)``: it computes nothing and composes no sentence. Every text is shown as text
+(labels are plain text, never interpreted as markup).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import Protocol, Sequence
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QWidget)
 
 from .. import palette
+from ..present.audience import Audience
 from .plain import plain_label
 
-AUDIENCES = ("patient", "clinician")
+
+class Panel(Protocol):
+    """What the window asks of a context panel."""
+
+    def show_view(self, view) -> None:
+        """Lay out ``view`` (a frozen view object of the presentation layer), replacing what was shown."""
 
 
-def check_audience(audience: str) -> str:
-    if audience not in AUDIENCES:
-        raise ValueError(f"audience: {audience!r} is not allowed; allowed: patient, clinician")
-    return audience
-
-
-def body_points(audience: str) -> int:
+def body_points(audience: Audience | str) -> int:
     """Patients read 14 pt or larger; clinicians get the denser body size."""
-    return palette.PATIENT_BODY if audience == "patient" else palette.BODY
+    return palette.BODY if Audience.parse(audience).clinician else palette.PATIENT_BODY
 
 
 def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
@@ -30,15 +39,99 @@ def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
     widget.setFont(font)
 
 
-def text_label(text: str, name: str, points: int = palette.BODY, bold: bool = False,
+def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold: bool = False,
                tooltip: str | None = None) -> QLabel:
-    """A wrapping, selectable label with an accessible name and a tooltip."""
-    label = plain_label(text)
+    """A wrapping, selectable, plain-text label with an accessible name (and a tooltip only when given)."""
+    label = plain_label(text)  # a file's text is never parsed as markup
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(name)
-    label.setToolTip(tooltip or name)
+    if tooltip:
+        label.setToolTip(tooltip)
     label.setStyleSheet(f"color: {palette.TEXT};")
     set_font_size(label, points, bold)
     return label
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """Set a label's text and hide it when there is none (no empty gaps in the layout)."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet(f"color: {palette.BAND};")
+    return line
+
+
+class FittedTable(QTableWidget):
+    """A read-only table that is as tall as its rows (no scroll bar of its own: the tab scrolls),
+    with columns sharing the width and wrapping their text."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                                    | Qt.TextFlag.TextWordWrap)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
+             shaded: Sequence[bool] = (), points: int = palette.BODY, weights: Sequence[int] = ()) -> None:
+        font = QFont(self.font())
+        font.setPointSize(points)
+        self.setFont(font)
+        self.clear()
+        self.setColumnCount(len(headings))
+        self.setRowCount(len(rows))
+        self.setHorizontalHeaderLabels(list(headings))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tooltips[r] if c == 0 and r < len(tooltips) and tooltips[r] else text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if r < len(shaded) and shaded[r]:
+                    item.setBackground(QColor(palette.EXTRAPOLATED))
+                self.setItem(r, c, item)
+        header = self.horizontalHeader()
+        if weights:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+            self._weights = tuple(weights)
+        else:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self._weights = ()
+        self._fit()
+
+    def cell(self, row: int, column: int) -> str:
+        return self.item(row, column).text()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        weights = getattr(self, "_weights", ())
+        if weights:
+            width = max(1, self.viewport().width())
+            total = sum(weights)
+            for c, weight in enumerate(weights[:-1]):
+                self.setColumnWidth(c, int(width * weight / total))
+        self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        wrapped = [metrics.boundingRect(QRect(0, 0, max(1, header.sectionSize(c) - 8), 10_000),
+                                        int(Qt.TextFlag.TextWordWrap), self.horizontalHeaderItem(c).text()).height()
+                   for c in range(self.columnCount()) if self.horizontalHeaderItem(c) is not None]
+        header.setFixedHeight(max(wrapped, default=metrics.height()) + 10)
+        height = header.height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+

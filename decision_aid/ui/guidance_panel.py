@@ -1,76 +1,109 @@
-""""Guidance and questions": the NMSS view with the profile's fit point by point, and questions to ask.
+""""Guidance, questions": lays out a :class:`~decision_aid.present.guidance_view.GuidanceView`.
 
-The fit is described, never judged: the panel says how the profile compares with each point of
-the guidance and leaves the decision to the consultation.
+Both statements side by side (the newer first), then the profile beside them point by point in one
+table, the note that this is not a verdict, and the questions to ask. Every text is the view's.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from .. import palette
-from ..context import GuidanceFit, guidance_fit
-from ..decision_support import questions_to_ask
-from ..model import Model, Profile, default_model
-from .context_common import body_points, check_audience, set_font_size, text_label
+from ..present.guidance_view import GuidanceView
+from ..present.i18n import _
+from .context_common import FittedTable, body_points, rule, set_font_size, set_text, text_label
+
+
+class StatementColumn(QWidget):
+    """One statement: its name, the paraphrase, the source and (clinician) what was checked."""
+
+    def __init__(self, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        number = index + 1
+        self.heading = text_label(name=_("Guidance statement {number}, name", number=number), bold=True)
+        self.statement = text_label(name=_("Guidance statement {number}", number=number))
+        self.source = text_label(name=_("Guidance statement {number}, source", number=number), points=palette.SMALL)
+        self.checked = text_label(name=_("Guidance statement {number}, checked against", number=number),
+                                  points=palette.SMALL)
+        for widget in (self.heading, self.statement, self.source, self.checked):
+            layout.addWidget(widget)
+        layout.addStretch(1)
 
 
 class GuidancePanel(QWidget):
-    """Guidance fit and questions for the consultation. ``show_profile(profile | None)``."""
+    """Both guidance statements, the profile beside them point by point, and questions to ask."""
 
-    def __init__(self, model: Model | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model or default_model()
-        self.audience = "patient"
-        self.fit: GuidanceFit | None = None
-        self.setAccessibleName("Guidance and questions to ask")
-        source = self.model.evidence.by_role("guidance")[0]
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.heading = text_label("What the guidance says", "Guidance heading", palette.HEADING, bold=True)
-        self.statement = text_label(source.text("statement"), "Guidance statement")
-        self.source_label = text_label("", "Guidance source", palette.SMALL)
-        self.fit_heading = text_label("How this profile compares, point by point", "Guidance fit heading",
-                                      palette.BODY, bold=True)
-        self.fit_label = text_label("", "How the profile compares with the guidance")
-        self.note = text_label("", "This is not a verdict", palette.SMALL)
-        self.questions_heading = text_label("Questions to ask at your consultation", "Questions heading",
-                                            palette.HEADING, bold=True)
-        self.questions = [text_label(f"{i}. {q.topic}: {q.text}", f"Question {i}: {q.topic}")
-                          for i, q in enumerate(questions_to_ask(self.model), start=1)]
-        for widget in (self.heading, self.statement, self.source_label, self.fit_heading, self.fit_label,
-                       self.note, self.questions_heading, *self.questions):
+        self.view: GuidanceView | None = None
+        layout = QVBoxLayout(self)
+        self.heading = text_label(name=_("Guidance heading"), points=palette.HEADING, bold=True)
+        self.intro = text_label(name=_("About the guidance"))
+        self.columns: list[StatementColumn] = []
+        self.statements = QWidget()
+        self.grid = QGridLayout(self.statements)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(24)
+        self.fit_heading = text_label(name=_("How this profile compares, heading"), bold=True)
+        self.no_profile = text_label(name=_("How the profile compares with the guidance"))
+        self.points = FittedTable(_("How the profile compares with each statement, point by point"))
+        self.note = text_label(name=_("This is not a verdict"))
+        self.questions_heading = text_label(name=_("Questions heading"), points=palette.HEADING, bold=True)
+        self.questions_box = QWidget()
+        self.questions_layout = QVBoxLayout(self.questions_box)
+        self.questions_layout.setContentsMargins(0, 0, 0, 0)
+        self.questions: list = []
+        for widget in (self.heading, self.intro, self.statements, self.fit_heading, self.no_profile, self.points,
+                       self.note, rule(), self.questions_heading, self.questions_box):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        QVBoxLayout(self).addWidget(scroll)
-        self.show_profile(None)
 
-    def show_profile(self, profile: Profile | None) -> None:
-        self.fit = None if profile is None else guidance_fit(self.model, profile)
-        self._refresh()
-
-    def set_audience(self, audience: str) -> None:
-        self.audience = check_audience(audience)
-        self._refresh()
-
-    def fit_lines(self) -> list[str]:
-        return [] if self.fit is None else [point.text for point in self.fit.points]
-
-    def _refresh(self) -> None:
-        points = body_points(self.audience)
-        for label in (self.statement, self.fit_label, *self.questions):
+    def show_view(self, view: GuidanceView) -> None:
+        self.view = view
+        self.setAccessibleName(view.heading)
+        points = body_points(view.audience)
+        self.heading.setText(view.heading)
+        self.intro.setText(view.intro)
+        while len(self.columns) < len(view.statements):
+            column = StatementColumn(len(self.columns))
+            self.grid.addWidget(column, 0, len(self.columns))
+            self.grid.setColumnStretch(len(self.columns), 1)
+            self.columns.append(column)
+        for column, statement in zip(self.columns, view.statements):
+            column.heading.setText(statement.heading)
+            column.statement.setText(statement.statement)
+            column.source.setText(statement.source)
+            set_text(column.checked, statement.checked)
+            set_font_size(column.statement, points)
+            set_font_size(column.heading, points, bold=True)
+        rows = view.point_rows()
+        self.fit_heading.setText(view.fit_heading)
+        set_text(self.no_profile, view.no_profile)
+        self.points.setVisible(bool(rows))
+        if rows:
+            self.points.fill([view.topic_heading, *(s.heading for s in view.statements)], rows,
+                             points=palette.BODY if view.audience.clinician else points,
+                             weights=(2, 5, 5))
+        self.note.setText(view.note)
+        self.questions_heading.setText(view.questions_heading)
+        for label in self.questions:
+            self.questions_layout.removeWidget(label)
+            label.hide()  # at once: deleteLater waits for the event loop
+            label.deleteLater()
+        self.questions = []
+        for number, question in enumerate(view.questions, start=1):
+            label = text_label(question.numbered(number), question.topic, points)
+            self.questions_layout.addWidget(label)
+            self.questions.append(label)
+        for label in (self.intro, self.no_profile, self.note):
             set_font_size(label, points)
-        source = self.model.evidence.by_role("guidance")[0]
-        self.source_label.setText(source.full_citation if self.audience == "clinician" else f"Source: {source.short_name}")
-        self.questions_heading.setText(
-            "Questions to ask at the consultation" if self.audience == "clinician"
-            else "Questions to ask at your consultation")
-        if self.fit is None:
-            self.fit_label.setText("Enter a valid profile to compare it with the guidance.")
-            self.note.setText("")
-            return
-        self.fit_label.setText("\n".join(f"\u2022 {line}" for line in self.fit_lines()))
-        self.note.setText(self.fit.note)
+
+    def statement_texts(self) -> list[str]:
+        return [column.statement.text() for column in self.columns]
+
+    def fit_lines(self, statement: int = 0) -> list[str]:
+        """What the table shows for one statement (by position), point by point."""
+        return [self.points.cell(r, statement + 1) for r in range(self.points.rowCount())] \
+            if self.points.isVisibleTo(self) else []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from .. import __version__, palette
+from .. import palette
 from ..present import wording
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
@@ -32,6 +32,9 @@ from .settings import WindowSettings
 from ..consultation import Consultation
 from ..session import ConsultationSession
 from .consultation_controller import ConsultationController
+from .context_tabs import context_tab_specs
+from .review_banner import ReviewBanner
+from ..present.about_view import review_view
 from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
@@ -270,17 +273,15 @@ class MainWindow(QMainWindow):
         self.sheet_panel.changed.connect(self._sheet_edited)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
         self.context_tabs: list[LazyTab] = []
-        if self.model is not None:
-            self.studies_tab = LazyTab(self._make_studies, self._update_studies)
-            self.mist_tab = LazyTab(self._make_mist, self._update_mist)
-            self.guidance_tab = LazyTab(self._make_guidance, self._update_guidance)
-            self.add_tab(self.studies_tab, "Other stud&ies",
-                         "Early deaths and staying free of worsening in six studies, beside this estimate")
-            self.add_tab(self.mist_tab, "Randomised &trial",
-                         "The MIST trial: transplant compared with drug treatment, for profiles it covers")
-            self.add_tab(self.guidance_tab, "Guidance, &questions",
-                         "Published guidance on who may benefit, and questions to ask the transplant centre")
-            self.context_tabs = [self.studies_tab, self.mist_tab, self.guidance_tab]
+        # Every tab stays in view (UI.md: none hidden behind arrows): in a narrow window the names are
+        # shortened with an ellipsis, and each keeps its full name as tooltip and accessible name.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        for spec in context_tab_specs() if self.model is not None else ():
+            tab = LazyTab(spec.make, lambda panel, view=spec.view: panel.show_view(view(self)))
+            setattr(self, f"{spec.name}_tab", tab)
+            self.add_tab(tab, spec.title, spec.tip)
+            self.context_tabs.append(tab)
         self.values_tab = LazyTab(self._make_values, self._update_values)
         self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
         self.add_tab(self.sheet_panel, "&Sheet", "The summary sheet: name, notes, paper, print and PDF")
@@ -293,7 +294,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 990])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()  # the overdue-review notice (if any) above everything it qualifies
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.review_banner = ReviewBanner()
+        if self.model is not None:
+            self.review_banner.show_view(review_view(self.model.evidence))
+        column.addWidget(self.review_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.main_splitter = splitter
         QWidget.setTabOrder(self.profile_form.clear_button, self.reference_boxes["relapsing"])
         QWidget.setTabOrder(self.reference_boxes["relapsing"], self.reference_boxes["progressive"])
@@ -349,21 +359,6 @@ class MainWindow(QMainWindow):
         """The "How calculated" panel, up to date (built and filled on first use)."""
         return self.method_tab.panel
 
-    def _make_studies(self):
-        from .studies_panel import StudiesPanel
-
-        return StudiesPanel(self.model)
-
-    def _make_mist(self):
-        from .mist_panel import MistPanel
-
-        return MistPanel(self.model)
-
-    def _make_guidance(self):
-        from .guidance_panel import GuidancePanel
-
-        return GuidancePanel(self.model)
-
     def _make_values(self):
         from .values_panel import ValuesPanel
 
@@ -372,12 +367,9 @@ class MainWindow(QMainWindow):
         return panel
 
     def _update_values(self, panel) -> None:
-        panel.set_audience(self.session.audience)
-        panel.blockSignals(True)  # showing the answers is not a new answer
-        try:
-            panel.set_choices(self.session.values)
-        finally:
-            panel.blockSignals(False)
+        from ..present.worksheet_view import worksheet_view
+
+        panel.show_view(worksheet_view(self.model, self.session.values, self.session.audience))  # not a new answer
 
     def _values_chosen(self, choices) -> None:
         self.session.set_values(choices)
@@ -394,17 +386,6 @@ class MainWindow(QMainWindow):
         """Answers from a saved consultation (checked by the file loader)."""
         self.session.set_values(values)
         self.values_tab.invalidate()
-
-    def _update_studies(self, panel) -> None:
-        panel.set_audience(self.session.audience)
-        panel.show_result(self.session.result)
-
-    def _update_mist(self, panel) -> None:
-        panel.show_profile(self.session.result.profile if self.session.result else None, self.session.audience)
-
-    def _update_guidance(self, panel) -> None:
-        panel.set_audience(self.session.audience)
-        panel.show_profile(self.session.result.profile if self.session.result else None)
 
     def _result_for_sheet(self) -> Estimate | None:
         self.flush()
@@ -430,21 +411,17 @@ class MainWindow(QMainWindow):
         self.flush()
 
     def about_text(self) -> str:
-        """Plain text (shown as text, never as HTML: the evidence problem can quote a file)."""
-        lines = [f"AHSCT decision aid for multiple sclerosis, version {__version__}"]
-        if self.model is not None:
-            evidence = self.model.evidence
-            lines += [f"Model {self.model.version}; evidence {evidence.version} ({evidence.short_checksum})",
-                      f"Source: {self.model.citation}"]
-        else:
-            lines.append(self.evidence_problem or "")
-        lines.append("A decision aid built on published group figures, not a prediction for one person. "
-                     "It works offline and sends nothing anywhere.")
-        return "\n\n".join(lines)
+        """Plain text (shown as text, never as HTML: the evidence problem can quote a file): the program,
+        model and evidence, the review dates and the disclosure (present/about_view.py)."""
+        from ..present.about_view import about_view
+
+        return about_view(self.model, self.evidence_problem).text
 
     def about_box(self) -> QMessageBox:
-        return plain_message_box(QMessageBox.Icon.Information, "About the decision aid", self.about_text(),
-                                 parent=self)
+        from ..present.about_view import about_view
+
+        view = about_view(self.model, self.evidence_problem)
+        return plain_message_box(QMessageBox.Icon.Information, view.title, view.text, parent=self)
 
     def show_about(self) -> None:
         self.about_box().exec()

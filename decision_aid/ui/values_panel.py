@@ -1,7 +1,9 @@
-""""What matters to you": the values questions as radio-button groups, with the choices shown back in words.
+""""What matters to you": lays out a :class:`~decision_aid.present.worksheet_view.WorksheetView`
+as radio-button groups, with the choices shown back in words.
 
 One exclusive button group per question, so Tab moves between questions and the arrow keys
-between choices; each button has an accessible name of the form "<topic>: <choice>".
+between choices; each button has the accessible name the view gives it ("<topic>: <choice>").
+The answers are ids (saved in consultation files); every word is the view's.
 """
 
 from __future__ import annotations
@@ -9,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QGroupBox, QLabel, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
 
 from .. import palette
-from ..decision_support import VALUES_QUESTIONS, ValuesChoices, values_summary
-from .context_common import body_points, check_audience, set_font_size, text_label
-
-NOTHING_CHOSEN = "Nothing chosen yet. There are no right or wrong answers."
+from ..context.values import VALUES_QUESTIONS, ValuesChoices
+from ..present.worksheet_view import WorksheetView
+from ..present.i18n import _
+from .context_common import body_points, set_font_size, text_label
 
 
 class ValuesPanel(QWidget):
@@ -27,62 +27,76 @@ class ValuesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.audience = "patient"
-        self.setAccessibleName("What matters to you")
+        self.view: WorksheetView | None = None
         outer = QVBoxLayout(self)
-        self.heading = text_label("What matters to you", "What matters to you heading", palette.HEADING, bold=True)
-        self.intro = text_label("", "About these questions")
+        self.heading = text_label(name=_("What matters to you heading"), points=palette.HEADING, bold=True)
+        self.intro = text_label(name=_("About these questions"))
         outer.addWidget(self.heading)
         outer.addWidget(self.intro)
-        body = QWidget()
-        layout = QVBoxLayout(body)
         self.groups: dict[str, QButtonGroup] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.prompts: dict[str, QLabel] = {}
         self.buttons: dict[tuple[str, str], QRadioButton] = {}
-        for question in VALUES_QUESTIONS:
+        for question in VALUES_QUESTIONS:  # the ids; the words come with the view
             # A group box title does not wrap, so the question is a wrapping label inside the box.
             box = QGroupBox()
-            box.setAccessibleName(question.prompt)
-            box.setToolTip(f"{question.topic}: choose the answer closest to how you feel")
             box_layout = QVBoxLayout(box)
-            prompt = text_label(question.prompt, f"Question: {question.topic}", bold=True)
+            prompt = text_label(bold=True)
             box_layout.addWidget(prompt)
             self.prompts[question.id] = prompt
             group = QButtonGroup(self)
             group.setExclusive(True)
             for choice in question.choices:
-                button = QRadioButton(choice.label)
-                button.setAccessibleName(f"{question.topic}: {choice.label}")
-                button.setToolTip(choice.label)
+                button = QRadioButton()
                 group.addButton(button)
                 box_layout.addWidget(button)
-                self.buttons[(question.id, choice.id)] = button
+                self.buttons[(question.id, choice)] = button
             group.buttonToggled.connect(self._on_toggled)
             self.groups[question.id] = group
             self.boxes[question.id] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setAccessibleName("Values questions")
-        outer.addWidget(scroll, 1)
-        self.summary_heading = text_label("Your answers in words", "Your answers heading", palette.BODY, bold=True)
-        self.summary = text_label(NOTHING_CHOSEN, "Your answers in words")
-        self.clear_button = QPushButton("Clear answers")
-        self.clear_button.setAccessibleName("Clear answers")
-        self.clear_button.setToolTip("Remove every answer so that you can start again")
+            outer.addWidget(box)
+        self.summary_heading = text_label(name=_("Your answers heading"), bold=True)
+        self.summary = text_label(name=_("Your answers in words"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(lambda: self.set_choices({}))
         for widget in (self.summary_heading, self.summary, self.clear_button):
             outer.addWidget(widget)
+        outer.addStretch(1)
         self._setting = False
-        self.set_audience(self.audience)
+
+    def show_view(self, view: WorksheetView) -> None:
+        """Every word from ``view``, and its answers checked (showing them is not a new answer)."""
+        self.view = view
+        self.setAccessibleName(view.heading)
+        self.heading.setText(view.heading)
+        self.intro.setText(view.intro)
+        for question in view.questions:
+            self.boxes[question.id].setAccessibleName(question.prompt)
+            self.boxes[question.id].setToolTip(question.tooltip)
+            self.prompts[question.id].setText(question.prompt)
+            self.prompts[question.id].setAccessibleName(question.topic)
+            for choice in question.choices:
+                button = self.buttons[(question.id, choice.id)]
+                button.setText(choice.label)
+                button.setAccessibleName(choice.accessible_name)
+                button.setToolTip(choice.label)
+        self.summary_heading.setText(view.answers_heading)
+        self.clear_button.setText(view.clear_label)
+        self.clear_button.setAccessibleName(view.clear_label)
+        self.clear_button.setToolTip(view.clear_tooltip)
+        points = body_points(view.audience)
+        for widget in (self.intro, self.summary, *self.buttons.values(), self.clear_button):
+            set_font_size(widget, points)
+        for prompt in self.prompts.values():
+            set_font_size(prompt, points, bold=True)
+        self.blockSignals(True)
+        try:
+            self.set_choices(view.chosen)
+        finally:
+            self.blockSignals(False)
 
     def choices(self) -> ValuesChoices:
-        return ValuesChoices({
-            qid: cid for (qid, cid), button in self.buttons.items() if button.isChecked()
-        })
+        return ValuesChoices({qid: cid for (qid, cid), button in self.buttons.items() if button.isChecked()})
 
     def set_choices(self, choices: Mapping[str, str]) -> None:
         """Check exactly these answers (validated first; unknown ids raise ``ValuesError``)."""
@@ -99,23 +113,6 @@ class ValuesPanel(QWidget):
             self._setting = False
         self._changed()
 
-    def set_audience(self, audience: str) -> None:
-        self.audience = check_audience(audience)
-        if audience == "clinician":
-            self.heading.setText("What matters to the patient")
-            self.intro.setText("Values exercise for the patient to complete; the answers are printed on page 2 "
-                               "of the sheet to guide the conversation.")
-        else:
-            self.heading.setText("What matters to you")
-            self.intro.setText("These questions help you think about what matters most to you. "
-                               "Your answers are not used in the estimates; they are printed on the sheet "
-                               "so that you can talk them through with your doctor.")
-        points = body_points(self.audience)
-        for widget in (self.intro, self.summary, *self.buttons.values(), self.clear_button):
-            set_font_size(widget, points)
-        for prompt in self.prompts.values():
-            set_font_size(prompt, points, bold=True)
-
     def summary_text(self) -> str:
         return self.summary.text()
 
@@ -126,6 +123,7 @@ class ValuesPanel(QWidget):
 
     def _changed(self) -> None:
         choices = self.choices()
-        lines = values_summary(choices)
-        self.summary.setText("\n".join(lines) if lines else NOTHING_CHOSEN)
+        if self.view is not None:
+            lines = self.view.summary(choices)
+            self.summary.setText("\n".join(lines) if lines else self.view.nothing_chosen)
         self.choices_changed.emit(choices)

@@ -34,11 +34,10 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .present import wording
-from .present.i18n import N_, _
-from .context import mist_unmet, mist_unmet_fields
-from .evidence import Figure, Source
-from .model import Model, Profile
+from ..evidence import Figure, Source
+from ..model import Model, Profile
+from .numbers import in_hundred, per_hundred
+from .trial import UnmetCriterion, mist_unmet
 
 MIST = "burt2019_mist"
 
@@ -57,25 +56,26 @@ ACTIVE, LOW, NOT_GIVEN = "active", "low", "not_given"
 # The words say how the *rate* of the event compares (a hazard ratio), not the share of people,
 # and whether the interval includes 1 (no clear difference) is a separate flag.
 
-HR_ANCHORS: tuple[tuple[float, str, str], ...] = (
-    (1 / 10, "about_a_tenth_the_rate", N_("about a tenth the rate")),
-    (1 / 5, "about_a_fifth_the_rate", N_("about a fifth the rate")),
-    (1 / 4, "about_a_quarter_the_rate", N_("about a quarter the rate")),
-    (1 / 3, "about_a_third_the_rate", N_("about a third the rate")),
-    (1 / 2, "about_half_the_rate", N_("about half the rate")),
-    (2 / 3, "about_two_thirds_the_rate", N_("about two thirds the rate")),
-    (3 / 4, "about_three_quarters_the_rate", N_("about three quarters the rate")),
-    (1.0, "about_the_same_rate", N_("about the same rate")),
-    (3 / 2, "about_one_and_a_half_times_the_rate", N_("about one and a half times the rate")),
-    (2.0, "about_twice_the_rate", N_("about twice the rate")),
-    (3.0, "about_three_times_the_rate", N_("about three times the rate")),
-    (4.0, "about_four_times_the_rate", N_("about four times the rate")),
-    (5.0, "about_five_times_the_rate", N_("about five times the rate")),
-    (10.0, "about_ten_times_the_rate", N_("about ten times the rate")),
+#: (ratio, code), in increasing order; the words for each code are in present/options_view.py.
+HR_ANCHORS: tuple[tuple[float, str], ...] = (
+    (1 / 10, "about_a_tenth_the_rate"),
+    (1 / 5, "about_a_fifth_the_rate"),
+    (1 / 4, "about_a_quarter_the_rate"),
+    (1 / 3, "about_a_third_the_rate"),
+    (1 / 2, "about_half_the_rate"),
+    (2 / 3, "about_two_thirds_the_rate"),
+    (3 / 4, "about_three_quarters_the_rate"),
+    (1.0, "about_the_same_rate"),
+    (3 / 2, "about_one_and_a_half_times_the_rate"),
+    (2.0, "about_twice_the_rate"),
+    (3.0, "about_three_times_the_rate"),
+    (4.0, "about_four_times_the_rate"),
+    (5.0, "about_five_times_the_rate"),
+    (10.0, "about_ten_times_the_rate"),
 )
-BELOW_ANCHORS = ("less_than_a_tenth_the_rate", N_("less than a tenth the rate"))
-ABOVE_ANCHORS = ("more_than_ten_times_the_rate", N_("more than ten times the rate"))
-HR_WORDS_EN: dict[str, str] = {code: words for _, code, words in HR_ANCHORS} | dict([BELOW_ANCHORS, ABOVE_ANCHORS])
+BELOW_ANCHORS = "less_than_a_tenth_the_rate"
+ABOVE_ANCHORS = "more_than_ten_times_the_rate"
+HR_CODES = (BELOW_ANCHORS, *(code for _, code in HR_ANCHORS), ABOVE_ANCHORS)
 
 
 def hazard_ratio_words(ratio: float) -> str:
@@ -83,9 +83,9 @@ def hazard_ratio_words(ratio: float) -> str:
     if not ratio > 0 or not math.isfinite(ratio):
         raise ValueError(f"hazard ratio {ratio!r} must be a positive number")
     if ratio < HR_ANCHORS[0][0]:
-        return BELOW_ANCHORS[0]
+        return BELOW_ANCHORS
     if ratio > HR_ANCHORS[-1][0]:
-        return ABOVE_ANCHORS[0]
+        return ABOVE_ANCHORS
     log = math.log(ratio)
     best = min(HR_ANCHORS, key=lambda a: (round(abs(log - math.log(a[0])), 12), abs(math.log(a[0]))))
     return best[1]
@@ -110,9 +110,8 @@ class Quantity:
         return {"value": self.value, "unit": self.unit, "figure": self.figure, "checked_against": self.checked_against}
 
 
-_TIME_FRAME_WORDS = {"at": N_("at {amount}"), "over": N_("over {amount}"), "up_to": N_("over up to {amount}"),
-                     "at_least": N_("over at least {amount}"), "median_follow_up": N_("median follow-up {amount}"),
-                     "during_follow_up": N_("during follow-up")}
+#: When an outcome was counted (the words for each kind are in present/options_view.py).
+TIME_FRAME_KINDS = ("at", "over", "up_to", "at_least", "median_follow_up", "during_follow_up")
 
 
 @dataclass(frozen=True)
@@ -124,15 +123,7 @@ class TimeFrame:
     length: Quantity | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "length": self.length.as_dict() if self.length else None, "text": self.text}
-
-    @property
-    def text(self) -> str:
-        """Default English, e.g. "over 5 years"."""
-        if self.length is None:
-            return _("during follow-up")
-        amount = f"{self.length.value:g} {_(self.length.unit)}"
-        return _(_TIME_FRAME_WORDS[self.kind], amount=amount)
+        return {"kind": self.kind, "length": self.length.as_dict() if self.length else None}
 
 
 @dataclass(frozen=True)
@@ -171,20 +162,7 @@ class ArmResult:
     def as_dict(self) -> dict[str, Any]:
         return {"arm": self.arm, "label": self.label, "kind": self.kind, **self.value.as_dict(),
                 "patients": None if self.patients is None else int(self.patients.value),
-                "share": self.share, "in_hundred": self.in_hundred, "per_hundred": self.per_hundred,
-                "text": self.text}
-
-    @property
-    def text(self) -> str:
-        """Default English, e.g. "3 of 55 (about 5 in 100)"."""
-        if self.kind == "count":
-            return _("{count} ({in_hundred})", count=wording.of_phrase(self.value.value, self.patients.value),
-                     in_hundred=wording.count_phrase(self.share))
-        if self.kind == "share":
-            return _("{percent} ({in_hundred})", percent=wording.published_percent(self.value.value),
-                     in_hundred=wording.count_phrase(self.share))
-        return _("{rate} {unit} ({per_hundred} per 100 people per year)", rate=f"{self.value.value:g}",
-                 unit=_(self.value.unit), per_hundred=f"{self.per_hundred:g}")
+                "share": self.share, "in_hundred": self.in_hundred, "per_hundred": self.per_hundred}
 
 
 @dataclass(frozen=True)
@@ -205,7 +183,7 @@ class HazardRatio:
                 "upper": self.ci[1] if self.ci else None, "compares": list(self.compares), "figure": self.figure,
                 "checked_against": self.checked_against, "words": self.words,
                 "clear_difference": self.clear_difference,
-                "ci_words": list(self.ci_words) if self.ci_words else None, "text": hazard_ratio_text_en(self)}
+                "ci_words": list(self.ci_words) if self.ci_words else None}
 
 
 @dataclass(frozen=True)
@@ -249,15 +227,17 @@ class Fact:
 
 @dataclass(frozen=True)
 class Eligibility:
-    """The MIST entry-criteria check for this profile (from :mod:`decision_aid.context`)."""
+    """The MIST entry-criteria check for this profile (from :mod:`decision_aid.context.trial`)."""
 
     meets_entry_criteria: bool
-    unmet_fields: tuple[str, ...]
-    unmet: tuple[str, ...]
+    unmet: tuple[UnmetCriterion, ...]
+
+    @property
+    def unmet_fields(self) -> tuple[str, ...]:
+        return tuple(criterion.field for criterion in self.unmet)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"meets_entry_criteria": self.meets_entry_criteria, "unmet_fields": list(self.unmet_fields),
-                "unmet": list(self.unmet)}
+        return {"meets_entry_criteria": self.meets_entry_criteria, "unmet_fields": list(self.unmet_fields)}
 
 
 @dataclass(frozen=True)
@@ -302,18 +282,7 @@ class OptionStudy:
 
 
 @dataclass(frozen=True)
-class OptionNote:
-    """A short text for the view, with a stable code (what is not known is said as plainly as what is)."""
-
-    code: str
-    text: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "text": self.text}
-
-
-@dataclass(frozen=True)
-class OptionsView:
+class Options:
     course: str  # the profile's type of MS
     study_course: str  # the type whose studies are shown (spms for prms)
     population_match: str  # same or nearest
@@ -321,7 +290,7 @@ class OptionsView:
     relapse_activity: str | None  # active, low or not_given where the studies are split by it; None otherwise
     closer_study: str | None  # the study describing that relapse activity more closely, if it can be told
     studies: tuple[OptionStudy, ...]
-    notes: tuple[OptionNote, ...]
+    notes: tuple[str, ...]  # codes of NOTE_CODES: what is not known is said as plainly as what is
 
     @property
     def study_ids(self) -> tuple[str, ...]:
@@ -340,40 +309,16 @@ class OptionsView:
             "relapse_activity": self.relapse_activity,
             "closer_study": self.closer_study,
             "details": [s.as_dict() for s in self.studies],
-            "notes": [n.as_dict() for n in self.notes],
         }
 
 
-# --- Notes (short texts; the presentation layer may word them differently) --------------------
+# --- Notes: what the view must say besides the numbers (codes; the words are in the presentation layer)
 
-NOTES = {
-    "group_results": N_("These are results for groups of people in studies. They do not say what would happen "
-                        "to you with either treatment."),
-    "definitions_differ": N_("Each study measured its results in its own way and over its own time. So the "
-                             "numbers of one study cannot be compared with those of another."),
-    "no_comparison": N_("No study in this aid has compared AHSCT with drug treatment for this type of MS."),
-    "no_comparison_ppms": N_("No study has compared AHSCT with drug treatment in primary progressive MS. So it is "
-                             "not known how AHSCT compares with drugs for this type of MS."),
-    "drug_trial_only": N_("The ORATORIO trial shows what a drug (ocrelizumab) did compared with a dummy treatment. "
-                          "It tells nothing about AHSCT."),
-    "prms_nearest": N_("No study has compared AHSCT with drug treatment in progressive-relapsing MS. This is an "
-                       "older name for MS that gets worse from the start and also has relapses. The nearest studies "
-                       "are of progressive MS, most of it secondary progressive."),
-    "activity_active": N_("You had a relapse in the past year. Of the two studies, the one of active MS describes "
-                          "people like you more closely."),
-    "activity_low": N_("You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
-                       "describes people like you more closely."),
-    "activity_not_given": N_("Relapses in the past year were not given, so it cannot be told which of the two "
-                             "studies describes people like you more closely. Both are shown."),
-    "mri_not_asked": N_("Activity can also show on MRI scans, which this aid does not ask about."),
-}
+NOTE_CODES = ("group_results", "definitions_differ", "no_comparison", "no_comparison_ppms", "drug_trial_only",
+              "prms_nearest", "activity_active", "activity_low", "activity_not_given", "mri_not_asked")
 
 
-def _note(code: str) -> OptionNote:
-    return OptionNote(code, _(NOTES[code]))
-
-
-# --- Building the view -----------------------------------------------------------------------
+# --- Choosing the studies for a profile -------------------------------------------------------
 
 def comparison_sources(model: Model) -> tuple[Source, ...]:
     """Every evidence file with a ``comparison`` block (the comparison studies and MIST)."""
@@ -388,8 +333,8 @@ def relapse_activity(profile: Profile) -> str:
     return ACTIVE if relapses >= 1 else LOW
 
 
-def options_view(model: Model, profile: Profile) -> OptionsView:
-    """The options view data for a validated profile."""
+def options_for(model: Model, profile: Profile) -> Options:
+    """What the "Your options" view shows for a validated profile, in codes and numbers."""
     study_course = STUDY_COURSE[profile.course]
     match = "same" if study_course == profile.course else "nearest"
     sources = [s for s in comparison_sources(model) if study_course in s.raw["comparison"]["population_courses"]]
@@ -403,20 +348,20 @@ def options_view(model: Model, profile: Profile) -> OptionsView:
     split = [s for s in studies if s.relapse_activity is not None]
     closer = next((s.id for s in split if s.closer_match), None)
     direct = any(s.compares_ahsct for s in studies)
-    notes = [_note("group_results")]
+    notes = ["group_results"]
     if profile.course == "prms":
-        notes.append(_note("prms_nearest"))
+        notes.append("prms_nearest")
     if not direct:
-        notes.append(_note("no_comparison_ppms" if profile.course == "ppms" else "no_comparison"))
+        notes.append("no_comparison_ppms" if profile.course == "ppms" else "no_comparison")
     if any(not s.compares_ahsct for s in studies):
-        notes.append(_note("drug_trial_only"))
+        notes.append("drug_trial_only")
     if split:
-        notes.append(_note({ACTIVE: "activity_active", LOW: "activity_low"}.get(activity, "activity_not_given")))
-        notes.append(_note("mri_not_asked"))
+        notes.append({ACTIVE: "activity_active", LOW: "activity_low"}.get(activity, "activity_not_given"))
+        notes.append("mri_not_asked")
     if len(studies) > 1:
-        notes.append(_note("definitions_differ"))
-    unique = tuple(dict.fromkeys(notes))
-    return OptionsView(profile.course, study_course, match, direct, activity, closer, studies, unique)
+        notes.append("definitions_differ")
+    return Options(profile.course, study_course, match, direct, activity, closer, studies,
+                   tuple(dict.fromkeys(notes)))
 
 
 def _study(model: Model, profile: Profile, source: Source, match: str, activity: str | None) -> OptionStudy:
@@ -433,7 +378,7 @@ def _study(model: Model, profile: Profile, source: Source, match: str, activity:
     eligibility = None
     if source.id == MIST:
         unmet = mist_unmet(model, profile)
-        eligibility = Eligibility(not unmet, mist_unmet_fields(model, profile), unmet)
+        eligibility = Eligibility(not unmet, unmet)
     return OptionStudy(
         id=source.id,
         short_name=source.short_name,
@@ -485,12 +430,12 @@ def _arm_result(source: Source, item: Mapping, label: str) -> ArmResult:
     if "events" in item:
         events, patients = Quantity.of(source.figure(item["events"])), Quantity.of(source.figure(item["patients"]))
         share = events.value / patients.value
-        return ArmResult(item["arm"], label, "count", events, patients, share, wording.in_hundred(share))
+        return ArmResult(item["arm"], label, "count", events, patients, share, in_hundred(share))
     if "share" in item:
         share = Quantity.of(source.figure(item["share"]))
-        return ArmResult(item["arm"], label, "share", share, None, share.value, wording.in_hundred(share.value))
+        return ArmResult(item["arm"], label, "share", share, None, share.value, in_hundred(share.value))
     rate = Quantity.of(source.figure(item["rate"]))
-    return ArmResult(item["arm"], label, "rate", rate, per_hundred=round(rate.value * wording.DENOMINATOR, 9))
+    return ArmResult(item["arm"], label, "rate", rate, per_hundred=per_hundred(rate.value))
 
 
 def _hazard_ratio(source: Source, item: Mapping | None) -> HazardRatio | None:
@@ -502,19 +447,3 @@ def _hazard_ratio(source: Source, item: Mapping | None) -> HazardRatio | None:
     ci_words = None if ci is None else (hazard_ratio_words(ci[0]), hazard_ratio_words(ci[1]))
     return HazardRatio(figure.value, ci, tuple(item["compares"]), figure.name, figure.checked_against,
                        hazard_ratio_words(figure.value), clear, ci_words)
-
-
-def hazard_ratio_text_en(hr: HazardRatio) -> str:
-    """Default English for a hazard ratio, e.g. "about half the rate" or, where the interval
-    includes 1, "no clear difference (from about two thirds the rate to about three times the rate)"."""
-    if hr.clear_difference:
-        return _(HR_WORDS_EN[hr.words])
-    if hr.ci_words is None:
-        return _("{words} (no interval published)", words=_(HR_WORDS_EN[hr.words]))
-    low, high = (_(HR_WORDS_EN[w]) for w in hr.ci_words)
-    return _("no clear difference (the result fits anything from {low} to {high})", low=low, high=high)
-
-
-def options_dict(model: Model, profile: Profile) -> dict[str, Any]:
-    """``context.options`` of ``decision-aid estimate --json``."""
-    return options_view(model, profile).as_dict()

@@ -1,5 +1,9 @@
 """About the aid (IPDAS items): when the evidence was reviewed, and the disclosure (Qt-free, stdlib).
 
+The words around these (the review line, the overdue notice, the headings of the disclosure) are
+made by :mod:`decision_aid.present.about_view`; the disclosure's own texts are data from
+``resources/about.json``.
+
 - :func:`evidence_review`: the edition, its review dates (from the evidence manifest) and whether
   the next review is overdue today. ``DECISION_AID_TODAY=YYYY-MM-DD`` replaces today's date (for
   tests, and to check what a later reader will see); any other value is refused, never guessed.
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Mapping
 
-from .evidence import EvidenceSet
+from ..evidence import EvidenceSet
 
 TODAY_VARIABLE = "DECISION_AID_TODAY"
 ABOUT_FILE = "about.json"
@@ -65,25 +69,11 @@ class EvidenceReview:
         }
 
 
-
 def evidence_review(evidence: EvidenceSet, on: _dt.date | None = None) -> EvidenceReview:
     """The review state of the evidence edition on ``on`` (default: :func:`today`)."""
     day = today() if on is None else on
     due = evidence.next_review_due
     return EvidenceReview(evidence.version, evidence.reviewed, due, due is not None and day > due)
-
-
-def review_line(review: EvidenceReview) -> str:
-    """One line for the text table, e.g. "Evidence edition 2026.12-1, reviewed 2026-11-26; next review
-    due 2027-11-26." (in the current language)."""
-    from .present.i18n import _
-
-    values = {"edition": review.edition, "reviewed": review.reviewed.isoformat(),
-              "due": review.next_review_due.isoformat()}
-    if review.overdue:
-        return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}: overdue, so the "
-                 "figures may be out of date.", **values)
-    return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}.", **values)
 
 
 @dataclass(frozen=True)
