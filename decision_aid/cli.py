@@ -118,19 +118,14 @@ def profile_input(args: argparse.Namespace) -> dict[str, Any]:
 
 def rejection_line(error, profile_file: str | None = None) -> str:
     """One line naming each rejected field by its flag (or, for a file, its field), the value and
-    what is allowed."""
-    from .model import ProfileError
+    what is allowed; the words are present's (:mod:`decision_aid.present.refusals`)."""
+    from .model import ProfileError, RequestError
+    from .present import refusals
 
     if isinstance(error, ProfileError):
-        def name(field: str) -> str:
-            return f"profile field '{field}'" if profile_file else PROFILE_FLAGS.get(field, field)
-
-        line = "; ".join(
-            f"{name(e.field)} is required; {e.allowed}" if e.missing
-            else f"{name(e.field)}: {str(e.value)!r} is not allowed; {e.allowed}"
-            for e in error.errors
-        )
-        return f"{profile_file}: {line}" if profile_file else line
+        return refusals.refusal_line(error.errors, None if profile_file else PROFILE_FLAGS, profile_file)
+    if isinstance(error, RequestError):
+        return refusals.request_refusal(error, "--" + error.field)
     return str(error)
 
 
@@ -228,14 +223,18 @@ def note_version_change(model, consultation) -> None:
 
 def run_estimate(args: argparse.Namespace) -> int:
     from .about import AboutError, TodayError, disclosure, evidence_review, review_line, today
+    from .model import RequestError
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
         model, profile, consultation = validated_profile(args, "no estimates")
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
         about = disclosure() if args.json else None
-    except (_Rejected, TodayError, AboutError, ValueError) as exc:  # ValueError: horizon or draws
+    except (_Rejected, TodayError, AboutError) as exc:
         say(exc)
+        return EXIT_REJECTED
+    except RequestError as exc:  # horizon or draws
+        say(rejection_line(exc))
         return EXIT_REJECTED
     from .context import context_dict
 
@@ -263,11 +262,16 @@ def run_sheet(args: argparse.Namespace) -> int:
     to a regular file: a link, folder, pipe or device, a read-only file and the ``--profile``
     input itself are refused.
     """
+    from .model import RequestError
+
     try:
         model, profile, consultation = validated_profile(args, "no sheet")
         result = model.estimate(profile, horizon=args.horizon)
-    except (_Rejected, ValueError) as exc:
+    except _Rejected as exc:
         say(exc)
+        return EXIT_REJECTED
+    except RequestError as exc:
+        say(rejection_line(exc))
         return EXIT_REJECTED
     from .safe_io import WriteError, check_output_target
 
@@ -367,7 +371,9 @@ def run_window_command(args: argparse.Namespace) -> int:
             return EXIT_REJECTED
         model = None  # the window itself explains that no estimates can be shown
     if model is not None and args.horizon is not None and args.horizon not in model.horizons:
-        say(f"--horizon: {args.horizon!r} is not allowed; allowed: {', '.join(map(str, model.horizons))} years")
+        from .model import RequestError
+
+        say(rejection_line(RequestError("horizon", args.horizon, "not_offered", {"values": tuple(model.horizons)})))
         return EXIT_REJECTED
     if args.screenshot is None:
         from .ui.app import run_window

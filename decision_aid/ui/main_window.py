@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, palette
-from ..present import wording
+from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         if self.model is None:
             self.message.setText(self.evidence_problem or "")
         elif session.refusal:
-            self.message.setText(wording.profile_problem_message(session.refusal))
+            self.message.setText(refusals.problem_message(session.refusal))
         self._show(session.result)
         self.result_changed.emit(session.result)
 

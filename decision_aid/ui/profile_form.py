@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
 
 from .. import palette
 from ..consultation import MAX_PROFILE_TEXT
-from ..present import wording
+from ..present import refusals, wording
 from ..model import FieldError, ProfileLimits
 from .plain import plain_label
-from ..printable import one_line
 
 INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"
 
@@ -212,14 +211,12 @@ class ProfileForm(QWidget):
                 widget.setAccessibleDescription(widget.toolTip())
                 label.setText(label.text().removesuffix(" \u26a0").removesuffix(" *"))
                 continue
-            allowed = problem.allowed[0].upper() + problem.allowed[1:]
+            text = refusals.field_mark(problem)
             if problem.missing:
-                text = f"* Needed. {allowed}."
                 error.setStyleSheet(f"color: {palette.MUTED};")
                 widget.setStyleSheet("")
                 mark = " *"
             else:
-                text = f"\u26a0 Not allowed: {one_line(problem.value)}. {allowed}."
                 error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
                 widget.setStyleSheet(INVALID_STYLE)
                 mark = " \u26a0"
