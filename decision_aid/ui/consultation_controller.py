@@ -16,6 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
 from ..safe_io import read_regular_file, remove_stale_temporaries
+from ..present.i18n import _
+from .actions import make_action
 from .autosave import AUTOSAVE_INTERVAL_MS, Autosaver
 from .plain import ask_yes_no, plain_label
 from .consultation_dialogs import (
@@ -47,14 +49,14 @@ class ConsultationController(QObject):
         window.statusBar().addPermanentWidget(self.autosave_notice, 1)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.saved.connect(lambda _path: self.autosave_notice.hide())
-        self.new_action = self._action("&New consultation", QKeySequence.StandardKey.New,
-                                       "Start again with a blank consultation", self.new)
-        self.open_action = self._action("&Open consultation…", QKeySequence.StandardKey.Open,
-                                        "Open a saved consultation", self.open)
-        self.save_action = self._action("&Save consultation", QKeySequence.StandardKey.Save,
-                                        "Save this consultation (profile, views, notes, answers)", self.save)
-        self.save_as_action = self._action("Save consultation &as…", QKeySequence.StandardKey.SaveAs,
-                                           "Save this consultation to a new file", self.save_as)
+        self.new_action = make_action(window, _("&New consultation"), self.new, QKeySequence.StandardKey.New,
+                                      _("Start again with a blank consultation"))
+        self.open_action = make_action(window, _("&Open consultation\u2026"), self.open, QKeySequence.StandardKey.Open,
+                                       _("Open a saved consultation"))
+        self.save_action = make_action(window, _("&Save consultation"), self.save, QKeySequence.StandardKey.Save,
+                                       _("Save this consultation (profile, views, notes, answers)"))
+        self.save_as_action = make_action(window, _("Save consultation &as\u2026"), self.save_as,
+                                          QKeySequence.StandardKey.SaveAs, _("Save this consultation to a new file"))
         window.changed.connect(self.mark_dirty)
         if model is None:  # no checked evidence: nothing can be validated, so nothing is opened or saved
             for action in self.actions:
@@ -64,14 +66,6 @@ class ConsultationController(QObject):
     @property
     def actions(self) -> tuple[QAction, ...]:
         return self.new_action, self.open_action, self.save_action, self.save_as_action
-
-    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(shortcut)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # -- state -----------------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
+from ..present.i18n import _
+from .actions import make_action, plain_text
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
@@ -90,33 +92,35 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.quit_action = make_action(self, _("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                       _("Close the window (asks first about unsaved changes)"))
         self.audience_group = QActionGroup(self)
         self.audience_actions: dict[str, QAction] = {}
         for audience, text, key, tip in (
-            ("patient", "&Patient view", "Alt+P", "Plain words and whole numbers out of 100, for the patient"),
-            ("clinician", "Cli&nician view", "Alt+N", "Percentages with 95% intervals, hazard ratios, assumption ids"),
+            ("patient", _("&Patient view"), "Alt+P", _("Plain words and whole numbers out of 100, for the patient")),
+            ("clinician", _("Cli&nician view"), "Alt+N",
+             _("Percentages with 95% intervals, hazard ratios, assumption ids")),
         ):
-            action = QAction(text, self, checkable=True, shortcut=QKeySequence(key), toolTip=tip)
-            action.triggered.connect(lambda _=False, a=audience: self.set_audience(a))
+            action = make_action(self, text, lambda _on, a=audience: self.set_audience(a), key, tip, checkable=True)
             self.audience_group.addAction(action)
             self.audience_actions[audience] = action
         self.horizon_group = QActionGroup(self)
         self.horizon_actions: dict[int, QAction] = {}
         for horizon in (self.model.horizons if self.model else ()):
             key = str(horizon)[-1]
-            text = f"{str(horizon)[:-1]}&{key} years"
-            tip = (f"Show the curve to {horizon} years"
-                   + ("" if horizon <= 5 else " (beyond 5 years it is an extrapolation)"))
-            action = QAction(text, self, checkable=True, shortcut=QKeySequence(f"Alt+{key}"), toolTip=tip)
-            action.triggered.connect(lambda _=False, h=horizon: self.set_horizon(h))
+            text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
+            tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
+                   _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
+            action = make_action(self, text, lambda _on, h=horizon: self.set_horizon(h), f"Alt+{key}", tip,
+                                 checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
-        self.about_action = QAction("&About", self, triggered=self.show_about)
+        self.about_action = make_action(self, _("&About"), self.show_about,
+                                        tip=_("Versions, licence, how to cite, where to report a problem"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(_("&File"))
         for action in self.consultations.actions:
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -124,35 +128,38 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(_("&View"))
         for action in self.audience_actions.values():
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.horizon_menu = self.view_menu.addMenu("&Horizon")
+        self.horizon_menu = self.view_menu.addMenu(_("&Horizon"))
         for action in self.horizon_actions.values():
             self.horizon_menu.addAction(action)
         self.view_menu.addSeparator()
         self.reference_actions: dict[str, QAction] = {}
-        for name, text in (("relapsing", "Study curve: relapsing MS"), ("progressive", "Study curve: progressive MS")):
-            action = QAction(text, self, checkable=True)
-            action.setChecked(self.settings.show_reference(name))
+        for name, text, tip in (
+                ("relapsing", _("Study curve: relapsing MS"),
+                 _("Show the study's average curve for relapsing MS on the chart, for comparison")),
+                ("progressive", _("Study curve: progressive MS"),
+                 _("Show the study's average curve for progressive MS on the chart, for comparison"))):
+            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar = QToolBar(_("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        self.toolbar.addWidget(plain_label(" Show for: "))
+        self.toolbar.addWidget(plain_label(" " + _("Show for:") + " "))
         for action in self.audience_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(plain_label(" Horizon: "))
+        self.toolbar.addWidget(plain_label(" " + _("Horizon:") + " "))
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -160,7 +167,7 @@ class MainWindow(QMainWindow):
         for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()) + [
                 self.sheet_actions.print_action]:
             button = self.toolbar.widgetForAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleName(plain_text(action))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _build_central(self) -> None:

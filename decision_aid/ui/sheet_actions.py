@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..model import Estimate
+from ..present.i18n import _
+from .actions import make_action
 from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
 from .plain import tell
 
@@ -44,27 +46,17 @@ class SheetActions(QObject):
         self._result = current_result
         self._options = current_options
         self.last_directory = Path.home()
-        self.print_action = self._action("&Print sheet…", QKeySequence.StandardKey.Print,
-                                         "Print the one-page summary sheet", self.print_sheet)
-        self.preview_action = self._action("Print pre&view…", None,
-                                           "Show the summary sheet as it will be printed", self.preview_sheet)
-        self.pdf_action = self._action("Save sheet as P&DF…", QKeySequence("Ctrl+Shift+E"),
-                                       "Save the one-page summary sheet as a PDF file", self.save_pdf)
+        self.print_action = make_action(parent, _("&Print sheet\u2026"), self.print_sheet,
+                                        QKeySequence.StandardKey.Print, _("Print the summary sheet"))
+        self.preview_action = make_action(parent, _("Print pre&view\u2026"), self.preview_sheet, None,
+                                          _("Show the summary sheet as it will be printed"))
+        self.pdf_action = make_action(parent, _("Save sheet as P&DF\u2026"), self.save_pdf, "Ctrl+Shift+E",
+                                      _("Save the summary sheet as a PDF file"))
         self.refresh()
 
     @property
     def actions(self) -> tuple[QAction, QAction, QAction]:
         return self.print_action, self.preview_action, self.pdf_action
-
-    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
-        action = QAction(text, self._parent)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.setWhatsThis(tip)
-        action.triggered.connect(slot)
-        return action
 
     def refresh(self) -> None:
         """Call when the result changes: the actions are disabled while there is no estimate."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..report.options import SheetOptions
+from .actions import plain_text
 from .plain import plain_label
 
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
@@ -78,7 +79,7 @@ class SheetPanel(QWidget):
         for action in actions:
             button = QPushButton(action.text())
             button.setToolTip(action.toolTip())
-            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.setAccessibleName(plain_text(action))
             button.setEnabled(action.isEnabled())
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
