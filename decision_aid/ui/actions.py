@@ -19,10 +19,12 @@ def make_action(parent: QObject, text: str, slot: Callable[..., object] | None =
     """A QAction. ``slot`` is called with no argument, or with the new state for a checkable action.
 
     ``shortcut`` is a key sequence in Qt's portable text ("Ctrl+Shift+C", "Alt+P"), a
-    :class:`QKeySequence`, or a standard key (which may bind several keys, e.g. Redo)."""
+    :class:`QKeySequence`, a standard key, or a tuple of sequences (the first is the one menus show)."""
     action = QAction(text, parent)
     if isinstance(shortcut, QKeySequence.StandardKey):
         action.setShortcuts(shortcut)
+    elif isinstance(shortcut, (tuple, list)):
+        action.setShortcuts([QKeySequence(key) for key in shortcut])
     elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if tip:

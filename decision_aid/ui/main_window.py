@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+    QCheckBox, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -25,6 +25,7 @@ from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _
 from .actions import make_action, plain_text
+from .form_undo import FormUndo
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self._build_edit_menu()
         self.setMinimumSize(*MINIMUM_SIZE)
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
             self.reference_actions[name] = action
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.about_action)
+
+    def _build_edit_menu(self) -> None:
+        """Edit: undo and redo of the profile form (needs the form, so it is built after it)."""
+        self.form_undo = FormUndo(self.profile_form, self)
+        self.edit_menu = QMenu(_("&Edit"), self)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
+        self.edit_menu.addActions([self.form_undo.undo_action, self.form_undo.redo_action])
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(_("Main toolbar"), self)
@@ -431,6 +440,7 @@ class MainWindow(QMainWindow):
         self.session.apply(consultation)
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
+        self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
         self.values_tab.invalidate()
         self._apply_audience_actions()

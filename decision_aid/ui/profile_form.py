@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from .. import palette
 from ..consultation import MAX_PROFILE_TEXT
 from ..present import refusals, wording
+from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
 from .plain import plain_label
 
@@ -84,7 +85,8 @@ class ProfileForm(QWidget):
             "Years since diagnosis; optional, not used in the estimate",
         )
         self.clear_button = QPushButton("&Clear profile")
-        self.clear_button.setToolTip("Empty every field, ready for the next patient")
+        self.clear_button.setToolTip(_("Empty the profile fields (Edit > Undo brings them back). The name, notes "
+                                       "and values answers stay: File > New consultation starts over."))
         self.clear_button.setAccessibleName("Clear profile")
         self.clear_button.clicked.connect(self.clear)
         layout.addSpacing(8)
