@@ -50,6 +50,11 @@ _FIELDS: dict[str, tuple[type, ...]] = {
     "notes": (str,),
     "patient_name": (str, type(None)),
 }
+# Fields a file may leave out. ``opened_from`` is written only in the program's own autosave (in
+# the data folder): the path of the file the consultation was opened from or saved to, so that a
+# restored consultation keeps its file name. A file the user saves never has it.
+_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,)}
+MAX_PATH_TEXT = 4096
 _TYPE_NAMES = {str: "text", int: "a whole number", dict: "an object", type(None): "null"}
 
 
@@ -86,6 +91,7 @@ class Consultation:
     evidence_checksum: str = ""
     saved_at: str = field(default_factory=utc_now)
     format_version: int = FORMAT_VERSION
+    opened_from: str | None = None  # autosaves only: the file this consultation belongs to
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
@@ -120,6 +126,7 @@ class Consultation:
             "values": dict(self.values),
             "notes": self.notes,
             "patient_name": self.patient_name,
+            **({"opened_from": self.opened_from} if self.opened_from is not None else {}),
         }
 
 
@@ -171,6 +178,7 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
         evidence_checksum=document["evidence_checksum"],
         saved_at=document["saved_at"],
         format_version=document["format_version"],
+        opened_from=document.get("opened_from"),
     )
 
 
@@ -249,7 +257,7 @@ def _check_document(document: Any) -> None:
                                 f"{FORMAT_VERSION} this program reads, so update the program to open it.",
                                 "format_version")
     for key in document:
-        if key not in _FIELDS:
+        if key not in _FIELDS and key not in _OPTIONAL_FIELDS:
             raise ConsultationError(f"The file has a field '{_short(key)}' that a consultation file does not have.", key)
     for key, types in _FIELDS.items():
         if key not in document:
@@ -260,6 +268,12 @@ def _check_document(document: Any) -> None:
             raise ConsultationError(f"The file's field '{key}' is {_json_type(value)}, but it must be {expected}.", key)
     for key in ("saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum"):
         _check_length(key, document[key], MAX_META_TEXT)
+    for key, types in _OPTIONAL_FIELDS.items():
+        if key in document and (not isinstance(document[key], types) or isinstance(document[key], bool)):
+            expected = " or ".join(_TYPE_NAMES[t] for t in types)
+            raise ConsultationError(f"The file's field '{key}' is {_json_type(document[key])}, but it must be {expected}.", key)
+    if "opened_from" in document:
+        _check_length("opened_from", document["opened_from"], MAX_PATH_TEXT)
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)

@@ -24,6 +24,7 @@ from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _
+from ..present.help_text import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .method_panel import MethodPanel
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
                  load_model: Callable[[], Model] = default_model, parent: QWidget | None = None,
                  autosave_path=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("AHSCT decision aid for multiple sclerosis")
+        self.setWindowTitle(_(PROGRAM_NAME))
         self.settings = WindowSettings(settings)
         self.evidence_problem: str | None = None
         if model is None:

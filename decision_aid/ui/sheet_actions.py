@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
-from ..present.i18n import _
+from ..present.i18n import _, ngettext
+from ..printable import one_line
 from .actions import make_action
 from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
 from .plain import tell
@@ -45,7 +46,10 @@ class SheetActions(QObject):
         self._parent = parent
         self._result = current_result
         self._options = current_options
+        # The folder the last PDF went to, in this session only: kept in memory, never in settings
+        # (a folder name may name the patient; see ui/file_dialog.py).
         self.last_directory = Path.home()
+        self.last_confirmation = ""
         self.print_action = make_action(parent, _("&Print sheet\u2026"), self.print_sheet,
                                         QKeySequence.StandardKey.Print, _("Print the summary sheet"))
         self.preview_action = make_action(parent, _("Print pre&view\u2026"), self.preview_sheet, None,
@@ -74,7 +78,7 @@ class SheetActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(options.paper))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName("AHSCT summary sheet")
+        printer.setDocName(_("AHSCT summary sheet"))
         return printer
 
     def paint(self, printer: "QPrinter") -> bool:
@@ -87,7 +91,7 @@ class SheetActions(QObject):
         try:
             render_sheet(printer, result, self._options(), apply_paper=False)
         except (SheetDoesNotFit, OSError) as exc:
-            self._warn("The sheet could not be printed", str(exc))
+            self._warn(_("The sheet could not be printed"), str(exc))
             return False
         return True
 
@@ -98,7 +102,7 @@ class SheetActions(QObject):
 
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print summary sheet")
+        dialog.setWindowTitle(_("Print summary sheet"))
         if self._exec(dialog) != QPrintDialog.DialogCode.Accepted:
             return False
         return self.paint(printer)
@@ -110,8 +114,9 @@ class SheetActions(QObject):
 
         printer = self.make_printer(self._options())
         dialog = QPrintPreviewDialog(printer, self._parent)
-        dialog.setWindowTitle("Summary sheet: print preview")
+        dialog.setWindowTitle(_("Summary sheet: print preview"))
         dialog.paintRequested.connect(self.paint)
+        fit_preview(dialog, self._parent)
         self._exec(dialog)
         return True
 
@@ -129,14 +134,19 @@ class SheetActions(QObject):
         # about the name before ".pdf" was added).
         if target.exists() and not self._confirm_overwrite(target):
             return None
-        from ..report.sheet import SheetDoesNotFit, write_pdf
+        from ..report.sheet import SheetDoesNotFit, write_pdf_pages
 
         try:
-            write_pdf(target, result, options)
+            _written, pages = write_pdf_pages(target, result, options)
         except (SheetDoesNotFit, OSError) as exc:
-            self._warn("The sheet was not saved", f"{target}: {exc}")
+            self._warn(_("The sheet was not saved"), _("{file}: {problem}", file=one_line(target), problem=str(exc)))
             return None
         self.last_directory = target.parent
+        self.last_confirmation = ngettext("Saved the sheet to {file} in {folder} ({count} page).",
+                                          "Saved the sheet to {file} in {folder} ({count} pages).", pages,
+                                          file=one_line(target.name), folder=one_line(target.parent))
+        if isinstance(self._parent, QMainWindow):
+            self._parent.statusBar().showMessage(self.last_confirmation)
         return target
 
     # -- dialog call sites (one place each, so tests can replace them) ------------------------------
@@ -145,8 +155,8 @@ class SheetActions(QObject):
         return dialog.exec()
 
     def _ask_path(self, suggested: str) -> str:
-        dialog = private_file_dialog(self._parent, "Save summary sheet as PDF", Path(suggested).parent,
-                                     ["PDF files (*.pdf)"])
+        dialog = private_file_dialog(self._parent, _("Save summary sheet as PDF"), Path(suggested).parent,
+                                     [_("PDF files (*.pdf)")])
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.selectFile(Path(suggested).name)
         return run_file_dialog(dialog) or ""
@@ -156,3 +166,20 @@ class SheetActions(QObject):
 
     def _warn(self, title: str, text: str) -> None:
         tell(self._parent, title, text)
+
+
+PREVIEW_SHARE = 0.8  # of the screen's available area
+
+
+def fit_preview(dialog, parent: QWidget | None) -> None:
+    """Open the print preview at a readable size (80% of the screen) with the page fitted to its
+    width, instead of Qt's small window with a whole page shrunk into it."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(int(area.width() * PREVIEW_SHARE), int(area.height() * PREVIEW_SHARE))
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.fitToWidth()
