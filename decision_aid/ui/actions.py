@@ -8,6 +8,7 @@ same) and whether it is a toggle. The user guide's list of shortcuts is read fro
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject
@@ -49,11 +50,20 @@ def plain_text(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026").rstrip(".")
 
 
+def _typed(key: str) -> bool:
+    """A key on every keyboard: a letter or digit with modifiers, or a function key (not a
+    multimedia "New", "Save" or "Help" key, which Qt's standard shortcuts also list)."""
+    last = key.split("+")[-1] if not key.endswith("++") else "+"
+    return ("+" in key and len(last) == 1) or bool(re.fullmatch(r"F[0-9]{1,2}", last))
+
+
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for every action that has a shortcut, keys as this platform writes them."""
+    """(what, keys) for every action that has a shortcut, keys as this platform writes them. The
+    action's icon text names it (its stable name: Undo's menu text changes with what it undoes)."""
     rows = []
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+        keys = [k for k in keys if _typed(k)]
         if keys:
-            rows.append((plain_text(action), ", ".join(keys)))
+            rows.append((action.iconText().replace("&", "").rstrip("\u2026").rstrip("."), ", ".join(keys)))
     return rows

@@ -83,6 +83,8 @@ class FormUndo(QObject):
                                        _("Undo the last change to the profile"), name="undoAction")
         self.redo_action = make_action(window, _("&Redo"), self.stack.redo, REDO_KEYS,
                                        _("Redo the change that was undone"), name="redoAction")
+        self.undo_action.setIconText(_("Undo"))  # its stable name; the menu text says what it undoes
+        self.redo_action.setIconText(_("Redo"))
         self.stack.canUndoChanged.connect(self._update_actions)
         self.stack.canRedoChanged.connect(self._update_actions)
         self.stack.indexChanged.connect(self._update_actions)

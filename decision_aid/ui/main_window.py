@@ -8,10 +8,12 @@ that bursts of edits (typing, filling a profile) are computed and painted once.
 
 from __future__ import annotations
 
+import datetime as _dt
+import platform
 from dataclasses import replace
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
@@ -19,14 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, palette
+from ..about import AboutError, TodayError, disclosure, evidence_review, review_line, today
 from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _
-from ..present.help_text import PROGRAM_NAME
+from ..present.help_text import PROGRAM_NAME, about_text
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
+from .record_copy import RecordCopy
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
             self.horizon_actions[horizon] = action
         self.about_action = make_action(self, _("&About"), self.show_about,
                                         tip=_("Versions, licence, how to cite, where to report a problem"))
+        self.guide_action = make_action(self, _("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+                                        _("How to read each view, what the numbers mean, and the keyboard "
+                                          "shortcuts (offline)"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -150,7 +157,7 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
         self.help_menu = bar.addMenu(_("&Help"))
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.guide_action, self.about_action])
 
     def _build_edit_menu(self) -> None:
         """Edit: undo and redo of the profile form (needs the form, so it is built after it)."""
@@ -158,6 +165,10 @@ class MainWindow(QMainWindow):
         self.edit_menu = QMenu(_("&Edit"), self)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addActions([self.form_undo.undo_action, self.form_undo.redo_action])
+        self.edit_menu.addSeparator()
+        self.record_copy = RecordCopy(self, self._result_for_sheet, lambda: self.session.name)
+        self.result_changed.connect(lambda _result: self.record_copy.refresh())
+        self.edit_menu.addAction(self.record_copy.action)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(_("Main toolbar"), self)
@@ -449,23 +460,47 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """Plain text (shown as text, never as HTML: the evidence problem can quote a file)."""
-        lines = [f"AHSCT decision aid for multiple sclerosis, version {__version__}"]
-        if self.model is not None:
-            evidence = self.model.evidence
-            lines += [f"Model {self.model.version}; evidence {evidence.version} ({evidence.short_checksum})",
-                      f"Source: {self.model.citation}"]
-        else:
-            lines.append(self.evidence_problem or "")
-        lines.append("A decision aid built on published group figures, not a prediction for one person. "
-                     "It works offline and sends nothing anywhere.")
-        return "\n\n".join(lines)
+        return about_text(__version__, self.model.version if self.model else None,
+                          f"{self.model.evidence.version} ({self.model.evidence.short_checksum})" if self.model else None,
+                          self._review_line(), self.model.citation if self.model else None, self._contact(),
+                          qVersion(), platform.python_version(), self.evidence_problem)
+
+    @staticmethod
+    def _contact() -> str | None:
+        try:
+            return disclosure().contact
+        except AboutError:
+            return None
+
+    def _review_line(self) -> str | None:
+        if self.model is None:
+            return None
+        try:
+            return review_line(evidence_review(self.model.evidence, today()))
+        except TodayError:
+            return review_line(evidence_review(self.model.evidence, _dt.date.today()))
 
     def about_box(self) -> QMessageBox:
-        return plain_message_box(QMessageBox.Icon.Information, "About the decision aid", self.about_text(),
+        return plain_message_box(QMessageBox.Icon.Information, _("About the decision aid"), self.about_text(),
                                  parent=self)
 
     def show_about(self) -> None:
         self.about_box().exec()
+
+    def user_guide(self):
+        """The guide window (made once; its shortcut list is read from the real actions)."""
+        if getattr(self, "_guide", None) is None:
+            from .help_window import UserGuide, guide_shortcuts
+
+            actions = [a for menu in (self.file_menu, self.edit_menu, self.view_menu, self.horizon_menu,
+                                      self.help_menu) for a in menu.actions()]
+            self._guide = UserGuide(guide_shortcuts(actions, [self.profile_form.clear_button]), self)
+        return self._guide
+
+    def show_guide(self) -> None:
+        guide = self.user_guide()
+        guide.show()
+        guide.activateWindow()
 
     # -- behaviour -------------------------------------------------------------------------
 
