@@ -100,6 +100,8 @@ class SheetActions(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog
 
+        if not self.fonts_can_draw(self._options()):
+            return False
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
         dialog.setWindowTitle(_("Print summary sheet"))
@@ -125,6 +127,8 @@ class SheetActions(QObject):
         if result is None:
             return None
         options = self._options()
+        if not self.fonts_can_draw(options):
+            return None
         suggested = str(self.last_directory / default_pdf_name(result, options))
         path = self._ask_path(suggested)
         if not path:
@@ -149,7 +153,22 @@ class SheetActions(QObject):
             self._parent.statusBar().showMessage(self.last_confirmation)
         return target
 
+    def fonts_can_draw(self, options: SheetOptions) -> bool:
+        """True to go on: every character of the name and notes can be drawn, or the person chose to
+        continue after the warning (see ui/font_check.py)."""
+        from .font_check import undrawable
+
+        missing = undrawable([options.name, options.notes])
+        return not missing or self._continue_with_missing_glyphs(missing)
+
     # -- dialog call sites (one place each, so tests can replace them) ------------------------------
+
+    def _continue_with_missing_glyphs(self, missing: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .font_check import font_warning_box
+
+        return font_warning_box(self._parent, missing).exec() == QMessageBox.StandardButton.Ok
 
     def _exec(self, dialog) -> int:
         return dialog.exec()
