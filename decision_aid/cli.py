@@ -43,7 +43,7 @@ def say(message: object) -> None:
 def whole_number(text: str) -> int:
     """An argparse type: plain ASCII digits only (``int()`` also takes ``1_0``, ``+3``, ``٣``)."""
     if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
-        raise argparse.ArgumentTypeError(f"{one_line(text)[:40]!r} is not a whole number")
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number", value=one_line(text)[:40]))
     return int(text)
 
 
@@ -51,7 +51,8 @@ class _OneLineParser(argparse.ArgumentParser):
     """Argument errors as one line on stderr and exit status 2, like a rejected profile."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_REJECTED, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+        self.exit(EXIT_REJECTED, _("{program}: error: {problem} (see --help)", program=self.prog,
+                                   problem=one_line(message)) + "\n")
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
@@ -105,13 +106,14 @@ def load_input(args: argparse.Namespace, model):
         return profile_input(args), None
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
-        raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
+        raise ProfileInputError(_("give either --profile FILE or the profile flags, not both (also given: {flags})",
+                                  flags=", ".join(given)))
     from .consultation import ConsultationError, load_consultation
 
     try:
         consultation = load_consultation(path, model)
     except ConsultationError as exc:
-        raise ProfileInputError(f"cannot use {path}: {exc}") from None
+        raise ProfileInputError(_("cannot use {path}: {problem}", path=one_line(path), problem=str(exc))) from None
     return dict(consultation.profile), consultation
 
 
@@ -214,7 +216,7 @@ def validated_profile(args: argparse.Namespace, refusal: str):
         raw, consultation = load_input(args, model)
         profile = model.validate(raw)
     except EvidenceError as exc:
-        raise _Rejected(f"{refusal}: {exc}") from None
+        raise _Rejected(_("{refusal}: {problem}", refusal=refusal, problem=str(exc))) from None
     except ProfileInputError as exc:
         raise _Rejected(str(exc)) from None
     except ProfileError as exc:
@@ -230,7 +232,7 @@ def note_version_change(model, consultation) -> None:
 
         change = describe_version_change(consultation, model)
         if change:
-            say(f"note: {change}")
+            say(_("note: {change}", change=change))
 
 
 def run_estimate(args: argparse.Namespace) -> int:
@@ -239,7 +241,7 @@ def run_estimate(args: argparse.Namespace) -> int:
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
-        model, profile, consultation = validated_profile(args, "no estimates")
+        model, profile, consultation = validated_profile(args, _("no estimates"))
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
         about = disclosure() if args.json else None
     except (_Rejected, TodayError, AboutError) as exc:
@@ -292,7 +294,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     from .model import RequestError
 
     try:
-        model, profile, consultation = validated_profile(args, "no sheet")
+        model, profile, consultation = validated_profile(args, _("no sheet"))
         settings = sheet_settings(args, consultation)
         result = model.estimate(profile, horizon=settings["horizon"])
     except _Rejected as exc:
@@ -306,7 +308,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     try:
         check_output_target(args.output, not_same_as=args.profile)
     except WriteError as exc:
-        say(f"-o: {exc}")
+        say(_("-o: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     import os
 
@@ -319,13 +321,14 @@ def run_sheet(args: argparse.Namespace) -> int:
     try:
         write_pdf(args.output, result, options, model=model, not_same_as=args.profile)
     except SheetDoesNotFit as exc:
-        say(f"--notes: {exc}")
+        say(_("--notes: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     except WriteError as exc:
         say(exc)
         return EXIT_NOT_WRITTEN
     except OSError as exc:
-        say(f"cannot write {args.output}: {exc.strerror or exc}; nothing was replaced")
+        say(_("cannot write {path}: {problem}; nothing was replaced", path=one_line(args.output),
+              problem=exc.strerror or str(exc)))
         return EXIT_NOT_WRITTEN
     note_version_change(model, consultation)
     return 0
@@ -338,8 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         early = [WINDOW_FLAGS[name] for name, value in window_flags.items() if value is not None]
         if early:
-            parser.error(f"{early[0]} before the sub-command '{args.command}' would be ignored; put it after "
-                         f"'{args.command}'")
+            parser.error(_("{flag} before the sub-command '{command}' would be ignored; put it after '{command}'",
+                           flag=early[0], command=args.command))
     else:
         for name, value in window_flags.items():
             setattr(args, name, value)
@@ -374,13 +377,13 @@ def run_window_command(args: argparse.Namespace) -> int:
     line and exit status 2, never a traceback from inside the window."""
     raw = {k: v for k, v in profile_input(args).items() if v is not None}
     if args.screenshot is None and args.size is not None:
-        say("--size: only used with --screenshot")
+        say(_("--size: only used with --screenshot"))
         return EXIT_REJECTED
     try:
         width, height = screenshot_size(args.size)
     except ValueError:
-        say(f"--size: {one_line(args.size)[:40]!r} is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, "
-            f"at most {MAX_SCREENSHOT_SIDE} a side")
+        say(_("--size: '{value}' is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, at most {most} a side",
+              value=one_line(args.size)[:40], most=MAX_SCREENSHOT_SIDE))
         return EXIT_REJECTED
     from .evidence import EvidenceError
     from .model import ProfileError, default_model
@@ -389,7 +392,7 @@ def run_window_command(args: argparse.Namespace) -> int:
         model = default_model()
     except EvidenceError as exc:
         if args.screenshot is not None or args.horizon is not None:
-            say(f"no estimates: {exc}")
+            say(_("no estimates: {problem}", problem=str(exc)))
             return EXIT_REJECTED
         model = None  # the window itself explains that no estimates can be shown
     if model is not None and args.horizon is not None and args.horizon not in model.horizons:
@@ -425,7 +428,7 @@ def run_window_command(args: argparse.Namespace) -> int:
     try:
         check_output_target(args.screenshot, not_same_as=args.profile)
     except WriteError as exc:
-        say(f"--screenshot: {exc}")
+        say(_("--screenshot: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     from .ui.app import render_screenshot
 

@@ -191,7 +191,7 @@ class _Broken:
 NOT_A_NUMBER, NOT_WHOLE, OUT_OF_RANGE = _Broken("not_a_number"), _Broken("not_whole"), _Broken("out_of_range")
 
 
-def _number(value: Any) -> "float | _Broken":
+def _number(value: Any) -> float | _Broken:
     """A finite number from a JSON number (not true/false) or from plain decimal text."""
     if isinstance(value, bool):
         return NOT_A_NUMBER
@@ -209,7 +209,7 @@ def _number(value: Any) -> "float | _Broken":
     return NOT_A_NUMBER
 
 
-def _whole(value: Any) -> "int | _Broken":
+def _whole(value: Any) -> int | _Broken:
     """A whole number from a JSON integer (or an integral float) or from plain digits."""
     if isinstance(value, str):
         text = value.strip()
@@ -233,14 +233,14 @@ def _in_range(value, low, high):
     return value
 
 
-def _course(value: Any, courses: tuple[str, ...]) -> "str | _Broken":
+def _course(value: Any, courses: tuple[str, ...]) -> str | _Broken:
     if not isinstance(value, str):
         return _Broken("unknown_course")
     key = value.strip().lower()
     return key if key in courses else _Broken("unknown_course")
 
 
-def _edss(value: Any, allowed: tuple[float, ...]) -> "float | _Broken":
+def _edss(value: Any, allowed: tuple[float, ...]) -> float | _Broken:
     """One of the scale's steps; a number between the lowest and highest that is not a step
     (0.5, 4.2) breaks ``not_a_step``, one outside them ``out_of_range``."""
     number = _number(value)

@@ -49,7 +49,7 @@ class ConsultationController(QObject):
         # autosave works again; nothing else changes (saving and quitting go on as usual).
         self.autosave_notice = plain_label("", name="autosaveNotice")
         self.autosave_notice.setWordWrap(True)
-        self.autosave_notice.setAccessibleName("Autosave is not working")
+        self.autosave_notice.setAccessibleName(_("Autosave is not working"))
         self.autosave_notice.hide()
         window.statusBar().addPermanentWidget(self.autosave_notice, 1)
         self.autosaver.failed.connect(self._autosave_failed)
@@ -98,8 +98,8 @@ class ConsultationController(QObject):
         self._update_title()
 
     def _autosave_failed(self, reason: str) -> None:
-        self.autosave_notice.setText(f"\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
-                                     "your work.")
+        self.autosave_notice.setText(_("\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
+                                       "your work.", reason=reason))
         self.autosave_notice.show()
 
     def changed_on_disk(self, path: Path) -> bool:
@@ -227,9 +227,10 @@ class ConsultationController(QObject):
 
     def ask_replace_changed(self, path: Path) -> bool:
         return ask_yes_no(
-            self.window, "File changed on disk",
-            f"{path.name} was changed since this window opened or saved it, perhaps from another window. "
-            "Replace it with the consultation on screen? (No keeps the file as it is; you can use Save As.)",
+            self.window, _("File changed on disk"),
+            _("{file} was changed since this window opened or saved it, perhaps from another window. Replace it "
+              "with the consultation on screen? (No keeps the file as it is; you can use Save As.)",
+              file=one_line(path.name)),
             default_yes=False)
 
     def show_version_change(self, message: str) -> None:

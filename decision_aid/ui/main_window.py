@@ -66,9 +66,9 @@ class MainWindow(QMainWindow):
             try:
                 model = load_model()
             except EvidenceError as exc:
-                self.evidence_problem = (
-                    f"No estimates can be shown: {exc}. The program shows numbers only from checked "
-                    "evidence files; restore the original files to continue.")
+                self.evidence_problem = _(
+                    "No estimates can be shown: {problem}. The program shows numbers only from checked evidence "
+                    "files; restore the original files to continue.", problem=str(exc))
         self.model = model
         self.session = ConsultationSession(model, self.settings.audience(),
                                            self.settings.horizon(model.horizons if model else (5,)),
