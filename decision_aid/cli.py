@@ -13,6 +13,8 @@ import sys
 from typing import Any, Sequence
 
 from . import __version__
+from .present.audience import AUDIENCES
+from .present.i18n import _
 from .printable import one_line
 
 PROFILE_FLAGS = {
@@ -41,7 +43,7 @@ def say(message: object) -> None:
 def whole_number(text: str) -> int:
     """An argparse type: plain ASCII digits only (``int()`` also takes ``1_0``, ``+3``, ``٣``)."""
     if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
-        raise argparse.ArgumentTypeError(f"{one_line(text)[:40]!r} is not a whole number")
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number", value=one_line(text)[:40]))
     return int(text)
 
 
@@ -49,36 +51,40 @@ class _OneLineParser(argparse.ArgumentParser):
     """Argument errors as one line on stderr and exit status 2, like a rejected profile."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_REJECTED, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+        self.exit(EXIT_REJECTED, _("{program}: error: {problem} (see --help)", program=self.prog,
+                                   problem=one_line(message)) + "\n")
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
     group = parser.add_argument_group(
-        "patient profile",
-        "All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives "
-        "the profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused.",
+        _("patient profile"),
+        _("All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives the "
+          "profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused."),
     )
-    group.add_argument("--age", dest=prefix + "age", metavar="YEARS", help="Age in years at transplant, 16 to 75 (decimals allowed). "
-                       "The study mostly included people aged 18 to 55; outside that a warning is shown.")
-    group.add_argument("--course", dest=prefix + "course", metavar="COURSE", help="Type of multiple sclerosis: rrms (relapsing-remitting: "
-                       "relapses with recovery in between), spms (secondary progressive: steady worsening after a "
-                       "relapsing phase), ppms (primary progressive: steady worsening from the start) or prms "
-                       "(progressive-relapsing: steady worsening with occasional relapses).")
-    group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE", help="Expanded Disability Status Scale score, the standard "
-                       "measure of disability in MS: 0 (normal examination), then 1.0 to 9.5 in steps of 0.5 "
-                       "(there is no 0.5). For example 4.0 = walks about 500 m without aid, 6.0 = needs a cane "
-                       "to walk about 100 m, 7.0 = uses a wheelchair. 10 means death and is not an input.")
-    group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help="Number of disease-modifying therapies used before "
-                       "transplant (for example interferon, fingolimod, natalizumab), a whole number 0 to 15. "
-                       "More than 2 raises the modelled risk of progression.")
-    group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help="Optional: relapses in the past 12 months, a "
-                       "whole number 0 to 20. Used only to compare with trial entry criteria, not in the estimate.")
-    group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help="Optional: years since diagnosis, 0 to 60. "
-                       "Used only to compare with published guidance, not in the estimate.")
-
-
-    group.add_argument("--profile", dest=prefix + "profile", metavar="FILE", help="Read the profile from a saved consultation file "
-                       "(.aidconsult.json) instead of the flags above; give one or the other, not both.")
+    group.add_argument("--age", dest=prefix + "age", metavar="YEARS", help=_(
+        "Age in years at transplant, 16 to 75 (decimals allowed). The study mostly included people aged 18 to 55; "
+        "outside that a warning is shown."))
+    group.add_argument("--course", dest=prefix + "course", metavar="COURSE", help=_(
+        "Type of multiple sclerosis: rrms (relapsing-remitting: relapses with recovery in between), spms (secondary "
+        "progressive: steady worsening after a relapsing phase), ppms (primary progressive: steady worsening from "
+        "the start) or prms (progressive-relapsing: steady worsening with occasional relapses)."))
+    group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE", help=_(
+        "Expanded Disability Status Scale score, the standard measure of disability in MS: 0 (normal examination), "
+        "then 1.0 to 9.5 in steps of 0.5 (there is no 0.5). For example 4.0 = walks about 500 m without aid, 6.0 = "
+        "needs a cane to walk about 100 m, 7.0 = uses a wheelchair. 10 means death and is not an input."))
+    group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help=_(
+        "Number of disease-modifying therapies used before transplant (for example interferon, fingolimod, "
+        "natalizumab), a whole number 0 to 15. More than 2 raises the modelled risk of progression."))
+    group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help=_(
+        "Optional: relapses in the past 12 months, a whole number 0 to 20. Used only to compare with trial entry "
+        "criteria, not in the estimate."))
+    group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help=_(
+        "Optional: years since diagnosis, 0 to 60. Used only to compare with published guidance, not in the "
+        "estimate."))
+    group.add_argument("--profile", dest=prefix + "profile", metavar="FILE", help=_(
+        "Read the profile from a saved consultation file (.aidconsult.json) instead of the flags above; give one or "
+        "the other, not both. Without a sub-command the window opens that consultation (or --screenshot renders "
+        "it)."))
 
 
 class ProfileInputError(Exception):
@@ -100,13 +106,14 @@ def load_input(args: argparse.Namespace, model):
         return profile_input(args), None
     given = [flag for flag in PROFILE_FLAGS.values() if getattr(args, flag[2:].replace("-", "_")) is not None]
     if given:
-        raise ProfileInputError(f"give either --profile FILE or the profile flags, not both (also given: {', '.join(given)})")
+        raise ProfileInputError(_("give either --profile FILE or the profile flags, not both (also given: {flags})",
+                                  flags=", ".join(given)))
     from .consultation import ConsultationError, load_consultation
 
     try:
         consultation = load_consultation(path, model)
     except ConsultationError as exc:
-        raise ProfileInputError(f"cannot use {path}: {exc}") from None
+        raise ProfileInputError(_("cannot use {path}: {problem}", path=one_line(path), problem=str(exc))) from None
     return dict(consultation.profile), consultation
 
 
@@ -118,73 +125,75 @@ def profile_input(args: argparse.Namespace) -> dict[str, Any]:
 
 def rejection_line(error, profile_file: str | None = None) -> str:
     """One line naming each rejected field by its flag (or, for a file, its field), the value and
-    what is allowed."""
-    from .model import ProfileError
+    what is allowed; the words are present's (:mod:`decision_aid.present.refusals`)."""
+    from .model import ProfileError, RequestError
+    from .present import refusals
 
     if isinstance(error, ProfileError):
-        def name(field: str) -> str:
-            return f"profile field '{field}'" if profile_file else PROFILE_FLAGS.get(field, field)
-
-        line = "; ".join(
-            f"{name(e.field)} is required; {e.allowed}" if e.missing
-            else f"{name(e.field)}: {str(e.value)!r} is not allowed; {e.allowed}"
-            for e in error.errors
-        )
-        return f"{profile_file}: {line}" if profile_file else line
+        return refusals.refusal_line(error.errors, None if profile_file else PROFILE_FLAGS, profile_file)
+    if isinstance(error, RequestError):
+        return refusals.request_refusal(error, "--" + error.field)
     return str(error)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="decision-aid",
-        description="Shared decision-making aid for autologous haematopoietic stem cell transplantation "
-        "(AHSCT) in multiple sclerosis. Estimates from Muraro et al., JAMA Neurol 2017.",
+        description=_("Shared decision-making aid for autologous haematopoietic stem cell transplantation (AHSCT) "
+                      "in multiple sclerosis. Estimates from Muraro et al., JAMA Neurol 2017."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screenshot", dest=TOP + "screenshot", metavar="PATH", help="Render the window for the given profile to a PNG "
-                        "file without showing it, then exit (a refused profile writes no file and exits 2).")
-    parser.add_argument("--audience", dest=TOP + "audience", choices=("patient", "clinician"), default=None,
-                        help="Open (or render) the window in the patient view (plain words) or the clinician "
-                        "view (percentages, intervals, hazard ratios). Default: as last used.")
-    parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None, metavar="YEARS",
-                        help="Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5).")
-    parser.add_argument("--size", dest=TOP + "size", default=None, metavar="WxH",
-                        help="Size of the --screenshot image in pixels (default 1280x800; at least 1024x700, "
-                        f"at most {MAX_SCREENSHOT_SIDE} a side).")
+    parser.add_argument("--screenshot", dest=TOP + "screenshot", metavar="PATH", help=_(
+        "Render the window for the given profile to a PNG file without showing it, then exit (a refused profile "
+        "writes no file and exits 2)."))
+    parser.add_argument("--audience", dest=TOP + "audience", choices=AUDIENCES, default=None, help=_(
+        "Open (or render) the window in the patient view (plain words) or the clinician view (percentages, "
+        "intervals, hazard ratios). Default: as last used, or with --profile the saved consultation's."))
+    parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None, metavar="YEARS", help=_(
+        "Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5)."))
+    parser.add_argument("--size", dest=TOP + "size", default=None, metavar="WxH", help=_(
+        "Size of the --screenshot image in pixels (default 1280x800; at least 1024x700, at most {most} a side).",
+        most=MAX_SCREENSHOT_SIDE))
     add_profile_arguments(parser, prefix=TOP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     estimate = sub.add_parser(
         "estimate",
-        help="print the personal estimates for one patient profile",
-        description="Print the personal estimates for one profile: risk of death within 100 days of "
-        "transplant, chance of being alive at 5 years, and chance of being alive without disability "
-        "worsening over time, each with its 95% interval.",
+        help=_("print the personal estimates for one patient profile"),
+        description=_("Print the personal estimates for one profile: risk of death within 100 days of transplant, "
+                      "chance of being alive at 5 years, and chance of being alive without disability worsening "
+                      "over time, each with its 95% interval."),
     )
     add_profile_arguments(estimate)
-    estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS",
-                          help="Length of the progression-free curve: 5 (the study's follow-up, default) or 10 "
-                          "(years 5 to 10 are an extrapolation).")
-    estimate.add_argument("--draws", type=whole_number, default=None, metavar="N",
-                          help="Monte Carlo draws for the intervals (default 4000; seeded, so results repeat).")
-    estimate.add_argument("--json", action="store_true", help="Print one JSON object (probabilities as fractions).")
+    estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS", help=_(
+        "Length of the progression-free curve: 5 (the study's follow-up, default) or 10 (years 5 to 10 are an "
+        "extrapolation)."))
+    estimate.add_argument("--draws", type=whole_number, default=None, metavar="N", help=_(
+        "Monte Carlo draws for the intervals (default 4000; seeded, so results repeat)."))
+    estimate.add_argument("--json", action="store_true", help=_(
+        "Print one JSON object (probabilities as fractions)."))
     sheet = sub.add_parser(
         "sheet",
-        help="write the one-page summary sheet for one profile as a PDF",
-        description="Write the one-page summary sheet (estimates in words and pictures, the chart, warnings, "
-        "assumptions and the source) as a PDF. Needs no display. A rejected profile writes no file.",
+        help=_("write the summary sheet (several pages: the estimates first) for one profile as a PDF"),
+        description=_("Write the summary sheet as a PDF: several pages, the estimates first (in words and "
+                      "pictures, the chart, warnings, assumptions and the source), then the evidence around them "
+                      "and a worksheet. Needs no display. A rejected profile writes no file."),
     )
-    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                       help="Where to write the PDF (an existing file is replaced only when the sheet is complete).")
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=_(
+        "Where to write the PDF (an existing file is replaced only when the sheet is complete)."))
     add_profile_arguments(sheet)
-    sheet.add_argument("--audience", choices=("patient", "clinician"), default="patient",
-                       help="patient: plain words, larger type, whole numbers in 100 (default); clinician: "
-                       "percentages, intervals, hazard ratios and the assumptions in full.")
-    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help="Paper size (default a4).")
-    sheet.add_argument("--name", metavar="TEXT", help="Patient name or initials, printed on this sheet only.")
-    sheet.add_argument("--notes", metavar="TEXT", default="",
-                       help="Notes printed in the notes box (left blank: ruled lines to write on).")
-    sheet.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS",
-                       help="Length of the chart: 5 (default) or 10 (years 5 to 10 are an extrapolation).")
+    sheet.add_argument("--audience", choices=AUDIENCES, default=None, help=_(
+        "patient: plain words, larger type, whole numbers in 100; clinician: percentages, intervals, hazard ratios "
+        "and the assumptions in full. Default: patient, or with --profile the saved consultation's."))
+    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help=_("Paper size (default a4)."))
+    sheet.add_argument("--name", metavar="TEXT", default=None, help=_(
+        "Patient name or initials, printed on this sheet only. With --profile the saved name is printed unless "
+        "--name is given (--name \"\" prints none)."))
+    sheet.add_argument("--notes", metavar="TEXT", default=None, help=_(
+        "Notes printed in the notes box (left blank: ruled lines to write on). With --profile the saved notes are "
+        "printed unless --notes is given."))
+    sheet.add_argument("--horizon", type=whole_number, default=None, metavar="YEARS", help=_(
+        "Length of the chart: 5 or 10 (years 5 to 10 are an extrapolation). Default: 5, or with --profile the "
+        "saved consultation's."))
     return parser
 
 
@@ -207,7 +216,7 @@ def validated_profile(args: argparse.Namespace, refusal: str):
         raw, consultation = load_input(args, model)
         profile = model.validate(raw)
     except EvidenceError as exc:
-        raise _Rejected(f"{refusal}: {exc}") from None
+        raise _Rejected(_("{refusal}: {problem}", refusal=refusal, problem=str(exc))) from None
     except ProfileInputError as exc:
         raise _Rejected(str(exc)) from None
     except ProfileError as exc:
@@ -223,19 +232,23 @@ def note_version_change(model, consultation) -> None:
 
         change = describe_version_change(consultation, model)
         if change:
-            say(f"note: {change}")
+            say(_("note: {change}", change=change))
 
 
 def run_estimate(args: argparse.Namespace) -> int:
     from .context.about import AboutError, TodayError, disclosure, evidence_review, today
+    from .model import RequestError
 
     try:
         day = today()  # DECISION_AID_TODAY, checked before anything else is done
-        model, profile, consultation = validated_profile(args, "no estimates")
+        model, profile, consultation = validated_profile(args, _("no estimates"))
         result = model.estimate(profile, horizon=args.horizon, draws=args.draws)
         about = disclosure() if args.json else None
-    except (_Rejected, TodayError, AboutError, ValueError) as exc:  # ValueError: horizon or draws
+    except (_Rejected, TodayError, AboutError) as exc:
         say(exc)
+        return EXIT_REJECTED
+    except RequestError as exc:  # horizon or draws
+        say(rejection_line(exc))
         return EXIT_REJECTED
     from .present.about_view import review_line
     from .present.context_json import context_dict
@@ -257,6 +270,21 @@ def run_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
+def sheet_settings(args: argparse.Namespace, consultation) -> dict[str, Any]:
+    """Audience, horizon, name and notes for ``sheet``: a flag given on the command line wins, then
+    the saved consultation (``--profile FILE``), then the defaults (patient, 5 years, no name, no
+    notes). The flags default to None, so "given" is told apart from argparse's defaults."""
+    saved = {"audience": consultation.audience, "horizon": consultation.horizon,
+             "name": consultation.patient_name, "notes": consultation.notes} if consultation else {}
+    defaults = {"audience": "patient", "horizon": 5, "name": None, "notes": ""}
+    chosen = {}
+    for key, default in defaults.items():
+        given = getattr(args, key)
+        chosen[key] = given if given is not None else saved.get(key, default)
+    chosen["name"] = chosen["name"] or None  # --name "" prints no name
+    return chosen
+
+
 def run_sheet(args: argparse.Namespace) -> int:
     """Validate first (no Qt, no file on rejection), then draw the PDF offscreen.
 
@@ -264,39 +292,44 @@ def run_sheet(args: argparse.Namespace) -> int:
     to a regular file: a link, folder, pipe or device, a read-only file and the ``--profile``
     input itself are refused.
     """
+    from .model import RequestError
+
     try:
-        model, profile, consultation = validated_profile(args, "no sheet")
-        result = model.estimate(profile, horizon=args.horizon)
-    except (_Rejected, ValueError) as exc:
+        model, profile, consultation = validated_profile(args, _("no sheet"))
+        settings = sheet_settings(args, consultation)
+        result = model.estimate(profile, horizon=settings["horizon"])
+    except _Rejected as exc:
         say(exc)
+        return EXIT_REJECTED
+    except RequestError as exc:
+        say(rejection_line(exc))
         return EXIT_REJECTED
     from .safe_io import WriteError, check_output_target
 
     try:
         check_output_target(args.output, not_same_as=args.profile)
     except WriteError as exc:
-        say(f"-o: {exc}")
+        say(_("-o: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
 
-    # From a saved consultation the sheet also carries its notes and values answers (the flags win
-    # for notes); the name is printed only when given with --name for this sheet.
-    notes = args.notes or (consultation.notes if consultation else "")
     values = tuple(sorted(consultation.values.items())) if consultation else ()
-    options = SheetOptions(audience=args.audience, paper=args.paper, name=args.name, notes=notes, values=values)
+    options = SheetOptions(audience=settings["audience"], paper=args.paper, name=settings["name"],
+                           notes=settings["notes"], values=values)
     try:
         write_pdf(args.output, result, options, model=model, not_same_as=args.profile)
     except SheetDoesNotFit as exc:
-        say(f"--notes: {exc}")
+        say(_("--notes: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     except WriteError as exc:
         say(exc)
         return EXIT_NOT_WRITTEN
     except OSError as exc:
-        say(f"cannot write {args.output}: {exc.strerror or exc}; nothing was replaced")
+        say(_("cannot write {path}: {problem}; nothing was replaced", path=one_line(args.output),
+              problem=exc.strerror or str(exc)))
         return EXIT_NOT_WRITTEN
     note_version_change(model, consultation)
     return 0
@@ -309,8 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         early = [WINDOW_FLAGS[name] for name, value in window_flags.items() if value is not None]
         if early:
-            parser.error(f"{early[0]} before the sub-command '{args.command}' would be ignored; put it after "
-                         f"'{args.command}'")
+            parser.error(_("{flag} before the sub-command '{command}' would be ignored; put it after '{command}'",
+                           flag=early[0], command=args.command))
     else:
         for name, value in window_flags.items():
             setattr(args, name, value)
@@ -319,11 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = run_estimate(args)
             sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
             return code
-        except BrokenPipeError:  # e.g. `decision-aid estimate ... | head`: the reader left early
+        except BrokenPipeError:  # e.g. `decision-aid estimate ... | head -1`: the reader had enough
             import os
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            return 0  # the reader had what it wanted: not an error
+            return 0  # not an error: what was read is what the reader wanted
     if args.command == "sheet":
         return run_sheet(args)
     return run_window_command(args)
@@ -345,19 +378,15 @@ def run_window_command(args: argparse.Namespace) -> int:
 
     Everything that can be checked without a window is checked first, so a wrong flag is one
     line and exit status 2, never a traceback from inside the window."""
-    if args.profile is not None:
-        say("--profile: the window opens saved consultations with File > Open; --profile is for the "
-            "estimate and sheet sub-commands")
-        return EXIT_REJECTED
     raw = {k: v for k, v in profile_input(args).items() if v is not None}
     if args.screenshot is None and args.size is not None:
-        say("--size: only used with --screenshot")
+        say(_("--size: only used with --screenshot"))
         return EXIT_REJECTED
     try:
         width, height = screenshot_size(args.size)
     except ValueError:
-        say(f"--size: {one_line(args.size)[:40]!r} is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, "
-            f"at most {MAX_SCREENSHOT_SIDE} a side")
+        say(_("--size: '{value}' is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, at most {most} a side",
+              value=one_line(args.size)[:40], most=MAX_SCREENSHOT_SIDE))
         return EXIT_REJECTED
     from .evidence import EvidenceError
     from .model import ProfileError, default_model
@@ -366,33 +395,49 @@ def run_window_command(args: argparse.Namespace) -> int:
         model = default_model()
     except EvidenceError as exc:
         if args.screenshot is not None or args.horizon is not None:
-            say(f"no estimates: {exc}")
+            say(_("no estimates: {problem}", problem=str(exc)))
             return EXIT_REJECTED
         model = None  # the window itself explains that no estimates can be shown
     if model is not None and args.horizon is not None and args.horizon not in model.horizons:
-        say(f"--horizon: {args.horizon!r} is not allowed; allowed: {', '.join(map(str, model.horizons))} years")
+        from .model import RequestError
+
+        say(rejection_line(RequestError("horizon", args.horizon, "not_offered", {"values": tuple(model.horizons)})))
         return EXIT_REJECTED
+    consultation = None
+    if args.profile is not None:
+        if model is None:
+            say(_("no estimates: the evidence files failed their checks, so {path} cannot be opened",
+                  path=one_line(args.profile)))
+            return EXIT_REJECTED
+        try:
+            raw, consultation = load_input(args, model)
+        except ProfileInputError as exc:
+            say(_("--profile: {problem}", problem=str(exc)))
+            return EXIT_REJECTED
     if args.screenshot is None:
         from .ui.app import run_window
 
+        if consultation is not None:  # opened like File > Open: the title names the file
+            return run_window(None, args.audience, args.horizon, consultation_path=args.profile)
         return run_window(raw or None, args.audience, args.horizon)
     try:
-        if raw:
-            model.validate(profile_input(args))
+        if raw or consultation is not None:
+            model.validate(raw)
     except ProfileError as exc:
-        say(rejection_line(exc))
+        say(rejection_line(exc, args.profile))
         return EXIT_REJECTED
     from .safe_io import WriteError, check_output_target
 
     try:
-        check_output_target(args.screenshot)
+        check_output_target(args.screenshot, not_same_as=args.profile)
     except WriteError as exc:
-        say(f"--screenshot: {exc}")
+        say(_("--screenshot: {problem}", problem=str(exc)))
         return EXIT_REJECTED
     from .ui.app import render_screenshot
 
     try:
-        render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height))
+        render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height),
+                          consultation=consultation)
     except OSError as exc:
         say(exc)
         return EXIT_NOT_WRITTEN

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from . import __version__
+from .present.i18n import N_, _
 from .printable import one_line
 from .safe_io import ReadError, read_regular_file, write_atomically
 
@@ -50,7 +51,12 @@ _FIELDS: dict[str, tuple[type, ...]] = {
     "notes": (str,),
     "patient_name": (str, type(None)),
 }
-_TYPE_NAMES = {str: "text", int: "a whole number", dict: "an object", type(None): "null"}
+# Fields a file may leave out. ``opened_from`` is written only in the program's own autosave (in
+# the data folder): the path of the file the consultation was opened from or saved to, so that a
+# restored consultation keeps its file name. A file the user saves never has it.
+_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,)}
+MAX_PATH_TEXT = 4096
+_TYPE_NAMES = {str: N_("text"), int: N_("a whole number"), dict: N_("an object"), type(None): N_("null")}
 
 
 class ConsultationError(Exception):
@@ -86,6 +92,7 @@ class Consultation:
     evidence_checksum: str = ""
     saved_at: str = field(default_factory=utc_now)
     format_version: int = FORMAT_VERSION
+    opened_from: str | None = None  # autosaves only: the file this consultation belongs to
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
@@ -120,6 +127,7 @@ class Consultation:
             "values": dict(self.values),
             "notes": self.notes,
             "patient_name": self.patient_name,
+            **({"opened_from": self.opened_from} if self.opened_from is not None else {}),
         }
 
 
@@ -139,8 +147,8 @@ def save_consultation(path: str | os.PathLike, consultation: Consultation) -> Pa
     _check_document(document)
     data = (json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
     if len(data) > MAX_FILE_BYTES:
-        raise ConsultationError(f"The consultation is {len(data)} bytes, more than the {MAX_FILE_BYTES} "
-                                "bytes a file may have; shorten the notes.", "notes")
+        raise ConsultationError(_("The consultation is {size} bytes, more than the {most} bytes a file may have; "
+                                  "shorten the notes.", size=len(data), most=MAX_FILE_BYTES), "notes")
     return write_atomically(path, data)
 
 
@@ -171,12 +179,13 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
         evidence_checksum=document["evidence_checksum"],
         saved_at=document["saved_at"],
         format_version=document["format_version"],
+        opened_from=document.get("opened_from"),
     )
 
 
 def _read_limited(path: Path) -> bytes:
     try:
-        return read_regular_file(path, MAX_FILE_BYTES, what="saved consultation file")
+        return read_regular_file(path, MAX_FILE_BYTES, what=_("saved consultation file"))
     except ReadError as exc:
         raise ConsultationError(str(exc)) from None
 
@@ -189,33 +198,34 @@ def _parse(data: bytes) -> Any:
     if data.startswith(_UTF8_BOM):  # Windows Notepad saves UTF-8 with a byte order mark
         data = data[len(_UTF8_BOM):]
     if not data.strip():
-        raise ConsultationError("The file is empty, so it holds no consultation.")
+        raise ConsultationError(_("The file is empty, so it holds no consultation."))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConsultationError(f"The file is not UTF-8 text (byte {exc.start}), so it is not a saved consultation.") from None
+        raise ConsultationError(_("The file is not UTF-8 text (byte {byte}), so it is not a saved consultation.",
+                                  byte=exc.start)) from None
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
         keys = [k for k, _ in pairs]
         for key in keys:
             if keys.count(key) > 1:
-                raise ConsultationError(f"The file has the field '{_short(key)}' more than once.", key)
+                raise ConsultationError(_("The file has the field '{field}' more than once.", field=_short(key)), key)
         return dict(pairs)
 
     def no_constants(name: str) -> Any:
-        raise ConsultationError(f"The file contains {name}, which is not a JSON number.")
+        raise ConsultationError(_("The file contains {name}, which is not a JSON number.", name=name))
 
     def whole(digits: str) -> int:
         if len(digits) > MAX_NUMBER_DIGITS:
-            raise ConsultationError(f"The file contains a number of {len(digits)} digits, more than the "
-                                    f"{MAX_NUMBER_DIGITS} a saved consultation has.")
+            raise ConsultationError(_("The file contains a number of {digits} digits, more than the {most} a saved "
+                                      "consultation has.", digits=len(digits), most=MAX_NUMBER_DIGITS))
         return int(digits)
 
     def decimal(digits: str) -> float:
         number = float(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
         if number is None or not math.isfinite(number):
-            raise ConsultationError(f"The file contains the number {_short(digits, 20)}, which is too long or too "
-                                    "large for a saved consultation.")
+            raise ConsultationError(_("The file contains the number {number}, which is too long or too large for a "
+                                      "saved consultation.", number=_short(digits, 20)))
         return number
 
     try:
@@ -223,43 +233,55 @@ def _parse(data: bytes) -> Any:
                           parse_int=whole, parse_float=decimal)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise ConsultationError("The file ends too early (it is truncated), so it is not a complete "
-                                    "consultation.") from None
-        raise ConsultationError(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                                f"{exc.msg.lower().removesuffix(' starting at')}).") from None
+            raise ConsultationError(_("The file ends too early (it is truncated), so it is not a complete "
+                                      "consultation.")) from None
+        raise ConsultationError(_("The file is not valid JSON (line {line}, column {column}: {problem}).",
+                                  line=exc.lineno, column=exc.colno,
+                                  problem=exc.msg.lower().removesuffix(" starting at"))) from None
     except RecursionError:
-        raise ConsultationError("The file is nested too deeply to be a saved consultation.") from None
+        raise ConsultationError(_("The file is nested too deeply to be a saved consultation.")) from None
 
 
 def _check_document(document: Any) -> None:
     """Shape and types of every field (no model needed); raises on the first problem."""
     if not isinstance(document, dict):
-        raise ConsultationError(f"The file holds {_json_type(document)} where a consultation object is expected.")
+        raise ConsultationError(_("The file holds {kind} where a consultation object is expected.",
+                                  kind=_json_type(document)))
     kind = document.get("format")
     if kind != FORMAT_NAME:
-        shown = "missing" if kind is None else f"{_show(kind)}"
-        raise ConsultationError(f"The file's field 'format' is {shown}, so it is not a decision-aid consultation "
-                                f"(expected '{FORMAT_NAME}').", "format")
+        shown = _("missing") if kind is None else _show(kind)
+        raise ConsultationError(_("The file's field 'format' is {value}, so it is not a decision-aid consultation "
+                                  "(expected '{expected}').", value=shown, expected=FORMAT_NAME), "format")
     version = document.get("format_version")
     if not _is_int(version) or version < 1:
-        raise ConsultationError(f"The file's field 'format_version' is {_show(version)}, which is not allowed; "
-                                f"allowed: a whole number, {FORMAT_VERSION} for this program.", "format_version")
+        raise ConsultationError(_("The file's field 'format_version' is {value}, which is not allowed; allowed: a "
+                                  "whole number, {version} for this program.", value=_show(version),
+                                  version=FORMAT_VERSION), "format_version")
     if version > FORMAT_VERSION:
-        raise ConsultationError(f"The file's field 'format_version' is {version}, newer than the version "
-                                f"{FORMAT_VERSION} this program reads, so update the program to open it.",
-                                "format_version")
+        raise ConsultationError(_("The file's field 'format_version' is {value}, newer than the version {version} "
+                                  "this program reads, so update the program to open it.", value=version,
+                                  version=FORMAT_VERSION), "format_version")
     for key in document:
-        if key not in _FIELDS:
-            raise ConsultationError(f"The file has a field '{_short(key)}' that a consultation file does not have.", key)
+        if key not in _FIELDS and key not in _OPTIONAL_FIELDS:
+            raise ConsultationError(_("The file has a field '{field}' that a consultation file does not have.",
+                                      field=_short(key)), key)
     for key, types in _FIELDS.items():
         if key not in document:
-            raise ConsultationError(f"The file's field '{key}' is missing.", key)
+            raise ConsultationError(_("The file's field '{field}' is missing.", field=key), key)
         value = document[key]
         if not isinstance(value, types) or isinstance(value, bool):
-            expected = " or ".join(_TYPE_NAMES[t] for t in types)
-            raise ConsultationError(f"The file's field '{key}' is {_json_type(value)}, but it must be {expected}.", key)
+            expected = _(" or ").join(_(_TYPE_NAMES[t]) for t in types)
+            raise ConsultationError(_("The file's field '{field}' is {kind}, but it must be {expected}.", field=key,
+                                      kind=_json_type(value), expected=expected), key)
     for key in ("saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum"):
         _check_length(key, document[key], MAX_META_TEXT)
+    for key, types in _OPTIONAL_FIELDS.items():
+        if key in document and (not isinstance(document[key], types) or isinstance(document[key], bool)):
+            expected = _(" or ").join(_(_TYPE_NAMES[t]) for t in types)
+            raise ConsultationError(_("The file's field '{field}' is {kind}, but it must be {expected}.", field=key,
+                                      kind=_json_type(document[key]), expected=expected), key)
+    if "opened_from" in document:
+        _check_length("opened_from", document["opened_from"], MAX_PATH_TEXT)
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)
@@ -267,15 +289,15 @@ def _check_document(document: Any) -> None:
     _check_profile_shape(document["profile"])
     _check_values(document["values"])
     if document["audience"] not in AUDIENCES:
-        raise ConsultationError(f"The file's field 'audience' is {_show(document['audience'])}, which is not allowed; "
-                                f"allowed: {' or '.join(AUDIENCES)}.", "audience")
+        raise ConsultationError(_("The file's field 'audience' is {value}, which is not allowed; allowed: {allowed}.",
+                                  value=_show(document["audience"]), allowed=_(" or ").join(AUDIENCES)), "audience")
 
 
 def _check_against_model(document: dict, model) -> None:
     if document["horizon"] not in model.horizons:
-        allowed = " or ".join(str(h) for h in model.horizons)
-        raise ConsultationError(f"The file's field 'horizon' is {_show(document['horizon'])}, which is not allowed; "
-                                f"allowed: {allowed} years.", "horizon")
+        allowed = _(" or ").join(str(h) for h in model.horizons)
+        raise ConsultationError(_("The file's field 'horizon' is {value}, which is not allowed; allowed: {allowed} "
+                                  "years.", value=_show(document["horizon"]), allowed=allowed), "horizon")
     # The profile is kept as entered, even values the model does not allow (age 80, text in a number
     # field): the window saves what was typed and must reopen it exactly, with the same marks.
     # Whether the values are allowed is decided by the model when they are shown or used.
@@ -284,24 +306,25 @@ def _check_against_model(document: dict, model) -> None:
 def _check_profile_shape(profile: dict) -> None:
     for key, value in profile.items():
         if key not in PROFILE_FIELDS:
-            raise ConsultationError(f"The file's field 'profile' has a field '{_short(key)}' that a profile does not "
-                                    f"have (allowed: {', '.join(PROFILE_FIELDS)}).", f"profile.{key}")
+            raise ConsultationError(_("The file's field 'profile' has a field '{field}' that a profile does not have "
+                                      "(allowed: {allowed}).", field=_short(key), allowed=", ".join(PROFILE_FIELDS)),
+                                    f"profile.{key}")
         if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
-            raise ConsultationError(f"The file's field 'profile.{key}' is {_json_type(value)}, but it must be a "
-                                    "number, text or null.", f"profile.{key}")
+            raise ConsultationError(_("The file's field 'profile.{field}' is {kind}, but it must be a number, text or "
+                                      "null.", field=key, kind=_json_type(value)), f"profile.{key}")
         if isinstance(value, str):
             _check_length(f"profile.{key}", value, MAX_PROFILE_TEXT)
 
 
 def _check_values(values: dict) -> None:
     if len(values) > MAX_VALUES:
-        raise ConsultationError(f"The file's field 'values' has {len(values)} answers, more than the "
-                                f"{MAX_VALUES} allowed.", "values")
+        raise ConsultationError(_("The file's field 'values' has {count} answers, more than the {most} allowed.",
+                                  count=len(values), most=MAX_VALUES), "values")
     for key, value in values.items():
-        _check_length("values", key, MAX_VALUE_TEXT, what="a question id")
+        _check_length("values", key, MAX_VALUE_TEXT, what=_("a question id"))
         if not isinstance(value, str):
-            raise ConsultationError(f"The file's field 'values.{_short(key)}' is {_json_type(value)}, but it must "
-                                    "be text (a choice id).", f"values.{key}")
+            raise ConsultationError(_("The file's field 'values.{field}' is {kind}, but it must be text (a choice "
+                                      "id).", field=_short(key), kind=_json_type(value)), f"values.{key}")
         _check_length(f"values.{_short(key)}", value, MAX_VALUE_TEXT)
     from .context.values import ValuesError, values_question
 
@@ -309,14 +332,15 @@ def _check_values(values: dict) -> None:
         try:
             values_question(key).choice(value)
         except ValuesError as exc:
-            raise ConsultationError(f"The file's field 'values.{_short(key)}' is not an answer this program "
-                                    f"knows: {exc}.", f"values.{key}") from None
+            raise ConsultationError(_("The file's field 'values.{field}' is not an answer this program knows: "
+                                      "{problem}.", field=_short(key), problem=str(exc)), f"values.{key}") from None
 
 
-def _check_length(name: str, text: str, limit: int, what: str = "text") -> None:
+def _check_length(name: str, text: str, limit: int, what: str | None = None) -> None:
     if len(text) > limit:
-        raise ConsultationError(f"The file's field '{name}' has {what} of {len(text)} characters, more than the "
-                                f"{limit} allowed.", name)
+        raise ConsultationError(_("The file's field '{field}' has {what} of {length} characters, more than the "
+                                  "{most} allowed.", field=name, what=what or _("text"), length=len(text), most=limit),
+                                name)
 
 
 def _check_timestamp(text: str) -> None:
@@ -325,8 +349,8 @@ def _check_timestamp(text: str) -> None:
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise ConsultationError(f"The file's field 'saved_at' is {_show(text)}, which is not allowed; allowed: an "
-                                "ISO 8601 date and time with its time zone.", "saved_at")
+        raise ConsultationError(_("The file's field 'saved_at' is {value}, which is not allowed; allowed: an ISO "
+                                  "8601 date and time with its time zone.", value=_show(text)), "saved_at")
 
 
 def _is_int(value: Any) -> bool:
@@ -337,16 +361,16 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int):
-        return "a whole number"
+        return _("a whole number")
     if isinstance(value, float):
-        return "a number" if math.isfinite(value) else "not a finite number"
+        return _("a number") if math.isfinite(value) else _("not a finite number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return _("a list")
+    return _("an object")
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -382,12 +406,15 @@ def describe_version_change(consultation: Consultation, model) -> str | None:
         return None
 
     def stamp(version: str, checksum: str) -> str:
-        return f"evidence version {_short(version, 60) or 'unknown'} (checksum {_short(checksum[:12]) or 'none'})"
+        return _("evidence version {version} (checksum {checksum})", version=_short(version, 60) or _("unknown"),
+                 checksum=_short(checksum[:12]) or _("none"))
 
     saved = stamp(consultation.evidence_version, consultation.evidence_checksum)
     current = stamp(evidence.version, evidence.manifest_sha256)
     if same_model:
-        return (f"This consultation was saved with {saved}; this program uses {current}, so the estimates "
-                "are recomputed with the current evidence.")
-    return (f"This consultation was saved with model {_short(consultation.model_version, 60) or 'unknown'} and {saved}; "
-            f"its estimates were recomputed with model {model.version} and the current {current}.")
+        return _("This consultation was saved with {saved}; this program uses {current}, so the estimates are "
+                 "recomputed with the current evidence.", saved=saved, current=current)
+    return _("This consultation was saved with model {saved_model} and {saved}; its estimates were recomputed with "
+             "model {model} and the current {current}.",
+             saved_model=_short(consultation.model_version, 60) or _("unknown"), saved=saved, model=model.version,
+             current=current)

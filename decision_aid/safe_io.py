@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .present.i18n import _
+
 TEMP_PREFIX = ".decision-aid-"
 TEMP_SUFFIX = ".partial"
 # Only names this module makes are ever removed: prefix, 16 hex digits, suffix.
@@ -47,68 +49,69 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "not a regular file"
+        return _("a symbolic link")
+    return _("not a regular file")
 
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     if exc.errno == errno.EDQUOT:
-        return "the disk quota is used up"
+        return _("the disk quota is used up")
     if exc.errno == errno.EROFS:
-        return "the disk is read-only"
+        return _("the disk is read-only")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return _("permission denied")
     if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
+        return _("the folder does not exist")
     return (exc.strerror or type(exc).__name__).lower()
 
 
 # --- reading ------------------------------------------------------------------------------------
 
-def read_regular_file(path: str | os.PathLike, max_bytes: int, what: str = "file") -> bytes:
+def read_regular_file(path: str | os.PathLike, max_bytes: int, what: str | None = None) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; else :class:`ReadError`.
 
     The path is looked at before it is opened (a FIFO or device is never opened), opened without
     blocking, and looked at again through the open descriptor, so a file swapped in between is
     still refused. At most ``max_bytes + 1`` bytes are read.
     """
+    what = what or _("file")
     try:
         before = os.stat(path)
     except FileNotFoundError:
-        raise ReadError(f"The {what} does not exist.") from None
+        raise ReadError(_("The {what} does not exist.", what=what)) from None
     except OSError as exc:
-        raise ReadError(f"The {what} cannot be read ({_reason(exc)}).") from None
+        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
     kind = _kind(before.st_mode)
     if kind:
-        raise ReadError(f"The path is {kind}, not a {what}, so it was not read.")
+        raise ReadError(_("The path is {kind}, not a {what}, so it was not read.", kind=kind, what=what))
     if before.st_size > max_bytes:
-        raise ReadError(f"The {what} is {before.st_size} bytes, more than the {max_bytes} bytes it may have, "
-                        "so it was not read.")
+        raise ReadError(_("The {what} is {size} bytes, more than the {most} bytes it may have, so it was not read.",
+                          what=what, size=before.st_size, most=max_bytes))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise ReadError(f"The {what} does not exist.") from None
+        raise ReadError(_("The {what} does not exist.", what=what)) from None
     except OSError as exc:
-        raise ReadError(f"The {what} cannot be read ({_reason(exc)}).") from None
+        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
     try:
         now = os.fstat(descriptor)
         kind = _kind(now.st_mode)
         if kind:
-            raise ReadError(f"The path is {kind}, not a {what}, so it was not read.")
+            raise ReadError(_("The path is {kind}, not a {what}, so it was not read.", kind=kind, what=what))
         if now.st_size > max_bytes:
-            raise ReadError(f"The {what} is {now.st_size} bytes, more than the {max_bytes} bytes it may have, "
-                            "so it was not read.")
+            raise ReadError(_("The {what} is {size} bytes, more than the {most} bytes it may have, so it was not read.",
+                              what=what, size=now.st_size, most=max_bytes))
         chunks: list[bytes] = []
         remaining = max_bytes + 1
         while remaining > 0:
@@ -120,12 +123,12 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int, what: str = "file
     except OSError as exc:
         if isinstance(exc, ReadError):
             raise
-        raise ReadError(f"The {what} cannot be read ({_reason(exc)}).") from None
+        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
     finally:
         os.close(descriptor)
     data = b"".join(chunks)
     if len(data) > max_bytes:  # it grew after it was looked at
-        raise ReadError(f"The {what} is more than the {max_bytes} bytes it may have, so it was not read.")
+        raise ReadError(_("The {what} is more than the {most} bytes it may have, so it was not read.", what=what, most=max_bytes))
     return data
 
 
@@ -144,32 +147,32 @@ def check_output_target(path: str | os.PathLike, not_same_as: str | os.PathLike 
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise WriteError(f"{target.name} cannot be written: {_reason(exc)}.") from None
+        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=_reason(exc))) from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
-            raise WriteError(f"{target.name} is a symbolic link; write to the file itself, not through a link.")
+            raise WriteError(_("{file} is a symbolic link; write to the file itself, not through a link.", file=target.name))
         kind = _kind(info.st_mode)
         if kind:
-            raise WriteError(f"{target.name} is {kind}, not a regular file, so it was not replaced.")
+            raise WriteError(_("{file} is {kind}, not a regular file, so it was not replaced.", file=target.name, kind=kind))
         if not (info.st_mode & stat.S_IWUSR) or not os.access(target, os.W_OK):
-            raise WriteError(f"{target.name} is read-only, so it was not replaced; choose another name or "
-                             "make the file writable.")
+            raise WriteError(_("{file} is read-only, so it was not replaced; choose another name or make the file writable.",
+                               file=target.name))
         if not_same_as is not None:
             try:
                 source = os.stat(not_same_as)
             except OSError:
                 source = None
             if source is not None and (source.st_dev, source.st_ino) == (info.st_dev, info.st_ino):
-                raise WriteError(f"{target.name} is the file being read; write the output to another file.")
+                raise WriteError(_("{file} is the file being read; write the output to another file.", file=target.name))
     folder = target.parent
     try:
         folder_info = os.stat(folder)
     except FileNotFoundError:
-        raise WriteError(f"{target.name} cannot be written: the folder {folder} does not exist.") from None
+        raise WriteError(_("{file} cannot be written: the folder {folder} does not exist.", file=target.name, folder=folder)) from None
     except OSError as exc:
-        raise WriteError(f"{target.name} cannot be written: {_reason(exc)}.") from None
+        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=_reason(exc))) from None
     if not stat.S_ISDIR(folder_info.st_mode):
-        raise WriteError(f"{target.name} cannot be written: {folder} is not a folder.")
+        raise WriteError(_("{file} cannot be written: {folder} is not a folder.", file=target.name, folder=folder))
     return target
 
 
@@ -201,7 +204,7 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
     try:
         descriptor = os.open(temporary, flags, 0o600)
     except OSError as exc:
-        raise WriteError(f"{target.name} could not be written: {_reason(exc)}; nothing was replaced.",
+        raise WriteError(_("{file} could not be written: {reason}; nothing was replaced.", file=target.name, reason=_reason(exc)),
                          _reason(exc)) from None
     try:
         try:
@@ -211,8 +214,8 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
                     stream.flush()
                     os.fsync(stream.fileno())
                 if _read_back(temporary, len(data) + 1) != data:
-                    raise WriteError(f"{target.name} could not be written: what was read back differs from what "
-                                     "was written; nothing was replaced.")
+                    raise WriteError(_("{file} could not be written: what was read back differs from what was written; "
+                                       "nothing was replaced.", file=target.name))
             else:
                 os.close(descriptor)
                 produce(temporary)  # type: ignore[misc]
@@ -225,8 +228,8 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
         except (OSError, ValueError) as exc:
             reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
             if not isinstance(exc, OSError) and _nearly_full(folder):  # a writer that hides its I/O errors
-                reason = f"the disk is full ({reason})"
-            raise WriteError(f"{target.name} could not be written: {reason}; nothing was replaced.", reason) from None
+                reason = _("the disk is full ({reason})", reason=reason)
+            raise WriteError(_("{file} could not be written: {reason}; nothing was replaced.", file=target.name, reason=reason), reason) from None
     except BaseException:
         try:
             os.unlink(temporary)

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decision_aid.model import Profile, ProfileError
+from decision_aid.model.profile import RULES
+from decision_aid.present.refusals import refusal_line
 
 COURSES = ["rrms", "spms", "ppms", "prms"]
 EDSS_VALUES = [0.0] + [v / 2 for v in range(2, 20)]
@@ -282,7 +284,9 @@ def test_every_invalid_value_is_rejected_with_its_field(model, field, value):
     with pytest.raises(ProfileError) as caught:
         model.validate({**VALID, field: value})
     assert caught.value.fields == (field,)
-    assert field in str(caught.value) and "allowed" in str(caught.value)
+    (error,) = caught.value.errors
+    assert error.rule in RULES and field in str(caught.value)
+    assert "allowed" in refusal_line(caught.value.errors, {}, None)
 
 
 def test_unknown_field_is_rejected(model):

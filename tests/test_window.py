@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QImage
 
 from decision_aid import __version__
-from decision_aid.present import wording
+from decision_aid.present import refusals, wording
 from decision_aid.evidence import load_evidence
 from decision_aid.evidence.loader import default_directory
 from decision_aid.model import Model, ProfileError
@@ -98,7 +98,7 @@ def test_each_refused_text_value_hides_estimates_and_marks_its_field(qtbot, wind
     (problem,) = refused.value.errors
     assert window.current_result() is None and not shows_estimates(window)
     error = form.errors[field]
-    assert error.isVisible() and problem.allowed[1:] in error.text()
+    assert error.isVisible() and refusals.allowed_text(problem) in error.text()
     assert ("Needed" if problem.missing else "Not allowed") in error.text()
     assert form.labels[field].text().endswith("*" if problem.missing else "\u26a0")
     assert window.message.isVisible() and wording.FIELD_LABELS[field] in window.message.text()

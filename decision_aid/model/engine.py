@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..evidence import EvidenceSet, Source, load_evidence
-from .profile import Profile, ProfileLimits, validate_profile
+from .profile import Profile, ProfileLimits, RequestError, validate_profile
 from .result import (
     Assumption, Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, SourceLabel, frozen_array,
 )
@@ -216,9 +216,10 @@ class Model:
 
     def check_request(self, horizon: int, draws: int) -> None:
         if horizon not in self.horizons:
-            raise ValueError(f"horizon: {horizon!r} is not allowed; allowed: {', '.join(map(str, self.horizons))} years")
+            raise RequestError("horizon", horizon, "not_offered", {"values": tuple(self.horizons)})
         if isinstance(draws, bool) or not isinstance(draws, int) or not self.draws_range[0] <= draws <= self.draws_range[1]:
-            raise ValueError(f"draws: {draws!r} is not allowed; allowed: a whole number {self.draws_range[0]} to {self.draws_range[1]}")
+            raise RequestError("draws", draws, "out_of_range",
+                               {"min": self.draws_range[0], "max": self.draws_range[1], "whole": True})
 
     # -- point estimates -------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The patient profile and its validation.
 
 Validation never clamps or rounds a value into range: anything outside the allowed values is
-rejected with the field, the value and what is allowed, so no estimate is shown for it.
+rejected with the field, the value, the rule it broke and the limits that apply (codes and
+numbers; ``present/refusals.py`` says it in words), so no estimate is shown for it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Mapping
 
 COURSE_NAMES = {
@@ -22,21 +24,29 @@ REQUIRED_FIELDS = ("age", "course", "edss", "prior_dmts")
 OPTIONAL_FIELDS = ("relapses_past_year", "disease_duration_years")
 
 
+#: Why a field was refused (the words for each are made in ``present/refusals.py``).
+RULES = ("missing", "not_a_number", "not_whole", "out_of_range", "not_a_step", "unknown_course", "unknown_field")
+
+
 @dataclass(frozen=True)
 class FieldError:
+    """A refused field: which, the value as given, the rule it broke (one of :data:`RULES`) and the
+    limits that apply to it as numbers and codes (``min``/``max``, ``values`` for the EDSS steps,
+    ``courses``, ``fields``, ``optional``). Codes only: the sentences are present's."""
+
     field: str
     value: Any
-    allowed: str
-
-    @property
-    def message(self) -> str:
-        if self.missing:
-            return f"{self.field} is required; {self.allowed}"
-        return f"{self.field}: {self.value!r} is not allowed; {self.allowed}"
+    rule: str
+    limits: Mapping[str, Any] = dataclass_field(default_factory=dict, hash=False)
 
     @property
     def missing(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+        return self.rule == "missing"
+
+    @property
+    def code(self) -> str:
+        """For developers and logs: ``age=80: out_of_range {'min': 16, 'max': 75}``."""
+        return f"{self.field}={self.value!r}: {self.rule} {dict(self.limits)}"
 
 
 class ProfileError(ValueError):
@@ -44,11 +54,21 @@ class ProfileError(ValueError):
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = tuple(errors)
-        super().__init__("; ".join(e.message for e in errors))
+        super().__init__("; ".join(e.code for e in errors))
 
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(e.field for e in self.errors)
+
+
+class RequestError(ValueError):
+    """An estimate was asked for with a horizon or a number of draws the model does not offer:
+    ``field`` ("horizon" or "draws"), ``value``, ``rule`` ("not_offered", "out_of_range") and
+    ``limits`` (``values``, or ``min``/``max``), as codes and numbers like :class:`FieldError`."""
+
+    def __init__(self, field: str, value: Any, rule: str, limits: Mapping[str, Any]) -> None:
+        self.field, self.value, self.rule, self.limits = field, value, rule, dict(limits)
+        super().__init__(f"{field}={value!r}: {rule} {self.limits}")
 
 
 @dataclass(frozen=True)
@@ -86,12 +106,6 @@ class ProfileLimits:
             courses=tuple(spec["courses"]),
         )
 
-    def edss_allowed_text(self) -> str:
-        return (
-            f"allowed: EDSS {self.edss_values[0]:g}, then {self.edss_values[1]:.1f} to "
-            f"{self.edss_values[-1]:.1f} in steps of 0.5 (there is no 0.5 step; 10 means death and is not an input)"
-        )
-
 
 @dataclass(frozen=True)
 class Profile:
@@ -121,42 +135,32 @@ def validate_profile(raw: Mapping[str, Any], limits: ProfileLimits) -> Profile:
     errors: list[FieldError] = []
     unknown = set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)
     for key in sorted(unknown):
-        errors.append(FieldError(key, raw[key], "this is not a profile field"))
+        errors.append(FieldError(key, raw[key], "unknown_field", {"fields": REQUIRED_FIELDS + OPTIONAL_FIELDS}))
 
-    def check(name: str, parse, allowed: str, required: bool):
+    def check(name: str, parse, limits: dict[str, Any], required: bool):
+        """``parse`` returns the value, or the rule it broke as a :class:`_Broken`."""
         value = raw.get(name)
+        limits = {**limits, "optional": not required}
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                errors.append(FieldError(name, value, allowed))
+                errors.append(FieldError(name, value, "missing", limits))
             return None
         parsed = parse(value)
-        if parsed is None:
-            errors.append(FieldError(name, value, allowed))
+        if isinstance(parsed, _Broken):
+            errors.append(FieldError(name, value, parsed.rule, limits))
+            return None
         return parsed
 
-    age_text = f"allowed: age {limits.age_min:g} to {limits.age_max:g} years"
-    age = check("age", lambda v: _in_range(_number(v), limits.age_min, limits.age_max), age_text, True)
-
-    course_text = "allowed: " + ", ".join(f"{c} ({COURSE_NAMES[c]})" for c in limits.courses)
-    course = check("course", lambda v: _course(v, limits.courses), course_text, True)
-
-    edss = check("edss", lambda v: _edss(v, limits.edss_values), limits.edss_allowed_text(), True)
-
-    dmt_text = f"allowed: a whole number of previous disease-modifying therapies, 0 to {limits.prior_dmts_max}"
-    dmts = check("prior_dmts", lambda v: _in_range(_whole(v), 0, limits.prior_dmts_max), dmt_text, True)
-
-    relapse_text = f"allowed: a whole number of relapses in the past 12 months, 0 to {limits.relapses_max}, or empty"
-    relapses = check(
-        "relapses_past_year", lambda v: _in_range(_whole(v), 0, limits.relapses_max), relapse_text, False
-    )
-
-    duration_text = f"allowed: years since diagnosis, 0 to {limits.duration_max:g}, or empty"
-    duration = check(
-        "disease_duration_years",
-        lambda v: _in_range(_number(v), 0, limits.duration_max),
-        duration_text,
-        False,
-    )
+    age = check("age", lambda v: _in_range(_number(v), limits.age_min, limits.age_max),
+                {"min": limits.age_min, "max": limits.age_max}, True)
+    course = check("course", lambda v: _course(v, limits.courses), {"courses": limits.courses}, True)
+    edss = check("edss", lambda v: _edss(v, limits.edss_values), {"values": limits.edss_values}, True)
+    dmts = check("prior_dmts", lambda v: _in_range(_whole(v), 0, limits.prior_dmts_max),
+                 {"min": 0, "max": limits.prior_dmts_max, "whole": True}, True)
+    relapses = check("relapses_past_year", lambda v: _in_range(_whole(v), 0, limits.relapses_max),
+                     {"min": 0, "max": limits.relapses_max, "whole": True}, False)
+    duration = check("disease_duration_years", lambda v: _in_range(_number(v), 0, limits.duration_max),
+                     {"min": 0, "max": limits.duration_max}, False)
 
     if errors:
         raise ProfileError(errors)
@@ -175,56 +179,74 @@ def validate_profile(raw: Mapping[str, Any], limits: ProfileLimits) -> Profile:
 # full-width (３５) digits, none of which a clinician means as a number here.
 _DECIMAL = re.compile(r"[0-9]{1,15}(\.[0-9]{1,15})?")
 _WHOLE = re.compile(r"[0-9]{1,15}")
+_SIGNED_OR_LONG = re.compile(r"-[0-9]+(\.[0-9]+)?|[0-9]{16,}(\.[0-9]+)?|[0-9]+\.[0-9]{16,}")
 _LARGEST_INT = 10 ** 15  # a JSON integer beyond this is refused without converting it
 
 
-def _number(value: Any) -> float | None:
-    """A finite number from a JSON number (not true/false) or from plain decimal text, else None."""
+@dataclass(frozen=True)
+class _Broken:
+    rule: str
+
+
+NOT_A_NUMBER, NOT_WHOLE, OUT_OF_RANGE = _Broken("not_a_number"), _Broken("not_whole"), _Broken("out_of_range")
+
+
+def _number(value: Any) -> float | _Broken:
+    """A finite number from a JSON number (not true/false) or from plain decimal text."""
     if isinstance(value, bool):
-        return None
+        return NOT_A_NUMBER
     if isinstance(value, str):
         text = value.strip()
-        if not text.isascii() or not _DECIMAL.fullmatch(text):
-            return None
-        return float(text)
+        if text.isascii() and _DECIMAL.fullmatch(text):
+            return float(text)
+        # A minus sign or more digits than any field allows: a number, but outside every range
+        # (all fields start at 0 or above); refused without converting it.
+        return OUT_OF_RANGE if text.isascii() and _SIGNED_OR_LONG.fullmatch(text) else NOT_A_NUMBER
     if isinstance(value, int):
-        return float(value) if -_LARGEST_INT <= value <= _LARGEST_INT else None
+        return float(value) if -_LARGEST_INT <= value <= _LARGEST_INT else OUT_OF_RANGE
     if isinstance(value, float) and math.isfinite(value):
         return value
-    return None
+    return NOT_A_NUMBER
 
 
-def _whole(value: Any) -> int | None:
-    """A whole number from a JSON integer (or an integral float) or from plain digits, else None."""
+def _whole(value: Any) -> int | _Broken:
+    """A whole number from a JSON integer (or an integral float) or from plain digits."""
     if isinstance(value, str):
         text = value.strip()
-        if not text.isascii() or not _WHOLE.fullmatch(text):
-            return None
-        return int(text)
+        if text.isascii() and _WHOLE.fullmatch(text):
+            return int(text)
+        number = _number(text)
+        return NOT_WHOLE if isinstance(number, float) else number
     number = _number(value)
-    if number is None or number != int(number):
-        return None
+    if isinstance(number, _Broken):
+        return number
+    if number != int(number):
+        return NOT_WHOLE
     return int(number)
 
 
 def _in_range(value, low, high):
-    if value is None or not low <= value <= high:
-        return None
+    if isinstance(value, _Broken):
+        return value
+    if not low <= value <= high:
+        return OUT_OF_RANGE
     return value
 
 
-def _course(value: Any, courses: tuple[str, ...]) -> str | None:
+def _course(value: Any, courses: tuple[str, ...]) -> str | _Broken:
     if not isinstance(value, str):
-        return None
+        return _Broken("unknown_course")
     key = value.strip().lower()
-    return key if key in courses else None
+    return key if key in courses else _Broken("unknown_course")
 
 
-def _edss(value: Any, allowed: tuple[float, ...]) -> float | None:
+def _edss(value: Any, allowed: tuple[float, ...]) -> float | _Broken:
+    """One of the scale's steps; a number between the lowest and highest that is not a step
+    (0.5, 4.2) breaks ``not_a_step``, one outside them ``out_of_range``."""
     number = _number(value)
-    if number is None:
-        return None
+    if isinstance(number, _Broken):
+        return number
     for step in allowed:
         if number == step:
             return step
-    return None
+    return _Broken("not_a_step") if allowed[0] <= number <= allowed[-1] else OUT_OF_RANGE

@@ -102,8 +102,13 @@ def disclosure_view(about: Disclosure | None = None) -> DisclosureView:
     return DisclosureView(_("About this decision aid"), tuple(items))
 
 
-def about_view(model: Model | None, problem: str | None = None, about: Disclosure | None = None) -> AboutView:
-    """The About box as plain text: the program, the model and evidence, the review, the disclosure."""
+LICENCE = None  # the repository states no licence yet; the About box says so rather than invent one
+
+
+def about_view(model: Model | None, problem: str | None = None, about: Disclosure | None = None,
+               qt_version: str | None = None, python_version: str | None = None) -> AboutView:
+    """The About box as plain text: the program, the model and evidence, the review, the disclosure,
+    the licence, how to cite, and the Qt and Python versions (for a problem report)."""
     lines = [_("AHSCT decision aid for multiple sclerosis, version {version}", version=__version__)]
     if model is not None:
         evidence = model.evidence
@@ -122,4 +127,10 @@ def about_view(model: Model | None, problem: str | None = None, about: Disclosur
         lines += disclosure_view(about).lines()
     except AboutError as problem:
         lines.append(_("The disclosure cannot be shown: {problem}", problem=str(problem)))
+    lines.append(_("Licence: {licence}", licence=LICENCE or _("not yet stated")))
+    if model is not None:
+        lines.append(_("To cite: decision-aid {version} (AHSCT decision aid for multiple sclerosis), with the study "
+                       "its estimates are built on: {citation}", version=__version__, citation=model.citation))
+    if qt_version and python_version:
+        lines.append(_("Qt {qt}; Python {python}", qt=qt_version, python=python_version))
     return AboutView(_("About the decision aid"), tuple(lines))

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from ..model import Estimate, Model, Profile
+from ..model import Estimate, Interval, Model, Profile
 from . import wording
 from .audience import Audience
 from .estimate_view import estimate_view
 from .i18n import _
 
 
-def estimate_table(result: Estimate, model: Model) -> str:
-    view = estimate_view(result, Audience.CLINICIAN, model)
+def outcome_rows(result: Estimate, every_year: bool = True) -> list[tuple[str, Interval]]:
+    """(label, interval) for each number: death within 100 days in both eras (side by side, never
+    averaged), alive at 5 years, and alive without worsening at each year of the horizon (only
+    at 5 years, and every year to 10 when the horizon is 10, unless ``every_year``)."""
     days = result.early_mortality_days
     rows = [(_("Death within {days} days, {label}", days=days, label=_(source.label)), interval)
             for interval, source in ((result.early_mortality, result.early_mortality_source),
                                      (result.early_mortality_recent, result.early_mortality_recent_source))]
-    rows.append((_("Alive at {years} years", years=int(result.pfs.extrapolated_after)), result.overall_survival_5y))
+    cut = result.pfs.extrapolated_after
+    rows.append((_("Alive at {years} years", years=int(cut)), result.overall_survival_5y))
     for year, interval in result.pfs_at.items():
-        label = (_("Alive without disability worsening at {year} y (extrapolated)", year=year)
-                 if year > result.pfs.extrapolated_after
+        if not every_year and year < cut:
+            continue
+        label = (_("Alive without disability worsening at {year} y (extrapolated)", year=year) if year > cut
                  else _("Alive without disability worsening at {year} y", year=year))
         rows.append((label, interval))
+    return rows
+
+
+def estimate_table(result: Estimate, model: Model) -> str:
+    view = estimate_view(result, Audience.CLINICIAN, model)
+    rows = outcome_rows(result)
     label_width = max(len(label) for label, _interval in rows)
     lines = [
         _("AHSCT personal estimate (decision aid; not a prediction for one person)"),

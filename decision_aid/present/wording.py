@@ -13,7 +13,6 @@ import textwrap
 
 from ..context.numbers import DENOMINATOR, in_hundred
 from ..model import Interval, Profile
-from ..printable import one_line
 from .i18n import N_, _, ngettext
 from .numbers import format_number
 
@@ -287,25 +286,6 @@ def curve_value_text(years: float, interval: Interval, clinician: bool, extrapol
 def wrap_text(text: str, width: int = 96, indent: str = "") -> str:
     """Wrap a line for the terminal, continuing lines under the first word."""
     return textwrap.fill(text, width=width, subsequent_indent=indent)
-
-
-# -- the refusal that hides the numbers -----------------------------------------------------------
-
-def profile_problem_message(errors) -> str:
-    """One calm sentence replacing the results while the profile is incomplete or refused."""
-    missing = [_(FIELD_LABELS.get(e.field, e.field)) for e in errors if e.missing]
-    refused = [e for e in errors if not e.missing]
-    if refused:
-        first = refused[0]
-        allowed = first.allowed.removeprefix("allowed: ")
-        return _("Check the {field}: {value} is not allowed (allowed: {allowed}). Estimates appear when every "
-                 "value is allowed.", field=_(FIELD_LABELS.get(first.field, first.field)), value=one_line(first.value),
-                 allowed=allowed)
-    if len(missing) > 1:
-        listed = _("{items} and {last}", items=_(", ").join(missing[:-1]), last=missing[-1])
-    else:
-        listed = missing[0]
-    return _("Enter the {fields} to see estimates.", fields=listed)
 
 
 # -- published figures (How calculated) -----------------------------------------------------------

@@ -136,6 +136,13 @@ def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOpti
 
 def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
               extra_blocks: Sequence[Block] = (), not_same_as: str | os.PathLike | None = None) -> Path:
+    """Write the sheet as a PDF (see :func:`write_pdf_pages`) and return its path."""
+    return write_pdf_pages(path, result, options, model, extra_blocks, not_same_as)[0]
+
+
+def write_pdf_pages(path: str | os.PathLike, result: Estimate, options: SheetOptions, model=None,
+                    extra_blocks: Sequence[Block] = (),
+                    not_same_as: str | os.PathLike | None = None) -> tuple[Path, int]:
     """Write the sheet as a PDF, whole or not at all (see :mod:`decision_aid.safe_io`).
 
     The PDF is drawn into a temporary file created 0600 (a sheet may carry a name and notes),
@@ -149,15 +156,18 @@ def write_pdf(path: str | os.PathLike, result: Estimate, options: SheetOptions, 
 
     ValuesChoices(dict(options.values))  # unknown answers are refused before any file is touched
 
+    pages: list[int] = []
+
     def produce(temporary: Path) -> None:
         writer = QPdfWriter(str(temporary))
         writer.setTitle("AHSCT decision aid: summary sheet")
         writer.setCreator("decision-aid")
-        render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks)
+        pages.append(len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages))
         del writer  # flushes and closes the file
 
-    return write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
+    written = write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
+    return written, pages[-1]
 
 
 __all__ = ["SheetOptions", "SheetDoesNotFit", "SheetLayout", "render_sheet", "write_pdf", "page_layout",
-           "layout_sheet", "ensure_gui_application", "PAPER_SIZES"]
+           "layout_sheet", "ensure_gui_application", "PAPER_SIZES", "write_pdf_pages"]

@@ -11,6 +11,8 @@ from typing import Any, Mapping
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..present.help_text import PROGRAM_NAME
+from ..present.i18n import _
 from .settings import APPLICATION, ORGANISATION
 
 
@@ -20,17 +22,20 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setOrganizationName(ORGANISATION)
         app.setApplicationName(APPLICATION)
-        app.setApplicationDisplayName("AHSCT decision aid")
+        app.setApplicationDisplayName(_(PROGRAM_NAME))  # the platform adds it to titles that lack it
     return app
 
 
 def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = None,
-               horizon: int | None = None) -> int:
-    """Open the consultation window (optionally pre-filled) and run until it is closed."""
+               horizon: int | None = None, consultation_path: str | Path | None = None) -> int:
+    """Open the consultation window (pre-filled from a profile, or showing the saved consultation
+    at ``consultation_path`` as File > Open would) and run until it is closed."""
     app = application()
     from .main_window import MainWindow
 
     window = MainWindow()
+    if consultation_path is not None:
+        window.consultations.open(Path(consultation_path))
     _prepare(window, profile, audience, horizon)
     window.show()
     handlers = []
@@ -55,8 +60,9 @@ def start_consultation_services(window):
 
 def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audience: str | None = None,
                       horizon: int | None = None, size: tuple[int, int] = (1280, 800),
-                      settings: QSettings | None = None) -> Path:
-    """Render the window for ``profile`` to a PNG without putting it on the screen."""
+                      settings: QSettings | None = None, consultation=None) -> Path:
+    """Render the window for ``profile`` (or a saved, already checked ``consultation``, whose
+    audience and horizon apply unless given) to a PNG without putting it on the screen."""
     if QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     application()
@@ -65,7 +71,10 @@ def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audie
     with tempfile.TemporaryDirectory() as scratch:
         if settings is None:  # a screenshot must not read or change the user's remembered state
             settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
-        image = _grab(MainWindow(settings=settings), profile, audience, horizon, size)
+        window = MainWindow(settings=settings)
+        if consultation is not None:
+            window.apply_consultation(consultation)
+        image = _grab(window, profile, audience, horizon, size)
     # Encoded in memory, then written whole or not at all, readable only by the user (it shows the
     # profile): the same writer as every other file.
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -76,7 +85,7 @@ def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audie
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image.isNull() or not image.save(buffer, "PNG"):
-        raise OSError(f"the window could not be rendered at {size[0]}x{size[1]} pixels")
+        raise OSError(_("the window could not be rendered at {width}x{height} pixels", width=size[0], height=size[1]))
     buffer.close()
     return write_atomically(path, bytes(encoded.data()))
 

@@ -19,6 +19,7 @@ from typing import Callable
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from ..consultation import Consultation, ConsultationError, load_consultation, save_consultation
+from ..present.i18n import _
 from ..paths import ensure_data_dir, is_autosave_name, new_autosave_path
 from ..safe_io import WriteError, remove_stale_temporaries
 
@@ -91,14 +92,14 @@ class Autosaver(QObject):
             try:
                 ensure_data_dir()
             except OSError:
-                raise OSError(f"the data folder {self._path.parent} cannot be used") from None
+                raise OSError(_("the data folder {folder} cannot be used", folder=self._path.parent)) from None
         lock = QLockFile(str(lock_path(self._path)))
         lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         if not lock.tryLock(0):
             error = lock.error()
             if error == QLockFile.LockError.LockFailedError:
-                raise OSError(f"another running copy holds {self._path.name}")
-            raise OSError(f"the data folder {self._path.parent} cannot be used")
+                raise OSError(_("another running copy holds {file}", file=self._path.name))
+            raise OSError(_("the data folder {folder} cannot be used", folder=self._path.parent))
         self._lock = lock
 
     def save_now(self) -> bool:

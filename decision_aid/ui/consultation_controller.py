@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,6 +18,11 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
 from ..safe_io import read_regular_file, remove_stale_temporaries
+from ..present.i18n import _
+from ..present.help_text import PROGRAM_NAME
+from ..present.when import moment_in_words
+from ..printable import one_line
+from .actions import make_action
 from .autosave import AUTOSAVE_INTERVAL_MS, Autosaver
 from .plain import ask_yes_no, plain_label
 from .consultation_dialogs import (
@@ -36,25 +43,25 @@ class ConsultationController(QObject):
         self._disk_stamp: tuple | None = None  # the file as last opened or saved by this window
         self.dirty = False
         self._applying = False
-        self.autosaver = Autosaver(self.snapshot, lambda: self.dirty, path=autosave_path,
+        self.autosaver = Autosaver(self.autosave_snapshot, lambda: self.dirty, path=autosave_path,
                                    interval_ms=autosave_interval_ms, parent=self)
         # A failing autosave is said once, calmly, in the status bar, and stays said until an
         # autosave works again; nothing else changes (saving and quitting go on as usual).
         self.autosave_notice = plain_label("", name="autosaveNotice")
         self.autosave_notice.setWordWrap(True)
-        self.autosave_notice.setAccessibleName("Autosave is not working")
+        self.autosave_notice.setAccessibleName(_("Autosave is not working"))
         self.autosave_notice.hide()
         window.statusBar().addPermanentWidget(self.autosave_notice, 1)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.saved.connect(lambda _path: self.autosave_notice.hide())
-        self.new_action = self._action("&New consultation", QKeySequence.StandardKey.New,
-                                       "Start again with a blank consultation", self.new)
-        self.open_action = self._action("&Open consultation…", QKeySequence.StandardKey.Open,
-                                        "Open a saved consultation", self.open)
-        self.save_action = self._action("&Save consultation", QKeySequence.StandardKey.Save,
-                                        "Save this consultation (profile, views, notes, answers)", self.save)
-        self.save_as_action = self._action("Save consultation &as…", QKeySequence.StandardKey.SaveAs,
-                                           "Save this consultation to a new file", self.save_as)
+        self.new_action = make_action(window, _("&New consultation"), self.new, QKeySequence.StandardKey.New,
+                                      _("Start again with a blank consultation"))
+        self.open_action = make_action(window, _("&Open consultation\u2026"), self.open, QKeySequence.StandardKey.Open,
+                                       _("Open a saved consultation"))
+        self.save_action = make_action(window, _("&Save consultation"), self.save, QKeySequence.StandardKey.Save,
+                                       _("Save this consultation (profile, views, notes, answers)"))
+        self.save_as_action = make_action(window, _("Save consultation &as\u2026"), self.save_as,
+                                          QKeySequence.StandardKey.SaveAs, _("Save this consultation to a new file"))
         window.changed.connect(self.mark_dirty)
         if model is None:  # no checked evidence: nothing can be validated, so nothing is opened or saved
             for action in self.actions:
@@ -65,18 +72,18 @@ class ConsultationController(QObject):
     def actions(self) -> tuple[QAction, ...]:
         return self.new_action, self.open_action, self.save_action, self.save_as_action
 
-    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(shortcut)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     # -- state -----------------------------------------------------------------------------
 
     def snapshot(self) -> Consultation | None:
         return self.window.consultation() if self.model is not None else None
+
+    def autosave_snapshot(self) -> Consultation | None:
+        """What the autosave keeps: the consultation (its name is removed by the autosaver) and the
+        path of the file it belongs to, so that a restored consultation keeps its file name."""
+        consultation = self.snapshot()
+        if consultation is None or self.path is None:
+            return consultation
+        return replace(consultation, opened_from=str(self.path))
 
     def mark_dirty(self) -> None:
         if self._applying:
@@ -91,8 +98,8 @@ class ConsultationController(QObject):
         self._update_title()
 
     def _autosave_failed(self, reason: str) -> None:
-        self.autosave_notice.setText(f"\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
-                                     "your work.")
+        self.autosave_notice.setText(_("\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
+                                       "your work.", reason=reason))
         self.autosave_notice.show()
 
     def changed_on_disk(self, path: Path) -> bool:
@@ -104,8 +111,11 @@ class ConsultationController(QObject):
         return now is not None and now != self._disk_stamp
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else "New consultation"
-        self.window.setWindowTitle(f"{name}[*] - AHSCT decision aid for multiple sclerosis")
+        """The file's name (never the patient's, unless the user chose it as the file name) and the
+        program's; ``[*]`` shows an asterisk while there are unsaved changes. The title ends with
+        the application's display name, so the platform does not add it a second time."""
+        name = one_line(self.path.name) if self.path else _("New consultation")
+        self.window.setWindowTitle(_("{file}[*] \u2014 {program}", file=name, program=_(PROGRAM_NAME)))
         self.window.setWindowModified(self.dirty)
 
     def _apply(self, consultation: Consultation) -> None:
@@ -188,7 +198,11 @@ class ConsultationController(QObject):
             self.autosaver.discard_offered()  # only that backup: never another window's
             return False
         self._apply(pending)
-        self.dirty = True  # restored, but not saved to a file of the user's yet
+        # Restored with the file it belongs to (if it still is a file), but not saved there yet.
+        origin = Path(pending.opened_from) if pending.opened_from else None
+        self.path = origin if origin is not None and origin.is_file() else None
+        self._disk_stamp = None
+        self.dirty = True
         self._update_title()
         if self.autosaver.save_now():  # now in this window's own backup: the old one can go
             self.autosaver.discard_offered()
@@ -209,20 +223,30 @@ class ConsultationController(QObject):
         return ask_unsaved_changes(self.window)
 
     def ask_restore(self, pending: Consultation) -> bool:
-        return ask_yes_no(
-            self.window, "Restore the last consultation?",
-            f"The program did not close normally last time. Restore the consultation that was being "
-            f"entered (backed up {pending.saved_at})? The patient's name is never kept in the backup.")
+        return ask_yes_no(self.window, _("Restore the last consultation?"), restore_question(pending))
 
     def ask_replace_changed(self, path: Path) -> bool:
         return ask_yes_no(
-            self.window, "File changed on disk",
-            f"{path.name} was changed since this window opened or saved it, perhaps from another window. "
-            "Replace it with the consultation on screen? (No keeps the file as it is; you can use Save As.)",
+            self.window, _("File changed on disk"),
+            _("{file} was changed since this window opened or saved it, perhaps from another window. Replace it "
+              "with the consultation on screen? (No keeps the file as it is; you can use Save As.)",
+              file=one_line(path.name)),
             default_yes=False)
 
     def show_version_change(self, message: str) -> None:
         version_change_box(self.window, message).exec()
+
+
+def restore_question(pending: Consultation, now: datetime | None = None) -> str:
+    """The restore prompt: when the backup was made, in local time and words ("today at 14:05")."""
+    saved = datetime.fromisoformat(pending.saved_at.replace("Z", "+00:00")).astimezone()
+    when = moment_in_words(saved, now or datetime.now().astimezone())
+    if pending.opened_from:
+        return _("The program did not close normally last time. Restore the consultation from {file} that was "
+                 "being entered (backed up {when})? The patient's name is never kept in the backup.",
+                 file=one_line(Path(pending.opened_from).name), when=when)
+    return _("The program did not close normally last time. Restore the consultation that was being entered "
+             "(backed up {when})? The patient's name is never kept in the backup.", when=when)
 
 
 def file_stamp(path: Path) -> tuple | None:

@@ -13,11 +13,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..printable import one_line
+from ..present.i18n import N_, _
 from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
 from .plain import plain_message_box
 from ..consultation import FILE_SUFFIX, Consultation, ConsultationError, load_consultation, save_consultation
 
-FILE_FILTERS = ("Saved consultations (*.aidconsult.json)", "JSON files (*.json)")
+FILE_FILTERS = (N_("Saved consultations (*.aidconsult.json)"), N_("JSON files (*.json)"))
 DEFAULT_FILE_NAME = "consultation" + FILE_SUFFIX
 
 
@@ -28,11 +29,11 @@ class UnsavedAnswer(enum.Enum):
 
 
 def _file_dialog(parent: QWidget | None, title: str, directory: Path | None) -> QFileDialog:
-    return private_file_dialog(parent, title, directory, FILE_FILTERS)
+    return private_file_dialog(parent, title, directory, [_(text) for text in FILE_FILTERS])
 
 
 def save_file_dialog(parent: QWidget | None, suggested: Path | None = None) -> QFileDialog:
-    dialog = _file_dialog(parent, "Save consultation", suggested.parent if suggested else None)
+    dialog = _file_dialog(parent, _("Save consultation"), suggested.parent if suggested else None)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setDefaultSuffix(FILE_SUFFIX.lstrip("."))
@@ -41,7 +42,7 @@ def save_file_dialog(parent: QWidget | None, suggested: Path | None = None) -> Q
 
 
 def open_file_dialog(parent: QWidget | None, directory: Path | None = None) -> QFileDialog:
-    dialog = _file_dialog(parent, "Open consultation", directory)
+    dialog = _file_dialog(parent, _("Open consultation"), directory)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog
@@ -75,8 +76,8 @@ def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path
 
 def unsaved_changes_box(parent: QWidget | None) -> QMessageBox:
     return plain_message_box(
-        QMessageBox.Icon.Warning, "Unsaved changes", "This consultation has changes that are not saved.",
-        "Save them before you continue, discard them, or cancel and go back?",
+        QMessageBox.Icon.Warning, _("Unsaved changes"), _("This consultation has changes that are not saved."),
+        _("Save them before you continue, discard them, or cancel and go back?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         parent, default=QMessageBox.StandardButton.Save, escape=QMessageBox.StandardButton.Cancel)
 
@@ -90,11 +91,14 @@ def ask_unsaved_changes(parent: QWidget | None) -> UnsavedAnswer:
 
 def file_error_box(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> QMessageBox:
     """The message for a file that cannot be opened or saved; nothing on screen was changed."""
-    action = "opened" if opening else "saved"
-    kept = "Nothing on screen was changed." if opening else "What is on screen is kept; try another folder."
-    return plain_message_box(QMessageBox.Icon.Warning, f"Consultation not {action}",
-                             f"The file {one_line(path.name)} could not be {action}.",
-                             f"{problem}\n\n{kept}\n\n{one_line(path)}", parent=parent)
+    if opening:
+        title, text = _("Consultation not opened"), _("The file {file} could not be opened.", file=one_line(path.name))
+        kept = _("Nothing on screen was changed.")
+    else:
+        title, text = _("Consultation not saved"), _("The file {file} could not be saved.", file=one_line(path.name))
+        kept = _("What is on screen is kept; try another folder.")
+    return plain_message_box(QMessageBox.Icon.Warning, title, text, f"{problem}\n\n{kept}\n\n{one_line(path)}",
+                             parent=parent)
 
 
 def show_file_error(parent: QWidget | None, path: Path, problem: str, opening: bool = True) -> None:
@@ -102,7 +106,7 @@ def show_file_error(parent: QWidget | None, path: Path, problem: str, opening: b
 
 
 def version_change_box(parent: QWidget | None, message: str) -> QMessageBox:
-    return plain_message_box(QMessageBox.Icon.Information, "Evidence has changed", message, parent=parent)
+    return plain_message_box(QMessageBox.Icon.Information, _("Evidence has changed"), message, parent=parent)
 
 
 def open_consultation(parent: QWidget | None, path: Path, model) -> Consultation | None:
@@ -119,7 +123,8 @@ def save_consultation_to(parent: QWidget | None, path: Path, consultation: Consu
     try:
         save_consultation(path, consultation)
     except (OSError, ConsultationError) as error:
-        problem = str(error) if isinstance(error, ConsultationError) else f"The disk reported: {error.strerror or error}."
+        problem = (str(error) if isinstance(error, ConsultationError)
+                   else _("The disk reported: {problem}.", problem=error.strerror or str(error)))
         show_file_error(parent, path, problem, opening=False)
         return False
     return True

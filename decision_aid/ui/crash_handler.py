@@ -15,21 +15,22 @@ from typing import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..crashlog import write_crash_log
+from ..present.i18n import N_, _
 from .plain import plain_message_box
 
-CRASH_TITLE = "Something went wrong"
-CRASH_TEXT = ("The program ran into an unexpected error. What you entered is still here: please check "
-              "it and save the consultation.")
+CRASH_TITLE = N_("Something went wrong")
+CRASH_TEXT = N_("The program ran into an unexpected error. What you entered is still here: please check it and "
+                "save the consultation.")
 
 
 def crash_message_box(parent: QWidget | None, log_path: Path | None) -> QMessageBox:
     """The dialog shown after an unexpected error (built separately so it can be inspected)."""
     if log_path is not None:
-        informative = f"A technical report without any patient details was written to:\n{log_path}"
+        informative = _("A technical report without any patient details was written to:\n{path}", path=log_path)
     else:
-        informative = "The technical report could not be written."
-    box = plain_message_box(QMessageBox.Icon.Critical, CRASH_TITLE, CRASH_TEXT, informative, parent=parent)
-    box.setAccessibleDescription(CRASH_TEXT)
+        informative = _("The technical report could not be written.")
+    box = plain_message_box(QMessageBox.Icon.Critical, _(CRASH_TITLE), _(CRASH_TEXT), informative, parent=parent)
+    box.setAccessibleDescription(_(CRASH_TEXT))
     return box
 
 
@@ -68,8 +69,12 @@ class CrashHandler:
     def _note_on_stderr(self, exc_type: type[BaseException]) -> None:
         stream = sys.__stderr__
         if stream is not None:
-            where = f"; report: {self.last_log_path}" if self.last_log_path else ""
-            stream.write(f"decision-aid: unexpected error ({exc_type.__name__}){where}\n")
+            if self.last_log_path:
+                line = _("decision-aid: unexpected error ({kind}); report: {path}", kind=exc_type.__name__,
+                         path=self.last_log_path)
+            else:
+                line = _("decision-aid: unexpected error ({kind})", kind=exc_type.__name__)
+            stream.write(line + "\n")
 
     def uninstall(self) -> None:
         if sys.excepthook is self:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..printable import one_line
+from ..present.i18n import _
 from .plain import ask_yes_no
 
 
@@ -52,6 +53,7 @@ def run_file_dialog(dialog: QFileDialog) -> str | None:
 
 def confirm_replace(parent: QWidget | None, target: Path) -> bool:
     """Ask before an existing file is replaced (No is the default)."""
-    return ask_yes_no(parent, "Replace file?",
-                      f"{one_line(target.name)} already exists in {one_line(target.parent)}. Replace it?",
+    return ask_yes_no(parent, _("Replace file?"),
+                      _("{file} already exists in {folder}. Replace it?", file=one_line(target.name),
+                        folder=one_line(target.parent)),
                       default_yes=False, icon=QMessageBox.Icon.Warning)

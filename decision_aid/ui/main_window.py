@@ -8,21 +8,28 @@ that bursts of edits (typing, filling a profile) are computed and painted once.
 
 from __future__ import annotations
 
+import datetime as _dt
+import platform
 from dataclasses import replace
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+    QCheckBox, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from .. import palette
-from ..present import wording
+from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
+from ..present.i18n import _
+from ..present.help_text import PROGRAM_NAME
+from .actions import make_action, plain_text
+from .form_undo import FormUndo
+from .record_copy import RecordCopy
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
@@ -54,16 +61,16 @@ class MainWindow(QMainWindow):
                  load_model: Callable[[], Model] = default_model, parent: QWidget | None = None,
                  autosave_path=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("AHSCT decision aid for multiple sclerosis")
+        self.setWindowTitle(_(PROGRAM_NAME))
         self.settings = WindowSettings(settings)
         self.evidence_problem: str | None = None
         if model is None:
             try:
                 model = load_model()
             except EvidenceError as exc:
-                self.evidence_problem = (
-                    f"No estimates can be shown: {exc}. The program shows numbers only from checked "
-                    "evidence files; restore the original files to continue.")
+                self.evidence_problem = _(
+                    "No estimates can be shown: {problem}. The program shows numbers only from checked evidence "
+                    "files; restore the original files to continue.", problem=str(exc))
         self.model = model
         self.session = ConsultationSession(model, self.settings.audience(),
                                            self.settings.horizon(model.horizons if model else (5,)),
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self._build_edit_menu()
         self.setMinimumSize(*MINIMUM_SIZE)
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -93,33 +101,38 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.quit_action = make_action(self, _("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                       _("Close the window (asks first about unsaved changes)"))
         self.audience_group = QActionGroup(self)
         self.audience_actions: dict[str, QAction] = {}
         for audience, text, key, tip in (
-            ("patient", "&Patient view", "Alt+P", "Plain words and whole numbers out of 100, for the patient"),
-            ("clinician", "Cli&nician view", "Alt+N", "Percentages with 95% intervals, hazard ratios, assumption ids"),
+            ("patient", _("&Patient view"), "Alt+P", _("Plain words and whole numbers out of 100, for the patient")),
+            ("clinician", _("Cli&nician view"), "Alt+N",
+             _("Percentages with 95% intervals, hazard ratios, assumption ids")),
         ):
-            action = QAction(text, self, checkable=True, shortcut=QKeySequence(key), toolTip=tip)
-            action.triggered.connect(lambda _=False, a=audience: self.set_audience(a))
+            action = make_action(self, text, lambda _on, a=audience: self.set_audience(a), key, tip, checkable=True)
             self.audience_group.addAction(action)
             self.audience_actions[audience] = action
         self.horizon_group = QActionGroup(self)
         self.horizon_actions: dict[int, QAction] = {}
         for horizon in (self.model.horizons if self.model else ()):
             key = str(horizon)[-1]
-            text = f"{str(horizon)[:-1]}&{key} years"
-            tip = (f"Show the curve to {horizon} years"
-                   + ("" if horizon <= 5 else " (beyond 5 years it is an extrapolation)"))
-            action = QAction(text, self, checkable=True, shortcut=QKeySequence(f"Alt+{key}"), toolTip=tip)
-            action.triggered.connect(lambda _=False, h=horizon: self.set_horizon(h))
+            text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
+            tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
+                   _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
+            action = make_action(self, text, lambda _on, h=horizon: self.set_horizon(h), f"Alt+{key}", tip,
+                                 checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
-        self.about_action = QAction("&About", self, triggered=self.show_about)
+        self.about_action = make_action(self, _("&About"), self.show_about,
+                                        tip=_("Versions, licence, how to cite, where to report a problem"))
+        self.guide_action = make_action(self, _("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+                                        _("How to read each view, what the numbers mean, and the keyboard "
+                                          "shortcuts (offline)"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(_("&File"))
         for action in self.consultations.actions:
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -127,35 +140,49 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(_("&View"))
         for action in self.audience_actions.values():
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.horizon_menu = self.view_menu.addMenu("&Horizon")
+        self.horizon_menu = self.view_menu.addMenu(_("&Horizon"))
         for action in self.horizon_actions.values():
             self.horizon_menu.addAction(action)
         self.view_menu.addSeparator()
         self.reference_actions: dict[str, QAction] = {}
-        for name, text in (("relapsing", "Study curve: relapsing MS"), ("progressive", "Study curve: progressive MS")):
-            action = QAction(text, self, checkable=True)
-            action.setChecked(self.settings.show_reference(name))
+        for name, text, tip in (
+                ("relapsing", _("Study curve: relapsing MS"),
+                 _("Show the study's average curve for relapsing MS on the chart, for comparison")),
+                ("progressive", _("Study curve: progressive MS"),
+                 _("Show the study's average curve for progressive MS on the chart, for comparison"))):
+            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
-        self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction(self.about_action)
+        self.help_menu = bar.addMenu(_("&Help"))
+        self.help_menu.addActions([self.guide_action, self.about_action])
+
+    def _build_edit_menu(self) -> None:
+        """Edit: undo and redo of the profile form (needs the form, so it is built after it)."""
+        self.form_undo = FormUndo(self.profile_form, self)
+        self.edit_menu = QMenu(_("&Edit"), self)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
+        self.edit_menu.addActions([self.form_undo.undo_action, self.form_undo.redo_action])
+        self.edit_menu.addSeparator()
+        self.record_copy = RecordCopy(self, self._result_for_sheet, lambda: self.session.name)
+        self.result_changed.connect(lambda _result: self.record_copy.refresh())
+        self.edit_menu.addAction(self.record_copy.action)
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar = QToolBar(_("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        self.toolbar.addWidget(plain_label(" Show for: "))
+        self.toolbar.addWidget(plain_label(" " + _("Show for:") + " "))
         for action in self.audience_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(plain_label(" Horizon: "))
+        self.toolbar.addWidget(plain_label(" " + _("Horizon:") + " "))
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -163,7 +190,7 @@ class MainWindow(QMainWindow):
         for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()) + [
                 self.sheet_actions.print_action]:
             button = self.toolbar.widgetForAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleName(plain_text(action))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _build_central(self) -> None:
@@ -405,6 +432,7 @@ class MainWindow(QMainWindow):
         self.session.apply(consultation)
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
+        self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
         self.values_tab.invalidate()
         self._apply_audience_actions()
@@ -412,19 +440,33 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """Plain text (shown as text, never as HTML: the evidence problem can quote a file): the program,
-        model and evidence, the review dates and the disclosure (present/about_view.py)."""
+        model and evidence, the review dates, the disclosure, licence, how to cite, Qt and Python."""
         from ..present.about_view import about_view
 
-        return about_view(self.model, self.evidence_problem).text
+        return about_view(self.model, self.evidence_problem, qt_version=qVersion(),
+                          python_version=platform.python_version()).text
 
     def about_box(self) -> QMessageBox:
-        from ..present.about_view import about_view
-
-        view = about_view(self.model, self.evidence_problem)
-        return plain_message_box(QMessageBox.Icon.Information, view.title, view.text, parent=self)
+        return plain_message_box(QMessageBox.Icon.Information, _("About the decision aid"), self.about_text(),
+                                 parent=self)
 
     def show_about(self) -> None:
         self.about_box().exec()
+
+    def user_guide(self):
+        """The guide window (made once; its shortcut list is read from the real actions)."""
+        if getattr(self, "_guide", None) is None:
+            from .help_window import UserGuide, guide_shortcuts
+
+            actions = [a for menu in (self.file_menu, self.edit_menu, self.view_menu, self.horizon_menu,
+                                      self.help_menu) for a in menu.actions()]
+            self._guide = UserGuide(guide_shortcuts(actions, [self.profile_form.clear_button]), self)
+        return self._guide
+
+    def show_guide(self) -> None:
+        guide = self.user_guide()
+        guide.show()
+        guide.activateWindow()
 
     # -- behaviour -------------------------------------------------------------------------
 
@@ -468,7 +510,7 @@ class MainWindow(QMainWindow):
         if self.model is None:
             self.message.setText(self.evidence_problem or "")
         elif session.refusal:
-            self.message.setText(wording.profile_problem_message(session.refusal))
+            self.message.setText(refusals.problem_message(session.refusal))
         self._show(session.result)
         self.result_changed.emit(session.result)
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 
 from .. import palette
 from ..consultation import MAX_PROFILE_TEXT
-from ..present import wording
+from ..present import refusals, wording
+from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
 from .plain import plain_label
-from ..printable import one_line
 
 INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"
 
@@ -85,7 +85,8 @@ class ProfileForm(QWidget):
             "Years since diagnosis; optional, not used in the estimate",
         )
         self.clear_button = QPushButton("&Clear profile")
-        self.clear_button.setToolTip("Empty every field, ready for the next patient")
+        self.clear_button.setToolTip(_("Empty the profile fields (Edit > Undo brings them back). The name, notes "
+                                       "and values answers stay: File > New consultation starts over."))
         self.clear_button.setAccessibleName("Clear profile")
         self.clear_button.clicked.connect(self.clear)
         layout.addSpacing(8)
@@ -212,14 +213,12 @@ class ProfileForm(QWidget):
                 widget.setAccessibleDescription(widget.toolTip())
                 label.setText(label.text().removesuffix(" \u26a0").removesuffix(" *"))
                 continue
-            allowed = problem.allowed[0].upper() + problem.allowed[1:]
+            text = refusals.field_mark(problem)
             if problem.missing:
-                text = f"* Needed. {allowed}."
                 error.setStyleSheet(f"color: {palette.MUTED};")
                 widget.setStyleSheet("")
                 mark = " *"
             else:
-                text = f"\u26a0 Not allowed: {one_line(problem.value)}. {allowed}."
                 error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
                 widget.setStyleSheet(INVALID_STYLE)
                 mark = " \u26a0"

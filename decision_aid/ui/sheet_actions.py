@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
+from ..present.i18n import _, ngettext
+from ..printable import one_line
+from .actions import make_action
 from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
 from .plain import tell
 
@@ -43,28 +46,21 @@ class SheetActions(QObject):
         self._parent = parent
         self._result = current_result
         self._options = current_options
+        # The folder the last PDF went to, in this session only: kept in memory, never in settings
+        # (a folder name may name the patient; see ui/file_dialog.py).
         self.last_directory = Path.home()
-        self.print_action = self._action("&Print sheet…", QKeySequence.StandardKey.Print,
-                                         "Print the one-page summary sheet", self.print_sheet)
-        self.preview_action = self._action("Print pre&view…", None,
-                                           "Show the summary sheet as it will be printed", self.preview_sheet)
-        self.pdf_action = self._action("Save sheet as P&DF…", QKeySequence("Ctrl+Shift+E"),
-                                       "Save the one-page summary sheet as a PDF file", self.save_pdf)
+        self.last_confirmation = ""
+        self.print_action = make_action(parent, _("&Print sheet\u2026"), self.print_sheet,
+                                        QKeySequence.StandardKey.Print, _("Print the summary sheet"))
+        self.preview_action = make_action(parent, _("Print pre&view\u2026"), self.preview_sheet, None,
+                                          _("Show the summary sheet as it will be printed"))
+        self.pdf_action = make_action(parent, _("Save sheet as P&DF\u2026"), self.save_pdf, "Ctrl+Shift+E",
+                                      _("Save the summary sheet as a PDF file"))
         self.refresh()
 
     @property
     def actions(self) -> tuple[QAction, QAction, QAction]:
         return self.print_action, self.preview_action, self.pdf_action
-
-    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
-        action = QAction(text, self._parent)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.setWhatsThis(tip)
-        action.triggered.connect(slot)
-        return action
 
     def refresh(self) -> None:
         """Call when the result changes: the actions are disabled while there is no estimate."""
@@ -82,7 +78,7 @@ class SheetActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(options.paper))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName("AHSCT summary sheet")
+        printer.setDocName(_("AHSCT summary sheet"))
         return printer
 
     def paint(self, printer: "QPrinter") -> bool:
@@ -95,7 +91,7 @@ class SheetActions(QObject):
         try:
             render_sheet(printer, result, self._options(), apply_paper=False)
         except (SheetDoesNotFit, OSError) as exc:
-            self._warn("The sheet could not be printed", str(exc))
+            self._warn(_("The sheet could not be printed"), str(exc))
             return False
         return True
 
@@ -104,9 +100,11 @@ class SheetActions(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog
 
+        if not self.fonts_can_draw(self._options()):
+            return False
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print summary sheet")
+        dialog.setWindowTitle(_("Print summary sheet"))
         if self._exec(dialog) != QPrintDialog.DialogCode.Accepted:
             return False
         return self.paint(printer)
@@ -118,8 +116,9 @@ class SheetActions(QObject):
 
         printer = self.make_printer(self._options())
         dialog = QPrintPreviewDialog(printer, self._parent)
-        dialog.setWindowTitle("Summary sheet: print preview")
+        dialog.setWindowTitle(_("Summary sheet: print preview"))
         dialog.paintRequested.connect(self.paint)
+        fit_preview(dialog, self._parent)
         self._exec(dialog)
         return True
 
@@ -128,6 +127,8 @@ class SheetActions(QObject):
         if result is None:
             return None
         options = self._options()
+        if not self.fonts_can_draw(options):
+            return None
         suggested = str(self.last_directory / default_pdf_name(result, options))
         path = self._ask_path(suggested)
         if not path:
@@ -137,24 +138,44 @@ class SheetActions(QObject):
         # about the name before ".pdf" was added).
         if target.exists() and not self._confirm_overwrite(target):
             return None
-        from ..report.sheet import SheetDoesNotFit, write_pdf
+        from ..report.sheet import SheetDoesNotFit, write_pdf_pages
 
         try:
-            write_pdf(target, result, options)
+            _written, pages = write_pdf_pages(target, result, options)
         except (SheetDoesNotFit, OSError) as exc:
-            self._warn("The sheet was not saved", f"{target}: {exc}")
+            self._warn(_("The sheet was not saved"), _("{file}: {problem}", file=one_line(target), problem=str(exc)))
             return None
         self.last_directory = target.parent
+        self.last_confirmation = ngettext("Saved the sheet to {file} in {folder} ({count} page).",
+                                          "Saved the sheet to {file} in {folder} ({count} pages).", pages,
+                                          file=one_line(target.name), folder=one_line(target.parent))
+        if isinstance(self._parent, QMainWindow):
+            self._parent.statusBar().showMessage(self.last_confirmation)
         return target
 
+    def fonts_can_draw(self, options: SheetOptions) -> bool:
+        """True to go on: every character of the name and notes can be drawn, or the person chose to
+        continue after the warning (see ui/font_check.py)."""
+        from .font_check import undrawable
+
+        missing = undrawable([options.name, options.notes])
+        return not missing or self._continue_with_missing_glyphs(missing)
+
     # -- dialog call sites (one place each, so tests can replace them) ------------------------------
+
+    def _continue_with_missing_glyphs(self, missing: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .font_check import font_warning_box
+
+        return font_warning_box(self._parent, missing).exec() == QMessageBox.StandardButton.Ok
 
     def _exec(self, dialog) -> int:
         return dialog.exec()
 
     def _ask_path(self, suggested: str) -> str:
-        dialog = private_file_dialog(self._parent, "Save summary sheet as PDF", Path(suggested).parent,
-                                     ["PDF files (*.pdf)"])
+        dialog = private_file_dialog(self._parent, _("Save summary sheet as PDF"), Path(suggested).parent,
+                                     [_("PDF files (*.pdf)")])
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.selectFile(Path(suggested).name)
         return run_file_dialog(dialog) or ""
@@ -164,3 +185,20 @@ class SheetActions(QObject):
 
     def _warn(self, title: str, text: str) -> None:
         tell(self._parent, title, text)
+
+
+PREVIEW_SHARE = 0.8  # of the screen's available area
+
+
+def fit_preview(dialog, parent: QWidget | None) -> None:
+    """Open the print preview at a readable size (80% of the screen) with the page fitted to its
+    width, instead of Qt's small window with a whole page shrunk into it."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(int(area.width() * PREVIEW_SHARE), int(area.height() * PREVIEW_SHARE))
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.fitToWidth()

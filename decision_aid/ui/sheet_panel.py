@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..report.options import SheetOptions
+from ..present.i18n import N_, _
+from .actions import plain_text
 from .plain import plain_label
 
-PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+PAPERS = (("a4", N_("A4")), ("letter", N_("US Letter")))
 NAME_MAX = 80
 
 
@@ -27,10 +29,11 @@ class SheetPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sheetPanel")
         layout = QVBoxLayout(self)
-        intro = plain_label("The summary sheet the patient takes home: page 1 the estimates, page 2 the other "
-                       "evidence, their answers and questions to ask. Print it, preview it or save it as a PDF. "
-                       "The name is printed only if you type it here; it is kept only in a consultation you "
-                       "save yourself (never in settings or the automatic backup).")
+        intro = plain_label(_("The summary sheet the patient takes home has several pages: the estimates first, "
+                              "then the other evidence, their answers and questions to ask. Print it, preview it "
+                              "or save it as a PDF (the status bar then says how many pages it has). The name is "
+                              "printed only if you type it here; it is kept only in a consultation you save "
+                              "yourself (never in settings or the automatic backup)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -38,30 +41,30 @@ class SheetPanel(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("sheetName")
         self.name_edit.setMaxLength(NAME_MAX)
-        self.name_edit.setPlaceholderText("optional, e.g. initials")
-        self.name_edit.setToolTip("Printed on the sheet only if given; never stored in settings")
-        self.name_edit.setAccessibleName("Patient name or initials for the sheet (optional)")
-        name_label = plain_label("Patient &name or initials")
+        self.name_edit.setPlaceholderText(_("optional, e.g. initials"))
+        self.name_edit.setToolTip(_("Printed on the sheet only if given; never stored in settings"))
+        self.name_edit.setAccessibleName(_("Patient name or initials for the sheet (optional)"))
+        name_label = plain_label(_("Patient &name or initials"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
         self.paper_combo = QComboBox()
         self.paper_combo.setObjectName("sheetPaper")
         for key, text in PAPERS:
-            self.paper_combo.addItem(text, key)
-        self.paper_combo.setToolTip("Paper size for printing and PDF")
-        self.paper_combo.setAccessibleName("Paper size")
-        paper_label = plain_label("Paper si&ze")
+            self.paper_combo.addItem(_(text), key)
+        self.paper_combo.setToolTip(_("Paper size for printing and PDF"))
+        self.paper_combo.setAccessibleName(_("Paper size"))
+        paper_label = plain_label(_("Paper si&ze"))
         paper_label.setBuddy(self.paper_combo)
         form.addRow(paper_label, self.paper_combo)
         layout.addLayout(form)
 
-        notes_label = plain_label("Notes for the sheet (for example next steps, questions to follow up)")
+        notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow up)"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setToolTip("Printed in the notes box. Left blank, the sheet has empty lines to write on.")
-        self.notes_edit.setAccessibleName("Notes for the summary sheet")
+        self.notes_edit.setToolTip(_("Printed in the notes box. Left blank, the sheet has empty lines to write on."))
+        self.notes_edit.setAccessibleName(_("Notes for the summary sheet"))
         notes_label.setBuddy(self.notes_edit)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes_edit, 1)
@@ -78,7 +81,7 @@ class SheetPanel(QWidget):
         for action in actions:
             button = QPushButton(action.text())
             button.setToolTip(action.toolTip())
-            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.setAccessibleName(plain_text(action))
             button.setEnabled(action.isEnabled())
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))

@@ -1,0 +1,108 @@
+"""What the window tells a person after they act: the saved PDF, the preview's size, the restore prompt."""
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from decision_aid.consultation import Consultation, load_consultation
+from decision_aid.present.when import moment_in_words
+from decision_aid.ui import consultation_controller
+from decision_aid.ui.consultation_controller import restore_question
+from decision_aid.ui.consultation_dialogs import UnsavedAnswer
+from decision_aid.ui.main_window import MainWindow
+from helpers import type_profile
+
+
+def test_saving_the_pdf_says_where_and_how_many_pages_and_the_next_save_starts_there(
+        qtbot, window, tmp_path, settings_path, monkeypatch):
+    from pypdf import PdfReader
+
+    type_profile(qtbot, window)
+    window.flush()
+    folder = tmp_path / "Doe_Jane_1980"
+    folder.mkdir()
+    asked = []
+
+    def ask(suggested):
+        asked.append(Path(suggested))
+        return str(folder / f"sheet{len(asked)}")
+
+    monkeypatch.setattr(window.sheet_actions, "_ask_path", ask)
+    window.sheet_actions.pdf_action.trigger()
+    pages = len(PdfReader(str(folder / "sheet1.pdf")).pages)
+    assert pages >= 2
+    message = window.statusBar().currentMessage()
+    assert message == f"Saved the sheet to sheet1.pdf in {folder} ({pages} pages)."
+    window.sheet_actions.pdf_action.trigger()
+    assert asked[0].parent == Path.home() and asked[1].parent == folder  # this session's last folder
+    window.settings.sync()
+    ini = Path(settings_path)
+    assert not ini.exists() or "Doe_Jane" not in ini.read_text()  # remembered in memory only
+    conf = Path.home() / ".config" / "QtProject.conf"
+    assert not conf.exists() or "Doe_Jane" not in conf.read_text()
+    assert str(Path.home()).startswith(("/tmp", "/var"))  # the suite's scratch home, never the real one
+
+
+def test_print_preview_opens_large_and_fitted_to_width(qtbot, window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    type_profile(qtbot, window)
+    window.flush()
+    seen = {}
+
+    def run(dialog):
+        preview = dialog.findChild(QPrintPreviewWidget)
+        seen.update(size=dialog.size(), zoom=preview.zoomMode())
+        return 0
+
+    monkeypatch.setattr(window.sheet_actions, "_exec", run)
+    window.sheet_actions.preview_action.trigger()
+    area = window.screen().availableGeometry()
+    assert abs(seen["size"].width() - int(area.width() * 0.8)) <= 1
+    assert abs(seen["size"].height() - int(area.height() * 0.8)) <= 1
+    assert seen["zoom"] == QPrintPreviewWidget.ZoomMode.FitToWidth
+
+
+def test_a_moment_in_words_in_local_time():
+    now = datetime(2026, 11, 26, 16, 30).astimezone()
+    assert moment_in_words(now.replace(hour=14, minute=5), now) == "today at 14:05"
+    assert moment_in_words(now.replace(hour=9, minute=30) - timedelta(days=1), now) == "yesterday at 09:30"
+    assert moment_in_words(datetime(2026, 3, 3, 8, 0).astimezone(), now) == "on 3 March 2026 at 08:00"
+
+
+def test_the_restore_prompt_says_when_in_local_time_not_utc(model):
+    saved = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=1)
+    pending = Consultation.for_model(model, {}, saved_at=saved.isoformat())
+    local = saved.astimezone()
+    text = restore_question(pending, now=local + timedelta(minutes=1))
+    assert f"(backed up today at {local:%H:%M})" in text
+    assert saved.isoformat() not in text and "+00:00" not in text
+
+
+def test_a_restored_consultation_keeps_its_file_name(qtbot, window, tmp_path, monkeypatch):
+    type_profile(qtbot, window)
+    path = tmp_path / "visit.aidconsult.json"
+    monkeypatch.setattr(consultation_controller, "ask_save_path", lambda parent, suggested: path)
+    assert window.consultations.save_as()
+    window.sheet_panel.notes_edit.setPlainText("changed after saving")
+    assert window.consultations.autosaver.save_now()
+    backup = load_consultation(window.consultations.autosaver.path, window.model)
+    assert backup.opened_from == str(path) and backup.patient_name is None
+    assert load_consultation(path, window.model).opened_from is None  # never in the user's own file
+    window.consultations.autosaver._lock.unlock()  # a crash: the window's lock is gone
+    nxt = MainWindow(settings=QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat),
+                     autosave_path=tmp_path / "autosave-next.aidconsult.json")
+    qtbot.addWidget(nxt)
+    monkeypatch.setattr(nxt.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    questions = []
+    monkeypatch.setattr(nxt.consultations, "ask_restore", lambda pending: questions.append(
+        restore_question(pending)) or True)
+    assert nxt.consultations.offer_restore()
+    assert "from visit.aidconsult.json" in questions[0]
+    assert nxt.consultations.path == path and nxt.consultations.dirty
+    assert nxt.windowTitle() == "visit.aidconsult.json[*] \u2014 AHSCT decision aid" and nxt.isWindowModified()
+    assert nxt.sheet_panel.notes() == "changed after saving"
+    window.consultations.dirty = False
+    QApplication.processEvents()
