@@ -40,3 +40,13 @@ def test_about_says_versions_licence_citation_contact_and_toolkit(window, model)
     assert "next review due" in text
     box = window.about_box()
     assert box.text() == text and box.textFormat().name == "PlainText"
+
+
+def test_the_guide_quotes_figures_from_the_evidence_and_names_the_real_tabs(window, model):
+    text = window.user_guide().browser.toPlainText()
+    assert model.study.text("transplant_years") in text and model.recent_study.text("transplant_years") in text
+    assert f"death within {model.early_days} days" in text
+    for tab in range(window.tabs.count()):
+        name = window.tabs.tabText(tab).replace("&", "").split(",")[0]
+        assert name in text, name
+    assert "Randomised trial" not in text and "Other studies" not in text

@@ -58,3 +58,15 @@ def test_paper_choice_is_remembered(qtbot, window, settings_path):
     window.sheet_panel.set_paper("letter")
     window.close()
     assert QSettings(settings_path, QSettings.Format.IniFormat).value("sheet/paper") == "letter"
+
+
+def test_notes_show_the_room_left_while_typing(qtbot, window):
+    from decision_aid.consultation import MAX_NOTES
+
+    panel = window.sheet_panel
+    qtbot.keyClicks(panel.notes_edit, "Call in May")
+    assert panel.notes_room.text().startswith(f"{MAX_NOTES - len('Call in May')} characters left")
+    assert "carry on to a further page" in panel.notes_room.text()
+    assert panel.notes_edit.accessibleDescription() == panel.notes_room.text()
+    panel.notes_edit.setPlainText("x" * (MAX_NOTES + 2))
+    assert panel.notes_room.text().startswith("2 characters too many")

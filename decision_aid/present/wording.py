@@ -317,3 +317,15 @@ def figure_text(figure, clinician: bool = True) -> str | None:
         return text
     return _("{text} [{where}; checked against: {checked}]", text=text, where=figure.reported_in,
              checked=figure.checked_against)
+
+
+def notes_room(length: int, maximum: int) -> str:
+    """How much room the notes have left (a consultation keeps at most ``maximum`` characters);
+    on paper, notes longer than the box carry on to a further page."""
+    if length > maximum:
+        return ngettext("{count} character too many: shorten the notes to save the consultation.",
+                        "{count} characters too many: shorten the notes to save the consultation.",
+                        length - maximum)
+    return ngettext("{count} character left. Long notes carry on to a further page of the sheet.",
+                    "{count} characters left. Long notes carry on to a further page of the sheet.",
+                    maximum - length)

@@ -40,7 +40,7 @@ def guide_shortcuts(actions: Iterable[QAction], buttons: Iterable[QAbstractButto
 class UserGuide(QDialog):
     """A resizable, non-modal window: read the guide beside the consultation."""
 
-    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, shortcuts: list[tuple[str, str]], facts=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
         self.setWindowTitle(_("User guide"))
@@ -53,7 +53,7 @@ class UserGuide(QDialog):
         self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.browser.setAccessibleName(_("User guide text"))
-        self.browser.setHtml(user_guide_html(shortcuts))
+        self.browser.setHtml(user_guide_html(shortcuts, facts))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

@@ -460,7 +460,10 @@ class MainWindow(QMainWindow):
 
             actions = [a for menu in (self.file_menu, self.edit_menu, self.view_menu, self.horizon_menu,
                                       self.help_menu) for a in menu.actions()]
-            self._guide = UserGuide(guide_shortcuts(actions, [self.profile_form.clear_button]), self)
+            from ..present.help_text import GuideFacts
+
+            facts = GuideFacts.from_model(self.model) if self.model is not None else None
+            self._guide = UserGuide(guide_shortcuts(actions, [self.profile_form.clear_button]), facts, self)
         return self._guide
 
     def show_guide(self) -> None:

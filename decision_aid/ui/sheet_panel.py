@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 from ..report.options import SheetOptions
 from ..present.i18n import N_, _
 from .actions import plain_text
+from ..consultation import MAX_NOTES
+from ..present.wording import notes_room
 from .plain import plain_label
 
 PAPERS = (("a4", N_("A4")), ("letter", N_("US Letter")))
@@ -68,6 +70,11 @@ class SheetPanel(QWidget):
         notes_label.setBuddy(self.notes_edit)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes_edit, 1)
+        self.notes_room = plain_label(name="notesRoom")
+        self.notes_room.setWordWrap(True)
+        layout.addWidget(self.notes_room)
+        self.notes_edit.textChanged.connect(self._show_notes_room)
+        self._show_notes_room()
 
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
@@ -75,6 +82,13 @@ class SheetPanel(QWidget):
         self.name_edit.textChanged.connect(self.changed)
         self.notes_edit.textChanged.connect(self.changed)
         self.paper_combo.currentIndexChanged.connect(self.changed)
+
+    def _show_notes_room(self) -> None:
+        """The room left while typing, in characters, and what happens to long notes on paper."""
+        text = notes_room(len(self.notes_edit.toPlainText()), MAX_NOTES)
+        if text != self.notes_room.text():
+            self.notes_room.setText(text)
+            self.notes_edit.setAccessibleDescription(text)
 
     def add_action_buttons(self, actions) -> None:
         """A button per sheet action, following the action's enabled state."""
