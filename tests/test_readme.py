@@ -1,0 +1,28 @@
+"""The README's two commands are the ones that work: CI runs the test command word for word."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.strip() for block in re.findall(r"```\n(.*?)```", readme, flags=re.S)
+            if "python3 -m venv .venv" in block]
+
+
+def test_the_readme_has_one_install_command_and_one_test_command_in_a_fresh_virtual_environment():
+    install, test = commands()[:2]
+    for command in (install, test):
+        assert "\n" not in command  # one command each, as written
+        assert command.startswith("sudo apt-get update && sudo apt-get install -y python3 python3-venv ")
+        assert "python3 -m venv .venv" in command and "pip install" in command
+    assert install.endswith(".venv/bin/decision-aid") and "libxcb-cursor0" in install
+    assert test.endswith(".venv/bin/python -m pytest") and '".[test]"' in test
+
+
+def test_ci_runs_the_readmes_test_command_word_for_word():
+    test = commands()[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test in ci
