@@ -10,7 +10,8 @@ Changes are announced to subscribers by topic:
 - ``"estimate"`` the estimate was recomputed (``session.result`` is the new one, or None with
   ``session.refusal`` saying which fields were refused or missing);
 - ``"audience"`` the view changed (same numbers, other words);
-- ``"contents"`` something a saved consultation keeps was edited (for unsaved-changes prompts).
+- ``"contents"`` something a saved consultation keeps was edited (for unsaved-changes prompts);
+- ``"comparison"`` an estimate was pinned for "what if", or the pin was removed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .model import Estimate, FieldError, Model, ProfileError
 from .present.audience import Audience
 
 Listener = Callable[[], None]
-TOPICS = ("estimate", "audience", "contents")
+TOPICS = ("estimate", "audience", "contents", "comparison")
 
 
 class ConsultationSession:
@@ -44,6 +45,7 @@ class ConsultationSession:
         self.result: Estimate | None = None
         self.refusal: tuple[FieldError, ...] = ()
         self.stale = False  # the profile changed since the last estimate
+        self.pinned: Estimate | None = None  # "what if": the estimate pinned for comparison
         self._listeners: dict[str, list[Listener]] = defaultdict(list)
 
     # -- subscriptions ------------------------------------------------------------------------------
@@ -123,6 +125,21 @@ class ConsultationSession:
         self.stale = False
         self._announce("estimate")
 
+    # -- what if -------------------------------------------------------------------------------------
+
+    def pin(self) -> bool:
+        """Pin the current estimate to compare the next profiles with; False when there is none."""
+        if self.result is None:
+            return False
+        self.pinned = self.result
+        self._announce("comparison")
+        return True
+
+    def unpin(self) -> None:
+        if self.pinned is not None:
+            self.pinned = None
+            self._announce("comparison")
+
     # -- saving and opening ---------------------------------------------------------------------------
 
     def to_consultation(self, with_name: bool = True) -> Consultation:
@@ -141,5 +158,6 @@ class ConsultationSession:
         self.notes = consultation.notes
         self.name = consultation.patient_name
         self.result, self.stale = None, True
+        self.unpin()  # another consultation: a pin from this one would compare two patients
         self._announce("audience", "contents")
         self.recompute()

@@ -11,7 +11,7 @@ PROFILE = {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": "3"}
 
 def recording(session):
     heard = []
-    for topic in ("estimate", "audience", "contents"):
+    for topic in ("estimate", "audience", "contents", "comparison"):
         session.subscribe(topic, lambda t=topic: heard.append(t))
     return heard
 
@@ -106,3 +106,25 @@ def test_applying_a_consultation_with_a_horizon_the_model_lacks_keeps_the_curren
     session = ConsultationSession(model, horizon=5)
     session.apply(Consultation(profile=PROFILE, horizon=7))
     assert session.horizon == 5
+
+
+def test_what_if_pins_an_estimate_and_compares_it_with_the_next_profile(model):
+    from decision_aid.present.comparison_view import comparison_view
+
+    session = ConsultationSession(model, "patient", 5)
+    heard = recording(session)
+    assert session.pin() is False  # nothing to pin yet
+    session.set_profile(PROFILE)
+    session.recompute()
+    assert session.pin() is True and heard[-1] == "comparison"
+    pinned = session.pinned
+    session.set_profile({**PROFILE, "age": "45", "edss": 6.5})
+    session.recompute()
+    view = comparison_view(session.pinned, session.result, session.audience)
+    assert session.pinned is pinned
+    assert view.pinned.label == "Age 38; EDSS 4.0" and view.current.label == "Age 45; EDSS 6.5"
+    assert "Age 38; EDSS 4.0" in view.title and "Age 45; EDSS 6.5" in view.title
+    assert [card.key for card in view.current.early] == ["early_study", "early_recent"]  # both eras, always
+    assert view.pinned.pfs.icons.count != view.current.pfs.icons.count
+    session.apply(Consultation(profile=PROFILE))
+    assert session.pinned is None  # another consultation drops the pin

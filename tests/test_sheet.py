@@ -307,3 +307,20 @@ def test_every_valid_profile_and_name_makes_a_sheet(model, age, course, edss, dm
     assert all(rect.right() <= layout.page.width() + 0.5 for page in layout.pages for _, rect in page.named())
     assert not any(getattr(block, "too_wide", 0) > 0.5 for page in layout.pages for block in page.blocks())
     assert any(name.startswith("question_6") for name in layout.block_names(len(layout.pages) - 1))
+
+
+def test_what_if_prints_both_estimates_side_by_side_labelled_by_what_differs(tmp_path, model):
+    from decision_aid.present.comparison_view import comparison_view
+
+    ensure_gui_application()
+    pinned = model.estimate(model.validate(RELAPSING))
+    current = model.estimate(model.validate({**RELAPSING, "age": 50, "prior_dmts": 1}))
+    path = write_pdf(tmp_path / "whatif.pdf", current, SheetOptions(comparison=pinned), model=model)
+    text = pdf_text(path)
+    view = comparison_view(pinned, current, "patient")
+    assert flat(view.title) in text and "Age 38; 3 previous treatments" in text
+    for side in (view.pinned, view.current):
+        for card in (*side.early, side.pfs):
+            assert flat(card.headline) in text
+    plain = pdf_text(write_pdf(tmp_path / "plain.pdf", current, SheetOptions(), model=model))
+    assert "What if" not in plain

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
+from .comparison_view import comparison_view
 from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
@@ -91,7 +92,7 @@ class SheetView:
 
 def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: str | None = None,
                notes: str = "", date: _dt.date | None = None,
-               values: Mapping[str, str] | None = None) -> SheetView:
+               values: Mapping[str, str] | None = None, comparison: Estimate | None = None) -> SheetView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
     view = estimate_view(result, audience, model)
@@ -136,7 +137,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
         translation_note=translation_note(),
-        sections=(options_view(model, result.profile, audience), harms_view(model, result, audience),
+        sections=((comparison_view(comparison, result, audience),) if comparison is not None else ()) + (
+                  options_view(model, result.profile, audience), harms_view(model, result, audience),
                   context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
 

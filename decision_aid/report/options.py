@@ -23,6 +23,7 @@ class SheetOptions:
     date: _dt.date | None = field(default=None, compare=False)  # None: today
     values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
     language: str = "en"  # the sheet's language, chosen apart from the window's
+    comparison: object = field(default=None, compare=False)  # a pinned Estimate ("what if"), printed beside
 
     def __post_init__(self) -> None:
         if self.audience not in (PATIENT, CLINICIAN):

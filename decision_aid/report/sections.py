@@ -12,16 +12,19 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from .. import palette
+from ..present.comparison_view import ComparisonView
 from ..present.guidance_view import GuidanceView
 from ..present.harms_view import HarmsView
 from ..present.options_view import ArmPanel, OptionsView, OutcomeView
 from ..present.sheet_view import ContextSection, WorksheetSection
 from .flow import Block, Columns, Framed, Graphic, Text
 from .icons import paint_icon_array
-from .sheet_content import GlyphLegend, TypeScale, bullets, para
+from .sheet_content import GlyphLegend, TypeScale, bullets, card_block, para
 
 
 def blocks_for(section, s: TypeScale) -> list[Block]:
+    if isinstance(section, ComparisonView):
+        return comparison_blocks(section, s)
     if isinstance(section, OptionsView):
         return options_blocks(section, s)
     if isinstance(section, HarmsView):
@@ -228,3 +231,18 @@ def writing_lines(count: int, spacing: float, name: str) -> Graphic:
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.restore()
     return Graphic(spacing * count + 2, paint, name)
+
+
+def comparison_blocks(c: ComparisonView, s: TypeScale) -> list[Block]:
+    """What if: the pinned estimate and the current one side by side, in the same format."""
+    blocks: list[Block] = [section_title(c.title, s, "comparison_title"),
+                           Text(para(c.note, italic=True), s.body, name="comparison_note")]
+    for index, pair in enumerate(((c.pinned.early[0], c.current.early[0]), (c.pinned.early[1], c.current.early[1]),
+                                  (c.pinned.pfs, c.current.pfs))):
+        if index == 0:
+            labels = [Text(para(side.label, bold=True), s.heading, name=f"comparison_label_{n}")
+                      for n, side in enumerate((c.pinned, c.current))]
+            blocks.append(Columns([(0.5, [labels[0]]), (0.5, [labels[1]])], gap=14, name="comparison_labels"))
+        blocks.append(Columns([(0.5, [card_block(card, s, 0.5)]) for card in pair], gap=14,
+                              name=f"comparison_row_{index}"))
+    return blocks

@@ -91,7 +91,8 @@ def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView
         model = default_model()
     with use_language(options.language):
         return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
-                          date=options.date or _dt.date.today(), values=dict(options.values))
+                          date=options.date or _dt.date.today(), values=dict(options.values),
+                          comparison=options.comparison)
 
 
 def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None,
