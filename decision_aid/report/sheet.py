@@ -22,7 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
-from ..present.i18n import use_language
+from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
@@ -161,7 +161,8 @@ def write_pdf_pages(path: str | os.PathLike, result: Estimate, options: SheetOpt
 
     def produce(temporary: Path) -> None:
         writer = QPdfWriter(str(temporary))
-        writer.setTitle("AHSCT decision aid: summary sheet")
+        with use_language(options.language):
+            writer.setTitle(_("AHSCT decision aid: summary sheet"))
         writer.setCreator("decision-aid")
         pages.append(len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages))
         del writer  # flushes and closes the file

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName("Estimates are hidden")
+        self.message.setAccessibleName(_("Estimates are hidden"))
         font = self.message.font()
         font.setPointSize(palette.HEADING)
         self.message.setFont(font)
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         chart_page.setObjectName("chartPage")
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 8, 0)
-        title = plain_label("Alive without disability worsening over the years")
+        title = plain_label(_("Alive without disability worsening over the years"))
         title_font = title.font()
         title_font.setPointSize(palette.HEADING)
         title_font.setBold(True)
@@ -250,16 +250,21 @@ class MainWindow(QMainWindow):
         self.chart = PfsChart()
         chart_layout.addWidget(self.chart, 1)
         compare = QHBoxLayout()
-        compare_label = plain_label("Compare:")
+        compare_label = plain_label(_("Compare:"))
         compare_label.setFont(_control_font(compare_label))
         compare.addWidget(compare_label)
         self.reference_boxes: dict[str, QCheckBox] = {}
-        for name, text in (("relapsing", "Relapsing &group"), ("progressive", "Progressive gro&up")):
+        for name, text, tip, accessible in (
+                ("relapsing", _("Relapsing &group"), _("Show the study's average curve for relapsing MS (dashed "
+                                                       "differently)"), _("Show study curve for relapsing MS")),
+                ("progressive", _("Progressive gro&up"), _("Show the study's average curve for progressive MS "
+                                                          "(dashed differently)"),
+                 _("Show study curve for progressive MS"))):
             box = QCheckBox(text)
             box.setObjectName(f"{name}Reference")
             box.setFont(_control_font(box))
-            box.setToolTip(f"Show the study's average curve for {name} MS (dashed differently)")
-            box.setAccessibleName(f"Show study curve for {name} MS")
+            box.setToolTip(tip)
+            box.setAccessibleName(accessible)
             box.setChecked(self.reference_actions[name].isChecked())
             box.toggled.connect(self.reference_actions[name].setChecked)
             self.reference_actions[name].toggled.connect(box.setChecked)
@@ -287,11 +292,11 @@ class MainWindow(QMainWindow):
         self.estimate_page = estimate_page
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(estimate_page, "Your esti&mate")
+        self.tabs.addTab(estimate_page, _("Your esti&mate"))
         self.method_tab = LazyTab(MethodPanel, self._update_method)
-        self.tabs.addTab(self.method_tab, "Ho&w calculated")
-        self.tabs.setTabToolTip(0, "The estimate for this profile: numbers, pictures and the chart")
-        self.tabs.setTabToolTip(1, "How was this calculated? The study, its figures and the assumptions")
+        self.tabs.addTab(self.method_tab, _("Ho&w calculated"))
+        self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
+        self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
         self.sheet_panel = SheetPanel()
         self.sheet_panel.set_paper(self.settings.paper())
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
@@ -310,8 +315,8 @@ class MainWindow(QMainWindow):
             self.add_tab(tab, spec.title, spec.tip)
             self.context_tabs.append(tab)
         self.values_tab = LazyTab(self._make_values, self._update_values)
-        self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
-        self.add_tab(self.sheet_panel, "&Sheet", "The summary sheet: name, notes, paper, print and PDF")
+        self.add_tab(self.values_tab, _("Va&lues"), _("What matters to you: a short exercise, printed on the sheet"))
+        self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, print and PDF"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
