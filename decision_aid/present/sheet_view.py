@@ -101,9 +101,9 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     date = date or _dt.date.today()
     review = review_view(model.evidence)
     if clinician:
-        assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {a.text}" for a in result.assumptions))
-        assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
-                               design=model.study.text("design"))
+        assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {wording.data_text(a.text)}" for a in result.assumptions))
+        assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=wording.data_text(model.study.text("outcome_definition")),
+                               design=wording.data_text(model.study.text("design")))
     else:
         assumptions = _("Assumptions in brief. {text}", text=assumptions_in_brief(result.assumptions, years))
     return SheetView(

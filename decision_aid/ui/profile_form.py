@@ -67,7 +67,7 @@ class ProfileForm(QWidget):
         self.course.currentIndexChanged.connect(self._update_help)
         self.edss = self._combo(form, "edss", _("&EDSS score"),
                                 _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5"),
-                                [(f"{v:.1f}", v) for v in (lim.edss_values if lim else ())], _("Choose the EDSS"))
+                                [(wording.number(v, 1), v) for v in (lim.edss_values if lim else ())], _("Choose the EDSS"))
         self.edss_help = self._help_label(form, "edssHelp")
         self.edss.currentIndexChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
