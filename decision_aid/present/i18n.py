@@ -13,6 +13,7 @@ where they are defined and translated where they are shown.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gettext
 import logging
 import string
@@ -89,7 +90,17 @@ def use_language(language: str) -> Iterator[None]:
         _active.pop()
 
 
-def _fill(translated: str, source: str, values: dict[str, object]) -> str:
+def _fill(translated: str, source: str, values: dict[str, object], may_omit: frozenset[str] = frozenset()) -> str:
+    """``translated`` with its placeholders filled; the English ``source`` instead when the
+    translation's placeholders differ from the source's (a dropped ``{count}`` would print a
+    sentence without its number) or cannot be filled (a misspelt name, an unbalanced brace).
+    ``may_omit``: names a plural form may say in words instead ("one" for ``{count}``)."""
+    if translated is not source and translated != source:
+        wanted, found = _placeholders(source), _placeholders(translated)
+        if wanted is not None and (found is None or not found <= wanted or not wanted - found <= may_omit):
+            _log.warning("translation ignored for one sentence (its placeholders differ from the English): %r",
+                         source)
+            return source.format(**values) if values else source
     if not values:
         return translated
     try:
@@ -99,6 +110,15 @@ def _fill(translated: str, source: str, values: dict[str, object]) -> str:
             raise  # a fault in the source text itself: a programming error, found by the tests
         _log.warning("translation ignored for one sentence (%s: %s)", type(problem).__name__, problem)
         return source.format(**values)
+
+
+@functools.lru_cache(maxsize=4096)
+def _placeholders(template: str) -> frozenset[str] | None:
+    """The placeholder names of ``template``, or None when it cannot be parsed (unbalanced braces)."""
+    try:
+        return frozenset(placeholders(template))
+    except ValueError:
+        return None
 
 
 def placeholders(template: str) -> set[str]:
@@ -115,7 +135,7 @@ def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
     """The singular or plural form for ``count`` (each language's own rule), filled like :func:`_`."""
     translated = catalogue(current_language()).ngettext(singular, plural, count)
     source = singular if count == 1 else plural
-    return _fill(translated, source, {"count": count, **values})
+    return _fill(translated, source, {"count": count, **values}, frozenset({"count"}))
 
 
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
