@@ -71,6 +71,35 @@ def available_languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
 
 
+#: Each language's name in that language, as the language menus show it (a reader looks for their
+#: own language by its own name). A language not listed is named by Babel's CLDR data.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def language_name(language: str, in_language: str | None = None) -> str:
+    """``language``'s name: in its own language, capitalised, for a menu entry; or, with
+    ``in_language``, as that language writes it inside a sentence ("Spanish", "español")."""
+    from babel import Locale
+
+    if in_language is not None:
+        return Locale.parse(language).get_language_name(in_language) or language
+    if language in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[language]
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def translated_from(language: str) -> str:
+    """The version of the English text that ``language``'s catalogue translates (its
+    ``Project-Id-Version``, set by ``tools/update_catalogue.py --translated-from``); the program's
+    version when the catalogue does not say."""
+    from .. import __version__
+
+    info = catalogue(language).info() if language != SOURCE_LANGUAGE else {}
+    version = info.get("project-id-version", "").rsplit(" ", 1)[-1]
+    return version if version and version != "VERSION" else __version__
+
+
 def current_language() -> str:
     return _active[-1]
 

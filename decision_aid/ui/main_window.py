@@ -25,7 +25,7 @@ from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
-from ..present.i18n import _
+from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
@@ -35,6 +35,7 @@ from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
+from .language import language_menu
 from .settings import WindowSettings
 from ..consultation import Consultation
 from ..session import ConsultationSession
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.session = ConsultationSession(model, self.settings.audience(),
                                            self.settings.horizon(model.horizons if model else (5,)),
-                                           problem=self.evidence_problem)
+                                           problem=self.evidence_problem, sheet_language=current_language())
         self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
+        self.view_menu.addSeparator()
+        self.language_menu = language_menu(self, self.settings)  # the sheet's language: on the Sheet tab
+        self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.guide_action, self.about_action])
 
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
             self.context_tabs.append(tab)
         self.values_tab = LazyTab(self._make_values, self._update_values)
         self.add_tab(self.values_tab, _("Va&lues"), _("What matters to you: a short exercise, printed on the sheet"))
-        self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, print and PDF"))
+        self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, language, print and PDF"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -438,7 +442,7 @@ class MainWindow(QMainWindow):
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
-        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
+        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -506,6 +510,7 @@ class MainWindow(QMainWindow):
     def _sheet_edited(self) -> None:
         self.session.set_notes(self.sheet_panel.notes())
         self.session.set_name(self.sheet_panel.name())
+        self.session.set_sheet_language(self.sheet_panel.language())
 
     def _audience_changed(self) -> None:
         self.settings.set_audience(self.session.audience.value)
