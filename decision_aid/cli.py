@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from . import __version__
 from .present.audience import AUDIENCES
-from .present.i18n import _
+from .present.i18n import _, available_languages, set_language
 from .printable import one_line
 
 PROFILE_FLAGS = {
@@ -31,7 +31,8 @@ EXIT_NOT_WRITTEN = 1
 MAX_SCREENSHOT_SIDE = 8192
 # Flags the window (no sub-command) reads; before a sub-command they would be dropped silently.
 WINDOW_FLAGS = {"screenshot": "--screenshot", "audience": "--audience", "horizon": "--horizon", "size": "--size",
-                **{flag[2:].replace("-", "_"): flag for flag in PROFILE_FLAGS.values()}, "profile": "--profile"}
+                **{flag[2:].replace("-", "_"): flag for flag in PROFILE_FLAGS.values()}, "profile": "--profile",
+                "language": "--language"}
 TOP = "top_"  # the window's flags are stored as top_<name>, so a sub-command cannot override them unseen
 
 
@@ -151,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
         "intervals, hazard ratios). Default: as last used, or with --profile the saved consultation's."))
     parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None, metavar="YEARS", help=_(
         "Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5)."))
+    parser.add_argument("--language", dest=TOP + "language", choices=available_languages(), default=None, help=_(
+        "Language of the window (default: as last chosen in View > Language, else the system's; a --screenshot "
+        "uses the system's). The summary sheet's language is chosen on the Sheet tab."))
     parser.add_argument("--size", dest=TOP + "size", default=None, metavar="WxH", help=_(
         "Size of the --screenshot image in pixels (default 1280x800; at least 1024x700, at most {most} a side).",
         most=MAX_SCREENSHOT_SIDE))
@@ -171,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Monte Carlo draws for the intervals (default 4000; seeded, so results repeat)."))
     estimate.add_argument("--json", action="store_true", help=_(
         "Print one JSON object (probabilities as fractions)."))
+    estimate.add_argument("--language", choices=available_languages(), default=None, help=_(
+        "Language of the table, of the JSON's readable texts and of the messages (default en). The JSON's keys and "
+        "codes stay English; its \"language\" says which language the texts are in."))
     sheet = sub.add_parser(
         "sheet",
         help=_("write the summary sheet (several pages: the estimates first) for one profile as a PDF"),
@@ -194,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--horizon", type=whole_number, default=None, metavar="YEARS", help=_(
         "Length of the chart: 5 or 10 (years 5 to 10 are an extrapolation). Default: 5, or with --profile the "
         "saved consultation's."))
+    sheet.add_argument("--language", choices=available_languages(), default=None, help=_(
+        "Language of the sheet and of the messages (default en, or with --profile the saved consultation's sheet "
+        "language). The numbers are the same in every language."))
     return parser
 
 
@@ -252,13 +262,15 @@ def run_estimate(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     from .present.about_view import review_line
     from .present.context_json import context_dict
+    from .present.i18n import current_language
 
     review = evidence_review(model.evidence, day)
     if args.json:
         from .present.json_view import estimate_json
 
         print(json.dumps({**estimate_json(result), "context": context_dict(model, profile, result),
-                          "evidence_review": review.as_dict(), "disclosure": about.as_dict()}))
+                          "evidence_review": review.as_dict(), "disclosure": about.as_dict(),
+                          "language": current_language()}))
     else:
         from .present.text_table import context_section, estimate_table
 
@@ -317,8 +329,9 @@ def run_sheet(args: argparse.Namespace) -> int:
     from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
 
     values = tuple(sorted(consultation.values.items())) if consultation else ()
+    language = args.language or (consultation.sheet_language if consultation else "en")
     options = SheetOptions(audience=settings["audience"], paper=args.paper, name=settings["name"],
-                           notes=settings["notes"], values=values)
+                           notes=settings["notes"], values=values, language=language)
     try:
         write_pdf(args.output, result, options, model=model, not_same_as=args.profile)
     except SheetDoesNotFit as exc:
@@ -335,7 +348,20 @@ def run_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The ``--language`` given anywhere on the command line, read before the parser is built so
+    that the help and every message are in that language (argparse refuses a wrong one later)."""
+    for index, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--language=") else (
+            argv[index + 1] if arg == "--language" and index + 1 < len(argv) else None)
+        if value in available_languages():
+            return value
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(language_asked(argv) or "en")  # the command line speaks English unless asked
     parser = build_parser()
     args = parser.parse_args(argv)
     window_flags = {name: getattr(args, TOP + name, None) for name in WINDOW_FLAGS}
@@ -418,8 +444,9 @@ def run_window_command(args: argparse.Namespace) -> int:
         from .ui.app import run_window
 
         if consultation is not None:  # opened like File > Open: the title names the file
-            return run_window(None, args.audience, args.horizon, consultation_path=args.profile)
-        return run_window(raw or None, args.audience, args.horizon)
+            return run_window(None, args.audience, args.horizon, consultation_path=args.profile,
+                              language=args.language)
+        return run_window(raw or None, args.audience, args.horizon, language=args.language)
     try:
         if raw or consultation is not None:
             model.validate(raw)
@@ -437,7 +464,7 @@ def run_window_command(args: argparse.Namespace) -> int:
 
     try:
         render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height),
-                          consultation=consultation)
+                          consultation=consultation, language=args.language)
     except OSError as exc:
         say(exc)
         return EXIT_NOT_WRITTEN

@@ -54,7 +54,10 @@ _FIELDS: dict[str, tuple[type, ...]] = {
 # Fields a file may leave out. ``opened_from`` is written only in the program's own autosave (in
 # the data folder): the path of the file the consultation was opened from or saved to, so that a
 # restored consultation keeps its file name. A file the user saves never has it.
-_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,)}
+# ``sheet_language`` is the language of the patient's summary sheet when it is not English (a file
+# in English leaves it out, so that it stays readable by versions that do not know the field).
+_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,), "sheet_language": (str,)}
+SHEET_LANGUAGE_DEFAULT = "en"
 MAX_PATH_TEXT = 4096
 _TYPE_NAMES = {str: N_("text"), int: N_("a whole number"), dict: N_("an object"), type(None): N_("null")}
 
@@ -93,6 +96,7 @@ class Consultation:
     saved_at: str = field(default_factory=utc_now)
     format_version: int = FORMAT_VERSION
     opened_from: str | None = None  # autosaves only: the file this consultation belongs to
+    sheet_language: str = SHEET_LANGUAGE_DEFAULT  # the language the sheet is printed in
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
@@ -128,6 +132,7 @@ class Consultation:
             "notes": self.notes,
             "patient_name": self.patient_name,
             **({"opened_from": self.opened_from} if self.opened_from is not None else {}),
+            **({"sheet_language": self.sheet_language} if self.sheet_language != SHEET_LANGUAGE_DEFAULT else {}),
         }
 
 
@@ -180,6 +185,7 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
         saved_at=document["saved_at"],
         format_version=document["format_version"],
         opened_from=document.get("opened_from"),
+        sheet_language=document.get("sheet_language", SHEET_LANGUAGE_DEFAULT),
     )
 
 
@@ -282,6 +288,13 @@ def _check_document(document: Any) -> None:
                                       kind=_json_type(document[key]), expected=expected), key)
     if "opened_from" in document:
         _check_length("opened_from", document["opened_from"], MAX_PATH_TEXT)
+    if "sheet_language" in document:
+        from .present.i18n import available_languages
+
+        if document["sheet_language"] not in available_languages():
+            raise ConsultationError(_("The file's field 'sheet_language' is {value}, which is not allowed; allowed: "
+                                      "{allowed}.", value=_show(document["sheet_language"]),
+                                      allowed=_(" or ").join(available_languages())), "sheet_language")
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)

@@ -32,7 +32,7 @@ class ConsultationSession:
     estimate can ever be made and ``problem`` says why."""
 
     def __init__(self, model: Model | None, audience: Audience | str = Audience.CLINICIAN,
-                 horizon: int | None = None, problem: str | None = None) -> None:
+                 horizon: int | None = None, problem: str | None = None, sheet_language: str = "en") -> None:
         self.model = model
         self.problem = problem
         self.audience = Audience.parse(audience)
@@ -42,6 +42,7 @@ class ConsultationSession:
         self.values: dict[str, str] = {}
         self.notes = ""
         self.name: str | None = None
+        self.sheet_language = sheet_language  # the patient's language for the sheet (not the window's)
         self.result: Estimate | None = None
         self.refusal: tuple[FieldError, ...] = ()
         self.stale = False  # the profile changed since the last estimate
@@ -110,6 +111,11 @@ class ConsultationSession:
             self.name = name
             self._announce("contents")
 
+    def set_sheet_language(self, language: str) -> None:
+        if language != self.sheet_language:
+            self.sheet_language = language
+            self._announce("contents")
+
     # -- the estimate ---------------------------------------------------------------------------------
 
     def recompute(self) -> None:
@@ -146,7 +152,8 @@ class ConsultationSession:
         """Everything entered, stamped with the model's versions (the name only when asked)."""
         return Consultation.for_model(
             self.model, self.raw, audience=self.audience.value, horizon=self.horizon, notes=self.notes,
-            values=dict(self.values), patient_name=self.name if with_name else None)
+            values=dict(self.values), patient_name=self.name if with_name else None,
+            sheet_language=self.sheet_language)
 
     def apply(self, consultation: Consultation) -> None:
         """Show a saved (already checked) consultation; fields it leaves out become blank."""
@@ -157,6 +164,7 @@ class ConsultationSession:
         self.values = dict(consultation.values)
         self.notes = consultation.notes
         self.name = consultation.patient_name
+        self.sheet_language = consultation.sheet_language
         self.result, self.stale = None, True
         self.unpin()  # another consultation: a pin from this one would compare two patients
         self._announce("audience", "contents")

@@ -26,3 +26,28 @@ def test_the_readable_texts_of_the_evidence_files_are_in_the_template():
     ids = {m.id for m in catalogue.extract() if m.id}
     assert {"treated 1995 to 2006", "UK centres, treated 2002 to 2023"} <= ids
     assert not any(isinstance(t, str) and t.startswith(("10.", "doi:")) for t in ids)  # identifiers stay
+
+
+def test_every_translation_has_exactly_the_messages_of_the_template():
+    """tools/update_catalogue.py brings each .po in line with the template (new sentences empty,
+    changed ones fuzzy, removed ones gone); a .po left behind fails here."""
+    catalogue = tool("update_catalogue")
+    assert catalogue.out_of_date(catalogue.TEMPLATE.read_bytes()) == []
+
+
+def test_updating_a_translation_keeps_what_is_translated_and_marks_what_changed():
+    import io
+
+    from babel.messages.pofile import read_po
+
+    catalogue = tool("update_catalogue")
+    template = (b'msgid ""\nmsgstr ""\n\n#, python-brace-format\nmsgid "About {count} in 100"\nmsgstr ""\n\n'
+                b'msgid "Patient view"\nmsgstr ""\n\nmsgid "A new sentence"\nmsgstr ""\n')
+    old = read_po(io.BytesIO('msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgid "About {count} in 10"\n'
+                             'msgstr "Alrededor de {count} de cada 10"\n\nmsgid "Patient view"\n'
+                             'msgstr "Vista para el paciente"\n\nmsgid "Gone"\nmsgstr "Ido"\n'.encode()), locale="es")
+    new = catalogue.updated(old, template)
+    assert new["Patient view"].string == "Vista para el paciente" and not new["Patient view"].fuzzy
+    assert new["About {count} in 100"].fuzzy  # the English changed: a translator must look again
+    assert new["A new sentence"].string == "" and "Gone" not in new and not new.obsolete
+    assert b"#| msgid" in catalogue.render(new)  # the old English is shown to the translator

@@ -25,6 +25,7 @@ def test_json_equals_the_model_result(model):
 
     assert set(data.pop("evidence_review")) == {"edition", "reviewed", "next_review_due", "overdue"}
     assert set(data.pop("disclosure")) == {"funding", "conflicts_of_interest", "evidence_selection", "report_a_problem"}
+    assert data.pop("language") == "en"  # the language of the readable texts (--language)
     assert data == json.loads(json.dumps(estimate_json(expected)))
     assert all(note["text"] for note in data["warnings"] + data["caveats"])
     assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms"}

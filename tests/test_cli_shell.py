@@ -82,7 +82,7 @@ def test_the_window_opens_a_saved_consultation_like_file_open(model, tmp_path, m
 
     monkeypatch.setattr(app, "run_window", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
     assert cli_module.main(["--profile", str(path)]) == 0
-    assert calls == [((None, None, None), {"consultation_path": str(path)})]
+    assert calls == [((None, None, None), {"consultation_path": str(path), "language": None})]
 
 
 def test_run_window_opens_the_file_with_its_name_in_the_title(qtbot, model, tmp_path, monkeypatch):

@@ -46,6 +46,7 @@ BAD_FILES = {
     "audience_doctor.aidconsult.json": ("audience", "patient or clinician"),
     "horizon_7.aidconsult.json": ("horizon", "5 or 10"),
     "horizon_true.aidconsult.json": ("horizon", "must be a whole number"),
+    "sheet_language_unknown.aidconsult.json": ("sheet_language", "en or es"),
 }
 
 # Files whose profile holds a value the model does not allow: they open as entered (the window
@@ -343,3 +344,15 @@ def test_estimate_notes_a_file_saved_with_other_evidence(model):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "2025.01-1" in lines[0] and "recomputed" in lines[0]
     assert "Example Patient" not in done.stdout + done.stderr
+
+
+def test_the_sheet_language_is_kept_and_an_english_file_stays_readable_by_older_versions(tmp_path, model):
+    """A consultation keeps the patient's sheet language; English (the default) is not written, so a
+    file in English has exactly the fields of format 1 as earlier versions wrote it."""
+    spanish = dataclasses.replace(full_consultation(model), sheet_language="es")
+    path = save_consultation(tmp_path / "es.aidconsult.json", spanish)
+    assert json.loads(path.read_text(encoding="utf-8"))["sheet_language"] == "es"
+    assert load_consultation(path, model).sheet_language == "es"
+    english = save_consultation(tmp_path / "en.aidconsult.json", full_consultation(model))
+    assert "sheet_language" not in json.loads(english.read_text(encoding="utf-8"))
+    assert load_consultation(english, model).sheet_language == "en"

@@ -102,6 +102,17 @@ def disclosure_view(about: Disclosure | None = None) -> DisclosureView:
     return DisclosureView(_("About this decision aid"), tuple(items))
 
 
+def translation_note() -> str:
+    """In a translated window: the translation is a draft, and which English it was made from."""
+    from .i18n import SOURCE_LANGUAGE, current_language, translated_from
+
+    if current_language() == SOURCE_LANGUAGE:
+        return ""
+    return _("This translation has not yet been reviewed by a medical translator. It was made from the English "
+             "text of decision-aid {version}; where anything is unclear, the English text is the reference.",
+             version=translated_from(current_language()))
+
+
 LICENCE = None  # the repository states no licence yet; the About box says so rather than invent one
 
 
@@ -110,6 +121,7 @@ def about_view(model: Model | None, problem: str | None = None, about: Disclosur
     """The About box as plain text: the program, the model and evidence, the review, the disclosure,
     the licence, how to cite, and the Qt and Python versions (for a problem report)."""
     lines = [_("AHSCT decision aid for multiple sclerosis, version {version}", version=__version__)]
+    lines += [note for note in (translation_note(),) if note]
     if model is not None:
         evidence = model.evidence
         lines += [_("Model {model}; evidence {evidence} ({checksum})", model=model.version, evidence=evidence.version,

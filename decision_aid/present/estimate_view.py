@@ -264,7 +264,7 @@ def clinician_details(result: Estimate, model) -> tuple[str, ...]:
                group=_("relapsing") if result.group == "relapsing" else _("progressive"))]
     for name, outcome in rows:
         figure = model.study.figures[name]
-        lines.append(_("{what} ({outcome}): hazard ratio {ratio}", what=wording.sentence_case(figure.unit),
+        lines.append(_("{what} ({outcome}): hazard ratio {ratio}", what=wording.sentence_case(wording.data_text(figure.unit)),
                        outcome=outcome, ratio=wording.hazard_ratio_text(figure.value, figure.ci)))
     return tuple(lines)
 

@@ -147,11 +147,12 @@ def point_text(statement: str, point: GuidancePoint) -> str:
 
 
 def point_views(fit: GuidanceFit) -> tuple[PointView, ...]:
-    return tuple(PointView(p.code, _(TOPICS[p.code]), point_text(fit.id, p), p.checked_against) for p in fit.points)
+    return tuple(PointView(p.code, _(TOPICS[p.code]), point_text(fit.id, p),
+                            wording.data_text(p.checked_against) or None) for p in fit.points)
 
 
 def _checked_line(fit: GuidanceFit) -> str:
-    checked = sorted({p.checked_against for p in fit.points if p.checked_against})
+    checked = sorted({wording.data_text(p.checked_against) for p in fit.points if p.checked_against})
     if not checked:
         return ""
     return _("The limits above were checked against: {checked}.", checked=_(", ").join(checked))

@@ -178,7 +178,7 @@ def _source_text(model: Model, harm: Harm, audience: Audience) -> str:
     else:
         text = _("; ").join(names)
     if audience.clinician:
-        checked = _(", ").join(sorted({f.checked_against for f in harm.figures}))
+        checked = _(", ").join(sorted({wording.data_text(f.checked_against) for f in harm.figures}))
         text = _("{source} (checked against: {checked})", source=text, checked=checked)
     return text
 

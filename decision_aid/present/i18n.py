@@ -13,6 +13,7 @@ where they are defined and translated where they are shown.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gettext
 import logging
 import string
@@ -70,6 +71,35 @@ def available_languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
 
 
+#: Each language's name in that language, as the language menus show it (a reader looks for their
+#: own language by its own name). A language not listed is named by Babel's CLDR data.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def language_name(language: str, in_language: str | None = None) -> str:
+    """``language``'s name: in its own language, capitalised, for a menu entry; or, with
+    ``in_language``, as that language writes it inside a sentence ("Spanish", "español")."""
+    from babel import Locale
+
+    if in_language is not None:
+        return Locale.parse(language).get_language_name(in_language) or language
+    if language in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[language]
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def translated_from(language: str) -> str:
+    """The version of the English text that ``language``'s catalogue translates (its
+    ``Project-Id-Version``, set by ``tools/update_catalogue.py --translated-from``); the program's
+    version when the catalogue does not say."""
+    from .. import __version__
+
+    info = catalogue(language).info() if language != SOURCE_LANGUAGE else {}
+    version = info.get("project-id-version", "").rsplit(" ", 1)[-1]
+    return version if version and version != "VERSION" else __version__
+
+
 def current_language() -> str:
     return _active[-1]
 
@@ -89,7 +119,17 @@ def use_language(language: str) -> Iterator[None]:
         _active.pop()
 
 
-def _fill(translated: str, source: str, values: dict[str, object]) -> str:
+def _fill(translated: str, source: str, values: dict[str, object], may_omit: frozenset[str] = frozenset()) -> str:
+    """``translated`` with its placeholders filled; the English ``source`` instead when the
+    translation's placeholders differ from the source's (a dropped ``{count}`` would print a
+    sentence without its number) or cannot be filled (a misspelt name, an unbalanced brace).
+    ``may_omit``: names a plural form may say in words instead ("one" for ``{count}``)."""
+    if translated is not source and translated != source:
+        wanted, found = _placeholders(source), _placeholders(translated)
+        if wanted is not None and (found is None or not found <= wanted or not wanted - found <= may_omit):
+            _log.warning("translation ignored for one sentence (its placeholders differ from the English): %r",
+                         source)
+            return source.format(**values) if values else source
     if not values:
         return translated
     try:
@@ -99,6 +139,15 @@ def _fill(translated: str, source: str, values: dict[str, object]) -> str:
             raise  # a fault in the source text itself: a programming error, found by the tests
         _log.warning("translation ignored for one sentence (%s: %s)", type(problem).__name__, problem)
         return source.format(**values)
+
+
+@functools.lru_cache(maxsize=4096)
+def _placeholders(template: str) -> frozenset[str] | None:
+    """The placeholder names of ``template``, or None when it cannot be parsed (unbalanced braces)."""
+    try:
+        return frozenset(placeholders(template))
+    except ValueError:
+        return None
 
 
 def placeholders(template: str) -> set[str]:
@@ -115,7 +164,7 @@ def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
     """The singular or plural form for ``count`` (each language's own rule), filled like :func:`_`."""
     translated = catalogue(current_language()).ngettext(singular, plural, count)
     source = singular if count == 1 else plural
-    return _fill(translated, source, {"count": count, **values})
+    return _fill(translated, source, {"count": count, **values}, frozenset({"count"}))
 
 
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)

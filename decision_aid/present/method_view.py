@@ -61,6 +61,11 @@ def assumptions_in_brief(assumptions, years: float) -> str:
              "listed in full in the clinician view.", years=wording.number(years), ids=ids)
 
 
+def text(source, key: str) -> str:
+    """A readable text of an evidence file (design, cohort, ...) in the current language."""
+    return wording.data_text(source.text(key))
+
+
 def method_view(model: Model, result: Estimate | None, audience: Audience | str) -> MethodView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
@@ -71,25 +76,25 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
         MethodSection(_("When the evidence was reviewed"), tuple(t for t in (review.line, review.notice) if t)),
         MethodSection(_("Source study"), (
             study.full_citation,
-            _("Design: {design}.", design=study.text("design")),
-            _("Patients: {cohort}.", cohort=study.text("cohort")),
-            _("Transplanted: {years}.", years=study.text("transplant_years")),
-            _("Main outcome: {outcome}.", outcome=study.text("outcome_definition")),
+            _("Design: {design}.", design=text(study, "design")),
+            _("Patients: {cohort}.", cohort=text(study, "cohort")),
+            _("Transplanted: {years}.", years=text(study, "transplant_years")),
+            _("Main outcome: {outcome}.", outcome=text(study, "outcome_definition")),
         )),
         MethodSection(_("Figures used"), items=figure_lines(study, clinician)),
         MethodSection(_("Early deaths in recent UK centres"), (
             recent.full_citation,
-            _("Patients: {cohort}.", cohort=recent.text("cohort")),
-            _("Definition: {definition}.", definition=recent.text("early_mortality_definition")),
+            _("Patients: {cohort}.", cohort=text(recent, "cohort")),
+            _("Definition: {definition}.", definition=text(recent, "early_mortality_definition")),
         ), figure_lines(recent, clinician)),
-        MethodSection(_("Assumptions"), items=tuple(f"{a.id} {a.text}" for a in assumptions)) if clinician
+        MethodSection(_("Assumptions"), items=tuple(f"{a.id} {wording.data_text(a.text)}" for a in assumptions)) if clinician
         else MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)),
         MethodSection(_("What changed in model {version}", version=model.version),
                       (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
                          "an earlier printout."),),
-                      tuple(_(text, study_years=study.text("transplant_years"),
-                                recent_years=recent.text("transplant_years"), days=model.early_days,
-                                years=wording.number(model.data_horizon)) for text in MODEL_2_CHANGES)),
+                      tuple(_(change, study_years=text(study, "transplant_years"),
+                                recent_years=text(recent, "transplant_years"), days=model.early_days,
+                                years=wording.number(model.data_horizon)) for change in MODEL_2_CHANGES)),
         MethodSection(_("What this estimate does not cover"), items=tuple(_(t) for t in wording.NOT_COVERED)),
     ]
     if clinician and result is not None:

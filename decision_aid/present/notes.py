@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Note
 from .i18n import _
-from .wording import number
+from .wording import data_text, number
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def note_text(note: Note) -> str:
     if note.id == "era":
         return _("The two early-death figures come from different centres and years ({study_years} and "
                  "{recent_years}); they are shown side by side and never combined.",
-                 study_years=v["study_years"], recent_years=v["recent_years"])
+                 study_years=data_text(v["study_years"]), recent_years=data_text(v["recent_years"]))
     raise KeyError(f"no words for note {note.id!r}")
 
 

@@ -55,7 +55,7 @@ OUTCOME_WORDS = {
     "disability_improvement": (N_("improvement"), N_("disability got better"), N_("did not get better")),
     "free_of_progression": (N_("staying free of worsening"), N_("free of worsening"), N_("got worse")),
     "relapse": (N_("relapses"), N_("had a relapse"), N_("had none")),
-    "mri_activity": (N_("new MRI activity"), N_("had new MRI activity"), N_("had none")),
+    "mri_activity": (N_("new MRI activity"), N_("had new MRI activity"), N_("had no new MRI activity")),
     "annualised_relapse_rate": (N_("relapses"), N_("had a relapse"), N_("had none")),
 }
 GENERIC_OUTCOME = (N_("this outcome"), N_("had this outcome"), N_("did not"))
@@ -319,7 +319,7 @@ def outcome_view(outcome: StudyOutcome, study: OptionStudy, audience: Audience) 
         marked, others = _outcome_words(outcome.code)[1:]
         legend = (LegendEntry(Glyph.OUTCOME, marked), LegendEntry(Glyph.OTHER, others))
     figures = [a.value for a in outcome.arms] + [a.patients for a in outcome.arms if a.patients]
-    checked = sorted({q.checked_against for q in figures} | (
+    checked = sorted(wording.data_text(c) for c in {q.checked_against for q in figures} | (
         {outcome.hazard_ratio.checked_against} if outcome.hazard_ratio else set()))
     time_frame = time_frame_text(outcome.time_frame, audience) if outcome.time_frame else ""
     definition = wording.data_text(outcome.definition)
@@ -406,7 +406,8 @@ def _study_checked(study: OptionStudy) -> str:
             found.add(outcome.hazard_ratio.checked_against)
     found |= {a.patients.checked_against for a in study.arms if a.patients}
     found |= {f.quantity.checked_against for f in study.facts}
-    return _("Figures checked against: {checked}.", checked=_(", ").join(sorted(found))) if found else ""
+    return _("Figures checked against: {checked}.",
+             checked=_(", ").join(sorted(wording.data_text(c) for c in found))) if found else ""
 
 
 def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:

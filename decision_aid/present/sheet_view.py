@@ -84,6 +84,7 @@ class SheetView:
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
+    translation_footer: str  # the same, short, on every page's footer ("" in English)
     sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
 
     def page_label(self, page: int, pages: int) -> str:
@@ -101,9 +102,9 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     date = date or _dt.date.today()
     review = review_view(model.evidence)
     if clinician:
-        assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {a.text}" for a in result.assumptions))
-        assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=model.study.text("outcome_definition"),
-                               design=model.study.text("design"))
+        assumptions = _("Assumptions. {items}", items=" ".join(f"{a.id} {wording.data_text(a.text)}" for a in result.assumptions))
+        assumptions += " " + _("Outcome: {outcome}. Design: {design}.", outcome=wording.data_text(model.study.text("outcome_definition")),
+                               design=wording.data_text(model.study.text("design")))
     else:
         assumptions = _("Assumptions in brief. {text}", text=assumptions_in_brief(result.assumptions, years))
     return SheetView(
@@ -137,6 +138,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
         translation_note=translation_note(),
+        translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ()) + (
                   options_view(model, result.profile, audience), harms_view(model, result, audience),
                   context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
@@ -144,15 +146,25 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
 
 
 def translation_note() -> str:
-    """Said in the translated language, on every translated sheet and in About (issue 17)."""
-    from .. import __version__
-    from .i18n import SOURCE_LANGUAGE, current_language
+    """Said in the translated language on the first page of every translated sheet (issue 17);
+    empty in English. About says the same of the window (:func:`.about_view.about_view`)."""
+    from .i18n import SOURCE_LANGUAGE, current_language, translated_from
 
     if current_language() == SOURCE_LANGUAGE:
         return ""
     return _("This translation has not yet been reviewed by a medical translator. It was made from the English "
              "text of decision-aid {version}; if anything is unclear, the English sheet is the reference.",
-             version=__version__)
+             version=translated_from(current_language()))
+
+
+def translation_footer() -> str:
+    """The same, short enough for every page's footer; empty in English."""
+    from .i18n import SOURCE_LANGUAGE, current_language, translated_from
+
+    if current_language() == SOURCE_LANGUAGE:
+        return ""
+    return _("Translation not yet reviewed by a medical translator (made from the English of decision-aid "
+             "{version})", version=translated_from(current_language()))
 
 
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:

@@ -32,16 +32,19 @@ def estimate_table(result: Estimate, model: Model) -> str:
     view = estimate_view(result, Audience.CLINICIAN, model)
     rows = outcome_rows(result)
     label_width = max(len(label) for label, _interval in rows)
+    outcome, estimate, span_heading, in_hundred = (_("Outcome"), _("Estimate"), _("95% interval"),
+                                                   _("In 100 people like you"))
+    estimate_width, span_width = max(8, len(estimate)), max(17, len(span_heading))
     lines = [
         _("AHSCT personal estimate (decision aid; not a prediction for one person)"),
         wording.wrap_text(_("Profile: {profile}", profile=view.profile)),
         "",
-        f"{_('Outcome'):<{label_width}}  {_('Estimate'):>8}  {_('95% interval'):<17}  {_('In 100 people like you')}",
+        f"{outcome:<{label_width}}  {estimate:>{estimate_width}}  {span_heading:<{span_width}}  {in_hundred}",
     ]
     for label, interval in rows:
         span = _("{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
-        lines.append(f"{label:<{label_width}}  {wording.percent(interval.estimate):>8}  {span:<17}  "
-                     f"{wording.count_phrase(interval.estimate)}")
+        lines.append(f"{label:<{label_width}}  {wording.percent(interval.estimate):>{estimate_width}}  "
+                     f"{span:<{span_width}}  {wording.count_phrase(interval.estimate)}")
     lines += ["", view.early.risk_line, wording.wrap_text(view.people_like_you)]
     notes = view.general_notes + view.pfs_notes + view.early.notes
     warnings = [n for n in notes if n.id in {w.id for w in result.warnings}]
@@ -49,7 +52,7 @@ def estimate_table(result: Estimate, model: Model) -> str:
     if warnings:
         lines += ["", _("Warnings:")] + [wording.wrap_text(f"- {n.text}{_cite(n)}", indent="  ") for n in warnings]
     lines += ["", _("Limits:")] + [wording.wrap_text(f"- {n.text}{_cite(n)}", indent="  ") for n in limits]
-    lines += ["", _("Assumptions:")] + [wording.wrap_text(f"{a.id} {a.text}", indent="    ")
+    lines += ["", _("Assumptions:")] + [wording.wrap_text(f"{a.id} {wording.data_text(a.text)}", indent="    ")
                                         for a in result.assumptions]
     lines += ["", wording.wrap_text(_("Source: {citation}", citation=result.primary_citation)),
               wording.wrap_text(view.versions)]

@@ -44,12 +44,12 @@ def not_applicable_text(model: Model, profile: Profile) -> str | None:
         return None
     return _("No randomised comparison of AHSCT with drug treatment in this aid's sources covers this profile. The "
              "one randomised trial of AHSCT among them, the {trial}, does not apply because {reasons}.",
-             trial=mist_source(model).short_name, reasons=_("; ").join(unmet))
+             trial=wording.data_text(mist_source(model).short_name), reasons=_("; ").join(unmet))
 
 
 def matches_text(short_name: str) -> str:
     return _("Your profile matches the entry criteria of the {trial}, which randomly assigned people with active "
-             "relapsing-remitting MS to HSCT or to a different disease-modifying therapy.", trial=short_name)
+             "relapsing-remitting MS to HSCT or to a different disease-modifying therapy.", trial=wording.data_text(short_name))
 
 
 def counts_sentence(comparison: TrialComparison) -> str:

@@ -297,7 +297,7 @@ def figure_text(figure, clinician: bool = True) -> str | None:
         if not clinician:
             return None
         text = _("Hazard ratio {ratio}, {unit}. {notes}.", ratio=hazard_ratio_text(figure.value, figure.ci),
-                 unit=figure.unit, notes=figure.notes)
+                 unit=data_text(figure.unit), notes=data_text(figure.notes))
     elif figure.kind == "probability":
         if clinician:
             value = percent(figure.value)
@@ -309,14 +309,14 @@ def figure_text(figure, clinician: bool = True) -> str | None:
             if figure.ci:
                 value = _("{count}, between {low} and {high} in {total}", count=value,
                           low=in_hundred(figure.ci[0]), high=in_hundred(figure.ci[1]), total=DENOMINATOR)
-        text = _("{what}: {value}.", what=figure.notes, value=value)
+        text = _("{what}: {value}.", what=data_text(figure.notes), value=value)
     else:
-        text = _("{what}: {value} {unit}.", what=figure.notes or figure.name, value=number(figure.value),
-                 unit=figure.unit)
+        text = _("{what}: {value} {unit}.", what=data_text(figure.notes) or figure.name, value=number(figure.value),
+                 unit=data_text(figure.unit))
     if not clinician:
         return text
-    return _("{text} [{where}; checked against: {checked}]", text=text, where=figure.reported_in,
-             checked=figure.checked_against)
+    return _("{text} [{where}; checked against: {checked}]", text=text, where=data_text(figure.reported_in),
+             checked=data_text(figure.checked_against))
 
 
 def notes_room(length: int, maximum: int) -> str:

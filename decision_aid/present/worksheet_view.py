@@ -157,7 +157,7 @@ def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
                  fn_beam=wording.published_percent(r.febrile_neutropenia_beam.value),
                  fn_cy=wording.published_percent(r.febrile_neutropenia_cy.value),
                  fn_p=number(r.febrile_neutropenia_p.value), days=number(r.extra_hospital_days_beam.value),
-                 source=r.short_name, doi=r.doi)
+                 source=wording.data_text(r.short_name), doi=r.doi)
     per_hundred = wording.per_hundred_whole
     return _("In a Swedish study of relapsing-remitting MS, {beam} people had BEAM/ATG and {cy} had Cy/ATG. After "
              "{years} years, {neda_beam} with BEAM/ATG and {neda_cy} with Cy/ATG had no sign of MS activity. This "

@@ -22,7 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..safe_io import verify_pdf, write_atomically
 from ..model import Estimate
-from ..present.i18n import use_language
+from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
@@ -66,22 +66,45 @@ class SheetLayout:
         self._footer(painter, index)
 
     def _footer(self, painter: QPainter, index: int) -> None:
+        """The running title with the review dates, the page number and (translated) the draft note:
+        wrapped onto as many lines as they need, never cut short (a cut date would be a silent lie)."""
         metrics = QFontMetricsF(self.footer_font)
-        top = self.page.height() - metrics.height()
+        with use_language(self.language):
+            right = self.view.page_label(index + 1, len(self.pages))
+        note_box, title_box = footer_boxes(self.view, self.footer_font, self.page)
         painter.save()
         painter.setFont(self.footer_font)
         painter.setPen(QPen(QColor(palette.MUTED), 0.5))
-        painter.drawLine(QPointF(0, top - 2), QPointF(self.page.width(), top - 2))
-        left = self.view.running_title + (f" \u2014 {self.view.name}" if self.view.name else "")
-        with use_language(self.language):
-            right = self.view.page_label(index + 1, len(self.pages))
-        right_width = metrics.horizontalAdvance(right) + 4
-        box = QRectF(0, top, self.page.width() - right_width - 8, metrics.height())
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(left, Qt.TextElideMode.ElideRight, box.width()))
-        painter.drawText(QRectF(self.page.width() - right_width, top, right_width, metrics.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+        top = self.content_height + 2
+        painter.drawLine(QPointF(0, top), QPointF(self.page.width(), top))
+        y = top + 2
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        if note_box.height() > 0:
+            painter.drawText(note_box.translated(0, y), wrap, self.view.translation_footer)
+            y += note_box.height()
+        painter.drawText(title_box.translated(0, y), wrap, footer_title(self.view))
+        painter.drawText(QRectF(self.page.width() - metrics.horizontalAdvance(right) - 4, y,
+                                metrics.horizontalAdvance(right) + 4, metrics.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, right)
         painter.restore()
+
+
+def footer_title(view: SheetView) -> str:
+    return view.running_title + (f" \u2014 {view.name}" if view.name else "")
+
+
+def footer_boxes(view: SheetView, font: QFont, page: QRectF) -> tuple[QRectF, QRectF]:
+    """The wrapped boxes (origin at the footer's top) of the translation note and of the running
+    title, which leaves room on its right for the widest page label this sheet could have."""
+    metrics = QFontMetricsF(font)
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    label = view.page_label(999, 999)
+    title_width = max(1.0, page.width() - metrics.horizontalAdvance(label) - 12)
+    title = metrics.boundingRect(QRectF(0, 0, title_width, 1e6), wrap, footer_title(view))
+    note = (metrics.boundingRect(QRectF(0, 0, page.width(), 1e6), wrap, view.translation_footer)
+            if view.translation_footer else QRectF())
+    return (QRectF(0, 0, page.width(), note.height() if view.translation_footer else 0.0),
+            QRectF(0, 0, title_width, max(title.height(), metrics.height())))
 
 
 def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView:
@@ -101,8 +124,9 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
     view = build_view(result, options, model)
     font = QFont()
     font.setPixelSize(max(1, round(TYPE[view.estimate.audience].small)))
-    footer = QFontMetricsF(font).height() + 6
-    height = page.height() - footer
+    with use_language(options.language):
+        note_box, title_box = footer_boxes(view, font, page)
+    height = page.height() - (note_box.height() + title_box.height() + 6)
     pages = paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP)
     return SheetLayout(view, pages, page, height, font, options.language)
 
@@ -161,7 +185,8 @@ def write_pdf_pages(path: str | os.PathLike, result: Estimate, options: SheetOpt
 
     def produce(temporary: Path) -> None:
         writer = QPdfWriter(str(temporary))
-        writer.setTitle("AHSCT decision aid: summary sheet")
+        with use_language(options.language):
+            writer.setTitle(_("AHSCT decision aid: summary sheet"))
         writer.setCreator("decision-aid")
         pages.append(len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages))
         del writer  # flushes and closes the file

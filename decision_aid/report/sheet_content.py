@@ -72,7 +72,8 @@ def rule(width: float = 1.0, name: str = "rule") -> Graphic:
 
 class GlyphLegend:
     """The icon-array legend in the same glyph shapes as the array: entries run along a line and
-    wrap to the next when the width runs out."""
+    wrap to the next when the width runs out; an entry longer than the width (a longer language)
+    wraps its own words rather than running into the next column."""
 
     def __init__(self, entries: Sequence[LegendEntry], color: str, mark, size: float, name: str) -> None:
         self.entries, self.color, self.mark, self.name = tuple(entries), color, mark, name
@@ -83,25 +84,30 @@ class GlyphLegend:
         self._cells: list[tuple[float, float, LegendEntry]] = []
 
     def measure(self, width: float) -> float:
-        self._cells, x, y = [], 0.0, 0.0
+        self._cells, x, y, line = [], 0.0, 0.0, self.row
         for entry in self.entries:
-            entry_width = self.row + 3 + self.metrics.horizontalAdvance(entry.text) + 2
-            if x > 0 and x + entry_width > width:
-                x, y = 0.0, y + self.row
-            self._cells.append((x, y, entry))
-            x += entry_width + 10
-        return y + self.row
+            text_width = self.metrics.horizontalAdvance(entry.text) + 2
+            if x > 0 and x + self.row + 3 + text_width > width:
+                x, y, line = 0.0, y + line, self.row
+            text_width = min(text_width, max(1.0, width - x - self.row - 3))
+            height = max(self.row, self.metrics.boundingRect(
+                QRectF(0, 0, text_width, 1e6), int(Qt.TextFlag.TextWordWrap), entry.text).height())
+            self._cells.append((x, y, text_width, height, entry))
+            line = max(line, height)
+            x += self.row + 3 + text_width + 10
+        return y + line
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
-        for x, y, entry in self._cells:
+        for x, y, text_width, height, entry in self._cells:
             cell = QRectF(rect.left() + x, rect.top() + y, self.row, self.row)
             paint_glyph(painter, cell.adjusted(1, 1, -1, -1), entry.glyph, self.color, self.mark)
             painter.setPen(QColor(palette.TEXT))
-            painter.drawText(QRectF(cell.right() + 3, cell.top(), rect.width(), self.row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, entry.text)
+            painter.drawText(QRectF(cell.right() + 3, cell.top(), text_width, height),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
+                             entry.text)
         painter.restore()
 
 

@@ -26,11 +26,25 @@ def application() -> QApplication:
     return app
 
 
+def start_language(language: str | None) -> str:
+    """Set the interface language before anything is built (``language``: ``--language``, else the
+    remembered choice, else the system's; see :mod:`.language`)."""
+    from .language import install_interface_language, interface_language
+    from .settings import WindowSettings
+
+    application()
+    chosen = install_interface_language(interface_language(language or WindowSettings().language()))
+    QApplication.setApplicationDisplayName(_(PROGRAM_NAME))  # static: the running application
+    return chosen
+
+
 def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = None,
-               horizon: int | None = None, consultation_path: str | Path | None = None) -> int:
+               horizon: int | None = None, consultation_path: str | Path | None = None,
+               language: str | None = None) -> int:
     """Open the consultation window (pre-filled from a profile, or showing the saved consultation
     at ``consultation_path`` as File > Open would) and run until it is closed."""
     app = application()
+    start_language(language)
     from .main_window import MainWindow
 
     window = MainWindow()
@@ -60,12 +74,25 @@ def start_consultation_services(window):
 
 def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audience: str | None = None,
                       horizon: int | None = None, size: tuple[int, int] = (1280, 800),
-                      settings: QSettings | None = None, consultation=None) -> Path:
+                      settings: QSettings | None = None, consultation=None, language: str | None = None) -> Path:
     """Render the window for ``profile`` (or a saved, already checked ``consultation``, whose
-    audience and horizon apply unless given) to a PNG without putting it on the screen."""
+    audience and horizon apply unless given) to a PNG without putting it on the screen, in
+    ``language`` (default: the system's; a screenshot never reads the remembered choice)."""
     if QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     application()
+    from ..present.i18n import current_language
+    from .language import install_interface_language, interface_language
+
+    before = current_language()
+    install_interface_language(interface_language(language))
+    try:
+        return _render(path, profile, audience, horizon, size, settings, consultation)
+    finally:
+        install_interface_language(before)  # in-process callers (tests) go on in their language
+
+
+def _render(path, profile, audience, horizon, size, settings, consultation) -> Path:
     from .main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
 from ..safe_io import read_regular_file, remove_stale_temporaries
-from ..present.i18n import _
+from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
 from ..present.when import moment_in_words
 from ..printable import one_line
@@ -139,7 +139,8 @@ class ConsultationController(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self._apply(Consultation(profile={}, audience=self.window.audience(), horizon=self.window.horizon()))
+        self._apply(Consultation(profile={}, audience=self.window.audience(), horizon=self.window.horizon(),
+                                 sheet_language=current_language()))  # the patient's may differ: Sheet tab
         self.autosaver.discard()
         self._set_clean(None)
         return True

@@ -25,7 +25,7 @@ from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, ProfileError, default_model
 from ..present.estimate_view import EstimateView, estimate_view
-from ..present.i18n import _
+from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
@@ -35,6 +35,7 @@ from .outcomes_panel import NotesList, OutcomesPanel
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
+from .language import language_menu
 from .settings import WindowSettings
 from ..consultation import Consultation
 from ..session import ConsultationSession
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.session = ConsultationSession(model, self.settings.audience(),
                                            self.settings.horizon(model.horizons if model else (5,)),
-                                           problem=self.evidence_problem)
+                                           problem=self.evidence_problem, sheet_language=current_language())
         self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
+        self.view_menu.addSeparator()
+        self.language_menu = language_menu(self, self.settings)  # the sheet's language: on the Sheet tab
+        self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.guide_action, self.about_action])
 
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName("Estimates are hidden")
+        self.message.setAccessibleName(_("Estimates are hidden"))
         font = self.message.font()
         font.setPointSize(palette.HEADING)
         self.message.setFont(font)
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
         chart_page.setObjectName("chartPage")
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 8, 0)
-        title = plain_label("Alive without disability worsening over the years")
+        title = plain_label(_("Alive without disability worsening over the years"))
         title_font = title.font()
         title_font.setPointSize(palette.HEADING)
         title_font.setBold(True)
@@ -250,16 +254,21 @@ class MainWindow(QMainWindow):
         self.chart = PfsChart()
         chart_layout.addWidget(self.chart, 1)
         compare = QHBoxLayout()
-        compare_label = plain_label("Compare:")
+        compare_label = plain_label(_("Compare:"))
         compare_label.setFont(_control_font(compare_label))
         compare.addWidget(compare_label)
         self.reference_boxes: dict[str, QCheckBox] = {}
-        for name, text in (("relapsing", "Relapsing &group"), ("progressive", "Progressive gro&up")):
+        for name, text, tip, accessible in (
+                ("relapsing", _("Relapsing &group"), _("Show the study's average curve for relapsing MS (dashed "
+                                                       "differently)"), _("Show study curve for relapsing MS")),
+                ("progressive", _("Progressive gro&up"), _("Show the study's average curve for progressive MS "
+                                                          "(dashed differently)"),
+                 _("Show study curve for progressive MS"))):
             box = QCheckBox(text)
             box.setObjectName(f"{name}Reference")
             box.setFont(_control_font(box))
-            box.setToolTip(f"Show the study's average curve for {name} MS (dashed differently)")
-            box.setAccessibleName(f"Show study curve for {name} MS")
+            box.setToolTip(tip)
+            box.setAccessibleName(accessible)
             box.setChecked(self.reference_actions[name].isChecked())
             box.toggled.connect(self.reference_actions[name].setChecked)
             self.reference_actions[name].toggled.connect(box.setChecked)
@@ -287,11 +296,11 @@ class MainWindow(QMainWindow):
         self.estimate_page = estimate_page
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(estimate_page, "Your esti&mate")
+        self.tabs.addTab(estimate_page, _("Your esti&mate"))
         self.method_tab = LazyTab(MethodPanel, self._update_method)
-        self.tabs.addTab(self.method_tab, "Ho&w calculated")
-        self.tabs.setTabToolTip(0, "The estimate for this profile: numbers, pictures and the chart")
-        self.tabs.setTabToolTip(1, "How was this calculated? The study, its figures and the assumptions")
+        self.tabs.addTab(self.method_tab, _("Ho&w calculated"))
+        self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
+        self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
         self.sheet_panel = SheetPanel()
         self.sheet_panel.set_paper(self.settings.paper())
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
@@ -310,8 +319,8 @@ class MainWindow(QMainWindow):
             self.add_tab(tab, spec.title, spec.tip)
             self.context_tabs.append(tab)
         self.values_tab = LazyTab(self._make_values, self._update_values)
-        self.add_tab(self.values_tab, "Va&lues", "What matters to you: a short exercise, printed on the sheet")
-        self.add_tab(self.sheet_panel, "&Sheet", "The summary sheet: name, notes, paper, print and PDF")
+        self.add_tab(self.values_tab, _("Va&lues"), _("What matters to you: a short exercise, printed on the sheet"))
+        self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, language, print and PDF"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -433,7 +442,7 @@ class MainWindow(QMainWindow):
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
-        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes)
+        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -501,6 +510,7 @@ class MainWindow(QMainWindow):
     def _sheet_edited(self) -> None:
         self.session.set_notes(self.sheet_panel.notes())
         self.session.set_name(self.sheet_panel.name())
+        self.session.set_sheet_language(self.sheet_panel.language())
 
     def _audience_changed(self) -> None:
         self.settings.set_audience(self.session.audience.value)

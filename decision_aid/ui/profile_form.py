@@ -33,13 +33,13 @@ class ProfileForm(QWidget):
         self._setting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        heading = plain_label("Patient profile")
+        heading = plain_label(_("Patient profile"))
         heading.setObjectName("profileHeading")
         font = heading.font()
         font.setPointSize(palette.HEADING)
         font.setBold(True)
         heading.setFont(font)
-        heading.setAccessibleName("Patient profile")
+        heading.setAccessibleName(_("Patient profile"))
         layout.addWidget(heading)
 
         form = QFormLayout()
@@ -51,43 +51,45 @@ class ProfileForm(QWidget):
         self.labels: dict[str, QLabel] = {}
         lim = limits
 
+        number = wording.number
         self.age = self._line_edit(
-            form, "age", "&Age (years)",
-            f"{lim.age_min:g} to {lim.age_max:g}" if lim else "",
-            "Age in years at transplant; decimals allowed"
-            + (f" ({lim.age_min:g} to {lim.age_max:g}). The study mostly included people aged "
-               f"{lim.studied_age_min:g} to {lim.studied_age_max:g}." if lim else "."),
+            form, "age", _("&Age (years)"),
+            _("{low} to {high}", low=number(lim.age_min), high=number(lim.age_max)) if lim else "",
+            _("Age in years at transplant; decimals allowed ({low} to {high}). The study mostly included people aged "
+              "{studied_low} to {studied_high}.", low=number(lim.age_min), high=number(lim.age_max),
+              studied_low=number(lim.studied_age_min), studied_high=number(lim.studied_age_max))
+            if lim else _("Age in years at transplant; decimals allowed."),
         )
-        self.course = self._combo(form, "course", "MS c&ourse", "Type of multiple sclerosis",
-                                  [(wording.COURSE_LABELS[c], c) for c in (lim.courses if lim else ())],
-                                  "Choose the type of MS")
+        self.course = self._combo(form, "course", _("MS c&ourse"), _("Type of multiple sclerosis"),
+                                  [(_(wording.COURSE_LABELS[c]), c) for c in (lim.courses if lim else ())],
+                                  _("Choose the type of MS"))
         self.course_help = self._help_label(form, "courseHelp")
         self.course.currentIndexChanged.connect(self._update_help)
-        self.edss = self._combo(form, "edss", "&EDSS score",
-                                "Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5",
-                                [(f"{v:.1f}", v) for v in (lim.edss_values if lim else ())], "Choose the EDSS")
+        self.edss = self._combo(form, "edss", _("&EDSS score"),
+                                _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5"),
+                                [(wording.number(v, 1), v) for v in (lim.edss_values if lim else ())], _("Choose the EDSS"))
         self.edss_help = self._help_label(form, "edssHelp")
         self.edss.currentIndexChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
-            form, "prior_dmts", "Previous &DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
-            "Number of disease-modifying therapies used before transplant, a whole number",
+            form, "prior_dmts", _("Previous &DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
+            _("Number of disease-modifying therapies used before transplant, a whole number"),
         )
-        optional = plain_label("Optional (context only, not used in the estimate):")
+        optional = plain_label(_("Optional (context only, not used in the estimate):"))
         optional.setWordWrap(True)
         optional.setStyleSheet(f"color: {palette.MUTED};")
         form.addRow(optional)
         self.relapses = self._line_edit(
-            form, "relapses_past_year", "&Relapses, past year", "optional",
-            "Relapses in the past 12 months, a whole number; optional, not used in the estimate",
+            form, "relapses_past_year", _("&Relapses, past year"), _("optional"),
+            _("Relapses in the past 12 months, a whole number; optional, not used in the estimate"),
         )
         self.duration = self._line_edit(
-            form, "disease_duration_years", "&Years since diagnosis", "optional",
-            "Years since diagnosis; optional, not used in the estimate",
+            form, "disease_duration_years", _("&Years since diagnosis"), _("optional"),
+            _("Years since diagnosis; optional, not used in the estimate"),
         )
-        self.clear_button = QPushButton("&Clear profile")
+        self.clear_button = QPushButton(_("&Clear profile"))
         self.clear_button.setToolTip(_("Empty the profile fields (Edit > Undo brings them back). The name, notes "
                                        "and values answers stay: File > New consultation starts over."))
-        self.clear_button.setAccessibleName("Clear profile")
+        self.clear_button.setAccessibleName(_("Clear profile"))
         self.clear_button.clicked.connect(self.clear)
         layout.addSpacing(8)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -145,17 +147,18 @@ class ProfileForm(QWidget):
 
     # -- behaviour -----------------------------------------------------------------------
 
-    def _changed(self, *_: Any) -> None:
+    def _changed(self, *_args: Any) -> None:
         if not self._setting:
             self.edited.emit()
 
-    def _update_help(self, *_: Any) -> None:
+    def _update_help(self, *_args: Any) -> None:
         course = self.course.currentData()
-        self.course_help.setText(wording.COURSE_EXPLANATIONS.get(course, ""))
+        self.course_help.setText(_(wording.COURSE_EXPLANATIONS[course]) if course in wording.COURSE_EXPLANATIONS else "")
         self.course_help.setVisible(course in wording.COURSE_EXPLANATIONS)
         edss = self.edss.currentData()  # a value from a file may be one the list does not hold
         meaning = wording.EDSS_MEANINGS.get(edss) if isinstance(edss, float) else None
-        self.edss_help.setText(f"EDSS {edss:.1f}: {meaning}" if meaning else "")
+        self.edss_help.setText(_("EDSS {score}: {meaning}", score=wording.number(edss, 1), meaning=_(meaning))
+                               if meaning else "")
         self.edss_help.setVisible(meaning is not None)
 
     def raw(self) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Window state remembered between runs (size, audience, horizon, paper size). The profile is never stored:
-a consultation starts blank so that one patient's values can never appear for the next."""
+"""Window state remembered between runs (size, audience, horizon, paper size, interface language). The
+profile is never stored: a consultation starts blank so that one patient's values can never appear for
+the next (nor the sheet's language, which belongs to the patient: it is kept in a saved consultation)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,16 @@ class WindowSettings:
 
     def set_paper(self, paper: str) -> None:
         self.qsettings.setValue("sheet/paper", paper)
+
+    def language(self) -> str | None:
+        """The interface language chosen in View > Language, or None to follow the system."""
+        from ..present.i18n import available_languages
+
+        value = self.qsettings.value("view/language", "")
+        return value if isinstance(value, str) and value in available_languages() else None
+
+    def set_language(self, language: str) -> None:
+        self.qsettings.setValue("view/language", language)
 
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

@@ -1,7 +1,8 @@
-"""The "Sheet" tab: what goes on paper besides the estimates (name, notes, paper size).
+"""The "Sheet" tab: what goes on paper besides the estimates (name, notes, paper size, the sheet's language).
 
 The name is typed for one sheet only: it is not remembered between runs and is printed only
-when given. The paper size is a preference and is remembered.
+when given. The paper size is a preference and is remembered. The sheet's language is the
+patient's: it starts as the window's and is kept in a saved consultation, never in the settings.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..report.options import SheetOptions
-from ..present.i18n import N_, _
+from ..present.i18n import N_, _, available_languages, current_language, language_name
 from .actions import plain_text
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
@@ -59,6 +60,19 @@ class SheetPanel(QWidget):
         paper_label = plain_label(_("Paper si&ze"))
         paper_label.setBuddy(self.paper_combo)
         form.addRow(paper_label, self.paper_combo)
+
+        # The patient's language, which may not be the window's: chosen here for this sheet.
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("sheetLanguage")
+        for code in available_languages():
+            self.language_combo.addItem(language_name(code), code)
+        self.language_combo.setToolTip(_("The language the sheet is printed and saved in, chosen apart from the "
+                                         "window's (View > Language)"))
+        self.language_combo.setAccessibleName(_("Sheet language"))
+        language_label = plain_label(_("Sheet lan&guage"))
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, self.language_combo)
+        self.set_language(current_language())
         layout.addLayout(form)
 
         notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow up)"))
@@ -82,6 +96,7 @@ class SheetPanel(QWidget):
         self.name_edit.textChanged.connect(self.changed)
         self.notes_edit.textChanged.connect(self.changed)
         self.paper_combo.currentIndexChanged.connect(self.changed)
+        self.language_combo.currentIndexChanged.connect(self.changed)
 
     def _show_notes_room(self) -> None:
         """The room left while typing, in characters, and what happens to long notes on paper."""
@@ -116,9 +131,20 @@ class SheetPanel(QWidget):
     def notes(self) -> str:
         return self.notes_edit.toPlainText()
 
-    def set_contents(self, name: str | None, notes: str) -> None:
+    def language(self) -> str:
+        return self.language_combo.currentData()
+
+    def set_language(self, language: str) -> None:
+        index = self.language_combo.findData(language)
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+
+    def set_contents(self, name: str | None, notes: str, language: str | None = None) -> None:
         self.name_edit.setText(name or "")
         self.notes_edit.setPlainText(notes)
+        if language is not None:
+            self.set_language(language)
 
     def options(self, audience: str) -> SheetOptions:
-        return SheetOptions(audience=audience, paper=self.paper(), name=self.name(), notes=self.notes())
+        return SheetOptions(audience=audience, paper=self.paper(), name=self.name(), notes=self.notes(),
+                            language=self.language())

@@ -1,0 +1,137 @@
+"""The sheet in Spanish: it fits (Spanish runs about a fifth longer than English), it says on its
+first page and on every footer that the translation is not yet reviewed, and its numbers are the
+English sheet's numbers, written with a decimal comma."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPageLayout
+
+from decision_aid.cli import main
+from decision_aid.context.values import VALUES_QUESTIONS
+from decision_aid.present.i18n import use_language
+from decision_aid.present.sheet_view import translation_footer, translation_note
+from decision_aid.report.sheet import SheetOptions, ensure_gui_application, layout_sheet, page_layout
+
+SHORT = {"age": 30, "course": "rrms", "edss": 2.0, "prior_dmts": 0}
+LONG = {"age": 68, "course": "spms", "edss": 8.5, "prior_dmts": 12, "relapses_past_year": 3,
+        "disease_duration_years": 25}
+LONG_NAME = "María del Carmen Fernández-Rodríguez de la Santísima Trinidad"
+LONG_NOTES = "Próxima cita en mayo. " * 40
+ANSWERED = tuple((q.id, q.choices[-1]) for q in VALUES_QUESTIONS)
+
+
+def printable(paper: str) -> QRectF:
+    area = QRectF(page_layout(paper).paintRect(QPageLayout.Unit.Point))
+    return area.translated(-area.topLeft())
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def pdf_pages(path) -> list[str]:
+    return [flat(page.extract_text()) for page in PdfReader(str(path)).pages]
+
+
+def numbers(text: str) -> Counter:
+    """The numbers a reader sees, the decimal comma read as a point ("2,8" is "2.8")."""
+    return Counter(n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
+def fits(layout) -> None:
+    assert all(page.overflow <= 0.5 for page in layout.pages)
+    assert all(rect.right() <= layout.page.width() + 0.5 for page in layout.pages for _, rect in page.named())
+    assert not [getattr(block, "name", "?") for page in layout.pages for block in page.blocks()
+                if getattr(block, "too_wide", 0) > 0.5]
+    assert any(name.startswith(f"question_{len(layout.view.sections[-1].questions)}")
+               for name in layout.block_names(len(layout.pages) - 1)), "the last question is printed"
+
+
+@pytest.mark.parametrize("fields, horizon, options", [
+    (SHORT, 5, SheetOptions("patient", "a4", language="es")),
+    (SHORT, 10, SheetOptions("clinician", "letter", language="es")),
+    (LONG, 10, SheetOptions("patient", "letter", name=LONG_NAME, notes=LONG_NOTES, values=ANSWERED, language="es")),
+    (LONG, 10, SheetOptions("clinician", "a4", name=LONG_NAME, notes=LONG_NOTES, values=ANSWERED, language="es")),
+    (LONG, 5, SheetOptions("patient", "a4", values=ANSWERED[:2], language="es")),
+], ids=["short-patient", "short-clinician", "long-patient", "long-clinician", "long-half-answered"])
+def test_the_spanish_sheet_fits_with_nothing_cut_off(model, fields, horizon, options):
+    ensure_gui_application()
+    result = model.estimate(model.validate(fields), horizon=horizon)
+    layout = layout_sheet(result, options, printable(options.paper), model)
+    fits(layout)
+    assert "translation_note" in layout.block_names(0)
+    english = layout_sheet(result, SheetOptions(options.audience, options.paper, options.name, options.notes,
+                                                values=options.values), printable(options.paper), model)
+    # Spanish runs about a fifth longer than English: a quarter more pages at most (rounded up)
+    assert len(layout.pages) <= -(-len(english.pages) * 5 // 4)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(age=st.floats(16, 75), course=st.sampled_from(["rrms", "spms", "ppms", "prms"]),
+       edss=st.sampled_from([0.0] + [v / 2 for v in range(2, 20)]), dmts=st.integers(0, 15),
+       relapses=st.one_of(st.none(), st.integers(0, 20)), horizon=st.sampled_from([5, 10]),
+       audience=st.sampled_from(["patient", "clinician"]), paper=st.sampled_from(["a4", "letter"]),
+       answered=st.booleans())
+def test_every_valid_profile_makes_a_spanish_sheet_that_fits(model, age, course, edss, dmts, relapses, horizon,
+                                                               audience, paper, answered):
+    ensure_gui_application()
+    fields = {"age": age, "course": course, "edss": edss, "prior_dmts": dmts, "relapses_past_year": relapses}
+    result = model.estimate(model.validate({k: v for k, v in fields.items() if v is not None}), horizon=horizon)
+    options = SheetOptions(audience, paper, name=LONG_NAME, values=ANSWERED if answered else (), language="es")
+    fits(layout_sheet(result, options, printable(paper), model))
+
+
+def without_footers(pages: list[str], language: str, pages_count: int, model, profile: dict, audience: str) -> str:
+    """The pages' text without what every page's footer repeats (the running title with its review
+    dates and the page label): a longer language has more pages, hence more footers."""
+    from decision_aid.report.sheet import build_view
+
+    result = model.estimate(model.validate(profile), horizon=10)
+    view = build_view(result, SheetOptions(audience, "a4", language=language), model)
+    with use_language(language):
+        labels = [flat(view.page_label(n, pages_count)) for n in range(1, pages_count + 1)]
+    text = " ".join(pages).replace(flat(view.running_title), " ")
+    for label in labels:
+        text = text.replace(label, " ")
+    return text
+
+
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_the_command_writes_a_spanish_sheet_with_the_english_numbers(tmp_path, audience, model):
+    profile = ["--age", "52", "--course", "spms", "--edss", "6.5", "--prior-dmts", "4", "--relapses-past-year", "1",
+               "--audience", audience, "--horizon", "10"]
+    assert main(["sheet", *profile, "-o", str(tmp_path / "en.pdf")]) == 0
+    assert main(["sheet", *profile, "--language", "es", "-o", str(tmp_path / "es.pdf")]) == 0
+    english, spanish = pdf_pages(tmp_path / "en.pdf"), pdf_pages(tmp_path / "es.pdf")
+    with use_language("es"):
+        note, footer = flat(translation_note()), flat(translation_footer())
+    assert note in spanish[0]
+    assert all(footer in page for page in spanish)  # every page says it
+    assert all(f"Página {n} de {len(spanish)}" in page for n, page in enumerate(spanish, start=1))
+    assert "resumen" in spanish[0] and "alrededor de" in " ".join(spanish) or audience == "clinician"
+    fields = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 4, "relapses_past_year": 1}
+    text = without_footers(spanish, "es", len(spanish), model, fields, audience).replace(note, " ").replace(footer, " ")
+    assert numbers(text) == numbers(without_footers(english, "en", len(english), model, fields, audience))
+    assert re.search(r"\d,\d", " ".join(spanish))  # the decimal comma, as Babel writes Spanish (EDSS 6,5)
+    assert not any("Traducción" in page for page in english)
+
+
+def test_a_saved_consultation_prints_in_its_sheet_language_unless_a_flag_says_otherwise(tmp_path, model):
+    from decision_aid.consultation import Consultation, save_consultation
+
+    path = save_consultation(tmp_path / "c.aidconsult.json", Consultation.for_model(
+        model, {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}, audience="patient",
+        sheet_language="es"))
+    assert main(["sheet", "--profile", str(path), "-o", str(tmp_path / "saved.pdf")]) == 0
+    assert "Página 1 de" in pdf_pages(tmp_path / "saved.pdf")[0]
+    assert main(["sheet", "--profile", str(path), "--language", "en", "-o", str(tmp_path / "en.pdf")]) == 0
+    assert "Page 1 of" in pdf_pages(tmp_path / "en.pdf")[0]
