@@ -28,7 +28,7 @@ def replace_text(qtbot, edit, text):
 
 
 def shows_estimates(win) -> bool:
-    return win.results_stack.currentIndex() == 1 and win.outcomes_scroll.isVisible() and win.chart.isVisible()
+    return win.results_stack.currentIndex() == 1 and win.results_page.isVisible() and win.chart.isVisible()
 
 
 def test_blank_start_asks_for_the_profile_and_shows_no_numbers(window):
@@ -213,7 +213,7 @@ def test_settings_keep_view_and_geometry_but_not_the_profile(qtbot, window, sett
     window.set_audience("clinician")
     window.set_horizon(10)
     window.reference_boxes["progressive"].click()
-    window.resize(1024, 720)  # within the offscreen screen, which restoreGeometry clamps to
+    window.resize(760, 560)  # within the offscreen screen (800 x 600), which restoreGeometry clamps to
     size = (window.width(), window.height())
     window.close()
     stored = QSettings(settings_path, QSettings.Format.IniFormat)
@@ -222,7 +222,7 @@ def test_settings_keep_view_and_geometry_but_not_the_profile(qtbot, window, sett
     qtbot.addWidget(again)
     assert again.audience() == "clinician" and again.horizon() == 10
     assert again.reference_boxes["progressive"].isChecked()
-    assert (again.width(), again.height()) == size == (1024, 720)
+    assert (again.width(), again.height()) == size == (760, 560)
     assert again.current_result() is None and again.profile_form.age.text() == ""
 
 

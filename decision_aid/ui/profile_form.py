@@ -44,7 +44,7 @@ class ProfileForm(QWidget):
         self._setting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        heading = plain_label("Patient profile")
+        heading = plain_label(_("Patient profile"))
         heading.setObjectName("profileHeading")
         font = heading.font()
         font.setPointSize(palette.HEADING)
@@ -65,43 +65,44 @@ class ProfileForm(QWidget):
         lim = limits
 
         self.age = self._line_edit(
-            form, "age", "&Age (years)",
-            f"{lim.age_min:g} to {lim.age_max:g}" if lim else "",
-            "Age in years at transplant; decimals allowed"
-            + (f" ({lim.age_min:g} to {lim.age_max:g}). The study mostly included people aged "
-               f"{lim.studied_age_min:g} to {lim.studied_age_max:g}." if lim else "."),
+            form, "age", _("&Age (years)"),
+            _("{low} to {high}", low=f"{lim.age_min:g}", high=f"{lim.age_max:g}") if lim else "",
+            _("Age in years at transplant; decimals allowed ({low} to {high}). The study mostly included people "
+              "aged {studied_low} to {studied_high}.", low=f"{lim.age_min:g}", high=f"{lim.age_max:g}",
+              studied_low=f"{lim.studied_age_min:g}", studied_high=f"{lim.studied_age_max:g}")
+            if lim else _("Age in years at transplant; decimals allowed."),
         )
-        self.course = self._combo(form, "course", "MS c&ourse", "Type of multiple sclerosis",
+        self.course = self._combo(form, "course", _("MS c&ourse"), _("Type of multiple sclerosis"),
                                   [(wording.COURSE_LABELS[c], c) for c in (lim.courses if lim else ())],
-                                  "Choose the type of MS")
+                                  _("Choose the type of MS"))
         self.course_help = self._help_label(form, "courseHelp")
         self.course.currentIndexChanged.connect(self._update_help)
-        self.edss = self._combo(form, "edss", "&EDSS score",
-                                "Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5. "
-                                "Type the score or use the arrow keys",
+        self.edss = self._combo(form, "edss", _("&EDSS score"),
+                                _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5. "
+                                  "Type the score or use the arrow keys"),
                                 [(f"{v:.1f}", v) for v in (lim.edss_values if lim else ())], "")
         self._make_typed(self.edss)
         self.edss_help = self._help_label(form, "edssHelp")
         self.edss.currentIndexChanged.connect(self._update_help)
         self.edss.editTextChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
-            form, "prior_dmts", "Previous &DMTs", f"0 to {lim.prior_dmts_max}" if lim else "",
-            "Number of disease-modifying therapies used before transplant, a whole number",
+            form, "prior_dmts", _("Previous &DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
+            _("Number of disease-modifying therapies used before transplant, a whole number"),
         )
-        optional = plain_label("Optional (context only, not used in the estimate):")
+        optional = plain_label(_("Optional (context only, not used in the estimate):"))
         optional.setWordWrap(True)
         optional.setStyleSheet(f"color: {palette.MUTED};")
         form.addRow(optional)
         self.relapses = self._line_edit(
-            form, "relapses_past_year", "&Relapses, past year", "optional",
-            "Relapses in the past 12 months, a whole number; optional, not used in the estimate",
+            form, "relapses_past_year", _("&Relapses, past year"), _("optional"),
+            _("Relapses in the past 12 months, a whole number; optional, not used in the estimate"),
         )
         self.duration = self._line_edit(
-            form, "disease_duration_years", "&Years since diagnosis", "optional",
-            "Years since diagnosis; optional, not used in the estimate",
+            form, "disease_duration_years", _("&Years since diagnosis"), _("optional"),
+            _("Years since diagnosis; optional, not used in the estimate"),
         )
-        self.clear_button = QPushButton("&Clear profile")
-        self.clear_button.setToolTip("Empty every field, ready for the next patient")
+        self.clear_button = QPushButton(_("&Clear profile"))
+        self.clear_button.setToolTip(_("Empty every field, ready for the next patient"))
         self.clear_button.setAccessibleDescription(self.clear_button.toolTip())
         self.clear_button.clicked.connect(self.clear)
         layout.addSpacing(8)
@@ -196,7 +197,7 @@ class ProfileForm(QWidget):
         edss = self.edss_value()
         number = _edss_number(edss)
         meaning = wording.EDSS_MEANINGS.get(number) if number is not None else None
-        self.edss_help.setText(f"EDSS {number:.1f}: {meaning}" if meaning else "")
+        self.edss_help.setText(_("EDSS {score}: {meaning}", score=f"{number:.1f}", meaning=meaning) if meaning else "")
         self.edss_help.setVisible(meaning is not None)
         self._describe("course")
         self._describe("edss")
@@ -299,12 +300,12 @@ class ProfileForm(QWidget):
                 continue
             allowed = problem.allowed[0].upper() + problem.allowed[1:]
             if problem.missing:
-                text = f"* Needed. {allowed}."
+                text = _("* Needed. {allowed}.", allowed=allowed)
                 error.setStyleSheet(f"color: {palette.MUTED};")
                 widget.setStyleSheet(FIELD_STYLE)
                 mark = " *"
             else:
-                text = f"\u26a0 Not allowed: {one_line(problem.value)}. {allowed}."
+                text = _("\u26a0 Not allowed: {value}. {allowed}.", value=one_line(problem.value), allowed=allowed)
                 error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
                 widget.setStyleSheet(INVALID_FIELD_STYLE)
                 mark = " \u26a0"

@@ -7,6 +7,7 @@ when given. The paper size is a preference and is remembered.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -41,7 +42,7 @@ class SheetPanel(QWidget):
         self.name_edit.setPlaceholderText("optional, e.g. initials")
         self.name_edit.setToolTip("Printed on the sheet only if given; never stored in settings")
         self.name_edit.setAccessibleName("Patient name or initials for the sheet (optional)")
-        name_label = plain_label("Patient &name or initials")
+        name_label = plain_label("Patient name or initials (optional, &blank for none)")
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -56,7 +57,7 @@ class SheetPanel(QWidget):
         form.addRow(paper_label, self.paper_combo)
         layout.addLayout(form)
 
-        notes_label = plain_label("Notes for the sheet (for example next steps, questions to follow up)")
+        notes_label = plain_label("Notes for the sheet (for example next steps, questions to follow &up)")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)
@@ -74,10 +75,13 @@ class SheetPanel(QWidget):
         self.paper_combo.currentIndexChanged.connect(self.changed)
 
     def add_action_buttons(self, actions) -> None:
-        """A button per sheet action, following the action's enabled state."""
+        """A button per sheet action, following the action's enabled state. The buttons carry no
+        mnemonic of their own (the action's shortcut, e.g. Ctrl+P, works from anywhere): the
+        letters of their words are taken by the window's menus, views and profile fields."""
         for action in actions:
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
+            button = QPushButton(action.text().replace("&", ""))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{action.toolTip()} ({shortcut})" if shortcut else action.toolTip())
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
             button.setEnabled(action.isEnabled())
             button.clicked.connect(action.trigger)

@@ -66,12 +66,24 @@ def make_reading(label: QLabel, description: str = "") -> QLabel:
     """Make a read-only text a keyboard stop: Tab reaches it, the keyboard can select it, a
     screen reader reads its text (its name) and ``description`` (e.g. the heading it belongs to)."""
     label.setProperty(READING, True)
-    label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags, which set a policy of their own
     if description:
         label.setAccessibleDescription(description)
     return label
+
+
+def _visible_rect(widget: QWidget) -> QRect:
+    """The part of ``widget`` (its own coordinates) inside all its ancestors, e.g. a scroll area."""
+    rect, offset = widget.rect(), QPoint(0, 0)
+    current = widget
+    while current.parentWidget() is not None and not current.isWindow():
+        offset += current.pos()
+        parent = current.parentWidget()
+        rect = rect.intersected(parent.rect().translated(-offset))
+        current = parent
+    return rect
 
 
 class FocusRing(QWidget):
@@ -124,7 +136,7 @@ class FocusRing(QWidget):
             self.hide()
             return
         local = target.tabRect(target.currentIndex()) if isinstance(target, QTabBar) else target.rect()
-        visible = target.visibleRegion().boundingRect().intersected(local)
+        visible = _visible_rect(target).intersected(local)
         if visible.isEmpty():
             self.hide()
             return
