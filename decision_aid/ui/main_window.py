@@ -286,6 +286,10 @@ class MainWindow(QMainWindow):
         top while they fit, else a vertical list (never hidden behind scroll arrows)."""
         self.tabs = AdaptiveTabWidget()
         self.tabs.setObjectName("tabs")
+        # The tab list is the stop, not an unnamed frame round it (the policy passes to the focus
+        # proxy, the tab list, so the list's own is set after).
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(current_only(self.estimate_page), _("Esti&mate"))
         self.method_tab = LazyTab(MethodPanel, self._update_method)

@@ -70,6 +70,9 @@ class PfsChart(QWidget):
         self.plot.setObjectName("pfsPlot")
         self.plot.setAccessibleName(_("Chart: alive without disability worsening over the years after transplant"))
         self.plot.setToolTip(_("Move the mouse over the chart, or use the arrow keys, to read the value at any time"))
+        # One named stop, the plot itself. (A policy set on the viewport passes to its focus
+        # proxy, the plot: the viewport's first, then the plot's.)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.installEventFilter(self)
         self.plot.setMinimumHeight(220)
