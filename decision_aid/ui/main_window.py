@@ -42,7 +42,7 @@ from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
 
 DEFAULT_SIZE = (1280, 800)
-MINIMUM_SIZE = (640, 400)  # usable down to 200% scaling on a 1280 x 800 screen: everything scrolls in one area
+MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
 MESSAGE_PAGE, RESULTS_PAGE = 0, 1
 
 

@@ -20,6 +20,7 @@ from ..present.notes import NoteView
 from .icon_array_widget import IconArrayWidget, IconLegend
 from ..present.i18n import _
 from .plain import plain_label
+from .responsive import ResponsiveRow
 from .style import make_reading
 
 
@@ -163,6 +164,9 @@ class OutcomeColumn(QWidget):
         self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
 
 
+ERAS_SIDE_BY_SIDE = 460  # px: two icon arrays, their legends and headlines, whole, with a gap
+
+
 class OutcomesPanel(QWidget):
     """Early deaths (two eras, side by side), then the benefit over years."""
 
@@ -174,15 +178,14 @@ class OutcomesPanel(QWidget):
         layout.setSpacing(14)
         self.early_heading = heading_label("", "earlyHeading")
         layout.addWidget(self.early_heading)
-        eras = QGridLayout()
-        eras.setHorizontalSpacing(16)
+        # Side by side, equal in size, while both fit whole; one above the other when narrow (200%).
+        self.eras = ResponsiveRow("earlyEras", breakpoint=ERAS_SIDE_BY_SIDE)
+        self.eras.box.setSpacing(16)
         self.early = OutcomeColumn("early")  # the study's era
         self.early_recent = OutcomeColumn("earlyRecent")  # recent UK centres: same size and format
-        eras.addWidget(self.early, 0, 0)
-        eras.addWidget(self.early_recent, 0, 1)
-        eras.setColumnStretch(0, 1)
-        eras.setColumnStretch(1, 1)
-        layout.addLayout(eras)
+        self.eras.add(self.early, 1, 0)
+        self.eras.add(self.early_recent, 1, 0)
+        layout.addWidget(self.eras)
         self.risk_line = body_label("earlyRiskLine")
         font = self.risk_line.font()
         font.setBold(True)

@@ -14,9 +14,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton, QBoxLayout, QFrame, QLayout, QSizePolicy, QStackedWidget, QStyle, QStyleOptionTab,
+    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QStyleOptionTab,
     QStylePainter, QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
 )
 
@@ -303,16 +303,29 @@ class AdaptiveTabWidget(QTabWidget):
         self.currentChanged.emit(self.currentIndex())
         self._choose_position(self.width())
 
-    def _choose_position(self, width: int) -> None:
+    def available_width(self) -> int:
+        """The width the tabs may take: this widget's width less what the page overflows the
+        enclosing scroll area's viewport by. Its own width alone grows when the tabs go to the side,
+        and the choice, judged by it, would flip back and forth."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if not isinstance(area, QScrollArea) or area.widget() is None:
+            return self.width()
+        return self.width() - max(0, area.widget().width() - area.viewport().width())
+
+    def _choose_position(self, _width: int | None = None) -> None:
         bar: AdaptiveTabBar = self.tabBar()
-        fits = bar.horizontal_width() + 8 <= width
+        fits = bar.horizontal_width() + 8 <= self.available_width()
         wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
         if wanted != self.tabPosition():
             self.setTabPosition(wanted)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        self._choose_position(event.size().width())
         super().resizeEvent(event)
+        # Not inside the resize: moving the tabs re-lays out the pages (the chart among them) while
+        # they are being resized, and pyqtgraph's items crash on that re-entry (seen at 200%).
+        QTimer.singleShot(0, self, self._choose_position)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         # Never as wide as all the tabs: when they do not fit, they become a vertical list.

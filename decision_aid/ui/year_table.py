@@ -26,15 +26,13 @@ class YearTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the table: it never traps the keyboard
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWordWrap(False)  # short texts, one line each: rows keep one height (no measuring per keystroke)
+        self.setWordWrap(True)  # narrow (200%): a cell wraps rather than cut its text or widen the page
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.verticalHeader().setVisible(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # wide: one line per cell; narrow: wrapped
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rows: tuple[YearRow, ...] = ()
@@ -69,7 +67,28 @@ class YearTable(QTableWidget):
         return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
 
     def _fit(self) -> None:
-        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().defaultSectionSize() * self.rowCount()
+        """As tall as its rows, each as tall as its wrapped text: the page scrolls, never the table.
+        No column is narrower than its longest word, so a word is never cut."""
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        for column in range(self.columnCount()):
+            texts = [self.item(r, column).text() for r in range(self.rowCount()) if self.item(r, column)]
+            label = self.horizontalHeaderItem(column)
+            words = [word for text in texts + ([label.text()] if label else []) for word in text.split()]
+            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            if column == 0:  # the year: as wide as its longest word; the others share the rest
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+                self.setColumnWidth(0, widest + 16)
+        self.setMinimumWidth(self.columnWidth(0) + 2 * max(
+            (metrics.horizontalAdvance(w) for c in (1, 2) for r in range(self.rowCount()) if self.item(r, c)
+             for w in self.item(r, c).text().split()), default=0) + 48)
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         height += 2 * self.frameWidth() + 2
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
