@@ -262,6 +262,8 @@ class PfsChart(QWidget):
             top = max(height, low - gap) if low > 100 - high else 100
         self.marker_label.setAnchor((1.05, 0))
         self.marker_label.setPos(cut, top)
+        if chart.extrapolating:  # the region's label wraps within the region, never past the plot's edge
+            self.region_label.setTextWidth(max(40.0, (chart.horizon - cut) / px - 8))
 
     # -- hover ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ READING = "reading"  # property of a focusable read-only label
 FIELD_STYLE = f"""
 QLineEdit, QComboBox, QPlainTextEdit {{
     border: 1px solid {palette.FIELD_BORDER}; border-radius: 3px; padding: 3px; background: white;
+    placeholder-text-color: {palette.PLACEHOLDER};
 }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {palette.FOCUS}; padding: 2px; }}
 QComboBox QLineEdit, QComboBox QLineEdit:focus {{ border: none; padding: 0px; }}
