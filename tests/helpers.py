@@ -1,6 +1,13 @@
 """Helpers shared by the window tests."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+
+
+def accessible_text(widget, kind=QAccessible.Text.Name) -> str:
+    """What a screen reader is told (the name Qt derives when none is set: a button's text)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(kind) if interface is not None else ""
 
 
 def type_profile(qtbot, win, age="38", course="rrms", edss=4.0, dmts="3"):

@@ -179,6 +179,9 @@ def test_in_the_spanish_window_no_two_mnemonics_of_a_menu_or_the_window_clash(sp
     always += [window.profile_form.clear_button.text()]
     always += [a.text() for a in (*window.audience_actions.values(), *window.horizon_actions.values())]
     letters = [letter(t) for t in always]
+    # Every one has a mnemonic but the Edit menu, which has none in English (each letter of "Edit"
+    # is taken on the estimate tab; see main_window), so none in a translation either.
+    letters = [x for x, text in zip(letters, always) if text != window.edit_menu.title()]
     assert None not in letters, always
     assert len(letters) == len(set(letters)), sorted(letters)
 

@@ -1,19 +1,22 @@
 """Icon arrays of 100 people, painted with QPainter so the window and the sheet share one look.
 
 Outcomes differ by fill *and* shape: a person with the outcome is solid with a white mark
-(a cross for death, a tick for staying stable, a downward arrow for worsening), a person without it is an outline, and the
-range of the interval is hatched. That reads on screen, in grey scale and on a cheap printer.
+(a cross for death, a tick for staying stable, a downward arrow for worsening), a person without
+it is an outline, and a person in the range of the interval is *half* filled (the left half solid,
+the right half an outline) with a dark edge. The three read apart by shape alone: on screen, under
+colour-blindness (where the hues turn to similar greys), in grey scale and on a cheap printer.
+Every edge is the outcome's colour darkened to at least 3:1 on white (WCAG 1.4.11).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from .. import palette
 from ..present.graphics import COLUMNS, ROWS, Glyph, IconArray, Mark
 
-__all__ = ["Glyph", "IconArray", "Mark", "paint_glyph", "paint_icon_array", "person_path"]
+__all__ = ["Glyph", "IconArray", "Mark", "edge_color", "paint_glyph", "paint_icon_array", "person_path"]
 
 
 def person_path(cell: QRectF) -> QPainterPath:
@@ -29,22 +32,35 @@ def person_path(cell: QRectF) -> QPainterPath:
     return path
 
 
+def edge_color(color: str) -> QColor:
+    """The outline of a glyph in ``color``: the same hue, dark enough for 3:1 on white."""
+    return QColor(color).darker(140)
+
+
 def paint_glyph(painter: QPainter, cell: QRectF, glyph: Glyph, color: str, mark: Mark) -> None:
     path = person_path(cell)
     size = min(cell.width(), cell.height())
-    outline = QPen(QColor(palette.TEXT if glyph is Glyph.OUTCOME else palette.MUTED), max(0.6, size * 0.06))
+    width = max(0.8, size * 0.07)
     if glyph is Glyph.OUTCOME:
-        painter.setPen(QPen(QColor(color).darker(130), max(0.6, size * 0.06)))
+        painter.setPen(QPen(edge_color(color), width))
         painter.setBrush(QColor(color))
-    elif glyph is Glyph.UNCERTAIN:
-        painter.setPen(QPen(QColor(color), max(0.6, size * 0.06)))
-        painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
-    else:
-        painter.setPen(outline)
-        painter.setBrush(QColor("white"))
-    painter.drawPath(path)
-    if glyph is Glyph.OUTCOME:
+        painter.drawPath(path)
         _paint_mark(painter, cell, mark, size)
+    elif glyph is Glyph.UNCERTAIN:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("white"))
+        painter.drawPath(path)
+        half = QPainterPath()
+        half.addRect(QRectF(cell.left(), cell.top(), cell.width() / 2, cell.height()))
+        painter.setBrush(QColor(color))
+        painter.drawPath(path.intersected(half))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(edge_color(color), width))
+        painter.drawPath(path)
+    else:
+        painter.setPen(QPen(QColor(palette.MUTED), width))
+        painter.setBrush(QColor("white"))
+        painter.drawPath(path)
 
 
 def _paint_mark(painter: QPainter, cell: QRectF, mark: Mark, size: float) -> None:

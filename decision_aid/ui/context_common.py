@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from .. import palette
 from ..present.audience import Audience
 from .plain import plain_label
+from ..present.i18n import _
 
 
 class Panel(Protocol):
@@ -56,6 +57,10 @@ def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold:
 def set_text(label: QLabel, text: str) -> None:
     """Set a label's text and hide it when there is none (no empty gaps in the layout)."""
     label.setText(text)
+    if label.parentWidget() is None and text:
+        # Showing a parentless label opens it as a window of its own: it flashed on screen and took
+        # the keyboard focus from the window. Not hidden, it shows with its parent once laid out.
+        return
     label.setVisible(bool(text))
 
 
@@ -96,6 +101,8 @@ class FittedTable(QTableWidget):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if not text.strip():  # an empty cell is still a stop for a screen reader: say it is empty
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, _("empty"))
                 item.setToolTip(tooltips[r] if c == 0 and r < len(tooltips) and tooltips[r] else text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 if r < len(shaded) and shaded[r]:

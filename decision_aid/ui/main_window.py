@@ -8,7 +8,6 @@ that bursts of edits (typing, filling a profile) are computed and painted once.
 
 from __future__ import annotations
 
-import datetime as _dt
 import platform
 from dataclasses import replace
 from typing import Any, Callable, Mapping
@@ -16,26 +15,30 @@ from typing import Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
-    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
+    QVBoxLayout, QWidget,
 )
 
 from .. import palette
 from ..present import refusals
 from ..evidence import EvidenceError
-from ..model import Estimate, Model, ProfileError, default_model
+from ..model import Estimate, Model, default_model
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .record_copy import RecordCopy
+from .announce import SettledAnnouncer
 from .method_panel import MethodPanel
-from .outcomes_panel import NotesList, OutcomesPanel
+from .outcomes_panel import NotesList, OutcomesPanel, heading_label
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
+from .responsive import AdaptiveTabWidget, FlowLayout, PageStack, ResponsiveRow, ToolRow, current_only
+from .style import FocusRing, apply_accessible_style, make_reading, style_fields
+from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
 from ..session import ConsultationSession
@@ -48,8 +51,9 @@ from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
 
 DEFAULT_SIZE = (1280, 800)
-MINIMUM_SIZE = (1024, 700)
+MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
 MESSAGE_PAGE, RESULTS_PAGE = 0, 1
+PROFILE_WIDTH = 290  # beside the tabs: at 1280 px the eight tabs still fit along the top
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +93,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._build_edit_menu()
+        apply_accessible_style(self)
+        self.focus_ring = FocusRing(self)
+        self.focus_ring.setParent(self.centralWidget())
         self.setMinimumSize(*MINIMUM_SIZE)
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         self.session.subscribe("audience", self._audience_changed)
         self.session.subscribe("contents", self.changed.emit)
         self.session.recompute()
+        self.profile_form.age.setFocus(Qt.FocusReason.OtherFocusReason)  # focus starts on Age
 
     # -- construction ----------------------------------------------------------------------
 
@@ -168,7 +176,9 @@ class MainWindow(QMainWindow):
     def _build_edit_menu(self) -> None:
         """Edit: undo and redo of the profile form (needs the form, so it is built after it)."""
         self.form_undo = FormUndo(self.profile_form, self)
-        self.edit_menu = QMenu(_("&Edit"), self)
+        # No mnemonic: every letter of "Edit" is taken on the estimate tab (Alt+E is the EDSS field,
+        # which is typed more often); F10 or Alt, then the arrow keys, reach the menu.
+        self.edit_menu = QMenu(_("Edit"), self)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addActions([self.form_undo.undo_action, self.form_undo.redo_action])
         self.edit_menu.addSeparator()
@@ -177,128 +187,149 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.record_copy.action)
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(_("Main toolbar"), self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self.toolbar.addWidget(plain_label(" " + _("Show for:") + " "))
+        """A wrapping row of named buttons at the top (never an unnamed overflow button); each
+        group's label ("Show for:", "Horizon:") is part of its buttons' descriptions."""
+        self.toolbar = ToolRow(_("Main toolbar"))
+        show_for = self.toolbar.addWidget(plain_label(_("Show for:")))
         for action in self.audience_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(plain_label(" " + _("Horizon:") + " "))
+        horizon = self.toolbar.addWidget(plain_label(_("Horizon:")))
         for action in self.horizon_actions.values():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.sheet_actions.print_action)
-        for action in list(self.audience_actions.values()) + list(self.horizon_actions.values()) + [
-                self.sheet_actions.print_action]:
-            button = self.toolbar.widgetForAction(action)
-            button.setAccessibleName(plain_text(action))
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        groups = [(show_for, self.audience_actions.values()), (horizon, self.horizon_actions.values()),
+                  (None, [self.sheet_actions.print_action])]
+        for label, actions in groups:
+            for action in actions:
+                button = self.toolbar.widgetForAction(action)
+                button.setAccessibleName(plain_text(action))
+                tip = action.toolTip().replace("&", "")
+                button.setAccessibleDescription(f"{label.text()} {tip}" if label is not None else tip)
 
     def _build_central(self) -> None:
+        """One scroll area holds everything under the toolbar: the profile beside the tabs when the
+        window is wide, above them when it is narrow (zoomed or small screens)."""
+        self._build_profile()
+        self._build_results()
+        self._build_chart()
+        self._build_estimate_page()
+        self._build_tabs()
+        self._build_scrolling_page()
+        self._note_stops: tuple[QWidget, ...] = ()
+        self._set_focus_order()
+        self.announcer = SettledAnnouncer(self)
+
+    def _build_profile(self) -> None:
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
         self.profile_form.edited.connect(self._on_edited)
-        left = QScrollArea()
-        left.setObjectName("profileScroll")
-        left.setWidgetResizable(True)
-        left.setWidget(self.profile_form)
-        left.setMinimumWidth(260)
-        left.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.profile_form.setMinimumWidth(260)
+        self.profile_form.setMaximumWidth(PROFILE_WIDTH)  # beside the tabs; full width when above them
+        self.profile_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        self.results_stack = QStackedWidget()
-        self.results_stack.setObjectName("resultsStack")
+    def _build_results(self) -> None:
+        """The numbers in decision order (early cost, then 5 years), or the one calm message that
+        says why there are none (its accessible name is that message, read as it is shown)."""
+        self.results_stack = PageStack("resultsStack")
         self.message = plain_label()
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName(_("Estimates are hidden"))
+        make_reading(self.message)
         font = self.message.font()
         font.setPointSize(palette.HEADING)
         self.message.setFont(font)
         self.message.setMargin(24)
         self.message.setStyleSheet(f"color: {palette.TEXT};")
-        self.results_stack.addWidget(self.message)
-
-        # Outcomes column: the numbers in decision order (early cost, then 5 years).
-        results = QWidget()
-        results.setObjectName("resultsPage")
-        layout = QVBoxLayout(results)
+        self.results_stack.add_page(self.message)
+        self.results_page = QWidget()
+        self.results_page.setObjectName("resultsPage")
+        layout = QVBoxLayout(self.results_page)
         layout.setContentsMargins(8, 4, 4, 4)
         self.general_notes = NotesList("generalNotes")
         layout.addWidget(self.general_notes)
         self.outcomes = OutcomesPanel()
         layout.addWidget(self.outcomes, 1)
-        self.outcomes_scroll = QScrollArea()
-        self.outcomes_scroll.setObjectName("outcomesScroll")
-        self.outcomes_scroll.setWidgetResizable(True)
-        self.outcomes_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.outcomes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.outcomes_scroll.setWidget(results)
-        self.results_stack.addWidget(self.outcomes_scroll)
+        for notes in (self.general_notes, self.outcomes.early_notes, self.outcomes.pfs_notes):
+            notes.assumption_activated.connect(self.show_assumption)
+        self.results_stack.add_page(self.results_page)
         self.results_stack.setMinimumWidth(300)
 
-        # Chart column: the curve over the years; blank (no axes, no numbers) without a result.
+    def _build_chart(self) -> None:
+        """The curve over the years, the curves to compare, and every year's value as a table;
+        blank (no axes, no numbers) without a result."""
         chart_page = QWidget()
         chart_page.setObjectName("chartPage")
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 8, 0)
-        title = plain_label(_("Alive without disability worsening over the years"))
-        title_font = title.font()
-        title_font.setPointSize(palette.HEADING)
-        title_font.setBold(True)
-        title.setFont(title_font)
-        title.setWordWrap(True)
+        title = heading_label(_("Alive without disability worsening over the years"), "chartTitle")
         chart_layout.addWidget(title)
         self.chart = PfsChart()
+        self.chart.setMaximumHeight(560)
         chart_layout.addWidget(self.chart, 1)
-        compare = QHBoxLayout()
+        chart_layout.addWidget(self._build_compare_boxes())
+        self.years_heading = heading_label("", "yearsHeading")
+        chart_layout.addWidget(self.years_heading)
+        self.years_table = YearTable()
+        chart_layout.addWidget(self.years_table)
+        chart_layout.addStretch(0)
+        self.chart_stack = PageStack("chartStack")
+        blank = QWidget()
+        blank.setObjectName("chartBlank")
+        self.chart_stack.add_page(blank)
+        self.chart_stack.add_page(chart_page)
+
+    def _build_compare_boxes(self) -> QWidget:
+        """The study curves to compare (a row that wraps when narrow); each box is named by its own
+        text, the row's label ("Compare:") and what it shows are its description."""
+        row = QWidget()
+        row.setObjectName("compareRow")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        row.setSizePolicy(policy)
+        compare = FlowLayout(row, spacing=12)
+        compare.setContentsMargins(0, 2, 0, 2)
         compare_label = plain_label(_("Compare:"))
         compare_label.setFont(_control_font(compare_label))
         compare.addWidget(compare_label)
         self.reference_boxes: dict[str, QCheckBox] = {}
-        for name, text, tip, accessible in (
-                ("relapsing", _("Relapsing &group"), _("Show the study's average curve for relapsing MS (dashed "
-                                                       "differently)"), _("Show study curve for relapsing MS")),
-                ("progressive", _("Progressive gro&up"), _("Show the study's average curve for progressive MS "
-                                                          "(dashed differently)"),
-                 _("Show study curve for progressive MS"))):
+        for name, text, tip in (
+                ("relapsing", _("Relapsing &group"),
+                 _("Compare: the study's average curve for relapsing MS (dash-dot line)")),
+                ("progressive", _("Progressive gro&up"),
+                 _("Compare: the study's average curve for progressive MS (dotted line)"))):
             box = QCheckBox(text)
             box.setObjectName(f"{name}Reference")
             box.setFont(_control_font(box))
             box.setToolTip(tip)
-            box.setAccessibleName(accessible)
+            box.setAccessibleDescription(tip)
             box.setChecked(self.reference_actions[name].isChecked())
             box.toggled.connect(self.reference_actions[name].setChecked)
             self.reference_actions[name].toggled.connect(box.setChecked)
             compare.addWidget(box)
             self.reference_boxes[name] = box
-        compare.addStretch(1)
-        chart_layout.addLayout(compare)
-        self.chart_stack = QStackedWidget()
-        self.chart_stack.setObjectName("chartStack")
-        blank = QWidget()
-        blank.setObjectName("chartBlank")
-        self.chart_stack.addWidget(blank)
-        self.chart_stack.addWidget(chart_page)
+        return row
 
-        # The estimate and everything that explains or frames it share one tab widget, so each
-        # explanation gets the whole right-hand side instead of a strip under the chart.
-        estimate_page = QSplitter(Qt.Orientation.Horizontal)
-        estimate_page.setObjectName("estimateSplitter")
-        estimate_page.addWidget(self.results_stack)
-        estimate_page.addWidget(self.chart_stack)
-        estimate_page.setStretchFactor(0, 2)
-        estimate_page.setStretchFactor(1, 3)
-        estimate_page.setSizes([430, 560])
-        estimate_page.setChildrenCollapsible(False)
-        self.estimate_page = estimate_page
-        self.tabs = QTabWidget()
+    def _build_estimate_page(self) -> None:
+        """The estimate tab: the numbers beside the chart, or above it when the tab is narrow."""
+        self.estimate_page = ResponsiveRow("estimatePage", breakpoint=720)
+        self.estimate_page.add(self.results_stack, 2)
+        self.estimate_page.add(self.chart_stack, 3)
+
+    def _build_tabs(self) -> None:
+        """The estimate and everything that explains or frames it, one tab each; tabs along the
+        top while they fit, else a vertical list (never hidden behind scroll arrows)."""
+        self.tabs = AdaptiveTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(estimate_page, _("Your esti&mate"))
+        # The tab list is the stop, not an unnamed frame round it (the policy passes to the focus
+        # proxy, the tab list, so the list's own is set after).
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(current_only(self.estimate_page), _("Your esti&mate"))
         self.method_tab = LazyTab(MethodPanel, self._update_method)
-        self.tabs.addTab(self.method_tab, _("Ho&w calculated"))
+        self.tabs.addTab(current_only(self.method_tab), _("Ho&w calculated"))
         self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
         self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
         self.sheet_panel = SheetPanel()
@@ -309,10 +340,6 @@ class MainWindow(QMainWindow):
         self.sheet_panel.changed.connect(self._sheet_edited)
         self.result_changed.connect(lambda _result: self.sheet_actions.refresh())
         self.context_tabs: list[LazyTab] = []
-        # Every tab stays in view (UI.md: none hidden behind arrows): in a narrow window the names are
-        # shortened with an ellipsis, and each keeps its full name as tooltip and accessible name.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         for spec in context_tab_specs() if self.model is not None else ():
             tab = LazyTab(spec.make, lambda panel, view=spec.view: panel.show_view(view(self)))
             setattr(self, f"{spec.name}_tab", tab)
@@ -321,29 +348,62 @@ class MainWindow(QMainWindow):
         self.values_tab = LazyTab(self._make_values, self._update_values)
         self.add_tab(self.values_tab, _("Va&lues"), _("What matters to you: a short exercise, printed on the sheet"))
         self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, language, print and PDF"))
+        # Panels are built on first view: their fields get the accessible borders when shown.
+        self.tabs.currentChanged.connect(lambda _i: style_fields(self.tabs.currentWidget()))
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 990])
-        splitter.setChildrenCollapsible(False)
-        central = QWidget()  # the overdue-review notice (if any) above everything it qualifies
+    def _arrange_profile(self) -> None:
+        self.profile_form.setMaximumWidth(PROFILE_WIDTH if self.main_page.side_by_side() else 16777215)
+
+    def _build_scrolling_page(self) -> None:
+        """The toolbar row on top, then the one scroll area (no other scroll area inside it)."""
+        page = ResponsiveRow("mainPage", breakpoint=900, arranged=self._arrange_profile)
+        page.box.setSpacing(8)
+        page.add(self.profile_form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        page.add(self.tabs, 1, 1)
+        self.main_page = page
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("pageScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed, invisible Tab stop
+        self.scroll.setWidget(page)
+        central = QWidget()
+        central.setObjectName("central")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.review_banner = ReviewBanner()
+        column.addWidget(self.toolbar)
+        self.review_banner = ReviewBanner()  # the overdue-review notice (if any) above all it qualifies
         if self.model is not None:
             self.review_banner.show_view(review_view(self.model.evidence))
         column.addWidget(self.review_banner)
-        column.addWidget(splitter, 1)
+        column.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
-        self.main_splitter = splitter
-        QWidget.setTabOrder(self.profile_form.clear_button, self.reference_boxes["relapsing"])
-        QWidget.setTabOrder(self.reference_boxes["relapsing"], self.reference_boxes["progressive"])
-        QWidget.setTabOrder(self.reference_boxes["progressive"], self.tabs)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+
+    def _set_focus_order(self) -> None:
+        """Tab follows the reading order: profile, the results, the chart's controls and its table,
+        the tab list, then the shown tab's own controls; round the circle, the toolbar buttons come
+        before Age (focus starts on Age)."""
+        outcomes = self.outcomes
+        order: list[QWidget] = [
+            *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, *self.general_notes.stops(),
+            outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
+            outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
+            outcomes.risk_line, *outcomes.early_notes.stops(),
+            outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
+            *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
+            self.chart.plot, self.reference_boxes["relapsing"], self.reference_boxes["progressive"],
+            self.years_table, self.tabs.tabBar(),
+        ]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self._focus_order = order
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever the keyboard reaches is scrolled into view (zoomed windows scroll)."""
+        if new is not None and self.scroll.widget() is not None and self.scroll.widget().isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 16, 16)
 
     # -- public API (for other views: printing, saving, more tabs) --------------------------
 
@@ -376,13 +436,20 @@ class MainWindow(QMainWindow):
             self.session.recompute()
 
     def add_tab(self, panel: QWidget, title: str, tip: str = "") -> None:
-        """Add a panel as a tab; it scrolls rather than being squashed when the tab area is short."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(panel)
-        index = self.tabs.addTab(scroll, title)
+        """Add a panel as a tab. The window's one scroll area scrolls it: the tab adds no scroll
+        area of its own, and a read-only text view in it grows to its text (see responsive.py)."""
+        index = self.tabs.addTab(current_only(panel), title)
         self.tabs.setTabToolTip(index, tip)
+
+    def show_assumption(self, assumption: str) -> None:
+        """Follow an assumption link: show How calculated with that assumption selected and in view."""
+        self.tabs.setCurrentIndex(1)
+        panel = self.method_panel
+        found = panel.show_assumption(assumption)
+        panel.setFocus(Qt.FocusReason.OtherFocusReason)
+        if found:
+            rect = panel.cursorRect()
+            self.scroll.ensureVisible(*_centre_in(self.scroll.widget(), panel, rect), 40, 80)
 
     # The context tabs are imported and built on first view, and updated only while visible
     # (see LazyTab): start-up and each keystroke stay fast.
@@ -487,7 +554,7 @@ class MainWindow(QMainWindow):
         if self.session.horizon in self.horizon_actions:
             self.horizon_actions[self.session.horizon].setChecked(True)
         size = palette.PATIENT_BODY if self.session.audience == "patient" else palette.BODY
-        for widget in (self.results_stack.widget(RESULTS_PAGE), self.tabs, self.chart_stack):
+        for widget in (self.results_page, self.tabs, self.chart_stack):
             font = widget.font()
             font.setPointSize(size)
             widget.setFont(font)
@@ -505,6 +572,7 @@ class MainWindow(QMainWindow):
         Emptying them first made Qt lay out and paint the window twice per keystroke (the
         "repaint" benchmark: about twice the 16 ms budget)."""
         self.session.set_profile(self.profile_form.raw())
+        self.announcer.edited()  # still typing: what is announced waits until the edits settle
         self._pending.start()
 
     def _sheet_edited(self) -> None:
@@ -526,6 +594,26 @@ class MainWindow(QMainWindow):
             self.message.setText(refusals.problem_message(session.refusal))
         self._show(session.result)
         self.result_changed.emit(session.result)
+        self._announce_estimate()
+
+    def _announce_estimate(self) -> None:
+        """Once the edits settle: the refusal in the field's own words, or that estimates are
+        shown (with the main numbers), or that they were withdrawn."""
+        session, form = self.session, self.profile_form
+        if self.model is None:
+            self.announcer.set_message(self.message.text())
+            return
+        refused = [e for e in session.refusal if not e.missing]
+        if refused:
+            field = refused[0].field
+            label = form.labels[field].text().replace("&", "").removesuffix(" \u26a0")
+            self.announcer.set_message(_("{field}: {problem} Estimates are hidden.", field=label,
+                                         problem=form.problem(field)), assertive=True)
+        elif session.result is None:
+            self.announcer.set_message(self.message.text())
+        elif self.view is not None:
+            early, pfs = self.view.early.cards[0], self.view.pfs
+            self.announcer.set_message(_("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline))
 
     def _show(self, result: Estimate | None) -> None:
         if result is None:
@@ -533,6 +621,7 @@ class MainWindow(QMainWindow):
             self.chart.clear()
             self.outcomes.clear()
             self.general_notes.set_notes([], False)
+            self.years_table.clear_rows()
             self.results_stack.setCurrentIndex(MESSAGE_PAGE)
             self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
         else:
@@ -541,11 +630,17 @@ class MainWindow(QMainWindow):
                                 self.reference_actions["progressive"].isChecked())
             self.outcomes.show_view(self.view)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
+            self.years_heading.setText(self.view.years_heading)
+            self.years_table.show_rows(self.view.years_heading, self.view.years)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         for tab in (self.method_tab, *self.context_tabs):
             tab.invalidate()
         self.values_tab.invalidate()
+        stops = tuple(self.general_notes.stops() + self.outcomes.early_notes.stops() + self.outcomes.pfs_notes.stops())
+        if stops != self._note_stops:  # new note widgets: keep them in reading order
+            self._note_stops = stops
+            self._set_focus_order()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if not self.consultations.maybe_save():
@@ -555,6 +650,13 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
+    """The centre of ``rect`` (in ``child``'s viewport) in ``content``'s coordinates."""
+    viewport = getattr(child, "viewport", lambda: child)()
+    point = viewport.mapTo(content, rect.center())
+    return point.x(), point.y()
 
 
 def _control_font(widget: QWidget):

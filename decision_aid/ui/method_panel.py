@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..model import Estimate, Model
 from ..present.i18n import _
 from ..present.method_view import method_view
+from .responsive import fit_to_contents
 
 
 class MethodPanel(QTextBrowser):
@@ -21,6 +23,19 @@ class MethodPanel(QTextBrowser):
         self.setAccessibleName(_("How was this calculated?"))
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
+        fit_to_contents(self)  # as tall as its text: the window's one scroll area scrolls it
+
+    def show_assumption(self, assumption: str) -> bool:
+        """Select the first place the assumption id (e.g. "A5") starts a line; True if found."""
+        cursor = QTextCursor(self.document())
+        while True:
+            cursor = self.document().find(assumption, cursor, QTextDocument.FindFlag.FindCaseSensitively
+                                          | QTextDocument.FindFlag.FindWholeWords)
+            if cursor.isNull():
+                return False
+            if cursor.block().position() == cursor.selectionStart():
+                self.setTextCursor(cursor)
+                return True
 
     def show_method(self, model: Model | None, result: Estimate | None, clinician: bool,
                     problem: str | None = None) -> None:

@@ -46,10 +46,13 @@ class ArmColumn:
         if self.icons is not None:
             icons_layout.addWidget(self.icons)
         icons_layout.addStretch(1)
-        icons_cell.setVisible(self.icons is not None)  # the same for every group of an outcome
         # An empty detail keeps its place: the other group's detail stays in its own column.
         for row, widget in zip(rows, (self.label, icons_cell, self.headline, self.detail)):
             row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)  # equal columns: equal weight
+        # The same for every group of an outcome. Only hidden, never shown, here: a widget shown
+        # before it has a parent opens as a window of its own (its layout gives it one later).
+        if self.icons is None:
+            icons_cell.hide()
 
 
 class OutcomeBox(QFrame):

@@ -4,18 +4,24 @@ The panel lays out an :class:`~decision_aid.present.estimate_view.EstimateView`:
 count comes from the presentation layer, which the sheet paints too; nothing is computed here.
 Order follows the decision: death within 100 days in two eras side by side (equal size, type
 and format), then staying free of worsening at 5 years and being alive at 5 years.
+
+Every sentence is a keyboard stop (Tab reaches it, a screen reader reads it): its accessible name
+is its visible text and its description the heading it belongs to, never a tag instead of the text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import palette
 from ..present.estimate_view import EstimateView, OutcomeCard
 from ..present.notes import NoteView
 from .icon_array_widget import IconArrayWidget, IconLegend
+from ..present.i18n import _
 from .plain import plain_label
+from .responsive import ResponsiveRow
+from .style import make_reading
 
 
 ICON_ARRAY_SIDE = 160  # pixels: 16 a person
@@ -33,24 +39,34 @@ def heading_label(text: str, name: str) -> QLabel:
     return label
 
 
-def body_label(name: str) -> QLabel:
+def body_label(name: str, reading: bool = True) -> QLabel:
+    """A wrapping sentence; a keyboard stop unless ``reading`` is False."""
     label = plain_label()
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if reading:
+        make_reading(label)
     return label
 
 
 def note_text(note: NoteView, clinician: bool) -> str:
-    """A warning as shown beside its numbers: a sign and the word Note, never colour alone; the
-    clinician sees the assumption it rests on (never an internal code)."""
-    text = f"\u26a0 {note.text}"
-    return text + (f" ({note.assumption})" if clinician and note.assumption else "")
+    """A warning as shown beside its numbers: a sign and the words, never colour alone. The
+    assumption it rests on is a separate link to How calculated (clinician view), never a code."""
+    return f"\u26a0 {note.text}"
+
+
+NOTE_STYLE = (f"QLabel {{ color: {palette.TEXT}; background: {palette.NOTE_BACKGROUND}; border: 2px solid "
+              f"{palette.NOTE_BACKGROUND}; border-left: 4px solid {palette.REFERENCE_LINE}; padding: 4px; }}")
 
 
 class NotesList(QWidget):
-    """The warnings that qualify one group of numbers."""
+    """The warnings that qualify one group of numbers; each is read by its text (the word "Note"
+    is its description). In the clinician view a note that rests on an assumption has a button
+    ("Assumption A5") that shows it in How calculated: ``assumption_activated`` carries the id."""
+
+    assumption_activated = Signal(str)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,24 +75,48 @@ class NotesList(QWidget):
         self._layout.setContentsMargins(0, 4, 0, 0)
         self._layout.setSpacing(4)
         self.labels: list[QLabel] = []
+        self.links: list[QPushButton] = []
+        self._rows: list[QWidget] = []
+        self._shown: tuple | None = None
 
     def set_notes(self, notes, clinician: bool) -> None:
-        for label in self.labels:
-            self._layout.removeWidget(label)
-            label.hide()
-            label.deleteLater()
-        self.labels = []
+        key = (tuple(notes), clinician)
+        if key == self._shown:
+            return  # the same notes: keep the widgets (and the keyboard focus on one of them)
+        self._shown = key
+        for row in self._rows:
+            self._layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows, self.labels, self.links = [], [], []
         for note in notes:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
             label = body_label(f"note_{note.id}")
             label.setText(note_text(note, clinician))
-            label.setStyleSheet(f"color: {palette.TEXT}; background: #FFF4DD; border-left: 4px solid "
-                                f"{palette.REFERENCE}; padding: 4px;")
-            self._layout.addWidget(label)
+            label.setAccessibleDescription(_("Note"))
+            label.setStyleSheet(NOTE_STYLE)
+            line.addWidget(label, 1)
             self.labels.append(label)
+            if clinician and note.assumption:
+                link = QPushButton(_("Assumption {id}", id=note.assumption))
+                link.setObjectName(f"assumption_{note.assumption}")
+                link.setToolTip(_("Show assumption {id} in How calculated", id=note.assumption))
+                link.setAccessibleDescription(link.toolTip())
+                link.clicked.connect(lambda _=False, a=note.assumption: self.assumption_activated.emit(a))
+                line.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
+                self.links.append(link)
+            self._layout.addWidget(row)
+            self._rows.append(row)
         self.setVisible(bool(notes))
 
     def texts(self) -> list[str]:
         return [label.text() for label in self.labels]
+
+    def stops(self) -> list[QWidget]:
+        """The notes and their links, in reading order (for the window's Tab order)."""
+        return [w for row in self._rows for w in row.findChildren(QWidget) if isinstance(w, (QLabel, QPushButton))]
 
 
 class OutcomeColumn(QWidget):
@@ -117,9 +157,14 @@ class OutcomeColumn(QWidget):
         self.headline.setText(card.headline)
         self.other_side.setText(card.other_side)
         self.range.setText(card.range_text)
+        for label in (self.headline, self.other_side, self.range):
+            label.setAccessibleDescription(card.heading)  # which outcome the sentence is about
         self.icons.set_array(card.icons, card.text_alternative)
         self.icons.setAccessibleName(card.heading)
         self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
+
+
+ERAS_SIDE_BY_SIDE = 340  # px: two icon arrays (about 160 px each) and a gap; narrower, one above the other
 
 
 class OutcomesPanel(QWidget):
@@ -133,15 +178,14 @@ class OutcomesPanel(QWidget):
         layout.setSpacing(14)
         self.early_heading = heading_label("", "earlyHeading")
         layout.addWidget(self.early_heading)
-        eras = QGridLayout()
-        eras.setHorizontalSpacing(16)
+        # Side by side, equal in size, while both fit whole; one above the other when narrow (200%).
+        self.eras = ResponsiveRow("earlyEras", breakpoint=ERAS_SIDE_BY_SIDE)
+        self.eras.box.setSpacing(16)
         self.early = OutcomeColumn("early")  # the study's era
         self.early_recent = OutcomeColumn("earlyRecent")  # recent UK centres: same size and format
-        eras.addWidget(self.early, 0, 0)
-        eras.addWidget(self.early_recent, 0, 1)
-        eras.setColumnStretch(0, 1)
-        eras.setColumnStretch(1, 1)
-        layout.addLayout(eras)
+        self.eras.add(self.early, 1, 0)
+        self.eras.add(self.early_recent, 1, 0)
+        layout.addWidget(self.eras)
         self.risk_line = body_label("earlyRiskLine")
         font = self.risk_line.font()
         font.setBold(True)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from .. import palette
 from ..present.estimate_view import ChartView
 from ..present.i18n import _
+from .announce import announce
 from .plain import plain_label
 
 PERCENT = 100.0  # plot percent = 100 x fraction
@@ -32,41 +33,64 @@ def _pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine, a
 
 
 class PfsChart(QWidget):
-    """Draws one :class:`ChartView`; ``hovered`` carries the read-out text."""
+    """Draws one :class:`ChartView`; ``hovered`` carries the read-out text (mouse or keyboard).
+
+    The plot takes keyboard focus: Left and Right step through the years, Home and End go to the
+    start and the end; the value is read out under the chart and announced to a screen reader."""
 
     hovered = Signal(str)
+    STEP = 0.5  # years per arrow key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pfsChart")
         self._chart: ChartView | None = None
+        self._cursor: float | None = None  # the time the keyboard read-out is at
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self._build_plot(layout)
+        tick_font = self._build_axes()
+        self._build_extrapolated_region(tick_font)
+        self._build_band()
+        self._build_curves()
+        self._build_marker()
+        self._build_hover(tick_font)
+        self.legend = ChartLegend()
+        layout.addWidget(self.legend)
+        self._build_readout(layout)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.plot_item.vb.sigResized.connect(self._place_marker_label)
+        self.clear()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_plot(self, layout: QVBoxLayout) -> None:
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("pfsPlot")
         self.plot.setAccessibleName(_("Chart: alive without disability worsening over the years after transplant"))
-        self.plot.setToolTip(_("Move the mouse over the chart to read the value at any time"))
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.setToolTip(_("Move the mouse over the chart, or use the arrow keys, to read the value at any time"))
+        # One named stop, the plot itself. (A policy set on the viewport passes to its focus
+        # proxy, the plot: the viewport's first, then the plot's.)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.installEventFilter(self)
+        self.plot.setMinimumHeight(220)
         layout.addWidget(self.plot, 1)
-        self.readout = plain_label(" ")
-        self.readout.setWordWrap(True)
-        self.readout.setObjectName("pfsReadout")
-        self.readout.setAccessibleName(_("Value under the mouse"))
-        layout.addWidget(self.readout)
-
         item = self.plot.getPlotItem()
         self.plot_item = item
         item.setMouseEnabled(x=False, y=False)
         item.setContentsMargins(0, 4, 14, 0)  # room for the last x tick label
         item.hideButtons()
         item.setMenuEnabled(False)
+
+    def _build_axes(self) -> QFont:
+        item = self.plot_item
         item.showGrid(x=True, y=True, alpha=0.25)
         tick_font = QFont()
         tick_font.setPointSize(palette.SMALL)
-        label_style = {"color": palette.TEXT, "font-size": f"{palette.SMALL}pt"}
-        self.label_style = label_style
-        self.hint = _("Move the mouse over the chart to read a value.")
+        self.label_style = {"color": palette.TEXT, "font-size": f"{palette.SMALL}pt"}
+        self.hint = _("Move the mouse over the chart, or focus it and use the arrow keys, to read a value.")
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setTickFont(tick_font)
@@ -74,56 +98,71 @@ class PfsChart(QWidget):
             axis.setTextPen(_pen(palette.TEXT, 1))
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep the last year visible
         item.setYRange(0, 100, padding=0.04)
+        return tick_font
 
+    def _build_extrapolated_region(self, tick_font: QFont) -> None:
+        """A light tint; the dashed line at its start, the label and the dashed curve carry the meaning."""
         self.region = pg.LinearRegionItem((5, 10), movable=False,
                                           brush=pg.mkBrush(QColor(palette.EXTRAPOLATED)), pen=_pen(palette.GRID, 1))
         self.region.setZValue(-20)
-        item.addItem(self.region)
+        self.plot_item.addItem(self.region)
         self.region_label = pg.TextItem("", color=palette.MUTED, anchor=(0.5, 0))
         self.region_label.setFont(tick_font)
-        item.addItem(self.region_label)
+        self.plot_item.addItem(self.region_label)
 
-        band_pen = _pen(palette.PERSONAL, 1, alpha=90)
+    def _build_band(self) -> None:
+        """The 95% band: a light tint between two thin edges in the personal blue (5:1 on white)."""
+        band_pen = _pen(palette.PERSONAL, 1)
         self.band_lower = pg.PlotDataItem(pen=band_pen)
         self.band_upper = pg.PlotDataItem(pen=band_pen)
         band_color = QColor(palette.PERSONAL)
-        band_color.setAlpha(45)
+        band_color.setAlpha(palette.BAND_ALPHA)
         self.band = pg.FillBetweenItem(self.band_lower, self.band_upper, brush=pg.mkBrush(band_color))
         for part in (self.band_lower, self.band_upper, self.band):
-            item.addItem(part)
+            self.plot_item.addItem(part)
         self.band_brush = band_color
 
-        self.average = pg.PlotDataItem(pen=_pen(palette.REFERENCE, 2.5, Qt.PenStyle.DashLine))
-        self.relapsing = pg.PlotDataItem(pen=_pen(palette.SKY, 2, Qt.PenStyle.DashDotLine))
-        self.progressive = pg.PlotDataItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine))
-        self.personal = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 3.5))
-        self.extrapolated = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine, alpha=150))
+    def _build_curves(self) -> None:
+        """Each curve its own line style; the reference curves drawn dark with a white outline, so
+        they stay apart from the band and the grid in colour, under colour-blindness and in grey."""
+        halo = _pen("white", 5)
+        self.average = pg.PlotDataItem(pen=_pen(palette.REFERENCE_LINE, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
+        self.relapsing = pg.PlotDataItem(pen=_pen(palette.SKY_LINE, 2, Qt.PenStyle.DashDotLine), shadowPen=halo)
+        self.progressive = pg.PlotDataItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
+        self.personal = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
+        self.extrapolated = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
         for curve in (self.average, self.relapsing, self.progressive, self.personal, self.extrapolated):
-            item.addItem(curve)
+            self.plot_item.addItem(curve)
 
+    def _build_marker(self) -> None:
+        item = self.plot_item
         self.horizon_line = pg.InfiniteLine(angle=90, pen=_pen(palette.MUTED, 1, Qt.PenStyle.DashLine))
         item.addItem(self.horizon_line)
         self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen("white", 2), brush=pg.mkBrush(palette.PERSONAL))
         item.addItem(self.marker)
-        self.marker_label = pg.TextItem("", color=palette.PERSONAL, anchor=(1.05, 1.1))
+        self.marker_label = pg.TextItem("", color=palette.PERSONAL, anchor=(1.05, 0))
         marker_font = QFont()
         marker_font.setPointSize(palette.BODY)
         marker_font.setBold(True)
         self.marker_label.setFont(marker_font)
+        self.marker_label.setZValue(40)
         item.addItem(self.marker_label)
 
+    def _build_hover(self, tick_font: QFont) -> None:
         self.hover_line = pg.InfiniteLine(angle=90, pen=_pen(palette.TEXT, 1, Qt.PenStyle.DotLine))
         self.hover_label = pg.TextItem("", color=palette.TEXT, fill=pg.mkBrush(255, 255, 255, 230),
                                        border=_pen(palette.MUTED, 1), anchor=(0, 1))
         self.hover_label.setFont(tick_font)
         self.hover_label.setZValue(50)
         for part in (self.hover_line, self.hover_label):
-            item.addItem(part)
+            self.plot_item.addItem(part)
 
-        self.legend = ChartLegend()
-        layout.insertWidget(1, self.legend)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.clear()
+    def _build_readout(self, layout: QVBoxLayout) -> None:
+        """The value under the mouse or the keyboard cursor, as text (focusable, read-only)."""
+        self.readout = plain_label(" ")
+        self.readout.setWordWrap(True)
+        self.readout.setObjectName("pfsReadout")
+        layout.addWidget(self.readout)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -139,6 +178,7 @@ class PfsChart(QWidget):
                      self.hover_label, self.band):
             part.setVisible(False)
         self.legend.clear()
+        self._cursor = None
         self.readout.setText(" ")
         self.plot.setAccessibleDescription("")
 
@@ -180,12 +220,8 @@ class PfsChart(QWidget):
         self.marker.setData([cut], [PERCENT * chart.marker_value])
         self.marker.setVisible(True)
         self.marker_label.setText(chart.marker_label)
-        # Below the curve, away from the lines: the curves fall from the top left, so the space
-        # under the marker and towards the axis is free; above it when the marker is low.
-        low = chart.marker_value < 0.3
-        self.marker_label.setPos(cut, PERCENT * chart.marker_value)
-        self.marker_label.setAnchor((1.05, 1.15) if low else (1.05, -0.15))
         self.marker_label.setVisible(True)
+        self._place_marker_label()
 
         labels = {s.key: s.label for s in chart.series}
         self.legend.addItem(self.personal, labels["personal"])
@@ -199,12 +235,78 @@ class PfsChart(QWidget):
             self.legend.addItem(self.progressive, labels["progressive"])
         self.plot.setAccessibleDescription(chart.description)
         self.readout.setText(self.hint)
+        self._cursor = None
+
+    def _place_marker_label(self, *_args) -> None:
+        """Put the "N in 100 at 5 years" label where no curve passes: under every curve (and the
+        band) across the label's width, else above them all, else in the emptier of the two."""
+        chart = self._chart
+        if chart is None or not self.marker_label.isVisible():
+            return
+        px, py = self.plot_item.vb.viewPixelSize()  # data units per pixel
+        if not (np.isfinite(px) and np.isfinite(py)) or px <= 0 or py <= 0:
+            return
+        rect = self.marker_label.textItem.boundingRect()
+        width, height = rect.width() * px * 1.1, rect.height() * py
+        gap = 6 * py
+        cut = chart.extrapolated_after
+        span = (chart.times >= cut - width) & (chart.times <= cut)
+        curves = [chart.lower, chart.upper, chart.estimate, chart.average, chart.relapsing, chart.progressive]
+        low = PERCENT * min(float(np.min(np.asarray(c)[span])) for c in curves)
+        high = PERCENT * max(float(np.max(np.asarray(c)[span])) for c in curves)
+        if low - gap - height >= 0:
+            top = low - gap  # under all the curves
+        elif high + gap + height <= 100:
+            top = high + gap + height  # above them
+        else:
+            top = max(height, low - gap) if low > 100 - high else 100
+        self.marker_label.setAnchor((1.05, 0))
+        self.marker_label.setPos(cut, top)
+        if chart.extrapolating:  # the region's label wraps within the region, never past the plot's edge
+            self.region_label.setTextWidth(max(40.0, (chart.horizon - cut) / px - 8))
 
     # -- hover ---------------------------------------------------------------------------
 
     def value_text_at(self, years: float) -> str | None:
         """The read-out for a time on the x axis, or None outside the curve."""
         return None if self._chart is None else self._chart.point_text(years)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        """Left/Right step the read-out through the years, Home/End jump to the ends."""
+        if watched is self.plot and event.type() == QEvent.Type.KeyPress and self._chart is not None:
+            key = event.key()
+            chart = self._chart
+            current = self._cursor if self._cursor is not None else -self.STEP
+            moves = {Qt.Key.Key_Right: current + self.STEP, Qt.Key.Key_Left: current - self.STEP,
+                     Qt.Key.Key_Home: 0.0, Qt.Key.Key_End: float(chart.horizon)}
+            if key in moves:
+                self.show_value_at(min(max(moves[key], 0.0), float(chart.horizon)))
+                return True
+        return super().eventFilter(watched, event)
+
+    def show_value_at(self, years: float) -> str | None:
+        """Show (line, label, read-out) and announce the value at ``years``; returns the text."""
+        chart = self._chart
+        text = self.value_text_at(years)
+        if chart is None or text is None:
+            return None
+        self._cursor = years
+        index = int(np.argmin(np.abs(chart.times - years)))
+        self._show_hover(float(chart.times[index]), PERCENT * float(chart.estimate[index]), text)
+        announce(self.plot, text)
+        return text
+
+    def _show_hover(self, time: float, value: float, text: str) -> None:
+        chart = self._chart
+        self.hover_line.setPos(time)
+        self.hover_label.setText(text)
+        # keep the label inside the plot: flip to the left of the line in the right half
+        self.hover_label.setAnchor((1.02, 1.1) if time > chart.horizon / 2 else (-0.02, 1.1))
+        self.hover_label.setPos(time, max(value, 12.0))
+        self.hover_line.setVisible(True)
+        self.hover_label.setVisible(True)
+        self.readout.setText(text)
+        self.hovered.emit(text)
 
     def _mouse_moved(self, scene_pos: QPointF) -> None:
         chart = self._chart
@@ -218,16 +320,7 @@ class PfsChart(QWidget):
         if text is None:
             return
         index = int(np.argmin(np.abs(chart.times - years)))
-        time, value = float(chart.times[index]), PERCENT * float(chart.estimate[index])
-        self.hover_line.setPos(time)
-        self.hover_label.setText(text)
-        # keep the label inside the plot: flip to the left of the line in the right half
-        self.hover_label.setAnchor((1.02, 1.1) if time > chart.horizon / 2 else (-0.02, 1.1))
-        self.hover_label.setPos(time, max(value, 12.0))
-        self.hover_line.setVisible(True)
-        self.hover_label.setVisible(True)
-        self.readout.setText(text)
-        self.hovered.emit(text)
+        self._show_hover(float(chart.times[index]), PERCENT * float(chart.estimate[index]), text)
 
 
 class LineSample(QWidget):

@@ -1,12 +1,19 @@
 """The patient profile: six fields, each with a label, a tooltip, an accessible name and room
-for a message. The form only collects what was typed; the model decides what is allowed."""
+for a message. The form only collects what was typed; the model decides what is allowed.
+
+Accessibility: a field's accessible name is its visible label; its accessible description is
+what the field means (the EDSS or course explanation shown under it), or, while the value is
+refused or missing, the refusal in the same words as the message under the field. The EDSS is
+typed exactly: an editable list whose text is read as typed ("10" is refused, never taken as 1.0;
+"0.5" is refused, never taken as 0.0); the arrow keys still step through the allowed values."""
 
 from __future__ import annotations
 
 import re
 from typing import Any, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -17,8 +24,11 @@ from ..present import refusals, wording
 from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
 from .plain import plain_label
+from .style import FIELD_STYLE, INVALID_FIELD_STYLE
 
-INVALID_STYLE = f"border: 2px solid {palette.EARLY_DEATH}; border-radius: 3px; padding: 2px;"
+#: what may be typed in the EDSS field: digits and one decimal separator (the model refuses the rest
+#: with the field's message; letters are not typed into a number)
+EDSS_TYPING = QRegularExpression(r"\s*[0-9]{0,2}([.,][0-9]{0,2})?\s*")
 
 
 class ProfileForm(QWidget):
@@ -39,7 +49,6 @@ class ProfileForm(QWidget):
         font.setPointSize(palette.HEADING)
         font.setBold(True)
         heading.setFont(font)
-        heading.setAccessibleName(_("Patient profile"))
         layout.addWidget(heading)
 
         form = QFormLayout()
@@ -49,6 +58,9 @@ class ProfileForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._about: dict[str, str] = {}  # what each field means: its description while not refused
+        self._problems: dict[str, str] = {}  # the refusal shown under each refused or missing field
+        self._given_edss: tuple[str, Any] | None = None  # (shown text, value) set from a file or a flag
         lim = limits
 
         number = wording.number
@@ -66,10 +78,13 @@ class ProfileForm(QWidget):
         self.course_help = self._help_label(form, "courseHelp")
         self.course.currentIndexChanged.connect(self._update_help)
         self.edss = self._combo(form, "edss", _("&EDSS score"),
-                                _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5"),
-                                [(wording.number(v, 1), v) for v in (lim.edss_values if lim else ())], _("Choose the EDSS"))
+                                _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5. "
+                                  "Type the score or use the arrow keys"),
+                                [(wording.number(v, 1), v) for v in (lim.edss_values if lim else ())], "")
+        self._make_typed(self.edss)
         self.edss_help = self._help_label(form, "edssHelp")
         self.edss.currentIndexChanged.connect(self._update_help)
+        self.edss.editTextChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
             form, "prior_dmts", _("Previous &DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
             _("Number of disease-modifying therapies used before transplant, a whole number"),
@@ -89,13 +104,13 @@ class ProfileForm(QWidget):
         self.clear_button = QPushButton(_("&Clear profile"))
         self.clear_button.setToolTip(_("Empty the profile fields (Edit > Undo brings them back). The name, notes "
                                        "and values answers stay: File > New consultation starts over."))
-        self.clear_button.setAccessibleName(_("Clear profile"))
+        self.clear_button.setAccessibleDescription(self.clear_button.toolTip())
         self.clear_button.clicked.connect(self.clear)
         layout.addSpacing(8)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
-        order = [self.age, self.course, self.edss, self.prior_dmts, self.relapses, self.duration, self.clear_button]
+        order = self.focus_order()
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self._update_help()
@@ -118,6 +133,7 @@ class ProfileForm(QWidget):
         error.setVisible(False)
         form.addRow(error)
         self.fields[name], self.errors[name], self.labels[name] = widget, error, label
+        self._about[name] = tip
 
     def _line_edit(self, form, name, text, placeholder, tip) -> QLineEdit:
         edit = QLineEdit()
@@ -137,6 +153,30 @@ class ProfileForm(QWidget):
         self._add(form, name, text, combo, tip)
         return combo
 
+    def _make_typed(self, combo: QComboBox) -> None:
+        """Typing goes into the field as typed: no completion that turns "10" into "1.0", no new
+        list entries; an exact match selects that entry, so the arrow keys step on from it."""
+        combo.currentIndexChanged.disconnect(self._changed)  # the edit text changes with it: one signal
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setCompleter(None)
+        edit = combo.lineEdit()
+        edit.setValidator(QRegularExpressionValidator(EDSS_TYPING, edit))
+        edit.setMaxLength(MAX_PROFILE_TEXT)
+        edit.setPlaceholderText(_("type or choose, e.g. 4.0"))
+        edit.setAccessibleName(self.labels["edss"].text().replace("&", "") if "edss" in self.labels else "")
+        combo.editTextChanged.connect(self._typed)
+
+    def _typed(self, text: str) -> None:
+        combo = self.edss
+        index = combo.findText(text.strip(), Qt.MatchFlag.MatchExactly)
+        if index > 0 and index != combo.currentIndex():
+            combo.blockSignals(True)  # the text stays as typed; one edited signal follows below
+            combo.setCurrentIndex(index)
+            combo.setEditText(text)
+            combo.blockSignals(False)
+        self._changed()
+
     def _help_label(self, form: QFormLayout, name: str) -> QLabel:
         label = plain_label()
         label.setObjectName(name)
@@ -155,18 +195,53 @@ class ProfileForm(QWidget):
         course = self.course.currentData()
         self.course_help.setText(_(wording.COURSE_EXPLANATIONS[course]) if course in wording.COURSE_EXPLANATIONS else "")
         self.course_help.setVisible(course in wording.COURSE_EXPLANATIONS)
-        edss = self.edss.currentData()  # a value from a file may be one the list does not hold
-        meaning = wording.EDSS_MEANINGS.get(edss) if isinstance(edss, float) else None
-        self.edss_help.setText(_("EDSS {score}: {meaning}", score=wording.number(edss, 1), meaning=_(meaning))
+        edss = self.edss_value()
+        number = _edss_number(edss)
+        meaning = wording.EDSS_MEANINGS.get(number) if number is not None else None
+        self.edss_help.setText(_("EDSS {score}: {meaning}", score=wording.number(number, 1), meaning=_(meaning))
                                if meaning else "")
         self.edss_help.setVisible(meaning is not None)
+        self._describe("course")
+        self._describe("edss")
+
+    def _describe(self, name: str) -> None:
+        """The field's accessible description: the refusal while refused, else what it means
+        (the explanation shown under it, linked to it here), else its tooltip."""
+        widget = self.fields.get(name)
+        if widget is None:
+            return
+        help_label = {"course": getattr(self, "course_help", None), "edss": getattr(self, "edss_help", None)}.get(name)
+        meaning = help_label.text() if help_label is not None and help_label.text() else ""
+        text = self._problems.get(name) or meaning or self._about.get(name, "")
+        widget.setAccessibleDescription(text)
+        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+            widget.lineEdit().setAccessibleDescription(text)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields and the button in reading order (the window links them into its Tab order)."""
+        return [self.age, self.course, self.edss, self.prior_dmts, self.relapses, self.duration, self.clear_button]
+
+    def edss_value(self) -> Any:
+        """The EDSS as entered: the value given by a file or a flag while its text is unchanged,
+        the chosen entry's number, the typed text (the model reads or refuses it), or None."""
+        text = self.edss.currentText()
+        if self._given_edss is not None and text == self._given_edss[0]:
+            return self._given_edss[1]
+        if not text.strip():
+            return None
+        index = self.edss.findText(text.strip(), Qt.MatchFlag.MatchExactly)
+        return self.edss.itemData(index) if index > 0 else text
+
+    def problem(self, name: str) -> str:
+        """The refusal (or "needed") message shown under ``name``, or ""."""
+        return self._problems.get(name, "")
 
     def raw(self) -> dict[str, Any]:
         """The values as entered, for ``model.validate`` (blank text means missing)."""
         return {
             "age": self.age.text(),
             "course": self.course.currentData(),
-            "edss": self.edss.currentData(),
+            "edss": self.edss_value(),
             "prior_dmts": self.prior_dmts.text(),
             "relapses_past_year": self.relapses.text(),
             "disease_duration_years": self.duration.text(),
@@ -184,6 +259,12 @@ class ProfileForm(QWidget):
                 widget = self.fields[name]
                 if isinstance(widget, QLineEdit):
                     widget.setText(_as_text(value))
+                elif widget is self.edss:
+                    index = 0 if value is None else widget.findData(_combo_value(name, value))
+                    widget.setCurrentIndex(max(index, 0))
+                    text = _as_text(value) if index < 0 else widget.itemText(index)
+                    widget.setEditText(text)
+                    self._given_edss = (text, value) if index < 0 and value is not None else None
                 else:
                     _remove_extra_items(widget)
                     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2 ** 53:
@@ -204,32 +285,35 @@ class ProfileForm(QWidget):
         self.age.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_errors(self, errors: tuple[FieldError, ...]) -> None:
-        """Mark each rejected or missing field with a visible sign and words, not colour alone."""
+        """Mark each rejected or missing field with a visible sign and words, not colour alone; the
+        same words become the field's accessible description."""
         by_field = {e.field: e for e in errors}
+        self._problems = {}
         for name, widget in self.fields.items():
             label, error = self.labels[name], self.errors[name]
             problem = by_field.get(name)
+            base = label.text().removesuffix(" \u26a0").removesuffix(" *")
             if problem is None:
                 error.setVisible(False)
                 error.setText("")
-                widget.setStyleSheet("")
-                widget.setAccessibleDescription(widget.toolTip())
-                label.setText(label.text().removesuffix(" \u26a0").removesuffix(" *"))
+                widget.setStyleSheet(FIELD_STYLE)
+                label.setText(base)
+                self._describe(name)
                 continue
             text = refusals.field_mark(problem)
             if problem.missing:
                 error.setStyleSheet(f"color: {palette.MUTED};")
-                widget.setStyleSheet("")
+                widget.setStyleSheet(FIELD_STYLE)
                 mark = " *"
             else:
                 error.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
-                widget.setStyleSheet(INVALID_STYLE)
+                widget.setStyleSheet(INVALID_FIELD_STYLE)
                 mark = " \u26a0"
-            base = label.text().removesuffix(" \u26a0").removesuffix(" *")
             label.setText(base + mark)
             error.setText(text)
             error.setVisible(True)
-            widget.setAccessibleDescription(text)
+            self._problems[name] = text
+            self._describe(name)
 
 
 EXTRA_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # marks an entry added for a value the list does not hold
@@ -240,6 +324,17 @@ def _as_text(value: Any) -> str:
     if value is None:
         return ""
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def _edss_number(value: Any) -> float | None:
+    """The EDSS as a number for its explanation (plain decimal text or a number), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,2}([.,][0-9]{1,2})?", value.strip()):
+        return float(value.strip().replace(",", "."))
+    return None
 
 
 def _remove_extra_items(combo: QComboBox) -> None:

@@ -8,6 +8,7 @@ patient's: it starts as the window's and is kept in a saved consultation, never 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -47,7 +48,7 @@ class SheetPanel(QWidget):
         self.name_edit.setPlaceholderText(_("optional, e.g. initials"))
         self.name_edit.setToolTip(_("Printed on the sheet only if given; never stored in settings"))
         self.name_edit.setAccessibleName(_("Patient name or initials for the sheet (optional)"))
-        name_label = plain_label(_("Patient &name or initials"))
+        name_label = plain_label(_("Patient name or initials (optional, &blank for none)"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -75,7 +76,7 @@ class SheetPanel(QWidget):
         self.set_language(current_language())
         layout.addLayout(form)
 
-        notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow up)"))
+        notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow &up)"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)
@@ -106,10 +107,13 @@ class SheetPanel(QWidget):
             self.notes_edit.setAccessibleDescription(text)
 
     def add_action_buttons(self, actions) -> None:
-        """A button per sheet action, following the action's enabled state."""
+        """A button per sheet action, following the action's enabled state. The buttons carry no
+        mnemonic of their own (the action's shortcut, e.g. Ctrl+P, works from anywhere): the
+        letters of their words are taken by the window's menus, views and profile fields."""
         for action in actions:
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
+            button = QPushButton(plain_text(action))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{action.toolTip()} ({shortcut})" if shortcut else action.toolTip())
             button.setAccessibleName(plain_text(action))
             button.setEnabled(action.isEnabled())
             button.clicked.connect(action.trigger)

@@ -1,0 +1,363 @@
+"""Layout pieces that keep everything reachable in narrow and zoomed windows (down to about
+640 x 400 logical pixels, e.g. 200% scaling on a 1280 x 800 screen).
+
+- :class:`FlowLayout` and :class:`ToolRow`: a toolbar whose buttons wrap onto a second line
+  instead of hiding in an unnamed overflow button.
+- :class:`ResponsiveRow`: two parts side by side when there is room, one above the other when not.
+- :class:`PageStack` and :func:`size_to_current_page`: a stack (or tab widget) as tall as the page
+  it shows, not as tall as its tallest page, so one outer scroll area scrolls just what is seen.
+- :class:`AdaptiveTabBar`: tabs along the top while they fit; otherwise a vertical list of tabs
+  with horizontal text, never tabs hidden behind scroll arrows.
+- :func:`fit_to_contents`: a read-only text view as tall as its text (no scroll bar of its own
+  inside the page's scroll area).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QStyleOptionTab,
+    QStylePainter, QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
+)
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto the next line when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self._spacing = spacing
+        self.setContentsMargins(4, 2, 4, 2)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        margins = self.contentsMargins()
+        width = sum(i.sizeHint().width() + self._spacing for i in self._items if not i.isEmpty())
+        height = max((i.sizeHint().height() for i in self._items if not i.isEmpty()), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        margins = self.contentsMargins()
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class ToolRow(QWidget):
+    """The window's toolbar as a wrapping row: every button stays visible and named.
+
+    The same calls as a QToolBar (``addAction``, ``addWidget``, ``addSeparator``,
+    ``widgetForAction``), so actions are added the same way."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainToolbar")
+        self.setAccessibleName(name)
+        self._flow = FlowLayout(self)
+        self._buttons: dict = {}
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def addAction(self, action) -> QToolButton:  # noqa: N802 (QToolBar's name)
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._flow.addWidget(button)
+        self._buttons[action] = button
+        return button
+
+    def addWidget(self, widget: QWidget) -> QWidget:  # noqa: N802
+        self._flow.addWidget(widget)
+        return widget
+
+    def addSeparator(self) -> QFrame:  # noqa: N802
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self._flow.addWidget(line)
+        return line
+
+    def widgetForAction(self, action) -> QAbstractButton | None:  # noqa: N802
+        return self._buttons.get(action)
+
+    def buttons(self) -> list[QToolButton]:
+        return list(self._buttons.values())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._flow.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = self._flow.sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()) if self.width() > 0 else hint.height())
+
+
+class ResponsiveRow(QWidget):
+    """Two or more parts side by side from ``breakpoint`` pixels wide, one above the other below
+    it (with a little hysteresis so a scroll bar appearing cannot make it flip back and forth)."""
+
+    HYSTERESIS = 24
+
+    def __init__(self, name: str, breakpoint: int, parent: QWidget | None = None, arranged=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.breakpoint = breakpoint
+        self._arranged = arranged  # called after the direction changed
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self._stretch: list[tuple[int, int]] = []  # (side by side, stacked) per part
+
+    def add(self, widget: QWidget, stretch: int = 0, stacked_stretch: int = 0,
+            alignment: Qt.AlignmentFlag = Qt.AlignmentFlag(0)) -> None:
+        self.box.addWidget(widget, stretch, alignment)
+        self._stretch.append((stretch, stacked_stretch))
+
+    def side_by_side(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.LeftToRight
+
+    def arrange(self, width: int) -> None:
+        wide = width >= self.breakpoint + (0 if self.side_by_side() else self.HYSTERESIS)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if direction != self.box.direction():
+            self.box.setDirection(direction)
+            for index, (side, stacked) in enumerate(self._stretch):
+                self.box.setStretch(index, side if wide else stacked)
+            if self._arranged is not None:
+                self._arranged()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+
+class _CurrentOnly(QWidget):
+    """Holds one page of a stack; only the shown page reports a size, so the stack fits it."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        self.active = False
+        layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return super().sizeHint() if self.active else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return super().minimumSizeHint() if self.active else QSize(0, 0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self.active and super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return super().heightForWidth(width) if self.active else -1
+
+
+def current_only(page: QWidget) -> QWidget:
+    """Wrap ``page`` for a stack or tab widget sized by :func:`size_to_current_page`."""
+    return _CurrentOnly(page)
+
+
+def size_to_current_page(stack: QStackedWidget | QTabWidget) -> None:
+    """Make ``stack`` (pages made with :func:`current_only`) as large as its current page."""
+
+    def update(_index: int = 0) -> None:
+        current = stack.currentWidget()
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            if isinstance(page, _CurrentOnly):
+                page.active = page is current
+                page.updateGeometry()
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(update)
+    update()
+
+
+class PageStack(QStackedWidget):
+    """A stacked widget as tall as the page it shows; ``page(i)`` is the page as added."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        size_to_current_page(self)
+
+    def add_page(self, page: QWidget) -> int:
+        index = self.addWidget(current_only(page))
+        self.currentChanged.emit(self.currentIndex())  # size the new page's wrapper
+        return index
+
+    def page(self, index: int) -> QWidget:
+        return self.widget(index).page
+
+
+class AdaptiveTabBar(QTabBar):
+    """A tab bar that is either along the top or, when its tabs do not fit the width, a vertical
+    list on the left with horizontal text (no scroll arrows either way)."""
+
+    def vertical(self) -> bool:
+        return self.shape() in (QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest)
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802
+        size = super().tabSizeHint(index)
+        if self.vertical():
+            size.transpose()  # the Western tab's size, turned back: room for horizontal text
+            size.setWidth(max(size.width(), 120))
+        return size
+
+    def horizontal_width(self) -> int:
+        """The width all tabs need side by side."""
+        return sum(QTabBar.tabSizeHint(self, i).width() if not self.vertical()
+                   else _transposed(QTabBar.tabSizeHint(self, i)).width() for i in range(self.count()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if not self.vertical():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionTab()
+        for index in range(self.count()):
+            self.initStyleOption(option, index)
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabShape, option)
+            painter.save()
+            size = option.rect.size()
+            size.transpose()
+            rect = QRect(QPoint(), size)
+            rect.moveCenter(option.rect.center())
+            option.rect = rect
+            centre = self.tabRect(index).center()
+            painter.translate(centre)
+            painter.rotate(90)
+            painter.translate(-centre)
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
+            painter.restore()
+
+
+def _transposed(size: QSize) -> QSize:
+    size.transpose()
+    return size
+
+
+class AdaptiveTabWidget(QTabWidget):
+    """Tabs on top while they fit; a vertical list of tabs (horizontal text) when they do not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabBar(AdaptiveTabBar(self))
+        self.tabBar().setUsesScrollButtons(False)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabBar().setExpanding(False)
+        size_to_current_page(self)
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802
+        super().tabInserted(index)
+        self.currentChanged.emit(self.currentIndex())
+        self._choose_position(self.width())
+
+    def available_width(self) -> int:
+        """The width the tabs may take: this widget's width less what the page overflows the
+        enclosing scroll area's viewport by. Its own width alone grows when the tabs go to the side,
+        and the choice, judged by it, would flip back and forth."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if not isinstance(area, QScrollArea) or area.widget() is None:
+            return self.width()
+        return self.width() - max(0, area.widget().width() - area.viewport().width())
+
+    def _choose_position(self, _width: int | None = None) -> None:
+        bar: AdaptiveTabBar = self.tabBar()
+        fits = bar.horizontal_width() + 8 <= self.available_width()
+        wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
+        if wanted != self.tabPosition():
+            self.setTabPosition(wanted)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # Not inside the resize: moving the tabs re-lays out the pages (the chart among them) while
+        # they are being resized, and pyqtgraph's items crash on that re-entry (seen at 200%).
+        QTimer.singleShot(0, self, self._choose_position)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Never as wide as all the tabs: when they do not fit, they become a vertical list.
+        hint = super().minimumSizeHint()
+        if self.tabPosition() == QTabWidget.TabPosition.North:
+            hint.setWidth(min(hint.width(), 200))
+        return hint
+
+
+def fit_to_contents(view: QTextEdit) -> None:
+    """A read-only text view as tall as its text at its width: no scroll bar of its own, so the
+    page's one scroll area scrolls it with everything else."""
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    view.setTabChangesFocus(True)
+    document = view.document()
+
+    def fit(*_args) -> None:
+        width = view.viewport().width()
+        if width > 0:
+            document.setTextWidth(width)
+        margins = view.contentsMargins()
+        height = int(document.size().height()) + margins.top() + margins.bottom() + 2 * view.frameWidth() + 4
+        if view.height() != height:
+            view.setFixedHeight(height)
+
+    document.contentsChanged.connect(fit)
+    document.documentLayout().documentSizeChanged.connect(fit)
+    view._fit = fit  # kept for resize events and tests
+    fit()
+
+
+__all__ = ["AdaptiveTabWidget", "FlowLayout", "PageStack", "ResponsiveRow", "ToolRow", "current_only",
+           "fit_to_contents", "size_to_current_page"]

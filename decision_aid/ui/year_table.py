@@ -1,0 +1,94 @@
+"""Every year's estimate and range as a table under the chart, for the keyboard and screen
+readers (the chart's hover read-out is for the mouse). Both views; the extrapolated years say so
+in words, not by shading alone.
+
+The table is one Tab stop (Tab leaves it; the arrow keys move between cells) and is as tall as
+its rows: it never scrolls inside the page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
+
+from .. import palette
+from ..present.estimate_view import YearRow
+from ..present.i18n import _
+
+
+class YearTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("yearTable")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table: it never traps the keyboard
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setWordWrap(True)  # narrow (200%): a cell wraps rather than cut its text or widen the page
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # wide: one line per cell; narrow: wrapped
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.rows: tuple[YearRow, ...] = ()
+
+    def show_rows(self, heading: str, rows: tuple[YearRow, ...]) -> None:
+        if rows == self.rows and heading == self.accessibleName():
+            return
+        self.rows = rows
+        self.setAccessibleName(heading)
+        self.setHorizontalHeaderLabels([_("Year"), _("Estimate"), _("Range")])
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            year = (_("{year} (extrapolated)", year=row.year) if row.extrapolated else str(row.year))
+            for c, text in enumerate((year, row.estimate, row.range)):
+                item = self.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    self.setItem(r, c, item)
+                item.setText(text)
+                item.setBackground(QColor(palette.EXTRAPOLATED) if row.extrapolated else QColor(0, 0, 0, 0))
+        self._fit()
+
+    def clear_rows(self) -> None:
+        if not self.rows:
+            return
+        self.rows = ()
+        self.setRowCount(0)
+        self._fit()
+
+    def texts(self) -> list[list[str]]:
+        return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
+
+    def _fit(self) -> None:
+        """As tall as its rows, each as tall as its wrapped text: the page scrolls, never the table.
+        No column is narrower than its longest word, so a word is never cut."""
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        for column in range(self.columnCount()):
+            texts = [self.item(r, column).text() for r in range(self.rowCount()) if self.item(r, column)]
+            label = self.horizontalHeaderItem(column)
+            words = [word for text in texts + ([label.text()] if label else []) for word in text.split()]
+            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            if column == 0:  # the year: as wide as its longest word; the others share the rest
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+                self.setColumnWidth(0, widest + 16)
+        self.setMinimumWidth(self.columnWidth(0) + 2 * max(
+            (metrics.horizontalAdvance(w) for c in (1, 2) for r in range(self.rowCount()) if self.item(r, c)
+             for w in self.item(r, c).text().split()), default=0) + 48)
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height += 2 * self.frameWidth() + 2
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
