@@ -135,7 +135,7 @@ class Autosaver(QObject):
                 continue
         self._remove_stale_locks(folder)
         orphans = []
-        for _, candidate in sorted(found, reverse=True):
+        for _mtime, candidate in sorted(found, reverse=True):  # not `_`: that is gettext here
             probe = QLockFile(str(lock_path(candidate)))
             probe.setStaleLockTime(0)
             if probe.tryLock(0):  # nobody holds it (a lock of a dead process counts as nobody)

@@ -42,11 +42,13 @@ def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
 
 def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold: bool = False,
                tooltip: str | None = None) -> QLabel:
-    """A wrapping, selectable, plain-text label with an accessible name (and a tooltip only when given)."""
+    """A wrapping, selectable, plain-text label (and a tooltip only when given). A screen reader
+    reads its text as its name; ``name``, a short tag ("Study", "Kind of study"), is only its
+    description (as a name it hid the text: an AT-SPI client heard "Kind of study", not the kind)."""
     label = plain_label(text)  # a file's text is never parsed as markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
+    label.setAccessibleDescription(name)
     if tooltip:
         label.setToolTip(tooltip)
     label.setStyleSheet(f"color: {palette.TEXT};")

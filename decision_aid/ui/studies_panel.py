@@ -13,6 +13,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -47,6 +48,10 @@ class ForestPlot(pg.PlotWidget):
             axis.setPen(pg.mkPen(palette.MUTED))
             axis.setTextPen(pg.mkPen(palette.TEXT))
         item.getAxis("left").setWidth(250)
+        # A picture of the table below it (which holds every number and is the keyboard's stop): not
+        # a Tab stop itself, nor is its viewport (an unnamed focusable node to a screen reader).
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def show_view(self, view: ForestView) -> None:
         item = self.getPlotItem()

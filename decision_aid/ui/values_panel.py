@@ -74,7 +74,7 @@ class ValuesPanel(QWidget):
             self.boxes[question.id].setAccessibleName(question.prompt)
             self.boxes[question.id].setToolTip(question.tooltip)
             self.prompts[question.id].setText(question.prompt)
-            self.prompts[question.id].setAccessibleName(question.topic)
+            self.prompts[question.id].setAccessibleDescription(question.topic)  # the name is its text
             for choice in question.choices:
                 button = self.buttons[(question.id, choice.id)]
                 button.setText(choice.label)
