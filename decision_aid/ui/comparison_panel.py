@@ -12,7 +12,7 @@ side's heading, so it is never unclear which is which). Every text is a keyboard
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -73,21 +73,28 @@ class ComparisonPanel(QFrame):
             layout.addWidget(row)
             self.headings.append(heading)
             self.rows.append(row)
+        # After the labels took in a new width or font (a filter sees the event before they do)
+        self._leveller = QTimer(self)
+        self._leveller.setSingleShot(True)
+        self._leveller.setInterval(0)
+        self._leveller.timeout.connect(self.level_headings)
         self.view: ComparisonView | None = None
         self.show_view(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         """Side by side, both sides' headings take the taller one's height, so the two icon
         arrays of an outcome start level (one heading may wrap where the other does not)."""
-        if event.type() == QEvent.Type.Resize:
-            for row, pinned, current in zip(self.rows, self.pinned, self.current):
-                if watched in (pinned.heading, current.heading):
-                    pair = (pinned.heading, current.heading)
-                    height = max(h.heightForWidth(h.width()) for h in pair) if row.side_by_side() else 0
-                    for heading in pair:
-                        if heading.minimumHeight() != height:
-                            heading.setMinimumHeight(height)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and self.view is not None:
+            self._leveller.start()
         return False
+
+    def level_headings(self) -> None:
+        for row, pinned, current in zip(self.rows, self.pinned, self.current):
+            pair = (pinned.heading, current.heading)
+            height = max(0, *(_natural_height(h) for h in pair)) if row.side_by_side() else 0
+            for heading in pair:
+                if heading.minimumHeight() != height:
+                    heading.setMinimumHeight(height)
 
     def show_view(self, view: ComparisonView | None) -> None:
         self.view = view
@@ -106,6 +113,7 @@ class ComparisonPanel(QFrame):
             self.pinned[index].show_card(pinned, view.pinned.heading)
             self.current[index].show_card(current, view.current.heading)
         self.setVisible(True)
+        self.level_headings()
 
     def stops(self) -> list[QWidget]:
         """The texts in reading order (for the window's Tab order)."""
@@ -118,3 +126,12 @@ class ComparisonPanel(QFrame):
     def texts(self) -> list[str]:
         """Every shown sentence, in reading order (empty when hidden)."""
         return [label.text() for label in self.stops() if label.text()] if self.view is not None else []
+
+
+def _natural_height(label: QLabel) -> int:
+    """The label's height for its width and text alone (QLabel's own answer counts its minimum)."""
+    minimum = label.minimumHeight()
+    label.setMinimumHeight(0)
+    height = label.heightForWidth(label.width())
+    label.setMinimumHeight(minimum)
+    return height
