@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..model import Estimate, Profile
 from . import wording
 from .audience import Audience
@@ -25,6 +27,18 @@ class ComparisonSide:
     label: str  # what is particular to this side, e.g. "Age 38; EDSS 4.0"
     early: tuple[OutcomeCard, OutcomeCard]  # the two eras, as on the estimate: never one alone
     pfs: OutcomeCard
+    heading: str = ""  # which side and what is particular to it, e.g. "Pinned: Age 38; EDSS 4.0"
+
+
+@dataclass(frozen=True)
+class PinnedCurve:
+    """The pinned estimate's progression-free curve, drawn beside the current one on the chart."""
+
+    times: np.ndarray
+    estimate: np.ndarray  # fractions on the pinned estimate's own grid (its horizon may differ)
+    label: str  # the legend entry: the pinned side's heading
+    current_label: str  # the current curve's legend entry while comparing: the current side's heading
+    description: str  # its yearly values in words, for screen readers
 
 
 @dataclass(frozen=True)
@@ -34,6 +48,7 @@ class ComparisonView:
     current: ComparisonSide
     note: str
     same_profile: bool  # nothing differs (e.g. only the horizon changed)
+    curve: PinnedCurve | None = None
 
 
 def field_text(profile: Profile, field: str) -> str:
@@ -57,12 +72,13 @@ def differences(pinned: Profile, current: Profile) -> tuple[str, ...]:
     return tuple(field for field in FIELDS if getattr(pinned, field) != getattr(current, field))
 
 
-def side(result: Estimate, fields: tuple[str, ...], audience: Audience) -> ComparisonSide:
+def side(result: Estimate, fields: tuple[str, ...], audience: Audience, pinned: bool = False) -> ComparisonSide:
     profile = result.profile
     label = _("; ").join(field_text(profile, f) for f in fields) if fields else wording.profile_sentence(profile)
     years = int(result.pfs.extrapolated_after)
     return ComparisonSide(
         label=label,
+        heading=_("Pinned: {label}", label=label) if pinned else _("Current: {label}", label=label),
         early=(early_card("early_study", result.early_mortality, result.early_mortality_source, True,
                           result.early_mortality_days, audience),
                early_card("early_recent", result.early_mortality_recent, result.early_mortality_recent_source,
@@ -71,10 +87,21 @@ def side(result: Estimate, fields: tuple[str, ...], audience: Audience) -> Compa
     )
 
 
+def pinned_curve(result: Estimate, pinned_side: ComparisonSide, current_side: ComparisonSide,
+                 audience: Audience) -> PinnedCurve:
+    curve = result.pfs
+    cut = curve.extrapolated_after
+    yearly = "; ".join(wording.curve_value_text(float(year), interval, audience.clinician, year > cut)
+                       for year, interval in result.pfs_at.items())
+    return PinnedCurve(times=curve.times, estimate=curve.estimate, label=pinned_side.heading,
+                       current_label=current_side.heading,
+                       description=_("{label}: {values}", label=pinned_side.heading, values=yearly))
+
+
 def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | str) -> ComparisonView:
     audience = Audience.parse(audience)
     fields = differences(pinned.profile, current.profile)
-    pinned_side, current_side = side(pinned, fields, audience), side(current, fields, audience)
+    pinned_side, current_side = side(pinned, fields, audience, pinned=True), side(current, fields, audience)
     title = (_("What if: {pinned} compared with {current}", pinned=pinned_side.label, current=current_side.label)
              if fields else _("What if: the pinned estimate and the current one are for the same profile"))
     return ComparisonView(
@@ -84,4 +111,5 @@ def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | st
         note=_("Both are estimates from the same model for two profiles; the difference shows how much these "
                "values change the numbers, not what will happen to one person."),
         same_profile=not fields,
+        curve=pinned_curve(pinned, pinned_side, current_side, audience),
     )

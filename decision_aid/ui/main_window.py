@@ -23,6 +23,7 @@ from .. import palette
 from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, default_model
+from ..present.comparison_view import comparison_view
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
@@ -30,6 +31,7 @@ from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .record_copy import RecordCopy
 from .announce import SettledAnnouncer
+from .comparison_panel import ComparisonPanel
 from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel, heading_label
 from .pfs_chart import PfsChart
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.session.subscribe("estimate", self._estimate_changed)
         self.session.subscribe("audience", self._audience_changed)
         self.session.subscribe("contents", self.changed.emit)
+        self.session.subscribe("comparison", self._comparison_changed)
         self.session.recompute()
         self.profile_form.age.setFocus(Qt.FocusReason.OtherFocusReason)  # focus starts on Age
 
@@ -133,6 +136,11 @@ class MainWindow(QMainWindow):
                                  checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
+        self.compare_action = make_action(
+            self, _("&Compare with\u2026"), self._compare_toggled, "Ctrl+K",
+            _("What if: keep this estimate, then change the profile (age, EDSS, treatments) to see both side "
+              "by side; uncheck to stop comparing"), checkable=True, name="compareAction")
+        self.compare_action.setEnabled(False)  # nothing to pin until there is an estimate
         self.about_action = make_action(self, _("&About"), self.show_about,
                                         tip=_("Versions, licence, how to cite, where to report a problem"))
         self.guide_action = make_action(self, _("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents,
@@ -167,6 +175,7 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
             self.reference_actions[name] = action
+        self.view_menu.addAction(self.compare_action)
         self.view_menu.addSeparator()
         self.language_menu = language_menu(self, self.settings)  # the sheet's language: on the Sheet tab
         self.view_menu.addMenu(self.language_menu)
@@ -249,6 +258,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 4, 4, 4)
         self.general_notes = NotesList("generalNotes")
         layout.addWidget(self.general_notes)
+        self.comparison = ComparisonPanel()  # what if: shown only while an estimate is pinned
+        layout.addWidget(self.comparison)
         self.outcomes = OutcomesPanel()
         layout.addWidget(self.outcomes, 1)
         for notes in (self.general_notes, self.outcomes.early_notes, self.outcomes.pfs_notes):
@@ -309,7 +320,27 @@ class MainWindow(QMainWindow):
             self.reference_actions[name].toggled.connect(box.setChecked)
             compare.addWidget(box)
             self.reference_boxes[name] = box
+        compare.addWidget(self._build_compare_button())
         return row
+
+    def _build_compare_button(self) -> QCheckBox:
+        """What if: the Compare with... action as a box in the "Compare:" row, checked while an
+        estimate is pinned (no mnemonic of its own: its shortcut works from anywhere, and the
+        letters are taken on this tab)."""
+        action = self.compare_action
+        box = QCheckBox(_("Pin to compare"))
+        box.setObjectName("compareButton")
+        box.setFont(_control_font(box))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{action.toolTip()} ({plain_text(action)}\u2026, {shortcut})"
+        box.setToolTip(tip)
+        box.setAccessibleDescription(tip)
+        box.setEnabled(action.isEnabled())
+        box.clicked.connect(lambda _on: action.trigger())
+        action.toggled.connect(box.setChecked)
+        action.changed.connect(lambda: box.setEnabled(action.isEnabled()))
+        self.compare_button = box
+        return box
 
     def _build_estimate_page(self) -> None:
         """The estimate tab: the numbers beside the chart, or above it when the tab is narrow."""
@@ -388,13 +419,14 @@ class MainWindow(QMainWindow):
         outcomes = self.outcomes
         order: list[QWidget] = [
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, *self.general_notes.stops(),
+            *self.comparison.stops(),
             outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
             outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
             outcomes.risk_line, *outcomes.early_notes.stops(),
             outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.reference_boxes["relapsing"], self.reference_boxes["progressive"],
-            self.years_table, self.tabs.tabBar(),
+            self.compare_button, self.years_table, self.tabs.tabBar(),
         ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -496,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def _sheet_options(self):
         return replace(self.sheet_panel.options(self.session.audience),
-                       values=tuple(self.session.values.items()))
+                       values=tuple(self.session.values.items()), comparison=self.session.pinned)
 
     def consultation(self) -> Consultation:
         """Everything entered, as a consultation to save (the name is kept out of autosaves)."""
@@ -564,6 +596,24 @@ class MainWindow(QMainWindow):
         self.settings.set_show_reference(name, shown)
         self._show(self.session.result)
 
+    def _compare_toggled(self, on: bool) -> None:
+        """Compare with...: checked pins the estimate on screen, unchecked removes the pin."""
+        if on:
+            self.flush()  # pin what the profile says now, not an estimate still being computed
+            if not self.session.pin():
+                self.compare_action.setChecked(False)
+        else:
+            self.session.unpin()
+
+    def _comparison_changed(self) -> None:
+        self.compare_action.setChecked(self.session.pinned is not None)
+        self._refresh_compare_action()
+        self._show(self.session.result)
+
+    def _refresh_compare_action(self) -> None:
+        """Enabled while there is an estimate to pin, or a pin to remove."""
+        self.compare_action.setEnabled(self.session.result is not None or self.session.pinned is not None)
+
     def _on_edited(self) -> None:
         """Withdraw the estimate at once (the session forgets it), then compute once the edits settle.
 
@@ -593,6 +643,7 @@ class MainWindow(QMainWindow):
         elif session.refusal:
             self.message.setText(refusals.problem_message(session.refusal))
         self._show(session.result)
+        self._refresh_compare_action()
         self.result_changed.emit(session.result)
         self._announce_estimate()
 
@@ -619,6 +670,7 @@ class MainWindow(QMainWindow):
         if result is None:
             self.view = None
             self.chart.clear()
+            self.comparison.show_view(None)  # no stale numbers: the comparison goes with the estimate
             self.outcomes.clear()
             self.general_notes.set_notes([], False)
             self.years_table.clear_rows()
@@ -629,6 +681,7 @@ class MainWindow(QMainWindow):
             self.chart.set_view(self.view.chart, self.reference_actions["relapsing"].isChecked(),
                                 self.reference_actions["progressive"].isChecked())
             self.outcomes.show_view(self.view)
+            self._show_comparison(result)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
             self.years_heading.setText(self.view.years_heading)
             self.years_table.show_rows(self.view.years_heading, self.view.years)
@@ -641,6 +694,13 @@ class MainWindow(QMainWindow):
         if stops != self._note_stops:  # new note widgets: keep them in reading order
             self._note_stops = stops
             self._set_focus_order()
+
+    def _show_comparison(self, result: Estimate) -> None:
+        """What if: the pinned estimate on the chart and beside the current one, or neither."""
+        pinned = self.session.pinned
+        view = comparison_view(pinned, result, self.session.audience) if pinned is not None else None
+        self.comparison.show_view(view)
+        self.chart.set_pinned(view.curve if view is not None else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if not self.consultations.maybe_save():

@@ -146,21 +146,24 @@ class OutcomeColumn(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def show_card(self, card: OutcomeCard | None) -> None:
+    def show_card(self, card: OutcomeCard | None, heading: str | None = None) -> None:
+        """``heading`` replaces the card's own (e.g. which side of a comparison); the sentences'
+        descriptions then name both."""
         if card is None:
             self.icons.set_array(None)
             for label in (self.heading, self.headline, self.other_side, self.range):
                 label.clear()
             self.legend.set_entries((), "", None)
             return
-        self.heading.setText(card.heading)
+        about = card.heading if heading is None else _("; ").join((card.heading, heading))
+        self.heading.setText(card.heading if heading is None else heading)
         self.headline.setText(card.headline)
         self.other_side.setText(card.other_side)
         self.range.setText(card.range_text)
         for label in (self.headline, self.other_side, self.range):
-            label.setAccessibleDescription(card.heading)  # which outcome the sentence is about
+            label.setAccessibleDescription(about)  # which outcome the sentence is about
         self.icons.set_array(card.icons, card.text_alternative)
-        self.icons.setAccessibleName(card.heading)
+        self.icons.setAccessibleName(about)
         self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
 
 

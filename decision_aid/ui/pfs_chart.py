@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from .. import palette
+from ..present.comparison_view import PinnedCurve
 from ..present.estimate_view import ChartView
 from ..present.i18n import _
 from .announce import announce
@@ -45,6 +46,7 @@ class PfsChart(QWidget):
         super().__init__(parent)
         self.setObjectName("pfsChart")
         self._chart: ChartView | None = None
+        self._pinned: PinnedCurve | None = None  # "what if": the pinned estimate's curve, if shown
         self._cursor: float | None = None  # the time the keyboard read-out is at
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +133,9 @@ class PfsChart(QWidget):
         self.progressive = pg.PlotDataItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
         self.personal = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
         self.extrapolated = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
-        for curve in (self.average, self.relapsing, self.progressive, self.personal, self.extrapolated):
+        # What if: the pinned estimate, near-black dash-dot-dot (no other curve has that pattern)
+        self.pinned = pg.PlotDataItem(pen=_pen(palette.TEXT, 2.5, Qt.PenStyle.DashDotDotLine), shadowPen=halo)
+        for curve in (self.average, self.relapsing, self.progressive, self.pinned, self.personal, self.extrapolated):
             self.plot_item.addItem(curve)
 
     def _build_marker(self) -> None:
@@ -169,8 +173,9 @@ class PfsChart(QWidget):
     def clear(self) -> None:
         """Remove every number from the chart (no stale curve may remain)."""
         self._chart = None
+        self._pinned = None
         for curve in (self.band_lower, self.band_upper, self.average, self.relapsing, self.progressive,
-                      self.personal, self.extrapolated):
+                      self.pinned, self.personal, self.extrapolated):
             curve.setData([], [])
         self.marker.setData([], [])
         self.marker_label.setText("")
@@ -237,6 +242,31 @@ class PfsChart(QWidget):
         self.readout.setText(self.hint)
         self._cursor = None
 
+    def set_pinned(self, curve: PinnedCurve | None) -> None:
+        """What if: draw the pinned estimate's curve beside the shown one (after :meth:`set_view`),
+        with its own legend entry and its values added to the plot's description; None removes it."""
+        if self._chart is None or curve is None:
+            if self._pinned is not None:
+                self._pinned = None
+                self.pinned.setData([], [])
+                self.legend.remove(self.pinned)
+                if self._chart is not None:
+                    self.legend.relabel(self.personal, self._chart.label("personal"))
+                    self.plot.setAccessibleDescription(self._chart.description)
+            return
+        self.legend.remove(self.pinned)
+        self._pinned = curve
+        self.pinned.setData(np.asarray(curve.times), PERCENT * np.asarray(curve.estimate))
+        self.legend.relabel(self.personal, curve.current_label)  # both curves named by what differs
+        self.legend.addItem(self.pinned, curve.label)
+        self.plot.setAccessibleDescription(f"{self._chart.description} {curve.description}")
+        self._place_marker_label()
+
+    def pinned_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The pinned curve as drawn (years, percent); empty without one."""
+        x, y = self.pinned.getData()
+        return (np.asarray([]), np.asarray([])) if x is None else (np.asarray(x), np.asarray(y))
+
     def _place_marker_label(self, *_args) -> None:
         """Put the "N in 100 at 5 years" label where no curve passes: under every curve (and the
         band) across the label's width, else above them all, else in the emptier of the two."""
@@ -252,6 +282,8 @@ class PfsChart(QWidget):
         cut = chart.extrapolated_after
         span = (chart.times >= cut - width) & (chart.times <= cut)
         curves = [chart.lower, chart.upper, chart.estimate, chart.average, chart.relapsing, chart.progressive]
+        if self._pinned is not None:  # on its own grid (its horizon may differ): read at the chart's times
+            curves.append(np.interp(chart.times, self._pinned.times, self._pinned.estimate))
         low = PERCENT * min(float(np.min(np.asarray(c)[span])) for c in curves)
         high = PERCENT * max(float(np.max(np.asarray(c)[span])) for c in curves)
         if low - gap - height >= 0:
@@ -356,6 +388,7 @@ class ChartLegend(QWidget):
         self._grid.setHorizontalSpacing(16)
         self._grid.setVerticalSpacing(2)
         self.entries: list[str] = []
+        self._items: list[tuple[pg.PlotDataItem, str, QColor | None]] = []
 
     def clear(self) -> None:
         while self._grid.count():
@@ -364,9 +397,28 @@ class ChartLegend(QWidget):
                 widget.hide()  # gone now, not at the next event loop turn (no overlap in between)
                 widget.deleteLater()
         self.entries = []
+        self._items = []
         self.setAccessibleName("")
 
+    def remove(self, item: pg.PlotDataItem) -> None:
+        """Take ``item``'s entry out (the others keep their order)."""
+        kept = [entry for entry in self._items if entry[0] is not item]
+        if len(kept) != len(self._items):
+            self._rebuild(kept)
+
+    def relabel(self, item: pg.PlotDataItem, text: str) -> None:
+        """Give ``item``'s entry new words (in the same place)."""
+        entries = [(i, text if i is item else t, fill) for i, t, fill in self._items]
+        if entries != self._items:
+            self._rebuild(entries)
+
+    def _rebuild(self, entries: list) -> None:
+        self.clear()
+        for entry in entries:
+            self.addItem(*entry)
+
     def addItem(self, item: pg.PlotDataItem, text: str, fill: QColor | None = None) -> None:  # noqa: N802
+        self._items.append((item, text, fill))
         row, column = divmod(len(self.entries), self.COLUMNS)
         entry = QWidget()
         line = QHBoxLayout(entry)

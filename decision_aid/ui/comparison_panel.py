@@ -1,0 +1,137 @@
+"""What if: the pinned estimate beside the current one, in the same format.
+
+The panel lays out a :class:`~decision_aid.present.comparison_view.ComparisonView`: a title that
+names what differs, a note that both are estimates of the same model, then each outcome (death
+within 100 days in both eras, then free of worsening at 5 years) as two columns, pinned and
+current, each headed by its side ("Pinned: Age 38", "Current: Age 45") with the same icon array,
+legend and sentences as the estimate. Every word comes from the presentation layer.
+
+Side by side while both columns fit whole; one above the other when narrow (each column keeps its
+side's heading, so it is never unclear which is which). Every text is a keyboard stop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from .. import palette
+from ..present.comparison_view import ComparisonView
+from .outcomes_panel import OutcomeColumn, body_label, heading_label
+from .responsive import ResponsiveRow
+from .style import make_reading
+
+#: (object name, which card of a side): the order the estimate shows them in
+OUTCOMES = (("Early", lambda side: side.early[0]), ("EarlyRecent", lambda side: side.early[1]),
+            ("FiveYears", lambda side: side.pfs))
+ICON_SIDE = 140  # px: both sides the same (equal weight), small enough to stand side by side beside the chart
+GAP = 12
+SIDE_BY_SIDE = 2 * ICON_SIDE + GAP + 8  # narrower, one above the other (each keeps its side's heading)
+
+
+class ComparisonPanel(QFrame):
+    """Shows one :class:`ComparisonView`, or nothing (hidden)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisonPanel")
+        self.setFrameShape(QFrame.Shape.Box)  # a frame, not colour alone, sets it apart from the estimate
+        self.setFrameShadow(QFrame.Shadow.Plain)
+        self.setLineWidth(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(10)
+        self.title = heading_label("", "comparisonTitle")
+        make_reading(self.title)
+        layout.addWidget(self.title)
+        self.note = body_label("comparisonNote")
+        colours = self.note.palette()  # a palette, not a style sheet: the size still follows the view
+        colours.setColor(QPalette.ColorRole.WindowText, QColor(palette.MUTED))
+        self.note.setPalette(colours)
+        layout.addWidget(self.note)
+        self.headings: list[QLabel] = []
+        self.rows: list[ResponsiveRow] = []
+        self.pinned: list[OutcomeColumn] = []
+        self.current: list[OutcomeColumn] = []
+        bold = QFont()
+        bold.setBold(True)  # only bold: the size follows the view (larger type for the patient)
+        for name, _card in OUTCOMES:
+            heading = heading_label("", f"comparison{name}Heading")
+            layout.addWidget(heading)
+            row = ResponsiveRow(f"comparison{name}", breakpoint=SIDE_BY_SIDE)
+            row.box.setSpacing(GAP)
+            for columns, side in ((self.pinned, "pinned"), (self.current, "current")):
+                column = OutcomeColumn(f"{side}{name}")
+                column.icons.setFixedSize(ICON_SIDE, ICON_SIDE)
+                column.heading.setFont(bold)
+                make_reading(column.heading)
+                column.heading.installEventFilter(self)
+                column.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                row.add(column, 1, 0)
+                columns.append(column)
+            layout.addWidget(row)
+            self.headings.append(heading)
+            self.rows.append(row)
+        # After the labels took in a new width or font (a filter sees the event before they do)
+        self._leveller = QTimer(self)
+        self._leveller.setSingleShot(True)
+        self._leveller.setInterval(0)
+        self._leveller.timeout.connect(self.level_headings)
+        self.view: ComparisonView | None = None
+        self.show_view(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """Side by side, both sides' headings take the taller one's height, so the two icon
+        arrays of an outcome start level (one heading may wrap where the other does not)."""
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and self.view is not None:
+            self._leveller.start()
+        return False
+
+    def level_headings(self) -> None:
+        for row, pinned, current in zip(self.rows, self.pinned, self.current):
+            pair = (pinned.heading, current.heading)
+            height = max(0, *(_natural_height(h) for h in pair)) if row.side_by_side() else 0
+            for heading in pair:
+                if heading.minimumHeight() != height:
+                    heading.setMinimumHeight(height)
+
+    def show_view(self, view: ComparisonView | None) -> None:
+        self.view = view
+        if view is None:
+            for label in (self.title, self.note, *self.headings):
+                label.clear()
+            for column in (*self.pinned, *self.current):
+                column.show_card(None)
+            self.setVisible(False)
+            return
+        self.title.setText(view.title)
+        self.note.setText(view.note)
+        for index, (_name, card) in enumerate(OUTCOMES):
+            pinned, current = card(view.pinned), card(view.current)
+            self.headings[index].setText(pinned.heading)  # the outcome (the same words for both sides)
+            self.pinned[index].show_card(pinned, view.pinned.heading)
+            self.current[index].show_card(current, view.current.heading)
+        self.setVisible(True)
+        self.level_headings()
+
+    def stops(self) -> list[QWidget]:
+        """The texts in reading order (for the window's Tab order)."""
+        found: list[QWidget] = [self.title, self.note]
+        for pinned, current in zip(self.pinned, self.current):
+            for column in (pinned, current):
+                found += [column.heading, column.headline, column.other_side, column.range]
+        return found
+
+    def texts(self) -> list[str]:
+        """Every shown sentence, in reading order (empty when hidden)."""
+        return [label.text() for label in self.stops() if label.text()] if self.view is not None else []
+
+
+def _natural_height(label: QLabel) -> int:
+    """The label's height for its width and text alone (QLabel's own answer counts its minimum)."""
+    minimum = label.minimumHeight()
+    label.setMinimumHeight(0)
+    height = label.heightForWidth(label.width())
+    label.setMinimumHeight(minimum)
+    return height

@@ -1,0 +1,159 @@
+"""What if in the window: Compare with... pins the estimate; the profile is edited; both are shown
+side by side (two curves, two sets of icon arrays, labelled by what differs) and the sheet prints
+the comparison. Real widgets, keyboard typing, the model's own numbers."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from decision_aid.consultation import Consultation, save_consultation
+from decision_aid.present.comparison_view import comparison_view
+from decision_aid.ui.pfs_chart import PERCENT
+
+from helpers import accessible_text, type_profile
+
+
+def retype_age(qtbot, window, age: str) -> None:
+    form = window.profile_form
+    form.age.setFocus()
+    form.age.selectAll()
+    qtbot.keyClicks(form.age, age)
+    window.flush()
+
+
+def pin_and_change_age(qtbot, window):
+    type_profile(qtbot, window)
+    window.flush()
+    window.compare_action.trigger()
+    pinned = window.session.pinned
+    assert pinned is not None and pinned is window.current_result()
+    retype_age(qtbot, window, "50")
+    qtbot.waitUntil(lambda: window.current_result() is not None)
+    return pinned
+
+
+def shows_no_comparison(window) -> bool:
+    x, _y = window.chart.pinned_data()
+    return (not window.comparison.isVisible() and window.comparison.texts() == [] and len(x) == 0
+            and not any("Pinned" in entry for entry in window.chart.legend.entries))
+
+
+def test_compare_is_disabled_until_there_is_an_estimate(qtbot, window):
+    assert not window.compare_action.isEnabled() and not window.compare_button.isEnabled()
+    type_profile(qtbot, window)
+    window.flush()
+    assert window.compare_action.isEnabled() and window.compare_button.isEnabled()
+    assert window.compare_action.isCheckable() and not window.compare_action.isChecked()
+    assert window.compare_action in window.view_menu.actions()
+    assert window.compare_action.shortcut() == QKeySequence("Ctrl+K")
+    assert shows_no_comparison(window)
+
+
+def test_pinning_and_changing_the_age_shows_both_side_by_side(qtbot, window):
+    pinned = pin_and_change_age(qtbot, window)
+    current = window.current_result()
+    assert current is not pinned and current.profile.age == 50 and pinned.profile.age == 38
+    assert window.compare_action.isChecked() and window.compare_button.isChecked()
+
+    # the chart: the pinned curve, exactly the pinned estimate's, and both named by what differs
+    x, y = window.chart.pinned_data()
+    np.testing.assert_allclose(x, pinned.pfs.times)
+    np.testing.assert_allclose(y, PERCENT * np.asarray(pinned.pfs.estimate))
+    personal_x, personal_y = window.chart.personal.getData()
+    assert not np.allclose(personal_y, PERCENT * np.asarray(pinned.pfs.estimate)[:len(personal_y)])
+    assert "Pinned: Age 38" in window.chart.legend.entries and "Current: Age 50" in window.chart.legend.entries
+    view = comparison_view(pinned, current, window.session.audience)
+    assert view.curve.description in window.chart.plot.accessibleDescription()
+
+    # the panel: both sides in the same format, labelled by what differs
+    panel = window.comparison
+    assert panel.isVisible()
+    assert panel.title.text() == view.title == "What if: Age 38 compared with Age 50"
+    texts = panel.texts()
+    for side, columns in ((view.pinned, panel.pinned), (view.current, panel.current)):
+        cards = (*side.early, side.pfs)
+        for column, card in zip(columns, cards):
+            assert column.heading.text() == side.heading
+            assert column.icons.array() == card.icons
+            assert column.headline.text() == card.headline and card.headline in texts
+            assert side.label in column.headline.accessibleDescription()
+    assert [c.heading.text() for c in panel.pinned] == ["Pinned: Age 38"] * 3
+    assert [c.heading.text() for c in panel.current] == ["Current: Age 50"] * 3
+    assert panel.pinned[2].icons.array() != panel.current[2].icons.array()  # the ages give other numbers
+
+    # the sheet carries the pinned estimate
+    assert window._sheet_options().comparison is pinned
+
+
+def test_unpinning_removes_it_all(qtbot, window):
+    pin_and_change_age(qtbot, window)
+    window.compare_button.click()  # the box in the chart's Compare row unchecks the action
+    assert window.session.pinned is None
+    assert not window.compare_action.isChecked() and not window.compare_button.isChecked()
+    assert shows_no_comparison(window)
+    assert window._sheet_options().comparison is None
+    assert "People like you (estimate)" in window.chart.legend.entries
+    assert window.chart.plot.accessibleDescription() == window.view.chart.description
+
+
+def test_the_shortcut_pins_and_unpins(qtbot, window):
+    type_profile(qtbot, window)
+    window.flush()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.pinned is window.current_result() and window.compare_button.isChecked()
+    assert window.comparison.isVisible()  # same profile: shown, and said to be the same
+    assert "same profile" in window.comparison.title.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.pinned is None and shows_no_comparison(window)
+
+
+def test_a_refused_profile_hides_the_comparison_too(qtbot, window):
+    pinned = pin_and_change_age(qtbot, window)
+    retype_age(qtbot, window, "99")  # refused: no numbers at all, the pinned ones included
+    assert window.current_result() is None and window.session.refusal
+    assert shows_no_comparison(window)
+    assert window.compare_action.isEnabled() and window.compare_action.isChecked()  # can still unpin
+    retype_age(qtbot, window, "45")  # back to a profile the model accepts: the pin comes back
+    assert window.session.pinned is pinned and window.comparison.isVisible()
+    assert window.comparison.title.text() == "What if: Age 38 compared with Age 45"
+
+
+def test_the_patient_view_compares_in_its_own_words(qtbot, window):
+    pinned = pin_and_change_age(qtbot, window)
+    window.set_audience("clinician")
+    view = comparison_view(pinned, window.current_result(), "clinician")
+    assert window.comparison.pinned[0].range.text() == view.pinned.early[0].range_text
+    window.set_audience("patient")
+    view = comparison_view(pinned, window.current_result(), "patient")
+    assert window.comparison.pinned[0].range.text() == view.pinned.early[0].range_text
+
+
+def test_another_consultation_unpins(qtbot, window, tmp_path, profile_fields):
+    pin_and_change_age(qtbot, window)
+    path = tmp_path / "other.aidconsult.json"
+    save_consultation(path, Consultation.for_model(window.model, {**profile_fields, "age": 60}))
+    assert window.consultations.open(path)
+    assert window.session.pinned is None and not window.compare_action.isChecked()
+    assert window.current_result() is not None and window.current_result().profile.age == 60
+    assert shows_no_comparison(window) and window._sheet_options().comparison is None
+    window.compare_action.trigger()
+    assert window.session.pinned is not None
+    assert window.consultations.new()
+    assert window.session.pinned is None and shows_no_comparison(window)
+    assert not window.compare_action.isEnabled()  # a blank profile: nothing to pin
+
+
+def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
+    pin_and_change_age(qtbot, window)
+    panel = window.comparison
+    for label in panel.stops():
+        assert label.focusPolicy() & Qt.FocusPolicy.TabFocus and accessible_text(label) == label.text()
+    assert accessible_text(window.compare_button) == window.compare_button.text()
+    order = window._focus_order
+    assert order.index(panel.title) < order.index(window.outcomes.early.headline)
+    assert order.index(window.reference_boxes["progressive"]) < order.index(window.compare_button) \
+        < order.index(window.years_table)
+    panel.title.setFocus()
+    qtbot.keyClick(panel.title, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.note
