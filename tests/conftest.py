@@ -1,4 +1,5 @@
-"""Shared test set-up: Qt runs offscreen so the suite needs no display."""
+"""Shared test set-up for tests/core and tests/ui. Imports no Qt (nor anything that imports it):
+tests/core runs where PySide6 is not installed. The Qt fixtures are in tests/ui/conftest.py."""
 
 import os
 import tempfile
@@ -17,8 +18,6 @@ for variable, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".loc
 
 import pytest  # noqa: E402
 
-from PySide6.QtCore import QSettings  # noqa: E402
-
 from decision_aid.model import default_model  # noqa: E402
 
 
@@ -30,38 +29,3 @@ def model():
 @pytest.fixture
 def profile_fields():
     return {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}
-
-
-IGNORED_QT_MESSAGES = ("propagateSizeHints",)  # the offscreen platform's own notice
-
-
-@pytest.fixture
-def settings_path(tmp_path):
-    return str(tmp_path / "window.ini")
-
-
-@pytest.fixture
-def window(qtbot, settings_path, qtlog, tmp_path, monkeypatch):
-    """The real window with its own settings and autosave file. Closing it with unsaved changes
-    answers "Discard" (a modal question cannot be answered headless); tests of that question
-    replace ``consultations.ask_unsaved`` themselves."""
-    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
-    from decision_aid.ui.main_window import MainWindow
-
-    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "autosave.aidconsult.json")
-    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    problems = [r.message for r in qtlog.records
-                if r.type.name != "QtDebugMsg" and not any(i in r.message for i in IGNORED_QT_MESSAGES)]
-    assert not problems, problems
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _one_qapplication(qapp):
-    """A QApplication exists before any test, so code that would otherwise create a bare
-    QGuiApplication (the sheet's offscreen path) can never precede a widget test."""
-    return qapp

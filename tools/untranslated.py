@@ -2,9 +2,10 @@
 
 A literal counts when it has at least two words with letters and is not: an argument of
 ``_``/``ngettext``/``N_``, a docstring, an f-string part of a log/exception for developers
-(``logging``, ``raise ...Error(...)``), a dictionary key, an object name or style sheet. Used by
-tests/core/test_catalogue.py (at most ALLOWED may remain) and by hand:
-``python tools/untranslated.py`` prints each with its file and line.
+(``logging``, ``raise ...Error(...)``), a dictionary key, an object name, a piece of a style sheet
+(a CSS declaration such as ``border: 2px solid``, or only lengths such as ``0px``) or a type
+written as a string (``"Estimate | None"``). Used by tests/core/test_catalogue.py (at most
+ALLOWED may remain) and by hand: ``python tools/untranslated.py`` prints each with its file and line.
 """
 
 from __future__ import annotations
@@ -22,10 +23,21 @@ DEVELOPER_CALLS = {"setObjectName", "setStyleSheet", "getLogger", "debug", "info
                    "critical", "log", "setTextFormat", "Path", "startswith", "endswith", "replace", "split", "join",
                    "strftime", "format", "encode", "decode", "get", "value", "setValue", "environ", "open"}
 WORDS = re.compile(r"[A-Za-z]{2,}")
+#: at most this many may remain (tests/core/test_catalogue.py)
+ALLOWED = 25
+#: a length such as ``4px`` or ``0.5em`` is not a word
+LENGTH = re.compile(r"\b\d*\.?\d*(px|pt|em)\b")
+#: a style sheet's declaration (Qt style sheets, HTML style attributes): a property name and a colon
+STYLE = re.compile(r"(^|[\s{;'\"])(color|background(-color)?|border(-[a-z]+)*|padding(-[a-z]+)?|margin(-[a-z]+)?"
+                   r"|font-[a-z]+|placeholder-text-color)\s*:")
+#: a type written as a string (a forward reference): ``"Estimate | None"``
+TYPE = re.compile(r"[A-Za-z_][\w.]*(\[[\w., |]*\])?( \| [A-Za-z_][\w.]*(\[[\w., |]*\])?)+")
 
 
 def _is_sentence(text: str) -> bool:
-    if len(WORDS.findall(text)) < 2 or "{" in text and text.count(" ") < 1:
+    if STYLE.search(text) or TYPE.fullmatch(text):
+        return False
+    if len(WORDS.findall(LENGTH.sub(" ", text))) < 2 or "{" in text and text.count(" ") < 1:
         return False
     if text.startswith(("<", "#", "QT_", "http", "%", "::")) or "/" in text.split(" ")[0]:
         return False

@@ -5,7 +5,7 @@ Run after changing any user-facing sentence: ``python tools/update_catalogue.py`
 translation then gains the new sentences (empty), loses the removed ones, and marks as fuzzy a
 sentence whose English changed (with the old English as ``#| msgid``, for the translator); a
 fuzzy or empty translation is not used (that sentence shows in English) and the tests fail until
-a translator has dealt with it (tests/test_catalogue.py, docs/TRANSLATION.md).
+a translator has dealt with it (tests/core/test_catalogue.py, docs/TRANSLATION.md).
 
 - ``--check``: only report whether the template and the translations are up to date (exit 1 if not).
 - ``--init LANG``: start a translation for LANG (for example ``es``) from the template.

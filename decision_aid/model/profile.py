@@ -13,13 +13,6 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Mapping
 
-COURSE_NAMES = {
-    "rrms": "relapsing-remitting MS",
-    "spms": "secondary progressive MS",
-    "ppms": "primary progressive MS",
-    "prms": "progressive-relapsing MS",
-}
-
 REQUIRED_FIELDS = ("age", "course", "edss", "prior_dmts")
 OPTIONAL_FIELDS = ("relapses_past_year", "disease_duration_years")
 
@@ -117,10 +110,6 @@ class Profile:
     prior_dmts: int
     relapses_past_year: int | None = None
     disease_duration_years: float | None = None
-
-    @property
-    def course_name(self) -> str:
-        return COURSE_NAMES[self.course]
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,7 +14,7 @@ from decision_aid.ui import consultation_controller
 from decision_aid.ui.consultation_dialogs import UnsavedAnswer
 from decision_aid.ui.main_window import MainWindow
 
-CORPUS = Path(__file__).parent / "data" / "consultations"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 
 
 def new_window(qtbot, tmp_path, monkeypatch, name="w"):
@@ -350,7 +350,7 @@ def test_labels_and_message_boxes_are_made_only_by_the_plain_text_helpers():
     guess rich text) is made nowhere but in ui/plain.py."""
     import re
 
-    package = Path(__file__).parent.parent / "decision_aid"
+    package = Path(__file__).resolve().parents[2] / "decision_aid"
     pattern = re.compile(r"\bQLabel\(|\bQMessageBox\(|QMessageBox\.(question|warning|about|information|critical)\(|"
                          r"setOpenExternalLinks\(True\)|TextFormat\.(RichText|AutoText)")
     offenders = [f"{path.relative_to(package)}:{number}"

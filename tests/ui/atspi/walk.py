@@ -2,7 +2,7 @@
 keyboard (xdotool), as a screen reader user would, and writes what it found as JSON.
 
 Run by Debian's ``/usr/bin/python3`` (pyatspi is not on PyPI) inside a session that has an X
-server, a D-Bus session bus and the AT-SPI bus (tests/test_atspi.py starts them):
+server, a D-Bus session bus and the AT-SPI bus (tests/ui/test_atspi.py starts them):
 
     walk.py PID OUT.json TAB_KEYS
 

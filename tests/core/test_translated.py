@@ -4,7 +4,7 @@ through gettext: tools/untranslated.py finds none in these files."""
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from untranslated import untranslated  # noqa: E402

@@ -1,16 +1,11 @@
-"""The command line as a neurologist or a script meets it: --profile for the window and screenshots,
-a closed pipe, the page count in --help, --version."""
+"""The command line's window and screenshot paths: they open the real window (Qt). The rest of the
+command line's shell behaviour is in tests/core/test_cli_shell.py."""
 
-import dataclasses
 import subprocess
 import sys
 
-import pytest
-
 from decision_aid import cli as cli_module
 from decision_aid.consultation import Consultation, save_consultation
-
-PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
 
 def run(*args, cwd=None):
@@ -22,22 +17,6 @@ def saved(model, tmp_path, **changes):
     consultation = Consultation.for_model(model, {"age": "52", "course": "spms", "edss": 6.0, "prior_dmts": 2},
                                           audience="clinician", horizon=10, patient_name="Jane Roe", **changes)
     return save_consultation(tmp_path / "visit.aidconsult.json", consultation)
-
-
-def test_a_closed_pipe_exits_0_quietly():
-    done = subprocess.run(f"{sys.executable} -m decision_aid estimate {' '.join(PROFILE)} | head -1; "
-                          "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "AHSCT personal estimate (decision aid; not a prediction for one person)"
-    assert done.stderr == ""
-
-
-def test_version_and_help_say_how_many_pages_honestly():
-    done = run("--version")
-    assert done.returncode == 0 and done.stdout.startswith("decision-aid ")
-    text = " ".join(run("sheet", "--help").stdout.split()) + " ".join(run("--help").stdout.split())
-    assert "one-page" not in text and "several pages: the estimates first" in text
 
 
 def test_screenshot_of_a_saved_consultation_shows_it(model, tmp_path, monkeypatch):
@@ -61,18 +40,6 @@ def test_screenshot_of_a_saved_consultation_shows_it(model, tmp_path, monkeypatc
     assert cli_module.main(["--screenshot", str(tmp_path / "patient.png"), "--profile", str(path),
                             "--audience", "patient", "--horizon", "5"]) == 0
     assert (seen["audience"], seen["horizon"]) == ("patient", 5)  # flags given win over the file
-
-
-def test_screenshot_of_a_saved_profile_that_is_refused_writes_nothing(model, tmp_path):
-    path = save_consultation(tmp_path / "draft.aidconsult.json",
-                             Consultation.for_model(model, {"age": "80", "course": "rrms", "edss": 4.0,
-                                                            "prior_dmts": 2}))
-    done = run("--screenshot", str(tmp_path / "shot.png"), "--profile", str(path))
-    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
-    assert "profile field 'age': '80' is outside the allowed range" in done.stderr and str(path) in done.stderr
-    assert not (tmp_path / "shot.png").exists()
-    done = run("--profile", str(path), "--age", "40")
-    assert done.returncode == 2 and "not both" in done.stderr
 
 
 def test_the_window_opens_a_saved_consultation_like_file_open(model, tmp_path, monkeypatch):

@@ -1,5 +1,6 @@
 """Saved consultations: every field survives a round trip, files are owner-only and written
-atomically, and every kind of bad file is refused whole with one sentence naming the field."""
+atomically, and every kind of bad file is refused whole with one sentence naming the field. Sheets from a saved file are in
+tests/ui/test_consultation_sheet.py."""
 
 import dataclasses
 import json
@@ -18,7 +19,7 @@ from decision_aid.consultation import (
     save_consultation,
 )
 
-CORPUS = Path(__file__).parent / "data" / "consultations"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 
 # file -> (the field the message must name, or None for file-level problems; a phrase it must contain)
 BAD_FILES = {
@@ -242,45 +243,6 @@ def test_sheet_refuses_a_bad_file_and_leaves_an_existing_pdf_untouched(name, tmp
     assert name in line and phrase in line
     assert existing.read_bytes() == b"previous sheet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
-
-
-def test_sheet_from_a_saved_file(tmp_path, model):
-    path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
-    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf"))
-    assert done.returncode == 0, done.stderr
-    from pypdf import PdfReader
-
-    from decision_aid.present.worksheet_view import worksheet_view
-
-    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "sheet.pdf")).pages]
-    saved = full_consultation(model)
-    assert " ".join(saved.notes.split()) in " ".join(pages)  # the file's notes in the notes box
-    answer = worksheet_view(model, saved.values, "patient").summary()[0].split(":")[0]
-    worksheet = next(i for i, page in enumerate(pages) if "What matters to you" in page)
-    assert answer in " ".join(pages[worksheet:])  # the values answers in the worksheet
-    assert "Jane Roe" in " ".join(pages)  # the saved name, as the window would print it
-
-
-def pdf_text(path):
-    from pypdf import PdfReader
-
-    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages)
-
-
-def test_sheet_uses_the_saved_audience_horizon_and_name_unless_a_flag_is_given(tmp_path, model):
-    saved = dataclasses.replace(full_consultation(model), audience="clinician", horizon=10)
-    path = save_consultation(tmp_path / "visit.aidconsult.json", saved)
-    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "saved.pdf"))
-    assert done.returncode == 0, done.stderr
-    text = pdf_text(tmp_path / "saved.pdf")
-    assert "Jane Roe" in text and "hazard ratio" in text  # the clinician sheet, with the saved name
-    assert "xtrapolat" in text  # the saved 10-year horizon: years 5 to 10 are marked as extrapolated
-    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "flags.pdf"), "--audience", "patient",
-               "--name", "", "--horizon", "5", "--notes", "Other notes")
-    assert done.returncode == 0, done.stderr
-    text = pdf_text(tmp_path / "flags.pdf")
-    assert "Jane Roe" not in text and "Other notes" in text  # --name "" prints none; --notes wins
-    assert "hazard ratio" not in text and "xtrapolat" not in text  # the patient sheet, to 5 years
 
 
 def test_estimate_names_a_missing_field_of_a_draft_file(tmp_path, model):

@@ -1,5 +1,5 @@
 """Keyboard, screen reader and zoom, checked in-process (offscreen). The real assistive-technology
-client (AT-SPI) is tests/test_atspi.py."""
+client (AT-SPI) is tests/ui/test_atspi.py."""
 
 from __future__ import annotations
 

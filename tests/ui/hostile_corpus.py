@@ -1,7 +1,7 @@
 """A corpus of crafted consultation files (issue #12), and a runner that feeds each one to
 ``estimate --profile`` and ``sheet --profile`` in one process and reports what happened.
 
-``python tests/hostile_corpus.py CORPUS_DIR OUT_DIR`` prints one JSON object per line:
+``python tests/ui/hostile_corpus.py CORPUS_DIR OUT_DIR`` prints one JSON object per line:
 file, command, exit status, the exception type (if any escaped), whether it timed out, stderr.
 """
 
@@ -16,7 +16,7 @@ import socket
 import sys
 from pathlib import Path
 
-BASE = Path(__file__).parent / "data" / "consultations" / "older_evidence.aidconsult.json"
+BASE = Path(__file__).resolve().parents[1] / "data" / "consultations" / "older_evidence.aidconsult.json"
 HTML = "<img src=/dev/zero><a href='https://example.org'>link</a><b>bold</b>"
 CONTROL = "line one\nline two\r\x1b[2J\x1b[31mred\x07\x00\x08"
 RTL = "abc\u202edcba\u2066iso\u2069\u200f"

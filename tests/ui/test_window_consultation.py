@@ -18,7 +18,7 @@ from decision_aid.ui.consultation_dialogs import UnsavedAnswer
 from decision_aid.ui.main_window import MainWindow
 from helpers import type_profile
 
-CORPUS = Path(__file__).parent / "data" / "consultations"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 # Files with a profile value the model does not allow open as entered (see test_hostile_window.py).
 OPEN_AS_ENTERED = {"edss_half.aidconsult.json", "edss_ten.aidconsult.json", "age_80.aidconsult.json",
                    "course_unknown.aidconsult.json"}

@@ -20,7 +20,7 @@ from decision_aid.ui.consultation_dialogs import (
 )
 from decision_aid.ui.crash_handler import CRASH_TEXT, install_crash_handler
 
-CORPUS = Path(__file__).parent / "data" / "consultations"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 NAME = "Jane Roe"
 NOTES = "Worried about infertility after Zoë's advice"
 

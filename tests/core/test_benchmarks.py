@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-RUN = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+RUN = Path(__file__).resolve().parents[2] / "benchmarks" / "run.py"
 DOCUMENTED_KEYS = {"name", "description", "unit", "target", "statistic", "extra", "median", "p95", "min", "max",
                    "stdev", "n", "value", "pass", "result"}
 

@@ -1,4 +1,4 @@
-"""The window as a screen reader meets it: a real AT-SPI client (tests/atspi/walk.py, run by
+"""The window as a screen reader meets it: a real AT-SPI client (tests/ui/atspi/walk.py, run by
 Debian's python3 with pyatspi) walks the program's accessibility tree over D-Bus and drives it
 with the keyboard (xdotool) under Xvfb.
 

@@ -1,0 +1,63 @@
+"""A saved consultation turned into a sheet by the command line (the sheet is drawn with Qt). Saving,
+opening and refusing files are in tests/core/test_consultation.py."""
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+from decision_aid.consultation import Consultation, save_consultation
+
+
+def full_consultation(model) -> Consultation:
+    return Consultation.for_model(
+        model,
+        {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": "",
+         "disease_duration_years": None},
+        audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
+        values={"early_risk": "small", "disability": "most"}, patient_name="Jane Roe",
+    )
+
+
+def cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
+                          timeout=60, env=env, cwd=cwd)
+
+
+def pdf_text(path):
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages)
+
+
+def test_sheet_from_a_saved_file(tmp_path, model):
+    path = save_consultation(tmp_path / "visit.aidconsult.json", full_consultation(model))
+    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf"))
+    assert done.returncode == 0, done.stderr
+    from pypdf import PdfReader
+
+    from decision_aid.present.worksheet_view import worksheet_view
+
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "sheet.pdf")).pages]
+    saved = full_consultation(model)
+    assert " ".join(saved.notes.split()) in " ".join(pages)  # the file's notes in the notes box
+    answer = worksheet_view(model, saved.values, "patient").summary()[0].split(":")[0]
+    worksheet = next(i for i, page in enumerate(pages) if "What matters to you" in page)
+    assert answer in " ".join(pages[worksheet:])  # the values answers in the worksheet
+    assert "Jane Roe" in " ".join(pages)  # the saved name, as the window would print it
+
+
+def test_sheet_uses_the_saved_audience_horizon_and_name_unless_a_flag_is_given(tmp_path, model):
+    saved = dataclasses.replace(full_consultation(model), audience="clinician", horizon=10)
+    path = save_consultation(tmp_path / "visit.aidconsult.json", saved)
+    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "saved.pdf"))
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(tmp_path / "saved.pdf")
+    assert "Jane Roe" in text and "hazard ratio" in text  # the clinician sheet, with the saved name
+    assert "xtrapolat" in text  # the saved 10-year horizon: years 5 to 10 are marked as extrapolated
+    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "flags.pdf"), "--audience", "patient",
+               "--name", "", "--horizon", "5", "--notes", "Other notes")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(tmp_path / "flags.pdf")
+    assert "Jane Roe" not in text and "Other notes" in text  # --name "" prints none; --notes wins
+    assert "hazard ratio" not in text and "xtrapolat" not in text  # the patient sheet, to 5 years
