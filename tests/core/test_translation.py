@@ -120,3 +120,14 @@ def test_the_catalogue_names_the_english_version_it_translates(language):
     """The translated sheet and About say which English text the translation was made from."""
     version = catalogue(language).version
     assert re.fullmatch(r"\d+\.\d+\.\d+", version or ""), version
+
+
+def test_the_names_of_languages_written_in_sentences_are_cldrs():
+    """The table that saves loading Babel's locale data at start-up says what CLDR says."""
+    from babel import Locale
+
+    from decision_aid.present.i18n import NAMES_IN_SENTENCES, available_languages
+
+    for in_language in available_languages():
+        for language in available_languages():
+            assert NAMES_IN_SENTENCES[in_language][language] == Locale.parse(language).get_language_name(in_language)
