@@ -211,7 +211,8 @@ def chart_view(result: Estimate, audience: Audience) -> ChartView:
     patient = not audience.clinician
     ticks = tuple((v / 100, str(v) if patient else f"{v}%") for v in range(0, 101, 20))
     series = [ChartSeries("personal", _("People like you (estimate)")),
-              ChartSeries("band", _("95% interval (range)"))]
+              ChartSeries("band", _("95% interval (range)") if not patient else
+                          _("Range: where the true number probably is"))]  # patients: no percentages
     if result.horizon_years > cut:
         series.append(ChartSeries("extrapolated", _("Extrapolated beyond {years} years", years=wording.number(cut))))
     series += [ChartSeries("average", _("Average patient in the study")),
