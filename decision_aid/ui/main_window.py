@@ -55,6 +55,7 @@ from .sheet_panel import SheetPanel
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
 MESSAGE_PAGE, RESULTS_PAGE = 0, 1
+CHART_PLOT_HEIGHT = 430  # px: the plot at the height it had beside the numbers at 1280 x 800
 PROFILE_WIDTH = 290  # beside the tabs: at 1280 px the eight tabs still fit along the top
 
 
@@ -277,8 +278,11 @@ class MainWindow(QMainWindow):
         title = heading_label(_("Alive without disability worsening over the years"), "chartTitle")
         chart_layout.addWidget(title)
         self.chart = PfsChart()
-        self.chart.setMaximumHeight(560)
-        chart_layout.addWidget(self.chart, 1)
+        # A constant height: stretched with the column beside it, the chart was resized (and pyqtgraph
+        # re-ranged every axis) on most keystrokes, as the sentences beside it changed length.
+        self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)
+        chart_layout.addWidget(self.chart, 0)
         chart_layout.addWidget(self._build_compare_boxes())
         self.years_heading = heading_label("", "yearsHeading")
         chart_layout.addWidget(self.years_heading)
