@@ -10,6 +10,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import __version__
@@ -56,15 +57,46 @@ class _OneLineParser(argparse.ArgumentParser):
                                    problem=one_line(message)) + "\n")
 
 
+@dataclass(frozen=True)
+class _HelpLimits:
+    """The numbers the profile flags' help quotes, from the model's evidence file (never written
+    here); "?" where the evidence cannot be read (every command then refuses and says why)."""
+
+    ages: dict
+    prior_dmts_max: str
+    relapses_max: str
+    duration_max: str
+    dmt_threshold: str
+
+
+def _help_limits() -> _HelpLimits:
+    from .evidence import EvidenceError
+    from .model import default_model
+    from .present.wording import number
+
+    try:
+        model = default_model()
+    except EvidenceError:
+        unknown = "?"
+        return _HelpLimits(dict(low=unknown, high=unknown, studied_low=unknown, studied_high=unknown),
+                           unknown, unknown, unknown, unknown)
+    lim = model.limits
+    return _HelpLimits(dict(low=number(lim.age_min), high=number(lim.age_max), studied_low=number(lim.studied_age_min),
+                            studied_high=number(lim.studied_age_max)),
+                       number(lim.prior_dmts_max), number(lim.relapses_max), number(lim.duration_max),
+                       number(model.dmt_threshold))
+
+
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
     group = parser.add_argument_group(
         _("patient profile"),
         _("All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives the "
           "profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused."),
     )
+    limits = _help_limits()
     group.add_argument("--age", dest=prefix + "age", metavar="YEARS", help=_(
-        "Age in years at transplant, 16 to 75 (decimals allowed). The study mostly included people aged 18 to 55; "
-        "outside that a warning is shown."))
+        "Age in years at transplant, {low} to {high} (decimals allowed). The study mostly included people aged "
+        "{studied_low} to {studied_high}; outside that a warning is shown.", **limits.ages))
     group.add_argument("--course", dest=prefix + "course", metavar="COURSE", help=_(
         "Type of multiple sclerosis: rrms (relapsing-remitting: relapses with recovery in between), spms (secondary "
         "progressive: steady worsening after a relapsing phase), ppms (primary progressive: steady worsening from "
@@ -75,13 +107,14 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
         "needs a cane to walk about 100 m, 7.0 = uses a wheelchair. 10 means death and is not an input."))
     group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help=_(
         "Number of disease-modifying therapies used before transplant (for example interferon, fingolimod, "
-        "natalizumab), a whole number 0 to 15. More than 2 raises the modelled risk of progression."))
+        "natalizumab), a whole number 0 to {high}. More than {threshold} raises the modelled risk of progression.",
+        high=limits.prior_dmts_max, threshold=limits.dmt_threshold))
     group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help=_(
-        "Optional: relapses in the past 12 months, a whole number 0 to 20. Used only to compare with trial entry "
-        "criteria, not in the estimate."))
+        "Optional: relapses in the past 12 months, a whole number 0 to {high}. Used only to compare with trial "
+        "entry criteria, not in the estimate.", high=limits.relapses_max))
     group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help=_(
-        "Optional: years since diagnosis, 0 to 60. Used only to compare with published guidance, not in the "
-        "estimate."))
+        "Optional: years since diagnosis, 0 to {high}. Used only to compare with published guidance, not in the "
+        "estimate.", high=limits.duration_max))
     group.add_argument("--profile", dest=prefix + "profile", metavar="FILE", help=_(
         "Read the profile from a saved consultation file (.aidconsult.json) instead of the flags above; give one or "
         "the other, not both. Without a sub-command the window opens that consultation (or --screenshot renders "

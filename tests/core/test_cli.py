@@ -103,3 +103,27 @@ def test_a_closed_pipe_is_not_a_traceback():
     done = subprocess.run(f"{sys.executable} -m decision_aid estimate {' '.join(PROFILE)} | true",
                           shell=True, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(monkeypatch, capsys):
+    """The ranges in --help come from the model's evidence file: change the file's limits and the
+    help follows (they were once written into the help text)."""
+    import dataclasses
+
+    import decision_aid.model as model_module
+    from decision_aid.cli import main
+
+    real = model_module.default_model()
+    limits = dataclasses.replace(real.limits, age_min=17.0, age_max=71.0, prior_dmts_max=13, relapses_max=19,
+                                 duration_max=55.0)
+
+    class Other:
+        def __init__(self):
+            self.limits, self.dmt_threshold = limits, 4
+
+    monkeypatch.setattr(model_module, "default_model", Other)
+    with pytest.raises(SystemExit):
+        main(["estimate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for expected in ("17 to 71", "0 to 13", "More than 4", "0 to 19", "0 to 55"):
+        assert expected in text, expected
