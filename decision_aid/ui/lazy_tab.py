@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Callable, Generic, TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 PanelT = TypeVar("PanelT", bound=QWidget)
@@ -37,8 +35,6 @@ class LazyTab(QWidget, Generic[PanelT]):
         if self._stale:
             self._stale = False
             self._update(self._panel)
-            # After this event loop turn: the new widgets are shown by then (a hidden one is not told)
-            QTimer.singleShot(0, self, lambda: announce_new_widgets(self))
         return self._panel
 
     @property
@@ -55,13 +51,3 @@ class LazyTab(QWidget, Generic[PanelT]):
         self.panel  # noqa: B018
         super().showEvent(event)
 
-
-def announce_new_widgets(panel: QWidget) -> None:
-    """Tell assistive technology about the widgets a panel has just built. Widgets made without a
-    parent and laid out afterwards never reach a screen reader's tree on their own (an AT-SPI
-    client found none of the texts of Your options); an ObjectCreated event for each adds them."""
-    if not QAccessible.isActive():
-        return
-    for widget in (panel, *panel.findChildren(QWidget)):
-        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.ObjectCreated))
-    QAccessible.updateAccessibility(QAccessibleEvent(panel, QAccessible.Event.ObjectReorder))
