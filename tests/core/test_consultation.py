@@ -9,7 +9,6 @@ import re
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,8 @@ from decision_aid.consultation import (
     MAX_FILE_BYTES, Consultation, ConsultationError, describe_version_change, load_consultation,
     save_consultation,
 )
+
+from shared import full_consultation, cli
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 
@@ -63,16 +64,6 @@ CLI_REFUSED = {**BAD_FILES, **NOT_ALLOWED_VALUES}
 
 def is_one_sentence(message: str) -> bool:
     return "\n" not in message and message.endswith(".") and not re.search(r"[.!?]\s+[A-Z]", message)
-
-
-def full_consultation(model) -> Consultation:
-    return Consultation.for_model(
-        model,
-        {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": "",
-         "disease_duration_years": None},
-        audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
-        values={"early_risk": "small", "disability": "most"}, patient_name="Jane Roe",
-    )
 
 
 def test_round_trip_keeps_every_field(tmp_path, model):
@@ -202,10 +193,6 @@ def test_save_refuses_content_it_could_not_read_back(tmp_path, model):
 
 
 # --- the command line ---------------------------------------------------------------------------
-
-def cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
-                          timeout=60, env=env, cwd=cwd)
 
 
 def assert_one_line_refusal(done: subprocess.CompletedProcess) -> str:

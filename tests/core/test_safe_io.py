@@ -6,9 +6,6 @@ tests/ui/test_safe_io_qt.py."""
 import errno
 import os
 import stat
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
@@ -19,22 +16,7 @@ from decision_aid.safe_io import (
     verify_pdf, write_atomically,
 )
 
-
-def cli(*args, timeout=90, cwd=None):
-    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd)
-
-
-def one_line(done):
-    assert "Traceback" not in done.stderr, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].isprintable()
-    return lines[0]
-
-
-def temporaries(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX)]
+from shared import cli, one_line, temporaries, run_with_timeout
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -127,21 +109,6 @@ def test_sheet_output_must_be_a_regular_file(tmp_path, kind, model):
 
 
 # --- reading ------------------------------------------------------------------------------------
-
-def run_with_timeout(function, seconds=10):
-    outcome = {}
-
-    def target():
-        try:
-            outcome["value"] = function()
-        except BaseException as exc:  # noqa: BLE001 (reported to the test)
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "reading hung"
-    return outcome
 
 
 @pytest.mark.parametrize("kind", ["fifo", "directory", "device", "symlink to /dev/zero", "socket"])

@@ -2,26 +2,10 @@
 opening and refusing files are in tests/core/test_consultation.py."""
 
 import dataclasses
-import subprocess
-import sys
-from pathlib import Path
 
-from decision_aid.consultation import Consultation, save_consultation
+from decision_aid.consultation import save_consultation
 
-
-def full_consultation(model) -> Consultation:
-    return Consultation.for_model(
-        model,
-        {"age": "38", "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": "",
-         "disease_duration_years": None},
-        audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
-        values={"early_risk": "small", "disability": "most"}, patient_name="Jane Roe",
-    )
-
-
-def cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
-                          timeout=60, env=env, cwd=cwd)
+from shared import full_consultation, cli
 
 
 def pdf_text(path):

@@ -3,24 +3,9 @@ network module, and saving, autosaving and crash logging open no socket. The Qt-
 are in tests/core/test_privacy.py."""
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 
-NETWORK_MODULES = ["socket", "_socket", "ssl", "_ssl", "http.client", "urllib.request", "requests",
-                   "PySide6.QtNetwork", "asyncio", "smtplib", "ftplib", "xmlrpc.client", "email.utils"]
-
-WALK = textwrap.dedent("""
-    import importlib, pkgutil, decision_aid
-    names = sorted(i.name for i in pkgutil.walk_packages(decision_aid.__path__, "decision_aid.")
-                   if not i.name.endswith("__main__"))  # __main__ runs the command line
-""")
-
-
-def run(code: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, env=env)
+from shared import NETWORK_MODULES, WALK, run_python as run
 
 
 AUDIT = textwrap.dedent("""

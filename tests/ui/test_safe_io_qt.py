@@ -7,30 +7,18 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from decision_aid.safe_io import (
-    TEMP_PREFIX, verify_pdf,
+    verify_pdf,
 )
 
+from shared import cli, one_line, temporaries, run_with_timeout
+
 FLAGS = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
-
-
-def cli(*args, timeout=90, cwd=None):
-    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd)
-
-
-def one_line(done):
-    assert "Traceback" not in done.stderr, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].isprintable()
-    return lines[0]
 
 
 @contextlib.contextmanager
@@ -61,26 +49,7 @@ def fill(folder: Path) -> None:
                 assert exc.errno == errno.ENOSPC
 
 
-def temporaries(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX)]
-
-
 # --- writing ------------------------------------------------------------------------------------
-
-def run_with_timeout(function, seconds=10):
-    outcome = {}
-
-    def target():
-        try:
-            outcome["value"] = function()
-        except BaseException as exc:  # noqa: BLE001 (reported to the test)
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "reading hung"
-    return outcome
 
 
 def test_sheet_on_a_full_disk_keeps_the_previous_pdf(tmp_path):
