@@ -27,3 +27,12 @@ def type_profile(qtbot, win, age="38", course="rrms", edss=4.0, dmts="3"):
     assert form.prior_dmts.hasFocus()
     qtbot.keyClicks(form.prior_dmts, dmts)
     qtbot.waitUntil(lambda: win.current_result() is not None)
+
+
+def replace_text(qtbot, edit, text):
+    """Select all of a field and type ``text`` over it, key by key, as a person does."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    if text:
+        qtbot.keyClicks(edit, text)

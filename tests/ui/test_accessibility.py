@@ -14,15 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from decision_aid.ui import announce
-from helpers import accessible_text, type_profile
-
-
-def replace_text(qtbot, edit, text):
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    if text:
-        qtbot.keyClicks(edit, text)
+from helpers import accessible_text, replace_text, type_profile
 
 
 # -- 5. EDSS typed exactly ------------------------------------------------------------------------

@@ -126,17 +126,9 @@ def shown_texts(window) -> list[str]:
 
 
 @pytest.fixture
-def spanish_window(qtbot, spanish, settings_path, tmp_path, monkeypatch):
-    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
-    from decision_aid.ui.main_window import MainWindow
-
-    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "autosave.aidconsult.json")
-    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def spanish_window(spanish, window):
+    """The window of tests/ui/conftest.py, built after the language was set to Spanish."""
+    return window
 
 
 @pytest.mark.parametrize("fields", [RELAPSING, PROGRESSIVE], ids=["relapsing", "progressive"])

@@ -17,15 +17,7 @@ from decision_aid.evidence import load_evidence
 from decision_aid.evidence.loader import default_directory
 from decision_aid.model import Model, ProfileError
 from decision_aid.ui.main_window import MainWindow
-from helpers import accessible_text, type_profile  # noqa: F401  (fixtures: settings_path, window in conftest)
-
-def replace_text(qtbot, edit, text):
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    if text:
-        qtbot.keyClicks(edit, text)
-
+from helpers import accessible_text, replace_text, type_profile  # noqa: F401  (fixtures: settings_path, window in conftest)
 
 def shows_estimates(win) -> bool:
     return win.results_stack.currentIndex() == 1 and win.results_page.isVisible() and win.chart.isVisible()
