@@ -1,15 +1,17 @@
 """A 10 x 10 icon array painted with the shared painter, plus its legend.
 
-Vector painting (no cached pixmaps) keeps it crisp on high-DPI screens. The drawing is recorded
-once per array and size in a QPicture (vector commands, replayed at the device's resolution):
-Qt paints a widget several times while a window settles, and 100 glyphs drawn from Python cost
-milliseconds each time.
+The glyphs are painted as vectors once per array, size and device pixel ratio into a pixmap of
+the device's own resolution (so it is as crisp as painting directly, on high-DPI screens too),
+and that pixmap is what each paint event copies. Qt paints a widget several times while a window
+settles and after every keystroke; 100 glyphs rasterised again each time cost about a
+millisecond (replaying a recorded QPicture still rasterises every path), a pixmap copy almost
+nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPicture
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import palette
@@ -24,7 +26,7 @@ class IconArrayWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._array: IconArray | None = None
-        self._picture: tuple[tuple[IconArray, int], QPicture] | None = None  # ((array, side), drawing)
+        self._drawing: tuple[tuple[IconArray, int, float], QPixmap] | None = None  # ((array, side, ratio), pixels)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(140, 140)  # glyphs stay large enough to tell apart
 
@@ -50,16 +52,25 @@ class IconArrayWidget(QWidget):
         if self._array is None:
             return
         side = min(self.width(), self.height())
-        key = (self._array, side)
-        if self._picture is None or self._picture[0] != key:
-            picture = QPicture()
-            recorder = QPainter(picture)
-            paint_icon_array(recorder, QRectF(0, 0, side, side), self._array)
-            recorder.end()
-            self._picture = (key, picture)
+        key = (self._array, side, self.devicePixelRatioF())
+        if self._drawing is None or self._drawing[0] != key:
+            self._drawing = (key, _rasterised(self._array, side, key[2]))
         painter = QPainter(self)
-        self._picture[1].play(painter)
+        painter.drawPixmap(0, 0, self._drawing[1])
         painter.end()
+
+
+def _rasterised(array: IconArray, side: int, ratio: float) -> QPixmap:
+    """The array painted as vectors into a transparent pixmap of ``side`` logical pixels at the
+    device pixel ratio ``ratio`` (so one logical pixel is ``ratio`` real ones, as on screen)."""
+    pixels = max(1, round(side * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_icon_array(painter, QRectF(0, 0, side, side), array)
+    painter.end()
+    return pixmap
 
 
 class GlyphSwatch(QWidget):

@@ -48,6 +48,7 @@ class PfsChart(QWidget):
         self._chart: ChartView | None = None
         self._pinned: PinnedCurve | None = None  # "what if": the pinned estimate's curve, if shown
         self._cursor: float | None = None  # the time the keyboard read-out is at
+        self._frame: tuple | None = None  # what the axes and region show (see set_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -173,6 +174,7 @@ class PfsChart(QWidget):
     def clear(self) -> None:
         """Remove every number from the chart (no stale curve may remain)."""
         self._chart = None
+        self._frame = None
         self._pinned = None
         for curve in (self.band_lower, self.band_upper, self.average, self.relapsing, self.progressive,
                       self.pinned, self.personal, self.extrapolated):
@@ -188,30 +190,65 @@ class PfsChart(QWidget):
         self.plot.setAccessibleDescription("")
 
     def set_view(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
-        self.clear()
+        """Show ``chart``. Every curve, the marker and the texts are set from it (or emptied), each
+        time; the axes, the extrapolated region and the legend are set again only when they differ
+        from the chart shown before: pyqtgraph re-lays out an axis for each label or tick set, and
+        new legend widgets re-lay out the page, while a keystroke usually changes only the curves."""
         self._chart = chart
+        self._cursor = None
+        self._forget_pinned()
+        self.hover_line.setVisible(False)
+        self.hover_label.setVisible(False)
+        self._set_curves(chart, show_relapsing, show_progressive)
+        frame = (chart.y_label, chart.x_label, chart.y_ticks, chart.horizon, chart.extrapolated_after,
+                 chart.extrapolating, chart.region_label)
+        if frame != self._frame:
+            self._set_frame(chart)
+            self._frame = frame
+        self.horizon_line.setPos(chart.extrapolated_after)
+        self.horizon_line.setVisible(True)
+        self.marker.setData([chart.extrapolated_after], [PERCENT * chart.marker_value])
+        self.marker.setVisible(True)
+        self.marker_label.setText(chart.marker_label)
+        self.marker_label.setVisible(True)
+        self._place_marker_label()
+        self._set_legend(chart, show_relapsing, show_progressive)
+        self.plot.setAccessibleDescription(chart.description)
+        self.readout.setText(self.hint)
+
+    def _forget_pinned(self) -> None:
+        if self._pinned is not None:
+            self._pinned = None
+            self.pinned.setData([], [])
+
+    def _set_curves(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
+        """Every curve from ``chart``, or emptied when not shown: none keeps an earlier estimate."""
         t = np.asarray(chart.times)
         cut = chart.extrapolated_after
-        observed = t <= cut + 1e-9
         estimate = PERCENT * np.asarray(chart.estimate)
         self.band_lower.setData(t, PERCENT * np.asarray(chart.lower))
         self.band_upper.setData(t, PERCENT * np.asarray(chart.upper))
         self.band.setVisible(True)
+        observed = t <= cut + 1e-9
         self.personal.setData(t[observed], estimate[observed])
         beyond = t >= cut - 1e-9
-        if chart.extrapolating:
-            self.extrapolated.setData(t[beyond], estimate[beyond])
-        self.average.setData(t, PERCENT * np.asarray(chart.average))
-        if show_relapsing:
-            self.relapsing.setData(t, PERCENT * np.asarray(chart.relapsing))
-        if show_progressive:
-            self.progressive.setData(t, PERCENT * np.asarray(chart.progressive))
+        shown = ((self.extrapolated, chart.extrapolating, t[beyond], estimate[beyond]),
+                 (self.average, True, t, PERCENT * np.asarray(chart.average)),
+                 (self.relapsing, show_relapsing, t, PERCENT * np.asarray(chart.relapsing)),
+                 (self.progressive, show_progressive, t, PERCENT * np.asarray(chart.progressive)))
+        for curve, visible, x, y in shown:
+            if visible:
+                curve.setData(x, y)
+            else:
+                curve.setData([], [])
 
+    def _set_frame(self, chart: ChartView) -> None:
+        """Axis labels and ticks, the x range and the extrapolated region."""
         item = self.plot_item
         item.setLabel("left", chart.y_label, **self.label_style)
         item.setLabel("bottom", chart.x_label, **self.label_style)
         item.getAxis("left").setTicks([[(PERCENT * v, label) for v, label in chart.y_ticks]])
-        horizon = chart.horizon
+        horizon, cut = chart.horizon, chart.extrapolated_after
         item.setXRange(0, horizon, padding=0.04)
         item.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, horizon + 1)]])
         self.region.setRegion((cut, horizon))
@@ -220,27 +257,17 @@ class PfsChart(QWidget):
         self.region_label.setPos((cut + horizon) / 2, 100)
         self.region_label.setVisible(chart.extrapolating)
 
-        self.horizon_line.setPos(cut)
-        self.horizon_line.setVisible(True)
-        self.marker.setData([cut], [PERCENT * chart.marker_value])
-        self.marker.setVisible(True)
-        self.marker_label.setText(chart.marker_label)
-        self.marker_label.setVisible(True)
-        self._place_marker_label()
-
+    def _set_legend(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
         labels = {s.key: s.label for s in chart.series}
-        self.legend.addItem(self.personal, labels["personal"])
-        self.legend.addItem(self.band_lower, labels["band"], fill=self.band_brush)
+        entries = [(self.personal, labels["personal"], None), (self.band_lower, labels["band"], self.band_brush)]
         if chart.extrapolating:
-            self.legend.addItem(self.extrapolated, labels["extrapolated"])
-        self.legend.addItem(self.average, labels["average"])
+            entries.append((self.extrapolated, labels["extrapolated"], None))
+        entries.append((self.average, labels["average"], None))
         if show_relapsing:
-            self.legend.addItem(self.relapsing, labels["relapsing"])
+            entries.append((self.relapsing, labels["relapsing"], None))
         if show_progressive:
-            self.legend.addItem(self.progressive, labels["progressive"])
-        self.plot.setAccessibleDescription(chart.description)
-        self.readout.setText(self.hint)
-        self._cursor = None
+            entries.append((self.progressive, labels["progressive"], None))
+        self.legend.set_entries(entries)
 
     def set_pinned(self, curve: PinnedCurve | None) -> None:
         """What if: draw the pinned estimate's curve beside the shown one (after :meth:`set_view`),
@@ -409,6 +436,11 @@ class ChartLegend(QWidget):
     def relabel(self, item: pg.PlotDataItem, text: str) -> None:
         """Give ``item``'s entry new words (in the same place)."""
         entries = [(i, text if i is item else t, fill) for i, t, fill in self._items]
+        if entries != self._items:
+            self._rebuild(entries)
+
+    def set_entries(self, entries: list[tuple[pg.PlotDataItem, str, QColor | None]]) -> None:
+        """Show exactly ``entries`` (item, text, fill); the same entries as shown leave the widgets be."""
         if entries != self._items:
             self._rebuild(entries)
 
