@@ -32,6 +32,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROFILE_ARGS = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
+#: How fresh processes find compiled bytecode (``--bytecode``). "compiled", the default, is how the
+#: program runs once installed (``pip install .`` byte-compiles every module): the children may
+#: write bytecode, into a scratch PYTHONPYCACHEPREFIX of this run (never into the source tree),
+#: and every measure's warm-up fills it. "source" leaves the calling environment as it is; where
+#: that sets PYTHONDONTWRITEBYTECODE (this sandbox does), an editable checkout's own modules are
+#: compiled from source at every start, while the bare reference window's libraries load their
+#: installed bytecode: that is not what a user's start costs.
+BYTECODE = {"mode": "compiled", "prefix": None}
+
+
+def process_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of every fresh process measured (see :data:`BYTECODE`)."""
+    environment = dict(os.environ)
+    if BYTECODE["mode"] == "compiled":
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        environment["PYTHONPYCACHEPREFIX"] = BYTECODE["prefix"]
+    return {**environment, **(extra or {})}
+
 
 @dataclass
 class Measure:
@@ -109,7 +127,8 @@ def estimate_in_process(repeats: int) -> list[Measure]:
 @measure("estimate_process")
 def estimate_process(repeats: int) -> list[Measure]:
     command = [sys.executable, "-m", "decision_aid", "estimate", *PROFILE_ARGS, "--json"]
-    samples = timed(lambda: subprocess.run(command, check=True, capture_output=True), repeats, warmup=1)
+    samples = timed(lambda: subprocess.run(command, check=True, capture_output=True, env=process_environment()),
+                    repeats, warmup=1)
     return [Measure("estimate_json_process", "`decision-aid estimate --json` as a whole process", "ms", 1000.0,
                     "median", samples)]
 
@@ -139,7 +158,8 @@ def sheet_process(repeats: int) -> list[Measure]:
 
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-m", "decision_aid", "sheet", "-o", str(Path(folder) / "s.pdf"), *PROFILE_ARGS]
-        samples = timed(lambda: subprocess.run(command, check=True, capture_output=True), repeats, warmup=1)
+        samples = timed(lambda: subprocess.run(command, check=True, capture_output=True, env=process_environment()),
+                        repeats, warmup=1)
     return [Measure("sheet_process", "`decision-aid sheet` as a whole process", "ms", 2500.0, "median", samples)]
 
 
@@ -361,9 +381,10 @@ CHILDREN = HERE / "children"
 
 def child_environment(home: str) -> dict[str, str]:
     """Offscreen, and a scratch HOME so that no remembered window state is read or written."""
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": home, "XDG_CONFIG_HOME": f"{home}/.config",
-            "DECISION_AID_DATA_DIR": f"{home}/data",
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(CHILDREN), os.environ.get("PYTHONPATH")]))}
+    return process_environment({
+        "QT_QPA_PLATFORM": "offscreen", "HOME": home, "XDG_CONFIG_HOME": f"{home}/.config",
+        "DECISION_AID_DATA_DIR": f"{home}/data",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(CHILDREN), os.environ.get("PYTHONPATH")]))})
 
 
 def cold_start_ms(script: str, arguments: list[str], home: str) -> float:
@@ -450,6 +471,9 @@ def build_report(results: list[Measure], started: dict | None = None) -> dict:
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "machine": machine(),
         "machine_at_start": started,
+        "fresh_processes_bytecode": {
+            "mode": BYTECODE["mode"],
+            "calling_environment_PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE")},
         "measures": [
             {**{k: v for k, v in asdict(m).items() if k not in ("samples", "value_override")}, **m.summary,
              "value": m.value, "pass": m.passed, "result": m.result}
@@ -476,13 +500,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=sorted(REGISTRY), help="run only this measure (repeatable)")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a rough check, not a record)")
     parser.add_argument("--output", type=Path, default=HERE / "results.json", help="where to write the JSON")
+    parser.add_argument("--bytecode", choices=("compiled", "source"), default="compiled",
+                        help="fresh processes load compiled bytecode, as an installed program does (default), or "
+                             "run with the calling environment as it is (see BYTECODE in this file)")
     args = parser.parse_args(argv)
     repeats = 5 if args.quick else 15
     started = {"load_average_1_5_15": [round(x, 2) for x in os.getloadavg()], "time": time.strftime("%H:%M:%S")}
     results: list[Measure] = []
-    for name in args.only or list(REGISTRY):
-        print(f"measuring {name} ...", file=sys.stderr, flush=True)
-        results.extend(REGISTRY[name](repeats))
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-bytecode-") as prefix:
+        BYTECODE.update(mode=args.bytecode, prefix=prefix)
+        for name in args.only or list(REGISTRY):
+            print(f"measuring {name} ...", file=sys.stderr, flush=True)
+            results.extend(REGISTRY[name](repeats))
     args.output.write_text(json.dumps(build_report(results, started), indent=2) + "\n")
     print(table(results))
     return 0

@@ -30,7 +30,7 @@ def bench():
 def test_help_lists_the_options():
     done = subprocess.run([sys.executable, str(RUN), "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    for option in ("--quick", "--only", "--output"):
+    for option in ("--quick", "--only", "--output", "--bytecode"):
         assert option in done.stdout
 
 
@@ -58,3 +58,22 @@ def test_report_records_target_value_and_result_for_each_measure(bench, tmp_path
     assert (ratio["value"], ratio["pass"], ratio["result"], ratio["target"]) == (1.7, None, "info", None)
     lines = bench.table(fake).splitlines()
     assert lines[1].endswith("pass") and lines[2].endswith("fail") and lines[3].endswith("info")
+
+
+def test_fresh_processes_load_compiled_bytecode_unless_asked_to_run_as_called(bench, monkeypatch, tmp_path):
+    """An installed program starts from bytecode (pip compiles it); a calling environment that
+    forbids writing bytecode would make every measured start compile the program from source
+    while the bare reference loads its libraries' installed bytecode."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
+    monkeypatch.setitem(bench.BYTECODE, "mode", "compiled")
+    monkeypatch.setitem(bench.BYTECODE, "prefix", str(tmp_path / "pycache"))
+    for environment in (bench.process_environment(), bench.child_environment(str(tmp_path))):
+        assert "PYTHONDONTWRITEBYTECODE" not in environment
+        assert environment["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")  # never the source tree
+    assert bench.child_environment(str(tmp_path))["HOME"] == str(tmp_path)
+    assert bench.build_report([])["fresh_processes_bytecode"] == {
+        "mode": "compiled", "calling_environment_PYTHONDONTWRITEBYTECODE": "1"}
+    monkeypatch.setitem(bench.BYTECODE, "mode", "source")
+    environment = bench.child_environment(str(tmp_path))
+    assert environment["PYTHONDONTWRITEBYTECODE"] == "1" and "PYTHONPYCACHEPREFIX" not in environment
