@@ -54,8 +54,20 @@ class ComparisonPanel(QFrame):
         self.rows: list[ResponsiveRow] = []
         self.pinned: list[OutcomeColumn] = []
         self.current: list[OutcomeColumn] = []
+        # After the labels took in a new width or font (a filter sees the event before they do)
+        self._leveller = QTimer(self)
+        self._leveller.setSingleShot(True)
+        self._leveller.setInterval(0)
+        self._leveller.timeout.connect(self.level_headings)
+        self.view: ComparisonView | None = None
+        self.show_view(None)
+
+    def _build_outcomes(self) -> None:
+        """The outcome rows, built when the first comparison is shown: most consultations never pin
+        one, and the two sides are about a quarter of all the window's widgets (cold start)."""
         bold = QFont()
         bold.setBold(True)  # only bold: the size follows the view (larger type for the patient)
+        layout = self.layout()
         for name, _card in OUTCOMES:
             heading = heading_label("", f"comparison{name}Heading")
             layout.addWidget(heading)
@@ -73,13 +85,6 @@ class ComparisonPanel(QFrame):
             layout.addWidget(row)
             self.headings.append(heading)
             self.rows.append(row)
-        # After the labels took in a new width or font (a filter sees the event before they do)
-        self._leveller = QTimer(self)
-        self._leveller.setSingleShot(True)
-        self._leveller.setInterval(0)
-        self._leveller.timeout.connect(self.level_headings)
-        self.view: ComparisonView | None = None
-        self.show_view(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         """Side by side, both sides' headings take the taller one's height, so the two icon
@@ -105,6 +110,8 @@ class ComparisonPanel(QFrame):
                 column.show_card(None)
             self.setVisible(False)
             return
+        if not self.rows:
+            self._build_outcomes()
         self.title.setText(view.title)
         self.note.setText(view.note)
         for index, (_name, card) in enumerate(OUTCOMES):
@@ -116,7 +123,7 @@ class ComparisonPanel(QFrame):
         self.level_headings()
 
     def stops(self) -> list[QWidget]:
-        """The texts in reading order (for the window's Tab order)."""
+        """The texts in reading order (for the window's Tab order; the outcomes once built)."""
         found: list[QWidget] = [self.title, self.note]
         for pinned, current in zip(self.pinned, self.current):
             for column in (pinned, current):

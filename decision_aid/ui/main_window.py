@@ -694,8 +694,9 @@ class MainWindow(QMainWindow):
         for tab in (self.method_tab, *self.context_tabs):
             tab.invalidate()
         self.values_tab.invalidate()
-        stops = tuple(self.general_notes.stops() + self.outcomes.early_notes.stops() + self.outcomes.pfs_notes.stops())
-        if stops != self._note_stops:  # new note widgets: keep them in reading order
+        stops = tuple(self.general_notes.stops() + self.comparison.stops() + self.outcomes.early_notes.stops()
+                      + self.outcomes.pfs_notes.stops())
+        if stops != self._note_stops:  # new note or comparison widgets: keep them in reading order
             self._note_stops = stops
             self._set_focus_order()
 

@@ -154,6 +154,13 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
     assert order.index(window.reference_boxes["progressive"]) < order.index(window.compare_button) \
         < order.index(window.years_table)
+    stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
+    assert len(stops) == 2 + 3 * 2 * 4
+    start = order.index(panel.title)
+    assert order[start:start + len(stops)] == stops
     panel.title.setFocus()
     qtbot.keyClick(panel.title, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is panel.note
+    stops[-1].setFocus()
+    qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.outcomes.early.headline
