@@ -53,6 +53,9 @@ class YearRow:
     range: str
     extrapolated: bool
     number: str  # the bare number for a compact table: "60" (in 100) or "60.2" (percent)
+    lower: str  # the range's ends as bare numbers, in the same unit: "46.7" and "79.9" (percent)
+    upper: str
+    in_hundred: str  # the estimate in whole people out of 100 ("60"), for either audience
 
 
 @dataclass(frozen=True)
@@ -250,9 +253,14 @@ def year_rows(result: Estimate, audience: Audience) -> tuple[YearRow, ...]:
                 "{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
         else:
             estimate, span = wording.count_phrase(interval.estimate), wording.range_phrase(interval)
-        number = (wording.number(interval.estimate * 100, 1) if audience.clinician
-                  else str(wording.in_hundred(interval.estimate)))
-        rows.append(YearRow(year, estimate, span, year > cut, number))
+        if audience.clinician:
+            number, lower, upper = (wording.number(p * 100, 1)
+                                    for p in (interval.estimate, interval.lower, interval.upper))
+        else:
+            number, lower, upper = (str(wording.in_hundred(p))
+                                    for p in (interval.estimate, interval.lower, interval.upper))
+        rows.append(YearRow(year, estimate, span, year > cut, number, lower, upper,
+                            str(wording.in_hundred(interval.estimate))))
     return tuple(rows)
 
 

@@ -59,6 +59,14 @@ class WorksheetSection:
 
 
 @dataclass(frozen=True)
+class YearTableRow:
+    """One row of the printed year-by-year table: a label and one cell per year."""
+
+    label: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SheetView:
     estimate: EstimateView
     title: str
@@ -79,7 +87,7 @@ class SheetView:
     assumptions_text: str
     source_text: str
     year_label: str
-    estimate_label: str
+    year_table: tuple[YearTableRow, ...]  # under the years: the patient's "In 100"; the clinician's % and range
     extrapolated_mark: str
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
@@ -133,7 +141,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         assumptions_text=assumptions,
         source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
-        estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
+        year_table=year_table(view),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
@@ -143,6 +151,19 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                   options_view(model, result.profile, audience), harms_view(model, result, audience),
                   context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
     )
+
+
+def year_table(view: EstimateView) -> tuple[YearTableRow, ...]:
+    """The rows under the years: for the patient, people in 100; for the clinician, the estimate and
+    both ends of its 95% interval in percent, then people in 100 (the window's Range column, on paper)."""
+    rows = view.years
+    in_hundred = YearTableRow(_("In 100"), tuple(r.in_hundred for r in rows))
+    if not view.audience.clinician:
+        return (in_hundred,)
+    return (YearTableRow(_("Estimate (%)"), tuple(r.number for r in rows)),
+            YearTableRow(_("95% lower"), tuple(r.lower for r in rows)),
+            YearTableRow(_("95% upper"), tuple(r.upper for r in rows)),
+            in_hundred)
 
 
 def translation_note() -> str:

@@ -208,11 +208,12 @@ def year_table(sheet: SheetView) -> str:
     view = sheet.estimate
     cells = "".join(f"<th align='right'>{escape(str(r.year))}{'*' if r.extrapolated else ''}</th>"
                     for r in view.years)
-    estimates = "".join(f"<td align='right'>{escape(r.number)}</td>" for r in view.years)
     head = f"<tr><th align='left'>{escape(sheet.year_label)}</th>{cells}</tr>"
+    body = "".join(f"<tr><td>{escape(row.label)}</td>"
+                   + "".join(f"<td align='right'>{escape(cell)}</td>" for cell in row.cells) + "</tr>"
+                   for row in sheet.year_table)
     table = (f"<p style='margin:0px 0px 1px 0px'><b>{escape(view.years_heading)}</b></p>"
-             f"<table cellspacing='0' cellpadding='1'>{head}<tr><td>{escape(sheet.estimate_label)}</td>"
-             f"{estimates}</tr></table>")
+             f"<table cellspacing='0' cellpadding='1'>{head}{body}</table>")
     if any(r.extrapolated for r in view.years):
         table += para(sheet.extrapolated_mark, bottom=0)
     return table

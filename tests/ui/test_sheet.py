@@ -122,6 +122,19 @@ def test_page_one_has_both_eras_with_equal_weight_and_the_benefit(sheets, case, 
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_year_table_prints_every_row_of_the_view(sheets, case, model):
+    """Each row of the year table, its label and its numbers in order (beside survival, which may
+    flow to page 2): the clinician's estimate, both ends of the 95% interval and people in 100; the
+    patient's people in 100."""
+    path, result, options = sheets[case]
+    text = pdf_text(path)
+    rows = view_of(result, options, model).year_table
+    assert len(rows) == (4 if options.audience == "clinician" else 1)
+    for row in rows:
+        assert flat(" ".join((row.label, *row.cells))) in text
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
 def test_source_versions_and_assumptions(sheets, case, model):
     import decision_aid
 
