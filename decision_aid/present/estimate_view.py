@@ -7,6 +7,7 @@ two eras with equal weight), then the benefit over years, then what qualifies th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -134,8 +135,13 @@ def icons_for(interval: Interval, color: str, mark: Mark) -> IconArray:
     return IconArray(count, max(count, wording.in_hundred(interval.upper)), color, mark)
 
 
-def range_text(interval: Interval, audience: Audience) -> str:
-    return wording.interval_percent(interval) if audience.clinician else wording.interval_in_words(interval)
+def range_text(interval: Interval, audience: Audience, named: Callable[[str], str]) -> str:
+    """The patient's range in words; for the clinician, the percentage and its 95% interval in a
+    sentence that names the outcome (``named``), so that the window and the sheet both say which
+    outcome the percentage is."""
+    if not audience.clinician:
+        return wording.interval_in_words(interval)
+    return named(wording.interval_percent(interval))
 
 
 def text_alternative(icons: IconArray, marked: str, interval: Interval, others: str) -> str:
@@ -155,7 +161,8 @@ def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool,
         heading=heading,
         headline=wording.early_death_sentence(interval, days),
         other_side=wording.early_death_other_side(interval, days),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience,
+                              lambda value: _("Death within {days} days: {value}", days=days, value=value)),
         icons=icons,
         legend=legend(died, _("alive after {days} days", days=days)),
         text_alternative=text_alternative(icons, died, interval, _("were alive after {days} days", days=days)),
@@ -170,7 +177,8 @@ def pfs_card(interval: Interval, years: int, audience: Audience) -> OutcomeCard:
         heading=_("Alive without disability worsening at {years} years", years=years),
         headline=wording.pfs_sentence(interval, years),
         other_side=wording.pfs_other_side(interval, years),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience, lambda value: _(
+            "Progression-free survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
         legend=legend(_("alive, no worsening at {years} years", years=years), _("worsened or died")),
         text_alternative=text_alternative(icons, marked, interval, _("worsened or died")),
@@ -185,7 +193,8 @@ def survival_card(interval: Interval, years: int, audience: Audience) -> Outcome
         heading=_("Alive at {years} years", years=years),
         headline=wording.survival_sentence(interval, years),
         other_side=wording.survival_other_side(interval, years),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience, lambda value: _(
+            "Overall survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
         legend=legend(marked, _("had died")),
         text_alternative=text_alternative(icons, marked, interval, _("had died")),

@@ -28,3 +28,19 @@ def test_the_clinicians_year_table_has_the_interval_and_people_in_100(result, mo
     assert rows["In 100"] == tuple(str(wording.in_hundred(i.estimate)) for i in yearly)
     patient = sheet_view(result, "patient", model).year_table
     assert [(r.label, r.cells) for r in patient] == [("In 100", rows["In 100"])]  # no percentages for patients
+
+
+def test_the_clinicians_percentages_say_which_outcome_they_are(result, model):
+    """C2: the clinician's percentages had lost their names ("1.9% (95% interval ...)" under a card,
+    "94.6% (...)" straight after the deaths sentence). The window and the sheet show the same card."""
+    view = sheet_view(result, "clinician", model).estimate
+    days, years = result.early_mortality_days, int(result.pfs.extrapolated_after)
+    for card, interval in zip(view.early.cards, (result.early_mortality, result.early_mortality_recent)):
+        assert card.range_text == f"Death within {days} days: {wording.interval_percent(interval)}"
+    assert view.pfs.range_text == (f"Progression-free survival at {years} years: "
+                                   f"{wording.interval_percent(result.pfs_5y)}")
+    assert view.survival.range_text == (f"Overall survival at {years} years: "
+                                        f"{wording.interval_percent(result.overall_survival_5y)}")
+    patient = sheet_view(result, "patient", model).estimate
+    for card, interval in ((patient.pfs, result.pfs_5y), (patient.survival, result.overall_survival_5y)):
+        assert card.range_text == wording.interval_in_words(interval)  # the patient's words stay
