@@ -120,7 +120,8 @@ class EstimateView:
     chart: ChartView
     years: tuple[YearRow, ...]
     years_heading: str
-    clinician_details: tuple[str, ...]  # multiplier and hazard ratios; empty for the patient
+    details_heading: str  # over the hazard ratios; empty for the patient
+    clinician_details: tuple[str, ...]  # hazard ratios and this profile's multiplier; empty for the patient
     versions: str
     citation: str
 
@@ -274,16 +275,20 @@ def year_rows(result: Estimate, audience: Audience) -> tuple[YearRow, ...]:
 
 
 def clinician_details(result: Estimate, model) -> tuple[str, ...]:
-    """The hazard ratios behind the estimate (from the evidence) and this profile's multiplier."""
+    """The hazard ratios behind the estimate (from the primary source), then this profile's
+    multiplier, which combines them; shown under :attr:`EstimateView.details_heading`."""
     rows = (("hr_pfs_age", _("progression")), ("hr_pfs_prior_dmts", _("progression")),
-            ("hr_os_edss", _("early deaths and survival")), ("hr_pfs_progressive", _("progression; context only")))
-    lines = [_("Progression hazard multiplier for this profile: {value} (relative to the average person in the "
-               "{group} group of the study)", value=wording.number(result.hazard_multiplier, 2),
-               group=_("relapsing") if result.group == "relapsing" else _("progressive"))]
+            ("hr_os_edss", _("early deaths and survival")),
+            # the model does not use this ratio; it derives its own progressive curve (assumption A2)
+            ("hr_pfs_progressive", _("progression; context only, {assumption}", assumption="A2")))
+    lines = []
     for name, outcome in rows:
         figure = model.study.figures[name]
         lines.append(_("{what} ({outcome}): hazard ratio {ratio}", what=wording.sentence_case(wording.data_text(figure.unit)),
                        outcome=outcome, ratio=wording.hazard_ratio_text(figure.value, figure.ci)))
+    lines.append(_("Progression hazard multiplier for this profile: {value} (relative to the average person in the "
+                   "{group} group of the study)", value=wording.number(result.hazard_multiplier, 2),
+                   group=_("relapsing") if result.group == "relapsing" else _("progressive")))
     return tuple(lines)
 
 
@@ -310,6 +315,7 @@ def estimate_view(result: Estimate, audience: Audience | str, model) -> Estimate
         chart=chart_view(result, audience),
         years=year_rows(result, audience),
         years_heading=_("Alive without disability worsening, year by year"),
+        details_heading=_("Hazard ratios (primary source)") if audience.clinician else "",
         clinician_details=clinician_details(result, model) if audience.clinician else (),
         versions=versions_line(result),
         citation=result.primary_citation,

@@ -189,7 +189,8 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     blocks.append(_ChartColumns([(0.5, left), (0.5, right)], gap=16, name="benefit"))
     details: list[Block] = [Text(year_table(sheet), s.small + 0.5, name="years")]
     if view.clinician_details:
-        details.append(Text(bullets(view.clinician_details), s.small + 0.5, name="details"))
+        details.append(Text(para(view.details_heading, bold=True, bottom=1) + bullets(view.clinician_details),
+                            s.small + 0.5, name="details"))
     blocks.append(Columns([(0.5, [card_block(view.survival, s, 0.5)]), (0.5, details)], gap=16, name="survival"))
     return blocks
 

@@ -44,3 +44,18 @@ def test_the_clinicians_percentages_say_which_outcome_they_are(result, model):
     patient = sheet_view(result, "patient", model).estimate
     for card, interval in ((patient.pfs, result.pfs_5y), (patient.survival, result.overall_survival_5y)):
         assert card.range_text == wording.interval_in_words(interval)  # the patient's words stay
+
+
+def test_the_hazard_ratios_have_their_heading_and_the_assumption_they_rest_on(result, model):
+    """C3: the clinician's hazard-ratio block had lost its heading, and the progressive-vs-relapsing
+    ratio the id of the assumption that says why it is context only (A2: the model derives its own
+    progressive curve)."""
+    view = sheet_view(result, "clinician", model).estimate
+    assert view.details_heading == "Hazard ratios (primary source)"
+    figure = model.study.figures["hr_pfs_progressive"]
+    line = next(d for d in view.clinician_details if d.startswith(wording.sentence_case(figure.unit)))
+    assert "(progression; context only, A2)" in line and "A2" in figure.notes
+    assert "A2" in {a.id for a in result.assumptions}
+    assert len(view.clinician_details) == 5  # four hazard ratios and the profile's multiplier
+    patient = sheet_view(result, "patient", model).estimate
+    assert patient.details_heading == "" and patient.clinician_details == ()

@@ -119,6 +119,11 @@ def test_page_one_has_both_eras_with_equal_weight_and_the_benefit(sheets, case, 
         assert (wording.interval_percent(interval) in everything) == (options.audience == "clinician")
     if options.audience == "patient":
         assert "HR " not in everything and "hazard ratio" not in everything.lower()
+    else:  # the hazard ratios under their heading, each line whole
+        view = view_of(result, options, model).estimate
+        assert flat(view.details_heading) == "Hazard ratios (primary source)"
+        assert flat(" ".join((view.details_heading, *view.clinician_details))) in everything
+        assert "(progression; context only, A2)" in everything
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))

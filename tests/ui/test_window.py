@@ -180,6 +180,7 @@ def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
     text = window.method_panel.toPlainText()
     assert "Hazard ratio 1.03" in text and "A1" in text
     assert f"{result.hazard_multiplier:.2f}" in window.outcomes.details.text()
+    assert window.outcomes.details.text().startswith("Hazard ratios (primary source)\n")
     assert window.outcomes.details.isVisible()
     window.set_audience("patient")
     assert not window.outcomes.details.isVisible()
