@@ -14,7 +14,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Estimate, Model
+from ..model import Estimate, Model, Profile
 from . import wording
 from .comparison_view import comparison_view
 from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
@@ -50,6 +50,7 @@ class TickQuestion:
 @dataclass(frozen=True)
 class WorksheetSection:
     title: str
+    profile_line: str  # whose answers these are, on the printed page
     values_heading: str
     answers: tuple[str, ...]
     tick_intro: str
@@ -149,7 +150,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ()) + (
                   options_view(model, result.profile, audience), harms_view(model, result, audience),
-                  context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
+                  context_section(result, audience, model),
+                  worksheet_section(model, values or {}, audience, result.profile)),
     )
 
 
@@ -188,22 +190,29 @@ def translation_footer() -> str:
              "{version})", version=translated_from(current_language()))
 
 
+def profile_line(profile: Profile) -> str:
+    """Whose profile a later section is about, at the top of its page."""
+    return _("Profile: {profile}", profile=wording.profile_sentence(profile))
+
+
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:
     return ContextSection(
         title=_("Guidance and other studies"),
-        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(result.profile)),
+        profile_line=profile_line(result.profile),
         guidance=guidance_view(model, result.profile, audience),
         studies=studies_view(model, result, audience),
         disclosure=disclosure_view(),
     )
 
 
-def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience) -> WorksheetSection:
+def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience,
+                      profile: Profile) -> WorksheetSection:
     view = worksheet_view(model, values, audience)
     unanswered = tuple(TickQuestion(q.prompt, tuple(c.label for c in q.choices))
                        for q in view.questions if q.id not in view.chosen)
     return WorksheetSection(
         title=_("What matters to you, and questions to ask"),
+        profile_line=profile_line(profile),
         values_heading=view.heading,
         answers=view.summary(),
         tick_intro=(_("Not answered yet; tick one:") if view.chosen else _("Tick the answer closest to how you feel:"))

@@ -59,3 +59,16 @@ def test_the_hazard_ratios_have_their_heading_and_the_assumption_they_rest_on(re
     assert len(view.clinician_details) == 5  # four hazard ratios and the profile's multiplier
     patient = sheet_view(result, "patient", model).estimate
     assert patient.details_heading == "" and patient.clinician_details == ()
+
+
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_the_worksheet_says_whose_profile_it_is(result, model, audience):
+    """C4: the printed "What matters to you, and questions to ask" had lost its profile line, so a
+    page of answers no longer said whose they were; "Guidance and other studies" kept its own."""
+    from decision_aid.present.sheet_view import ContextSection, WorksheetSection
+
+    sections = sheet_view(result, audience, model).sections
+    worksheet = next(s for s in sections if isinstance(s, WorksheetSection))
+    context = next(s for s in sections if isinstance(s, ContextSection))
+    assert worksheet.profile_line == context.profile_line == (
+        f"Profile: {wording.profile_sentence(result.profile)}")

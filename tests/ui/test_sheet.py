@@ -140,6 +140,18 @@ def test_the_year_table_prints_every_row_of_the_view(sheets, case, model):
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_later_sections_say_whose_profile_they_are_about(sheets, case, model):
+    """The page that starts the worksheet (answers and questions to ask), like the one that starts the
+    evidence around the estimate, says whose profile it is."""
+    path, result, _options = sheets[case]
+    pages = [flat(page.extract_text()) for page in PdfReader(str(path)).pages]
+    line = flat(f"Profile: {wording.profile_sentence(result.profile)}")
+    for title in ("Guidance and other studies", "What matters to you, and questions to ask"):
+        page = next(p for p in pages if title in p)
+        assert line in page.split(title, 1)[1]
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
 def test_source_versions_and_assumptions(sheets, case, model):
     import decision_aid
 
