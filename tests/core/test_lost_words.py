@@ -72,3 +72,23 @@ def test_the_worksheet_says_whose_profile_it_is(result, model, audience):
     context = next(s for s in sections if isinstance(s, ContextSection))
     assert worksheet.profile_line == context.profile_line == (
         f"Profile: {wording.profile_sentence(result.profile)}")
+
+
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_every_published_figure_reads_with_a_label_that_says_what_it_is(model, audience):
+    """C5: How calculated labelled three of the recent UK study's figures with their notes, which only
+    qualify them: "271 with neurological follow-up: 364 patients.", "IQR 4.0 to 6.5: 6 EDSS points.",
+    "5 of 364 (1.4%): about 1 in 100." Each now says what it is, its notes after the value."""
+    from decision_aid.present.method_view import method_view
+
+    sections = {s.heading: s for s in method_view(model, None, audience).sections}
+    recent = sections["Early deaths in recent UK centres"].items
+    figures = model.recent_study.figures
+    patients, edss, early = figures["patients"], figures["median_baseline_edss"], figures["early_mortality"]
+    death = (wording.percent(early.value) if audience == "clinician" else wording.count_phrase(early.value))
+    for expected in (f"Patients in the cohort: {wording.number(patients.value)} patients; {patients.notes}.",
+                     f"Median baseline EDSS: {wording.number(edss.value)} EDSS points; {edss.notes}.",
+                     f"Death from any cause within {model.early_days} days: {death}; {early.notes}."):
+        assert any(line.startswith(expected) for line in recent), expected
+    for line in recent + sections["Figures used"].items:  # no line opens with a number or a qualifier
+        assert line[:1].isalpha() and not line.startswith("IQR"), line
