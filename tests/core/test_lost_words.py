@@ -92,3 +92,14 @@ def test_every_published_figure_reads_with_a_label_that_says_what_it_is(model, a
         assert any(line.startswith(expected) for line in recent), expected
     for line in recent + sections["Figures used"].items:  # no line opens with a number or a qualifier
         assert line[:1].isalpha() and not line.startswith("IQR"), line
+
+
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
+def test_the_regimen_question_names_its_source_for_either_audience(model, audience):
+    """C6: the patient's question about regimens, reworded into whole numbers in 100, had lost the
+    source the clinician's keeps (the Guidance tab and the sheet both show this text)."""
+    from decision_aid.present.worksheet_view import questions_view
+
+    source = model.evidence.by_role("regimen")[0]
+    text = next(q for q in questions_view(model, audience) if q.id == "regimen").text
+    assert f"{source.short_name}, doi:{source.doi}" in text

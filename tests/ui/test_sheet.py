@@ -152,6 +152,18 @@ def test_the_later_sections_say_whose_profile_they_are_about(sheets, case, model
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_questions_to_ask_are_printed_whole_with_their_sources(sheets, case, model):
+    """Each question to ask, whole; the regimen question with the comparison's source for either audience."""
+    path, result, options = sheets[case]
+    text = pdf_text(path).replace("/ ", "/")  # a line may break after "Cy/"
+    worksheet = view_of(result, options, model).sections[-1]
+    for topic, question in worksheet.questions:
+        assert flat(f"{topic}: {question}") in text
+    source = model.evidence.by_role("regimen")[0]
+    assert flat(f"{source.short_name}, doi:{source.doi}") in text
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
 def test_source_versions_and_assumptions(sheets, case, model):
     import decision_aid
 
