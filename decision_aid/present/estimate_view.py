@@ -7,6 +7,7 @@ two eras with equal weight), then the benefit over years, then what qualifies th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +54,9 @@ class YearRow:
     range: str
     extrapolated: bool
     number: str  # the bare number for a compact table: "60" (in 100) or "60.2" (percent)
+    lower: str  # the range's ends as bare numbers, in the same unit: "46.7" and "79.9" (percent)
+    upper: str
+    in_hundred: str  # the estimate in whole people out of 100 ("60"), for either audience
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,8 @@ class EstimateView:
     chart: ChartView
     years: tuple[YearRow, ...]
     years_heading: str
-    clinician_details: tuple[str, ...]  # multiplier and hazard ratios; empty for the patient
+    details_heading: str  # over the hazard ratios; empty for the patient
+    clinician_details: tuple[str, ...]  # hazard ratios and this profile's multiplier; empty for the patient
     versions: str
     citation: str
 
@@ -131,8 +136,13 @@ def icons_for(interval: Interval, color: str, mark: Mark) -> IconArray:
     return IconArray(count, max(count, wording.in_hundred(interval.upper)), color, mark)
 
 
-def range_text(interval: Interval, audience: Audience) -> str:
-    return wording.interval_percent(interval) if audience.clinician else wording.interval_in_words(interval)
+def range_text(interval: Interval, audience: Audience, named: Callable[[str], str]) -> str:
+    """The patient's range in words; for the clinician, the percentage and its 95% interval in a
+    sentence that names the outcome (``named``), so that the window and the sheet both say which
+    outcome the percentage is."""
+    if not audience.clinician:
+        return wording.interval_in_words(interval)
+    return named(wording.interval_percent(interval))
 
 
 def text_alternative(icons: IconArray, marked: str, interval: Interval, others: str) -> str:
@@ -152,7 +162,8 @@ def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool,
         heading=heading,
         headline=wording.early_death_sentence(interval, days),
         other_side=wording.early_death_other_side(interval, days),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience,
+                              lambda value: _("Death within {days} days: {value}", days=days, value=value)),
         icons=icons,
         legend=legend(died, _("alive after {days} days", days=days)),
         text_alternative=text_alternative(icons, died, interval, _("were alive after {days} days", days=days)),
@@ -167,7 +178,8 @@ def pfs_card(interval: Interval, years: int, audience: Audience) -> OutcomeCard:
         heading=_("Alive without disability worsening at {years} years", years=years),
         headline=wording.pfs_sentence(interval, years),
         other_side=wording.pfs_other_side(interval, years),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience, lambda value: _(
+            "Progression-free survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
         legend=legend(_("alive, no worsening at {years} years", years=years), _("worsened or died")),
         text_alternative=text_alternative(icons, marked, interval, _("worsened or died")),
@@ -182,7 +194,8 @@ def survival_card(interval: Interval, years: int, audience: Audience) -> Outcome
         heading=_("Alive at {years} years", years=years),
         headline=wording.survival_sentence(interval, years),
         other_side=wording.survival_other_side(interval, years),
-        range_text=range_text(interval, audience),
+        range_text=range_text(interval, audience, lambda value: _(
+            "Overall survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
         legend=legend(marked, _("had died")),
         text_alternative=text_alternative(icons, marked, interval, _("had died")),
@@ -250,23 +263,32 @@ def year_rows(result: Estimate, audience: Audience) -> tuple[YearRow, ...]:
                 "{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
         else:
             estimate, span = wording.count_phrase(interval.estimate), wording.range_phrase(interval)
-        number = (wording.number(interval.estimate * 100, 1) if audience.clinician
-                  else str(wording.in_hundred(interval.estimate)))
-        rows.append(YearRow(year, estimate, span, year > cut, number))
+        if audience.clinician:
+            number, lower, upper = (wording.number(p * 100, 1)
+                                    for p in (interval.estimate, interval.lower, interval.upper))
+        else:
+            number, lower, upper = (str(wording.in_hundred(p))
+                                    for p in (interval.estimate, interval.lower, interval.upper))
+        rows.append(YearRow(year, estimate, span, year > cut, number, lower, upper,
+                            str(wording.in_hundred(interval.estimate))))
     return tuple(rows)
 
 
 def clinician_details(result: Estimate, model) -> tuple[str, ...]:
-    """The hazard ratios behind the estimate (from the evidence) and this profile's multiplier."""
+    """The hazard ratios behind the estimate (from the primary source), then this profile's
+    multiplier, which combines them; shown under :attr:`EstimateView.details_heading`."""
     rows = (("hr_pfs_age", _("progression")), ("hr_pfs_prior_dmts", _("progression")),
-            ("hr_os_edss", _("early deaths and survival")), ("hr_pfs_progressive", _("progression; context only")))
-    lines = [_("Progression hazard multiplier for this profile: {value} (relative to the average person in the "
-               "{group} group of the study)", value=wording.number(result.hazard_multiplier, 2),
-               group=_("relapsing") if result.group == "relapsing" else _("progressive"))]
+            ("hr_os_edss", _("early deaths and survival")),
+            # the model does not use this ratio; it derives its own progressive curve (assumption A2)
+            ("hr_pfs_progressive", _("progression; context only, {assumption}", assumption="A2")))
+    lines = []
     for name, outcome in rows:
         figure = model.study.figures[name]
         lines.append(_("{what} ({outcome}): hazard ratio {ratio}", what=wording.sentence_case(wording.data_text(figure.unit)),
                        outcome=outcome, ratio=wording.hazard_ratio_text(figure.value, figure.ci)))
+    lines.append(_("Progression hazard multiplier for this profile: {value} (relative to the average person in the "
+                   "{group} group of the study)", value=wording.number(result.hazard_multiplier, 2),
+                   group=_("relapsing") if result.group == "relapsing" else _("progressive")))
     return tuple(lines)
 
 
@@ -293,6 +315,7 @@ def estimate_view(result: Estimate, audience: Audience | str, model) -> Estimate
         chart=chart_view(result, audience),
         years=year_rows(result, audience),
         years_heading=_("Alive without disability worsening, year by year"),
+        details_heading=_("Hazard ratios (primary source)") if audience.clinician else "",
         clinician_details=clinician_details(result, model) if audience.clinician else (),
         versions=versions_line(result),
         citation=result.primary_citation,

@@ -42,11 +42,24 @@ class MethodView:
     sections: tuple[MethodSection, ...]
 
 
-def figure_lines(source, clinician: bool) -> tuple[str, ...]:
+#: Labels for the recent UK study's figures whose notes qualify the figure rather than name it
+#: ("271 with neurological follow-up" for the number of patients, "IQR 4.0 to 6.5" for the median
+#: EDSS, "5 of 364 (1.4%)" for early deaths): the line reads "label: value; notes". The primary
+#: study's notes name their figures, and so do the recent study's other notes.
+RECENT_FIGURE_LABELS = {
+    "patients": N_("Patients in the cohort"),
+    "median_baseline_edss": N_("Median baseline EDSS"),
+    "early_mortality": N_("Death from any cause within {days} days"),
+}
+
+
+def figure_lines(source, clinician: bool, labels: dict[str, str] | None = None, days: int = 0) -> tuple[str, ...]:
+    """One line per published figure; ``labels`` (figure name -> label) where the notes do not name it."""
     lines = []
-    for figure in source.figures.values():
+    for name, figure in source.figures.items():
         if figure.kind in FIGURE_KINDS:
-            text = wording.figure_text(figure, clinician)
+            label = (labels or {}).get(name)
+            text = wording.figure_text(figure, clinician, _(label, days=days) if label else None)
             if text:
                 lines.append(text)
     return tuple(lines)
@@ -86,7 +99,7 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
             recent.full_citation,
             _("Patients: {cohort}.", cohort=text(recent, "cohort")),
             _("Definition: {definition}.", definition=text(recent, "early_mortality_definition")),
-        ), figure_lines(recent, clinician)),
+        ), figure_lines(recent, clinician, RECENT_FIGURE_LABELS, model.early_days)),
         MethodSection(_("Assumptions"), items=tuple(f"{a.id} {wording.data_text(a.text)}" for a in assumptions)) if clinician
         else MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)),
         MethodSection(_("What changed in model {version}", version=model.version),

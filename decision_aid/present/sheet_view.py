@@ -14,7 +14,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Estimate, Model
+from ..model import Estimate, Model, Profile
 from . import wording
 from .comparison_view import comparison_view
 from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
@@ -50,12 +50,21 @@ class TickQuestion:
 @dataclass(frozen=True)
 class WorksheetSection:
     title: str
+    profile_line: str  # whose answers these are, on the printed page
     values_heading: str
     answers: tuple[str, ...]
     tick_intro: str
     unanswered: tuple[TickQuestion, ...]
     questions_heading: str
     questions: tuple[tuple[str, str], ...]  # (topic, text)
+
+
+@dataclass(frozen=True)
+class YearTableRow:
+    """One row of the printed year-by-year table: a label and one cell per year."""
+
+    label: str
+    cells: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class SheetView:
     assumptions_text: str
     source_text: str
     year_label: str
-    estimate_label: str
+    year_table: tuple[YearTableRow, ...]  # under the years: the patient's "In 100"; the clinician's % and range
     extrapolated_mark: str
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
@@ -133,7 +142,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         assumptions_text=assumptions,
         source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
-        estimate_label=_("In 100") if not clinician else _("Estimate (%)"),
+        year_table=year_table(view),
         extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
@@ -141,8 +150,22 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ()) + (
                   options_view(model, result.profile, audience), harms_view(model, result, audience),
-                  context_section(result, audience, model), worksheet_section(model, values or {}, audience)),
+                  context_section(result, audience, model),
+                  worksheet_section(model, values or {}, audience, result.profile)),
     )
+
+
+def year_table(view: EstimateView) -> tuple[YearTableRow, ...]:
+    """The rows under the years: for the patient, people in 100; for the clinician, the estimate and
+    both ends of its 95% interval in percent, then people in 100 (the window's Range column, on paper)."""
+    rows = view.years
+    in_hundred = YearTableRow(_("In 100"), tuple(r.in_hundred for r in rows))
+    if not view.audience.clinician:
+        return (in_hundred,)
+    return (YearTableRow(_("Estimate (%)"), tuple(r.number for r in rows)),
+            YearTableRow(_("95% lower"), tuple(r.lower for r in rows)),
+            YearTableRow(_("95% upper"), tuple(r.upper for r in rows)),
+            in_hundred)
 
 
 def translation_note() -> str:
@@ -167,22 +190,29 @@ def translation_footer() -> str:
              "{version})", version=translated_from(current_language()))
 
 
+def profile_line(profile: Profile) -> str:
+    """Whose profile a later section is about, at the top of its page."""
+    return _("Profile: {profile}", profile=wording.profile_sentence(profile))
+
+
 def context_section(result: Estimate, audience: Audience, model: Model) -> ContextSection:
     return ContextSection(
         title=_("Guidance and other studies"),
-        profile_line=_("Profile: {profile}", profile=wording.profile_sentence(result.profile)),
+        profile_line=profile_line(result.profile),
         guidance=guidance_view(model, result.profile, audience),
         studies=studies_view(model, result, audience),
         disclosure=disclosure_view(),
     )
 
 
-def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience) -> WorksheetSection:
+def worksheet_section(model: Model, values: Mapping[str, str], audience: Audience,
+                      profile: Profile) -> WorksheetSection:
     view = worksheet_view(model, values, audience)
     unanswered = tuple(TickQuestion(q.prompt, tuple(c.label for c in q.choices))
                        for q in view.questions if q.id not in view.chosen)
     return WorksheetSection(
         title=_("What matters to you, and questions to ask"),
+        profile_line=profile_line(profile),
         values_heading=view.heading,
         answers=view.summary(),
         tick_intro=(_("Not answered yet; tick one:") if view.chosen else _("Tick the answer closest to how you feel:"))

@@ -290,9 +290,15 @@ def wrap_text(text: str, width: int = 96, indent: str = "") -> str:
 
 # -- published figures (How calculated) -----------------------------------------------------------
 
-def figure_text(figure, clinician: bool = True) -> str | None:
+def figure_text(figure, clinician: bool = True, label: str | None = None) -> str | None:
     """A published figure with its interval, where it is reported and what it was checked against;
-    None if the view hides it (hazard ratios in the patient view)."""
+    None if the view hides it (hazard ratios in the patient view).
+
+    The figure's ``notes`` name it ("Whole cohort, overall survival at 5 years"), unless a ``label``
+    is given: then the notes only qualify the figure ("271 with neurological follow-up") and follow
+    its value."""
+    what = label or data_text(figure.notes) or figure.name
+    qualifier = data_text(figure.notes) if label else ""
     if figure.kind == "hazard_ratio":
         if not clinician:
             return None
@@ -309,10 +315,12 @@ def figure_text(figure, clinician: bool = True) -> str | None:
             if figure.ci:
                 value = _("{count}, between {low} and {high} in {total}", count=value,
                           low=in_hundred(figure.ci[0]), high=in_hundred(figure.ci[1]), total=DENOMINATOR)
-        text = _("{what}: {value}.", what=data_text(figure.notes), value=value)
+        text = (_("{what}: {value}; {qualifier}.", what=what, value=value, qualifier=qualifier) if qualifier
+                else _("{what}: {value}.", what=what, value=value))
     else:
-        text = _("{what}: {value} {unit}.", what=data_text(figure.notes) or figure.name, value=number(figure.value),
-                 unit=data_text(figure.unit))
+        value, unit = number(figure.value), data_text(figure.unit)
+        text = (_("{what}: {value} {unit}; {qualifier}.", what=what, value=value, unit=unit, qualifier=qualifier)
+                if qualifier else _("{what}: {value} {unit}.", what=what, value=value, unit=unit))
     if not clinician:
         return text
     return _("{text} [{where}; checked against: {checked}]", text=text, where=data_text(figure.reported_in),

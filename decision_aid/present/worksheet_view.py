@@ -137,7 +137,8 @@ def values_questions() -> tuple[ValuesQuestionView, ...]:
 
 
 def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
-    """The Swedish BEAM/ATG vs Cy/ATG comparison, every figure from the evidence file; never BEAM as better."""
+    """The Swedish BEAM/ATG vs Cy/ATG comparison, every figure from the evidence file, with its source
+    for either audience; never BEAM as better."""
     r = regimen
     number = wording.number
     if audience.clinician:
@@ -164,14 +165,15 @@ def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
              "difference could be due to chance, so neither was shown to work better. BEAM/ATG brought more serious "
              "side effects: about {sae_beam} for every 100 people, against about {sae_cy} with Cy/ATG (some people "
              "had more than one). Fever while the white blood cells were very low was also more common: {fn_beam}, "
-             "against {fn_cy}. The hospital stay was about {days} days longer.",
+             "against {fn_cy}. The hospital stay was about {days} days longer with BEAM/ATG. Source: {source}, "
+             "doi:{doi}.",
              beam=number(r.beam_patients.value), cy=number(r.cy_patients.value), years=number(r.neda_years.value),
              neda_beam=wording.count_phrase(r.neda_beam.value), neda_cy=wording.count_phrase(r.neda_cy.value),
              sae_beam=per_hundred(r.severe_adverse_events_beam.value),
              sae_cy=per_hundred(r.severe_adverse_events_cy.value),
              fn_beam=wording.count_phrase(r.febrile_neutropenia_beam.value),
              fn_cy=wording.count_phrase(r.febrile_neutropenia_cy.value),
-             days=number(r.extra_hospital_days_beam.value))
+             days=number(r.extra_hospital_days_beam.value), source=wording.data_text(r.short_name), doi=r.doi)
 
 
 def questions_view(model: Model, audience: Audience | str) -> tuple[QuestionView, ...]:

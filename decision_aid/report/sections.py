@@ -203,7 +203,8 @@ def harms_blocks(h: HarmsView, s: TypeScale) -> list[Block]:
 
 
 def worksheet_blocks(w: WorksheetSection, s: TypeScale) -> list[Block]:
-    blocks: list[Block] = [section_title(w.title, s, "worksheet_title")]
+    blocks: list[Block] = [section_title(w.title, s, "worksheet_title"),
+                           Text(para(w.profile_line), s.body, name="worksheet_profile")]
     blocks += ruled_heading(w.values_heading, s, "values_heading")
     if w.answers:
         blocks.append(Text("".join(para(answer, bottom=1) for answer in w.answers), s.body, name="answers"))

@@ -189,7 +189,8 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     blocks.append(_ChartColumns([(0.5, left), (0.5, right)], gap=16, name="benefit"))
     details: list[Block] = [Text(year_table(sheet), s.small + 0.5, name="years")]
     if view.clinician_details:
-        details.append(Text(bullets(view.clinician_details), s.small + 0.5, name="details"))
+        details.append(Text(para(view.details_heading, bold=True, bottom=1) + bullets(view.clinician_details),
+                            s.small + 0.5, name="details"))
     blocks.append(Columns([(0.5, [card_block(view.survival, s, 0.5)]), (0.5, details)], gap=16, name="survival"))
     return blocks
 
@@ -208,11 +209,12 @@ def year_table(sheet: SheetView) -> str:
     view = sheet.estimate
     cells = "".join(f"<th align='right'>{escape(str(r.year))}{'*' if r.extrapolated else ''}</th>"
                     for r in view.years)
-    estimates = "".join(f"<td align='right'>{escape(r.number)}</td>" for r in view.years)
     head = f"<tr><th align='left'>{escape(sheet.year_label)}</th>{cells}</tr>"
+    body = "".join(f"<tr><td>{escape(row.label)}</td>"
+                   + "".join(f"<td align='right'>{escape(cell)}</td>" for cell in row.cells) + "</tr>"
+                   for row in sheet.year_table)
     table = (f"<p style='margin:0px 0px 1px 0px'><b>{escape(view.years_heading)}</b></p>"
-             f"<table cellspacing='0' cellpadding='1'>{head}<tr><td>{escape(sheet.estimate_label)}</td>"
-             f"{estimates}</tr></table>")
+             f"<table cellspacing='0' cellpadding='1'>{head}{body}</table>")
     if any(r.extrapolated for r in view.years):
         table += para(sheet.extrapolated_mark, bottom=0)
     return table

@@ -231,6 +231,7 @@ class OutcomesPanel(QWidget):
         self.pfs_notes.set_notes(view.pfs_notes, clinician)
         survival = view.survival
         self.survival.setText(f"{survival.headline} {survival.other_side} {survival.range_text}")
-        self.details.setText("\n".join(view.clinician_details))
+        self.details.setText("\n".join((view.details_heading, *view.clinician_details)) if view.clinician_details
+                             else "")
         self.details.setVisible(bool(view.clinician_details))
         self.people_like_you.setText(view.people_like_you)

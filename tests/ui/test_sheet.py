@@ -119,6 +119,48 @@ def test_page_one_has_both_eras_with_equal_weight_and_the_benefit(sheets, case, 
         assert (wording.interval_percent(interval) in everything) == (options.audience == "clinician")
     if options.audience == "patient":
         assert "HR " not in everything and "hazard ratio" not in everything.lower()
+    else:  # the hazard ratios under their heading, each line whole
+        view = view_of(result, options, model).estimate
+        assert flat(view.details_heading) == "Hazard ratios (primary source)"
+        assert flat(" ".join((view.details_heading, *view.clinician_details))) in everything
+        assert "(progression; context only, A2)" in everything
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_year_table_prints_every_row_of_the_view(sheets, case, model):
+    """Each row of the year table, its label and its numbers in order (beside survival, which may
+    flow to page 2): the clinician's estimate, both ends of the 95% interval and people in 100; the
+    patient's people in 100."""
+    path, result, options = sheets[case]
+    text = pdf_text(path)
+    rows = view_of(result, options, model).year_table
+    assert len(rows) == (4 if options.audience == "clinician" else 1)
+    for row in rows:
+        assert flat(" ".join((row.label, *row.cells))) in text
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_later_sections_say_whose_profile_they_are_about(sheets, case, model):
+    """The page that starts the worksheet (answers and questions to ask), like the one that starts the
+    evidence around the estimate, says whose profile it is."""
+    path, result, _options = sheets[case]
+    pages = [flat(page.extract_text()) for page in PdfReader(str(path)).pages]
+    line = flat(f"Profile: {wording.profile_sentence(result.profile)}")
+    for title in ("Guidance and other studies", "What matters to you, and questions to ask"):
+        page = next(p for p in pages if title in p)
+        assert line in page.split(title, 1)[1]
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_the_questions_to_ask_are_printed_whole_with_their_sources(sheets, case, model):
+    """Each question to ask, whole; the regimen question with the comparison's source for either audience."""
+    path, result, options = sheets[case]
+    text = pdf_text(path).replace("/ ", "/")  # a line may break after "Cy/"
+    worksheet = view_of(result, options, model).sections[-1]
+    for topic, question in worksheet.questions:
+        assert flat(f"{topic}: {question}") in text
+    source = model.evidence.by_role("regimen")[0]
+    assert flat(f"{source.short_name}, doi:{source.doi}") in text
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))

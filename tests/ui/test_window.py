@@ -171,9 +171,16 @@ def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
     assert window.audience() == "clinician"
     assert window.current_result() is result  # same result, other words
     assert wording.interval_percent(result.early_mortality) in window.outcomes.early.range.text()
+    outcomes = window.outcomes  # each percentage says which outcome it is
+    assert outcomes.early.range.text().startswith(f"Death within {result.early_mortality_days} days: ")
+    assert outcomes.five_years.range.text() == (
+        f"Progression-free survival at 5 years: {wording.interval_percent(result.pfs_5y)}")
+    assert outcomes.survival.text().endswith(
+        f"Overall survival at 5 years: {wording.interval_percent(result.overall_survival_5y)}")
     text = window.method_panel.toPlainText()
     assert "Hazard ratio 1.03" in text and "A1" in text
     assert f"{result.hazard_multiplier:.2f}" in window.outcomes.details.text()
+    assert window.outcomes.details.text().startswith("Hazard ratios (primary source)\n")
     assert window.outcomes.details.isVisible()
     window.set_audience("patient")
     assert not window.outcomes.details.isVisible()
