@@ -404,7 +404,10 @@ def cold_start(repeats: int) -> list[Measure]:
     runs = {"bare": ("cold_bare.py", []), "app_profile": ("cold_app.py", PROFILE_ARGS), "app_empty": ("cold_app.py", [])}
     timings: dict[str, list[float]] = {name: [] for name in runs}
     with tempfile.TemporaryDirectory() as home:
-        for round_index in range(1 + repeats):  # alternated: bare, app, app-empty, bare, ...; round 0 warms caches
+        # Alternated: bare, app, app-empty, bare, ...; round 0 warms caches. Twice the rounds of the other
+        # measures: a fresh process's start varies by a third on this kind of machine, and with 15
+        # pairs the ratio of medians moved by 0.4 between two runs of the same code.
+        for round_index in range(1 + 2 * repeats):
             for name, (script, arguments) in runs.items():
                 elapsed = cold_start_ms(script, arguments, home)
                 if round_index:
