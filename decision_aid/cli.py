@@ -67,24 +67,25 @@ class _HelpLimits:
     relapses_max: str
     duration_max: str
     dmt_threshold: str
+    edss_scale: str
 
 
 def _help_limits() -> _HelpLimits:
     from .evidence import EvidenceError
     from .model import default_model
-    from .present.wording import number
+    from .present.wording import edss_scale, number
 
     try:
         model = default_model()
     except EvidenceError:
         unknown = "?"
         return _HelpLimits(dict(low=unknown, high=unknown, studied_low=unknown, studied_high=unknown),
-                           unknown, unknown, unknown, unknown)
+                           unknown, unknown, unknown, unknown, unknown)
     lim = model.limits
     return _HelpLimits(dict(low=number(lim.age_min), high=number(lim.age_max), studied_low=number(lim.studied_age_min),
                             studied_high=number(lim.studied_age_max)),
                        number(lim.prior_dmts_max), number(lim.relapses_max), number(lim.duration_max),
-                       number(model.dmt_threshold))
+                       number(model.dmt_threshold), edss_scale(lim.edss_values))
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
@@ -102,9 +103,9 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
         "progressive: steady worsening after a relapsing phase), ppms (primary progressive: steady worsening from "
         "the start) or prms (progressive-relapsing: steady worsening with occasional relapses)."))
     group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE", help=_(
-        "Expanded Disability Status Scale score, the standard measure of disability in MS: 0 (normal examination), "
-        "then 1.0 to 9.5 in steps of 0.5 (there is no 0.5). For example 4.0 = walks about 500 m without aid, 6.0 = "
-        "needs a cane to walk about 100 m, 7.0 = uses a wheelchair. 10 means death and is not an input."))
+        "Expanded Disability Status Scale score, the standard measure of disability in MS: {scale} (0 is a normal "
+        "examination). For example 4.0 = walks about 500 m without aid, 6.0 = needs a cane to walk about 100 m, "
+        "7.0 = uses a wheelchair. 10 means death and is not an input.", scale=limits.edss_scale))
     group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help=_(
         "Number of disease-modifying therapies used before transplant (for example interferon, fingolimod, "
         "natalizumab), a whole number 0 to {high}. More than {threshold} raises the modelled risk of progression.",

@@ -13,6 +13,7 @@ from typing import Any, Mapping, Sequence
 
 from ..printable import one_line
 from .i18n import N_, _
+from . import wording
 from .wording import COURSE_NAMES, FIELD_LABELS, number
 
 #: The command line's refusal, per rule: ``{name}`` is the flag or the file's field.
@@ -55,10 +56,8 @@ def allowed_text(error) -> str:
         text = _(", ").join(_("{code} ({name})", code=code, name=_(COURSE_NAMES[code])) if code in COURSE_NAMES
                             else code for code in limits.get("courses", ()))
     elif field == "edss":
-        values = tuple(limits.get("values", ()))
-        text = _("EDSS {first}, then {second} to {last} in steps of 0.5 (there is no 0.5 step; 10 means death and "
-                 "is not an input)", first=number(values[0]), second=number(values[1], 1),
-                 last=number(values[-1], 1))
+        text = _("EDSS {scale} (10 means death and is not an input)",
+                 scale=wording.edss_scale(limits.get("values", ())))
     elif field == "prior_dmts":
         text = _("a whole number of previous disease-modifying therapies, {low} to {high}", low=low, high=high)
     elif field == "relapses_past_year":

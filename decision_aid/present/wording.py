@@ -95,6 +95,22 @@ def number(value: float, decimals: int | None = None) -> str:
     return format_number(value, decimals)
 
 
+def edss_scale(values) -> str:
+    """The EDSS steps a profile may take, from the model's limits (``ProfileLimits.edss_values``;
+    none is written here): "0, then 1.0 to 9.5 in steps of 0.5; there is no 0.5". The step is the
+    gap between the last two values; a value the steps skip between the first two is named."""
+    values = tuple(values)
+    first, second, last = values[0], values[1], values[-1]
+    step = values[-1] - values[-2]
+    skipped = [first + k * step for k in range(1, round((second - first) / step))]
+    if not skipped:
+        return _("{first}, then {second} to {last} in steps of {step}", first=number(first), second=number(second, 1),
+                 last=number(last, 1), step=number(step, 1))
+    return _("{first}, then {second} to {last} in steps of {step}; there is no {skipped}", first=number(first),
+             second=number(second, 1), last=number(last, 1), step=number(step, 1),
+             skipped=_(", ").join(number(v, 1) for v in skipped))
+
+
 def percent(probability: float, decimals: int = 1) -> str:
     return _("{value}%", value=number(probability * 100, decimals))
 

@@ -78,8 +78,9 @@ class ProfileForm(QWidget):
         self.course_help = self._help_label(form, "courseHelp")
         self.course.currentIndexChanged.connect(self._update_help)
         self.edss = self._combo(form, "edss", _("&EDSS score"),
-                                _("Expanded Disability Status Scale: 0 (normal), then 1.0 to 9.5 in steps of 0.5. "
-                                  "Type the score or use the arrow keys"),
+                                _("Expanded Disability Status Scale: {scale} (0 is a normal examination). Type the "
+                                  "score or use the arrow keys",
+                                  scale=wording.edss_scale(lim.edss_values) if lim else "?"),
                                 [(wording.number(v, 1), v) for v in (lim.edss_values if lim else ())], "")
         self._make_typed(self.edss)
         self.edss_help = self._help_label(form, "edssHelp")

@@ -46,7 +46,7 @@ def test_table_shows_the_numbers_in_words(model):
 @pytest.mark.parametrize(
     "flag, value, allowed",
     [
-        ("--edss", "0.5", "no 0.5 step"),
+        ("--edss", "0.5", "there is no 0.5"),
         ("--edss", "10", "10 means death"),
         ("--age", "80", "16 to 75"),
         ("--course", "rms", "rrms"),
@@ -115,7 +115,7 @@ def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(mo
 
     real = model_module.default_model()
     limits = dataclasses.replace(real.limits, age_min=17.0, age_max=71.0, prior_dmts_max=13, relapses_max=19,
-                                 duration_max=55.0)
+                                 duration_max=55.0, edss_values=(0.0, 2.0, 3.0, 4.0, 5.0))
 
     class Other:
         def __init__(self):
@@ -125,5 +125,7 @@ def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(mo
     with pytest.raises(SystemExit):
         main(["estimate", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    for expected in ("17 to 71", "0 to 13", "More than 4", "0 to 19", "0 to 55"):
+    for expected in ("17 to 71", "0 to 13", "More than 4", "0 to 19", "0 to 55",
+                     "0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0"):
         assert expected in text, expected
+    assert "9.5" not in text and "0.5" not in text

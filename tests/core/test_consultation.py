@@ -54,7 +54,7 @@ BAD_FILES = {
 # Files whose profile holds a value the model does not allow: they open as entered (the window
 # marks the field); the command line refuses them with the model's message.
 NOT_ALLOWED_VALUES = {
-    "edss_half.aidconsult.json": ("edss", "no 0.5 step"),
+    "edss_half.aidconsult.json": ("edss", "there is no 0.5"),
     "edss_ten.aidconsult.json": ("edss", "10 means death"),
     "age_80.aidconsult.json": ("age", "16 to 75"),
     "course_unknown.aidconsult.json": ("course", "rrms"),

@@ -50,7 +50,7 @@ def test_an_unknown_field_and_a_horizon_are_codes_too(model):
 
 def test_one_sentence_per_view_from_the_same_codes(model):
     error = refused(model, edss="0.5")
-    assert refusals.allowed_text(error).startswith("EDSS 0, then 1.0 to 9.5 in steps of 0.5")
+    assert refusals.allowed_text(error).startswith("EDSS 0, then 1.0 to 9.5 in steps of 0.5; there is no 0.5")
     assert refusals.field_mark(error).startswith("\u26a0 Not allowed: 0.5 is not a step of the scale. Allowed: EDSS 0")
     assert refusals.refusal_line([error], {"edss": "--edss"}).startswith("--edss: '0.5' is not a step of the scale; allowed:")
     assert refusals.refusal_line([error], None, "visit.json").startswith("visit.json: profile field 'edss': '0.5'")
@@ -80,3 +80,15 @@ def test_the_command_line_says_why_in_one_line():
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("decision-aid: --draws: '5' is outside the allowed range; allowed: a whole number ")
+
+
+def test_the_edss_scale_in_a_refusal_is_the_models_not_written_in_the_words(model):
+    """The steps, the first and last values and the skipped one come from the model's limits."""
+    import dataclasses
+
+    error = refused(model, edss="0.5")
+    other = dataclasses.replace(error, limits={**error.limits, "values": (0.0, 2.0, 3.0, 4.0, 5.0)})
+    assert refusals.allowed_text(other) == (
+        "EDSS 0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0 (10 means death and is not an input)")
+    evenly = dataclasses.replace(error, limits={**error.limits, "values": (0.0, 0.5, 1.0)})
+    assert refusals.allowed_text(evenly).startswith("EDSS 0, then 0.5 to 1.0 in steps of 0.5 (")
