@@ -9,7 +9,7 @@ label (the explanation tabs use QTextBrowser with escaped HTML).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 _LINK_FLAGS = (Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
@@ -23,9 +23,66 @@ def make_plain(label: QLabel) -> QLabel:
     return label
 
 
+class PlainLabel(QLabel):
+    """A label that remembers its height for a width until something that decides it changes.
+
+    Qt's layouts ask a word-wrapped label its height for a width again and again, and QLabel lays
+    its text out anew each time: starting the window with an estimate asked the labels 1696
+    times for 405 different answers, about a third of the first show and paint. The answers are
+    kept with the text, minimum size and frame width they were computed for (checked at each
+    question), and dropped when the font, style, direction, margins, wrapping, format, indent or
+    alignment change (the events Qt sends for those, and this class's setters), so a height is
+    never stale (tests/ui/test_plain_label.py)."""
+
+    _RESETS = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange,
+               QEvent.Type.ContentsRectChange)  # the last: contents margins and frames
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._basis: tuple = ()
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        basis = (self.text(), self.minimumWidth(), self.minimumHeight(), self.frameWidth())
+        if basis != self._basis:
+            self._basis, self._heights = basis, {}
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def forget_heights(self) -> None:
+        self._basis, self._heights = (), {}
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() in self._RESETS:
+            self.forget_heights()
+        super().changeEvent(event)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 (Qt name)
+        self.forget_heights()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802
+        self.forget_heights()
+        super().setTextFormat(text_format)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802
+        self.forget_heights()
+        super().setMargin(margin)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802
+        self.forget_heights()
+        super().setIndent(indent)
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: N802
+        self.forget_heights()
+        super().setAlignment(alignment)
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, name: str | None = None) -> QLabel:
-    """A QLabel that shows ``text`` literally; the one way the program makes a label."""
-    label = QLabel(parent)
+    """A label that shows ``text`` literally; the one way the program makes a label."""
+    label = PlainLabel(parent)
     make_plain(label)
     label.setText(text)  # after the format is set: the text is never parsed as HTML
     if name:
