@@ -99,6 +99,9 @@ class PfsChart(QWidget):
             axis.setTickFont(tick_font)
             axis.setPen(_pen(palette.MUTED, 1))
             axis.setTextPen(_pen(palette.TEXT, 1))
+            # Years and percentages never take an SI prefix ("x1e+03"); pyqtgraph would otherwise
+            # re-render the axis title at every range change to check (40 times before first paint).
+            axis.enableAutoSIPrefix(False)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep the last year visible
         item.setYRange(0, 100, padding=0.04)
         return tick_font
