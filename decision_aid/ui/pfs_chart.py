@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from .. import palette
@@ -324,8 +324,15 @@ class PfsChart(QWidget):
             top = max(height, low - gap) if low > 100 - high else 100
         self.marker_label.setAnchor((1.05, 0))
         self.marker_label.setPos(cut, top)
-        if chart.extrapolating:  # the region's label wraps within the region, never past the plot's edge
-            self.region_label.setTextWidth(max(40.0, (chart.horizon - cut) / px - 8))
+        if chart.extrapolating:  # the region's label wraps within the region, but never inside a word
+            self.region_label.setTextWidth(max(self._longest_word(chart.region_label), (chart.horizon - cut) / px - 8))
+
+    def _longest_word(self, text: str) -> float:
+        """The width of ``text``'s longest word in the label's font, plus the text item's margins:
+        narrower, the label would break inside a word (zoomed windows)."""
+        metrics = QFontMetricsF(self.region_label.textItem.font())
+        margin = 2 * self.region_label.textItem.document().documentMargin()
+        return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0) + margin + 2
 
     # -- hover ---------------------------------------------------------------------------
 

@@ -110,3 +110,25 @@ def test_icon_array_pixels_are_made_at_the_device_pixel_ratio(window, qtbot):
     assert crisp.pixelColor(0, 0).alpha() == 0  # transparent where no person is drawn
     outcome = sum(1 for i in range(100) if array.glyph(i) is Glyph.OUTCOME)
     assert outcome == array.count
+
+
+def label_lines(text_item) -> list[str]:
+    """The lines a pyqtgraph TextItem's text is laid out in, as shown."""
+    block = text_item.textItem.document().firstBlock()
+    layout = block.layout()
+    return [block.text()[layout.lineAt(i).textStart():][:layout.lineAt(i).textLength()].strip()
+            for i in range(layout.lineCount())]
+
+
+def test_the_extrapolated_region_label_wraps_between_words_on_a_narrow_chart(qtbot, window):
+    type_profile(qtbot, window)
+    set_horizon(qtbot, window, 10)
+    chart = window.chart
+    words = chart.region_label.textItem.toPlainText().split()
+    for width in (600, 320, 240, 200):
+        chart.plot.setFixedWidth(width)  # as in a zoomed, narrow window
+        qtbot.waitUntil(lambda w=width: chart.plot.viewport().width() <= w)
+        chart._place_marker_label()
+        lines = label_lines(chart.region_label)
+        assert " ".join(lines).split() == words, width
+        assert all(set(line.split()) <= set(words) for line in lines), (width, lines)  # no word cut in two
