@@ -10,6 +10,8 @@ import textwrap
 import threading
 from pathlib import Path
 
+from hypothesis import strategies as st
+
 from decision_aid.consultation import Consultation
 from decision_aid.safe_io import TEMP_PREFIX
 
@@ -22,6 +24,16 @@ WALK = textwrap.dedent("""
     import importlib, pkgutil, decision_aid
     names = sorted(i.name for i in pkgutil.walk_packages(decision_aid.__path__, "decision_aid.")
                    if not i.name.endswith("__main__"))  # __main__ runs the command line
+""")
+
+#: Python code that stops the interpreter (exit 97, "NETWORK: ..." on stderr) at any socket use.
+AUDIT = textwrap.dedent("""
+    import os, sys
+    def refuse_sockets(event, args):
+        if event.startswith("socket."):
+            os.write(2, f"NETWORK: {event}\\n".encode())
+            os._exit(97)
+    sys.addaudithook(refuse_sockets)
 """)
 
 
@@ -76,3 +88,15 @@ def full_consultation(model) -> Consultation:
         audience="patient", horizon=10, notes="Line one.\nZoë asked about MIST.",
         values={"early_risk": "small", "disability": "most"}, patient_name="Jane Roe",
     )
+
+
+#: Valid profiles (every course, every EDSS step, the optional fields sometimes), for property tests.
+profiles = st.fixed_dictionaries(
+    {
+        "age": st.integers(16, 75),
+        "course": st.sampled_from(["rrms", "spms", "ppms", "prms"]),
+        "edss": st.sampled_from([0.0] + [x / 2 for x in range(2, 20)]),
+        "prior_dmts": st.integers(0, 15),
+    },
+    optional={"relapses_past_year": st.integers(0, 20), "disease_duration_years": st.integers(0, 60)},
+)

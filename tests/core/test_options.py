@@ -22,6 +22,7 @@ from decision_aid.present.context_json import options_dict as options_json
 from decision_aid.present.guidance_view import NO_VERDICT, point_text
 from decision_aid.present.harms_view import harm_text, note_text, time_text
 from decision_aid.present.options_view import HR_WORDS
+from shared import profiles
 
 
 def options_view(model, profile):
@@ -39,17 +40,6 @@ EXPECTED_STUDIES = {
     "ppms": ("montalban2017_oratorio",),
 }
 VERDICTS = ("eligible", "not a candidate", "suitable", "you should", "recommended for you")
-
-profiles = st.fixed_dictionaries(
-    {
-        "age": st.integers(16, 75),
-        "course": st.sampled_from(["rrms", "spms", "ppms", "prms"]),
-        "edss": st.sampled_from([0.0] + [x / 2 for x in range(2, 20)]),
-        "prior_dmts": st.integers(0, 15),
-    },
-    optional={"relapses_past_year": st.integers(0, 20), "disease_duration_years": st.integers(0, 60)},
-)
-
 
 def make(model, **changes):
     fields = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}

@@ -10,7 +10,7 @@ tests/ui/test_privacy_qt.py (with saving, autosaving and crash logging).
 import json
 import textwrap
 
-from shared import NETWORK_MODULES, WALK, run_python as run
+from shared import AUDIT, NETWORK_MODULES, WALK, run_python as run
 
 
 def test_the_qt_free_core_imports_no_network_module_at_all():
@@ -26,16 +26,6 @@ def test_the_qt_free_core_imports_no_network_module_at_all():
     result = json.loads(done.stdout)
     assert {"decision_aid.cli", "decision_aid.consultation", "decision_aid.crashlog", "decision_aid.paths"} <= set(result["core"])
     assert result["network"] == [] and result["qt"] == []
-
-
-AUDIT = textwrap.dedent("""
-    import os, sys
-    def refuse_sockets(event, args):
-        if event.startswith("socket."):
-            os.write(2, f"NETWORK: {event}\\n".encode())
-            os._exit(97)
-    sys.addaudithook(refuse_sockets)
-""")
 
 
 def test_estimate_opens_no_socket(tmp_path, model):

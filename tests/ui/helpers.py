@@ -1,7 +1,8 @@
 """Helpers shared by the window tests."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
 
 
 def accessible_text(widget, kind=QAccessible.Text.Name) -> str:
@@ -36,3 +37,15 @@ def replace_text(qtbot, edit, text):
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     if text:
         qtbot.keyClicks(edit, text)
+
+
+def when_shown(action):
+    """Run ``action(modal)`` on the modal dialog once its event loop is running (a modal dialog
+    cannot be answered from the test's own code, which waits inside it)."""
+    def run():
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(10, run)
+        else:
+            action(modal)
+    QTimer.singleShot(0, run)

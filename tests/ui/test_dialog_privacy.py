@@ -6,25 +6,15 @@ import gc
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from decision_aid.consultation import Consultation
 from decision_aid.ui.consultation_dialogs import ask_open_path, ask_save_path
 from decision_aid.ui.consultation_controller import ConsultationController  # noqa: F401 (imported like the window)
 from decision_aid.ui.sheet_actions import SheetActions
+from helpers import when_shown
 
 FOLDER = "Doe_Jane_1980-02-03"
-
-
-def when_shown(action):
-    def run():
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(10, run)
-        else:
-            action(modal)
-    QTimer.singleShot(0, run)
 
 
 def choose(path: Path):

@@ -28,23 +28,13 @@ from decision_aid.present.studies_view import studies_view
 from decision_aid.present.worksheet_view import worksheet_view
 from decision_aid.ui.harms_panel import HarmsPanel
 from decision_aid.ui.options_panel import OptionsPanel
+from shared import profiles
 
 RRMS = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
         "disease_duration_years": 4}
 SPMS = {"age": 45, "course": "spms", "edss": 6.0, "prior_dmts": 4}
 PPMS = {"age": 52, "course": "ppms", "edss": 6.5, "prior_dmts": 3}
 JARGON = ("Weibull", "binomial approximation", "hazard ratio", "HR ", "95% CI")
-
-profiles = st.fixed_dictionaries(
-    {
-        "age": st.integers(16, 75),
-        "course": st.sampled_from(["rrms", "spms", "ppms", "prms"]),
-        "edss": st.sampled_from([0.0] + [x / 2 for x in range(2, 20)]),
-        "prior_dmts": st.integers(0, 15),
-    },
-    optional={"relapses_past_year": st.integers(0, 20), "disease_duration_years": st.integers(0, 60)},
-)
-
 
 def words(text: str) -> str:
     return " ".join(text.split())

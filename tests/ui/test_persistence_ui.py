@@ -8,8 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from decision_aid.consultation import Consultation, load_consultation, save_consultation
 from decision_aid.paths import crash_log_path, is_autosave_name
@@ -19,6 +18,7 @@ from decision_aid.ui.consultation_dialogs import (
     save_consultation_to, unsaved_changes_box,
 )
 from decision_aid.ui.crash_handler import CRASH_TEXT, install_crash_handler
+from helpers import when_shown
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 NAME = "Jane Roe"
@@ -36,17 +36,6 @@ def data_dir(tmp_path, monkeypatch):
 def consultation(model):
     return Consultation.for_model(model, {"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"},
                                   audience="patient", notes=NOTES, values={"fertility": "maybe"}, patient_name=NAME)
-
-
-def close_when_shown(action):
-    """Run ``action(modal)`` on the modal dialog once its event loop is running."""
-    def run():
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(10, run)
-        else:
-            action(modal)
-    QTimer.singleShot(0, run)
 
 
 # --- autosave -----------------------------------------------------------------------------------
@@ -149,7 +138,7 @@ def test_crash_is_logged_without_patient_data_and_the_window_stays(qtbot, data_d
         def read_and_close(box):
             seen["text"], seen["info"], seen["parent"] = box.text(), box.informativeText(), box.parent()
             box.accept()
-        close_when_shown(read_and_close)
+        when_shown(read_and_close)
         handler(*raise_with_patient_data())
     finally:
         handler.uninstall()
@@ -186,7 +175,7 @@ def test_an_error_while_the_dialog_is_open_does_not_open_another(qtbot, data_dir
             boxes.append(box)
             handler(*raise_with_patient_data())  # a second error while the first dialog is open
             box.accept()
-        close_when_shown(error_inside)
+        when_shown(error_inside)
         handler(*raise_with_patient_data())
     finally:
         handler.uninstall()
@@ -219,7 +208,7 @@ def test_unsaved_changes_offers_save_discard_cancel(qtbot):
     for button, answer in ((QMessageBox.StandardButton.Discard, UnsavedAnswer.DISCARD),
                            (QMessageBox.StandardButton.Save, UnsavedAnswer.SAVE),
                            (QMessageBox.StandardButton.Cancel, UnsavedAnswer.CANCEL)):
-        close_when_shown(lambda modal, b=button: modal.button(b).click())
+        when_shown(lambda modal, b=button: modal.button(b).click())
         assert ask_unsaved_changes(None) is answer
 
 
@@ -231,12 +220,12 @@ def test_save_dialog_adds_the_suffix_and_open_dialog_filters(qtbot, tmp_path):
             dialog.accept()
         return act
 
-    close_when_shown(choose("visit-2"))
+    when_shown(choose("visit-2"))
     assert ask_save_path(None, tmp_path / "suggested.aidconsult.json") == tmp_path / "visit-2.aidconsult.json"
     (tmp_path / "old.json").write_text("{}")
-    close_when_shown(choose("old.json"))
+    when_shown(choose("old.json"))
     assert ask_open_path(None, tmp_path) == tmp_path / "old.json"
-    close_when_shown(lambda dialog: dialog.reject())
+    when_shown(lambda dialog: dialog.reject())
     assert ask_open_path(None, tmp_path) is None
 
 
@@ -247,7 +236,7 @@ def test_bad_file_shows_the_sentence_and_applies_nothing(qtbot, model):
         seen["title"], seen["info"] = box.windowTitle(), box.informativeText()
         box.accept()
 
-    close_when_shown(read)
+    when_shown(read)
     assert open_consultation(None, CORPUS / "horizon_7.aidconsult.json", model) is None
     assert seen["title"] == "Consultation not opened"
     assert "'horizon' is 7" in seen["info"] and "Nothing on screen was changed" in seen["info"]
@@ -255,7 +244,7 @@ def test_bad_file_shows_the_sentence_and_applies_nothing(qtbot, model):
 
 def test_save_to_an_unwritable_place_says_so(qtbot, tmp_path, consultation):
     seen = {}
-    close_when_shown(lambda box: (seen.setdefault("info", box.informativeText()), box.accept()))
+    when_shown(lambda box: (seen.setdefault("info", box.informativeText()), box.accept()))
     assert save_consultation_to(None, tmp_path / "no-such-folder" / "x.aidconsult.json", consultation) is False
     assert "The disk reported" in seen["info"]
     assert save_consultation_to(None, tmp_path / "x.aidconsult.json", consultation) is True

@@ -5,17 +5,7 @@ are in tests/core/test_privacy.py."""
 import json
 import textwrap
 
-from shared import NETWORK_MODULES, WALK, run_python as run
-
-
-AUDIT = textwrap.dedent("""
-    import os, sys
-    def refuse_sockets(event, args):
-        if event.startswith("socket."):
-            os.write(2, f"NETWORK: {event}\\n".encode())
-            os._exit(97)
-    sys.addaudithook(refuse_sockets)
-""")
+from shared import AUDIT, NETWORK_MODULES, WALK, run_python as run
 
 
 def test_no_module_of_the_package_imports_a_network_module():
