@@ -114,7 +114,9 @@ def problem_message(errors: Sequence) -> str:
     refused = [e for e in errors if not e.missing]
     if refused:
         first = refused[0]
-        return _("Check the {field}: {value} is not allowed (allowed: {allowed}). Estimates appear when every "
+        # Not "(allowed: ...)": an allowed text may end in its own bracket (the courses' names, the EDSS
+        # scale's note), which read as "...input))".
+        return _("Check the {field}: {value} is not allowed. Allowed: {allowed}. Estimates appear when every "
                  "value is allowed.", field=field_label(first.field), value=shown_value(first.value),
                  allowed=allowed_text(first))
     if len(missing) > 1:

@@ -92,3 +92,12 @@ def test_the_edss_scale_in_a_refusal_is_the_models_not_written_in_the_words(mode
         "EDSS 0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0 (10 means death and is not an input)")
     evenly = dataclasses.replace(error, limits={**error.limits, "values": (0.0, 0.5, 1.0)})
     assert refusals.allowed_text(evenly).startswith("EDSS 0, then 0.5 to 1.0 in steps of 0.5 (")
+
+
+def test_no_refusal_sentence_closes_two_brackets_at_once(model):
+    """An allowed text may end in a bracket of its own (the courses' names, the EDSS scale's note);
+    the sentences around it must not add another (the window once read "...is not an input))")."""
+    for error in (refused(model, edss="0.5"), refused(model, course="xx"), refused(model, age="200")):
+        for sentence in (refusals.problem_message([error]), refusals.field_mark(error),
+                         refusals.refusal_line([error], None, "visit.json")):
+            assert "))" not in sentence, sentence
