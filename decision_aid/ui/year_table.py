@@ -70,25 +70,27 @@ class YearTable(QTableWidget):
         """As tall as its rows, each as tall as its wrapped text: the page scrolls, never the table.
         No column is narrower than its longest word, so a word is never cut."""
         metrics = self.fontMetrics()
-        header = self.horizontalHeader()
-        for column in range(self.columnCount()):
-            texts = [self.item(r, column).text() for r in range(self.rowCount()) if self.item(r, column)]
-            label = self.horizontalHeaderItem(column)
-            words = [word for text in texts + ([label.text()] if label else []) for word in text.split()]
-            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-            if column == 0:  # the year: as wide as its longest word; the others share the rest
-                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-                self.setColumnWidth(0, widest + 16)
-        self.setMinimumWidth(self.columnWidth(0) + 2 * max(
-            (metrics.horizontalAdvance(w) for c in (1, 2) for r in range(self.rowCount()) if self.item(r, c)
-             for w in self.item(r, c).text().split()), default=0) + 48)
+        year_label = self.horizontalHeaderItem(0)
+        year_words = self._words(0) + (year_label.text().split() if year_label else [])
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(0, _widest(metrics, year_words) + 16)  # the year: as wide as its longest word
+        self.setMinimumWidth(self.columnWidth(0) + 2 * _widest(metrics, self._words(1) + self._words(2)) + 48)
         self.resizeRowsToContents()
         height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         height += 2 * self.frameWidth() + 2
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
+    def _words(self, column: int) -> list[str]:
+        """Every word of the column's cells."""
+        items = (self.item(r, column) for r in range(self.rowCount()))
+        return [word for item in items if item is not None for word in item.text().split()]
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
+
+
+def _widest(metrics, words: list[str]) -> int:
+    return max((metrics.horizontalAdvance(word) for word in words), default=0)
