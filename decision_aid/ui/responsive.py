@@ -318,7 +318,8 @@ class AdaptiveTabWidget(QTabWidget):
     def tabInserted(self, index: int) -> None:  # noqa: N802
         super().tabInserted(index)
         self.currentChanged.emit(self.currentIndex())
-        self._choose_position(self.width())
+        if self.isVisible():  # before the first show the width means nothing: see showEvent
+            self._choose_position(self.width())
 
     def available_width(self) -> int:
         """The width the tabs may take: this widget's width less what the page overflows the
@@ -337,6 +338,13 @@ class AdaptiveTabWidget(QTabWidget):
         wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
         if wanted != self.tabPosition():
             self.setTabPosition(wanted)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # Laid out but not yet painted: choose once here, so the first paint has the tabs where
+        # they stay. Chosen at construction, by the 640 px an unplaced widget has, they went to the
+        # side, then back on top after the first resize: the whole window laid out twice at start.
+        super().showEvent(event)
+        self._choose_position()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
