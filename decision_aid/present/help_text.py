@@ -7,7 +7,6 @@ keyboard shortcuts is given by the window from its real actions, so it cannot dr
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -15,12 +14,20 @@ from .i18n import N_, _
 
 PROGRAM_NAME = N_("AHSCT decision aid")
 
+def _escape(text: str) -> str:
+    """HTML-escaped ``text``; :mod:`html` (and its table of entities) is loaded with the guide, not
+    with the program's name at every start."""
+    import html
+
+    return html.escape(text)
+
+
 def _p(text: str) -> str:
-    return f"<p>{html.escape(text)}</p>"
+    return f"<p>{_escape(text)}</p>"
 
 
 def _h(text: str) -> str:
-    return f"<h2>{html.escape(text)}</h2>"
+    return f"<h2>{_escape(text)}</h2>"
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def _figures_sections(facts: GuideFacts) -> list[tuple[str, list[str]]]:
 
 def user_guide_html(shortcuts: Sequence[tuple[str, str]], facts: GuideFacts | None = None) -> str:
     """The guide as simple HTML for a browser with links turned off: every text escaped."""
-    parts = [f"<h1>{html.escape(_('User guide'))}</h1>"]
+    parts = [f"<h1>{_escape(_('User guide'))}</h1>"]
     for heading, paragraphs in user_guide_sections(shortcuts, facts):
         parts.append(_h(heading))
         parts += [_p(text) for text in paragraphs]

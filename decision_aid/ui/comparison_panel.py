@@ -12,15 +12,19 @@ side's heading, so it is never unclear which is which). Every text is a keyboard
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .. import palette
-from ..present.comparison_view import ComparisonView
 from .outcomes_panel import OutcomeColumn, body_label, heading_label
 from .responsive import ResponsiveRow
 from .style import make_reading
+
+if TYPE_CHECKING:  # what if: the views are made at the first pin
+    from ..present.comparison_view import ComparisonView
 
 #: (object name, which card of a side): the order the estimate shows them in
 OUTCOMES = (("Early", lambda side: side.early[0]), ("EarlyRecent", lambda side: side.early[1]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import platform
 from dataclasses import replace
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -23,7 +23,6 @@ from .. import palette
 from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, default_model
-from ..present.comparison_view import comparison_view
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _, current_language
 from ..present.help_text import PROGRAM_NAME
@@ -32,7 +31,6 @@ from .form_undo import FormUndo
 from .record_copy import RecordCopy
 from .announce import SettledAnnouncer
 from .comparison_panel import ComparisonPanel
-from .method_panel import MethodPanel
 from .outcomes_panel import NotesList, OutcomesPanel, heading_label
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
@@ -51,6 +49,9 @@ from ..present.about_view import review_view
 from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel
+
+if TYPE_CHECKING:
+    from .method_panel import MethodPanel
 
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(current_only(self.estimate_page), _("Your esti&mate"))
-        self.method_tab = LazyTab(MethodPanel, self._update_method)
+        self.method_tab = LazyTab(self._make_method, self._update_method)
         self.tabs.addTab(current_only(self.method_tab), _("Ho&w calculated"))
         self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
         self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
@@ -489,6 +490,11 @@ class MainWindow(QMainWindow):
 
     # The context tabs are imported and built on first view, and updated only while visible
     # (see LazyTab): start-up and each keystroke stay fast.
+
+    def _make_method(self) -> MethodPanel:
+        from .method_panel import MethodPanel
+
+        return MethodPanel()
 
     def _update_method(self, panel: MethodPanel) -> None:
         panel.show_method(self.model, self.session.result, self.session.audience == "clinician", self.evidence_problem)
@@ -703,7 +709,11 @@ class MainWindow(QMainWindow):
     def _show_comparison(self, result: Estimate) -> None:
         """What if: the pinned estimate on the chart and beside the current one, or neither."""
         pinned = self.session.pinned
-        view = comparison_view(pinned, result, self.session.audience) if pinned is not None else None
+        view = None
+        if pinned is not None:
+            from ..present.comparison_view import comparison_view  # what if: loaded at the first pin
+
+            view = comparison_view(pinned, result, self.session.audience)
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 

@@ -7,6 +7,8 @@ Plotted values are percentages: 100 x the model's fractions, nothing else.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
@@ -15,11 +17,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from .. import palette
-from ..present.comparison_view import PinnedCurve
 from ..present.estimate_view import ChartView
 from ..present.i18n import _
 from .announce import announce
 from .plain import plain_label
+
+if TYPE_CHECKING:  # what if: loaded at the first pin
+    from ..present.comparison_view import PinnedCurve
 
 PERCENT = 100.0  # plot percent = 100 x fraction
 

@@ -23,13 +23,14 @@ from .plain import tell
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-from ..report.options import SheetOptions
+
+    from ..report.options import SheetOptions
 
 # The printing machinery (QtPrintSupport, the sheet layout) is imported when a sheet is made,
 # not at start-up: most consultations print once, at the end.
 
 ResultSource = Callable[[], "Estimate | None"]
-OptionsSource = Callable[[], SheetOptions]
+OptionsSource = Callable[[], "SheetOptions"]
 
 
 def default_pdf_name(result: Estimate, options: SheetOptions, today: _dt.date | None = None) -> str:

@@ -7,18 +7,22 @@ patient's: it starts as the window's and is kept in a saved consultation, never 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..report.options import SheetOptions
 from ..present.i18n import N_, _, available_languages, current_language, language_name
 from .actions import plain_text
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
 from .plain import plain_label
+
+if TYPE_CHECKING:
+    from ..report.options import SheetOptions
 
 PAPERS = (("a4", N_("A4")), ("letter", N_("US Letter")))
 NAME_MAX = 80
@@ -150,5 +154,7 @@ class SheetPanel(QWidget):
             self.set_language(language)
 
     def options(self, audience: str) -> SheetOptions:
+        from ..report.options import SheetOptions  # with the sheet, not at start-up
+
         return SheetOptions(audience=audience, paper=self.paper(), name=self.name(), notes=self.notes(),
                             language=self.language())
