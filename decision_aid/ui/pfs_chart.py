@@ -123,8 +123,8 @@ class PfsChart(QWidget):
     def _build_band(self) -> None:
         """The 95% band: a light tint between two thin edges in the personal blue (5:1 on white)."""
         band_pen = _pen(palette.PERSONAL, 1)
-        self.band_lower = pg.PlotDataItem(pen=band_pen)
-        self.band_upper = pg.PlotDataItem(pen=band_pen)
+        self.band_lower = pg.PlotCurveItem(pen=band_pen)
+        self.band_upper = pg.PlotCurveItem(pen=band_pen)
         band_color = QColor(palette.PERSONAL)
         band_color.setAlpha(palette.BAND_ALPHA)
         self.band = pg.FillBetweenItem(self.band_lower, self.band_upper, brush=pg.mkBrush(band_color))
@@ -136,13 +136,13 @@ class PfsChart(QWidget):
         """Each curve its own line style; the reference curves drawn dark with a white outline, so
         they stay apart from the band and the grid in colour, under colour-blindness and in grey."""
         halo = _pen("white", 5)
-        self.average = pg.PlotDataItem(pen=_pen(palette.REFERENCE_LINE, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
-        self.relapsing = pg.PlotDataItem(pen=_pen(palette.SKY_LINE, 2, Qt.PenStyle.DashDotLine), shadowPen=halo)
-        self.progressive = pg.PlotDataItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
-        self.personal = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
-        self.extrapolated = pg.PlotDataItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
+        self.average = pg.PlotCurveItem(pen=_pen(palette.REFERENCE_LINE, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
+        self.relapsing = pg.PlotCurveItem(pen=_pen(palette.SKY_LINE, 2, Qt.PenStyle.DashDotLine), shadowPen=halo)
+        self.progressive = pg.PlotCurveItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
+        self.personal = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
+        self.extrapolated = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
         # What if: the pinned estimate, near-black dash-dot-dot (no other curve has that pattern)
-        self.pinned = pg.PlotDataItem(pen=_pen(palette.TEXT, 2.5, Qt.PenStyle.DashDotDotLine), shadowPen=halo)
+        self.pinned = pg.PlotCurveItem(pen=_pen(palette.TEXT, 2.5, Qt.PenStyle.DashDotDotLine), shadowPen=halo)
         for curve in (self.average, self.relapsing, self.progressive, self.pinned, self.personal, self.extrapolated):
             self.plot_item.addItem(curve)
 
@@ -429,7 +429,7 @@ class ChartLegend(QWidget):
         self._grid.setHorizontalSpacing(16)
         self._grid.setVerticalSpacing(2)
         self.entries: list[str] = []
-        self._items: list[tuple[pg.PlotDataItem, str, QColor | None]] = []
+        self._items: list[tuple[pg.PlotCurveItem, str, QColor | None]] = []
 
     def clear(self) -> None:
         while self._grid.count():
@@ -441,19 +441,19 @@ class ChartLegend(QWidget):
         self._items = []
         self.setAccessibleName("")
 
-    def remove(self, item: pg.PlotDataItem) -> None:
+    def remove(self, item: pg.PlotCurveItem) -> None:
         """Take ``item``'s entry out (the others keep their order)."""
         kept = [entry for entry in self._items if entry[0] is not item]
         if len(kept) != len(self._items):
             self._rebuild(kept)
 
-    def relabel(self, item: pg.PlotDataItem, text: str) -> None:
+    def relabel(self, item: pg.PlotCurveItem, text: str) -> None:
         """Give ``item``'s entry new words (in the same place)."""
         entries = [(i, text if i is item else t, fill) for i, t, fill in self._items]
         if entries != self._items:
             self._rebuild(entries)
 
-    def set_entries(self, entries: list[tuple[pg.PlotDataItem, str, QColor | None]]) -> None:
+    def set_entries(self, entries: list[tuple[pg.PlotCurveItem, str, QColor | None]]) -> None:
         """Show exactly ``entries`` (item, text, fill); the same entries as shown leave the widgets be."""
         if entries != self._items:
             self._rebuild(entries)
@@ -463,7 +463,7 @@ class ChartLegend(QWidget):
         for entry in entries:
             self.addItem(*entry)
 
-    def addItem(self, item: pg.PlotDataItem, text: str, fill: QColor | None = None) -> None:  # noqa: N802
+    def addItem(self, item: pg.PlotCurveItem, text: str, fill: QColor | None = None) -> None:  # noqa: N802
         self._items.append((item, text, fill))
         row, column = divmod(len(self.entries), self.COLUMNS)
         entry = QWidget()

@@ -49,3 +49,9 @@ def when_shown(action):
         else:
             action(modal)
     QTimer.singleShot(0, run)
+
+
+def plotted_points(curve) -> int:
+    """How many points a chart curve draws (none when it was emptied)."""
+    x, _y = curve.getData()
+    return 0 if x is None else len(x)

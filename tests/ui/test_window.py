@@ -17,7 +17,7 @@ from decision_aid.evidence import load_evidence
 from decision_aid.evidence.loader import default_directory
 from decision_aid.model import Model, ProfileError
 from decision_aid.ui.main_window import MainWindow
-from helpers import accessible_text, replace_text, type_profile  # noqa: F401  (fixtures: settings_path, window in conftest)
+from helpers import accessible_text, plotted_points, replace_text, type_profile  # noqa: F401  (fixtures: settings_path, window in conftest)
 
 def shows_estimates(win) -> bool:
     return win.results_stack.currentIndex() == 1 and win.results_page.isVisible() and win.chart.isVisible()
@@ -31,7 +31,7 @@ def test_blank_start_asks_for_the_profile_and_shows_no_numbers(window):
         error = window.profile_form.errors[name]
         assert error.isVisible() and "Needed" in error.text()
     assert not window.profile_form.errors["relapses_past_year"].isVisible()
-    assert window.chart.personal.getData()[0] is None or len(window.chart.personal.getData()[0]) == 0
+    assert plotted_points(window.chart.personal) == 0
 
 
 def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
@@ -94,7 +94,7 @@ def test_each_refused_text_value_hides_estimates_and_marks_its_field(qtbot, wind
     assert ("Needed" if problem.missing else "Not allowed") in error.text()
     assert form.labels[field].text().endswith("*" if problem.missing else "\u26a0")
     assert window.message.isVisible() and wording.FIELD_LABELS[field] in window.message.text()
-    assert len(window.chart.personal.getData()[0] or []) == 0
+    assert plotted_points(window.chart.personal) == 0
 
 
 @pytest.mark.parametrize("field", ["course", "edss"])
@@ -132,7 +132,7 @@ def test_chart_plots_the_result_curve_band_and_reference(qtbot, window):
     np.testing.assert_allclose(lower.getData()[1], 100 * curve.lower)
     np.testing.assert_allclose(upper.getData()[1], 100 * curve.upper)
     np.testing.assert_allclose(chart.average.getData()[1], 100 * result.reference.average_patient)
-    assert len(chart.relapsing.getData()[0] or []) == 0
+    assert plotted_points(chart.relapsing) == 0
     window.reference_boxes["relapsing"].click()
     np.testing.assert_allclose(chart.relapsing.getData()[1], 100 * result.reference.relapsing)
     assert chart.relapsing.opts["pen"].style() != chart.average.opts["pen"].style()
@@ -142,7 +142,7 @@ def test_chart_plots_the_result_curve_band_and_reference(qtbot, window):
 def test_horizon_switch_changes_axis_and_extrapolation_marking(qtbot, window, model):
     type_profile(qtbot, window)
     chart = window.chart
-    assert not chart.region.isVisible() and len(chart.extrapolated.getData()[0] or []) == 0
+    assert not chart.region.isVisible() and plotted_points(chart.extrapolated) == 0
     assert chart.plot_item.viewRange()[0][1] < 6
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)  # Alt+0: 10 years
     qtbot.waitUntil(lambda: window.current_result() is not None and window.current_result().horizon_years == 10)
