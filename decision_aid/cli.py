@@ -280,7 +280,8 @@ def note_version_change(model, consultation) -> None:
 
 
 def run_estimate(args: argparse.Namespace) -> int:
-    from .context.about import AboutError, TodayError, disclosure, evidence_review, today
+    from .context.about import AboutError, disclosure
+    from .context.review import TodayError, evidence_review, today
     from .model import RequestError
 
     try:
@@ -294,7 +295,7 @@ def run_estimate(args: argparse.Namespace) -> int:
     except RequestError as exc:  # horizon or draws
         say(rejection_line(exc))
         return EXIT_REJECTED
-    from .present.about_view import review_line
+    from .present.review_view import review_line
     from .present.context_json import context_dict
     from .present.i18n import current_language
 

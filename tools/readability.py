@@ -30,7 +30,7 @@ from decision_aid.context.about import disclosure  # noqa: E402
 from decision_aid.context.guidance import ECTRIMS, GUIDANCE_SOURCES, guidance_fits  # noqa: E402
 from decision_aid.model import default_model  # noqa: E402
 from decision_aid.present import wording  # noqa: E402
-from decision_aid.present.about_view import review_view  # noqa: E402
+from decision_aid.present.review_view import review_view  # noqa: E402
 from decision_aid.present.guidance_view import NO_VERDICT, guidance_view, point_text  # noqa: E402
 from decision_aid.present.harms_view import harms_view  # noqa: E402
 from decision_aid.present.i18n import _  # noqa: E402

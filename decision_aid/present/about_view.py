@@ -1,4 +1,5 @@
-"""About the aid in words (IPDAS items): the evidence review dates, the overdue notice, the disclosure.
+"""About the aid in words (IPDAS items): the disclosure and the About box; the evidence review in
+words is :mod:`.review_view`.
 
 Built from :mod:`decision_aid.context.about`. Shown in How calculated, in the About box (plain
 text), on every page of the sheet (the footer) and, when the review is overdue, as a notice in the
@@ -10,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import __version__
-from ..context.about import AboutError, Disclosure, EvidenceReview, TodayError, disclosure, evidence_review
-from ..evidence import EvidenceSet
+from ..context.about import AboutError, Disclosure, disclosure
 from ..model import Model
 from . import wording
 from .i18n import N_, _
+from .review_view import review_view
 
 DISCLOSURE_HEADINGS = {
     "funding": N_("Funding"),
@@ -22,14 +23,6 @@ DISCLOSURE_HEADINGS = {
     "evidence_selection": N_("How the evidence was chosen"),
     "report_a_problem": N_("How to report a problem"),
 }
-
-
-@dataclass(frozen=True)
-class ReviewView:
-    overdue: bool
-    line: str  # "Evidence edition 2026.12-1, reviewed 2026-11-26; next review due 2027-11-26."
-    short: str  # for the sheet's footer: "Evidence reviewed 2026-11-26, next review due 2027-11-26"
-    notice: str  # the overdue notice, "" when the review is not overdue
 
 
 @dataclass(frozen=True)
@@ -56,39 +49,6 @@ class AboutView:
     @property
     def text(self) -> str:
         return "\n\n".join(self.lines)
-
-
-def _date(day) -> str:
-    return day.isoformat() if day else _("not stated")
-
-
-def review_line(review: EvidenceReview) -> str:
-    """One line, e.g. "Evidence edition 2026.12-1, reviewed 2026-11-26; next review due 2027-11-26."."""
-    values = {"edition": review.edition, "reviewed": _date(review.reviewed), "due": _date(review.next_review_due)}
-    if review.overdue:
-        return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}: overdue, so the "
-                 "figures may be out of date.", **values)
-    return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}.", **values)
-
-
-def review_view(evidence: EvidenceSet, review: EvidenceReview | None = None) -> ReviewView:
-    """The review state in words (``review``: as computed for today unless given)."""
-    if review is None:
-        try:
-            review = evidence_review(evidence)
-        except TodayError as problem:  # a malformed DECISION_AID_TODAY: say so, never guess a date
-            text = _("Whether the evidence review is overdue cannot be told: {problem}", problem=str(problem))
-            return ReviewView(False, text, text, text)
-    reviewed, due = _date(review.reviewed), _date(review.next_review_due)
-    notice = ""
-    if review.overdue:
-        notice = _("Please note: the evidence in this aid was due for review on {due} and has not been reviewed "
-                   "since {reviewed}. Newer studies may change these numbers. Ask the clinician whether a newer "
-                   "version of the aid is available.", due=due, reviewed=reviewed)
-    short = (_("Evidence reviewed {reviewed}; review overdue since {due}", reviewed=reviewed, due=due)
-             if review.overdue else _("Evidence reviewed {reviewed}; next review due {due}", reviewed=reviewed,
-                                      due=due))
-    return ReviewView(review.overdue, review_line(review), short, notice)
 
 
 def disclosure_view(about: Disclosure | None = None) -> DisclosureView:

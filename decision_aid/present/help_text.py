@@ -1,6 +1,7 @@
-"""The words of Help: the program's name, the About box and the user guide (Qt-free).
+"""The words of Help's user guide (Qt-free; the program's name is in :mod:`.wording`, the About
+box in :mod:`.about_view`).
 
-The About box is plain text; the user guide is HTML built here from escaped text (nothing from a
+The user guide is HTML built here from escaped text (nothing from a
 file or a field is put in it unescaped), shown in a browser with links turned off. The list of
 keyboard shortcuts is given by the window from its real actions, so it cannot drift.
 """
@@ -10,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .i18n import N_, _
+from .i18n import _
 
-PROGRAM_NAME = N_("AHSCT decision aid")
 
 def _escape(text: str) -> str:
     """HTML-escaped ``text``; :mod:`html` (and its table of entities) is loaded with the guide, not
-    with the program's name at every start."""
+    at every start."""
     import html
 
     return html.escape(text)

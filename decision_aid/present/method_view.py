@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Estimate, Model
 from . import wording
-from .about_view import review_view
+from .review_view import review_view
 from .audience import Audience
 from .i18n import N_, _
 

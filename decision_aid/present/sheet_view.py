@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..model import Estimate, Model, Profile
 from . import wording
 from .comparison_view import comparison_view
-from .about_view import DisclosureView, ReviewView, disclosure_view, review_view
+from .about_view import DisclosureView, disclosure_view
+from .review_view import ReviewView, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .guidance_view import GuidanceView, guidance_view

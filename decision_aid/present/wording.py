@@ -16,6 +16,8 @@ from ..model import Interval, Profile
 from .i18n import N_, _, ngettext
 from .numbers import format_number
 
+PROGRAM_NAME = N_("AHSCT decision aid")  # the window's title, the sheet's and the About box's
+
 COURSE_LABELS = {
     "rrms": N_("Relapsing-remitting (RRMS)"),
     "spms": N_("Secondary progressive (SPMS)"),

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..present.help_text import PROGRAM_NAME
+from ..present.wording import PROGRAM_NAME
 from ..present.i18n import _
 from .settings import APPLICATION, ORGANISATION
 

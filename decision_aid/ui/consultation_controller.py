@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
 from ..safe_io import read_regular_file, remove_stale_temporaries
 from ..present.i18n import _, current_language
-from ..present.help_text import PROGRAM_NAME
+from ..present.wording import PROGRAM_NAME
 from ..present.when import moment_in_words
 from ..printable import one_line
 from .actions import make_action

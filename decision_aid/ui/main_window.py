@@ -25,7 +25,7 @@ from ..evidence import EvidenceError
 from ..model import Estimate, Model, default_model
 from ..present.estimate_view import EstimateView, estimate_view
 from ..present.i18n import _, current_language
-from ..present.help_text import PROGRAM_NAME
+from ..present.wording import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .record_copy import RecordCopy
@@ -45,7 +45,7 @@ from ..session import ConsultationSession
 from .consultation_controller import ConsultationController
 from .context_tabs import context_tab_specs
 from .review_banner import ReviewBanner
-from ..present.about_view import review_view
+from ..present.review_view import review_view
 from .lazy_tab import LazyTab
 from .sheet_actions import SheetActions
 from .sheet_panel import SheetPanel

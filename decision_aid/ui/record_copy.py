@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from ..context.about import TodayError, evidence_review, today
-from ..present.about_view import review_line
+from ..context.review import TodayError, evidence_review, today
 from ..present.i18n import _
 from ..present.record import record_text
+from ..present.review_view import review_line
 from .actions import make_action
 from .plain import plain_label
 

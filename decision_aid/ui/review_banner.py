@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import palette
-from ..present.about_view import ReviewView
+from ..present.review_view import ReviewView
 from ..present.i18n import _
 from .plain import make_plain
 

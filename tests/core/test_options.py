@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decision_aid.context.about import TodayError, disclosure, evidence_review, today
+from decision_aid.context.about import disclosure
+from decision_aid.context.review import TodayError, evidence_review, today
 from decision_aid.context.guidance import guidance_fit, guidance_fits
 from decision_aid.context.harms import harms
 from decision_aid.context.options import HR_ANCHORS, hazard_ratio_words, options_for, relapse_activity

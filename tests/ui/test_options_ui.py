@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 
-from decision_aid.context.about import disclosure, evidence_review
+from decision_aid.context.about import disclosure
+from decision_aid.context.review import evidence_review
 from decision_aid.context.harms import harms
 from decision_aid.context.options import options_for
 from decision_aid.present import wording
-from decision_aid.present.about_view import about_view, review_view
+from decision_aid.present.about_view import about_view
+from decision_aid.present.review_view import review_view
 from decision_aid.present.audience import Audience
 from decision_aid.present.guidance_view import guidance_view
 from decision_aid.present.harms_view import harms_view
