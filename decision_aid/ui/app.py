@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -42,23 +43,37 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
                horizon: int | None = None, consultation_path: str | Path | None = None,
                language: str | None = None) -> int:
     """Open the consultation window (pre-filled from a profile, or showing the saved consultation
-    at ``consultation_path`` as File > Open would) and run until it is closed."""
-    app = application()
-    start_language(language)
-    from .main_window import MainWindow
+    at ``consultation_path`` as File > Open would) and run until it is closed.
 
-    window = MainWindow()
-    if consultation_path is not None:
-        window.consultations.open(Path(consultation_path))
-    _prepare(window, profile, audience, horizon)
-    window.show()
+    The garbage collector waits until the window is on screen (:func:`keep_start_objects`)."""
+    gc.disable()
     handlers = []
-    QTimer.singleShot(0, lambda: handlers.append(start_consultation_services(window)))
     try:
+        app = application()
+        start_language(language)
+        from .main_window import MainWindow
+
+        window = MainWindow()
+        if consultation_path is not None:
+            window.consultations.open(Path(consultation_path))
+        _prepare(window, profile, audience, horizon)
+        window.show()
+        QTimer.singleShot(0, lambda: (keep_start_objects(), handlers.append(start_consultation_services(window))))
         return app.exec()
     finally:
         for handler in handlers:
             handler.uninstall()
+        gc.enable()  # also when the start failed, or ended before the event loop ran
+
+
+def keep_start_objects() -> None:
+    """What the start made (pyqtgraph's and the program's modules, the window: about 70,000
+    objects) lives as long as the program. The collector's passes over it while it was being
+    made cost about 35 ms of each start, so it is paused until the window is shown; then those
+    objects are frozen (:func:`gc.freeze`: later passes, e.g. between keystrokes, skip them) and
+    collection resumes as usual (BENCHMARKS.md, cold start)."""
+    gc.freeze()
+    gc.enable()
 
 
 def start_consultation_services(window):

@@ -4,6 +4,8 @@ command line's shell behaviour is in tests/core/test_cli_shell.py."""
 import subprocess
 import sys
 
+import pytest
+
 from decision_aid import cli as cli_module
 from decision_aid.consultation import Consultation, save_consultation
 
@@ -74,3 +76,48 @@ def test_run_window_opens_the_file_with_its_name_in_the_title(qtbot, model, tmp_
     title, raw, name = shown[0]
     assert title == "visit.aidconsult.json[*] \u2014 AHSCT decision aid" and "Jane Roe" not in title
     assert raw["age"] == "52" and name == "Jane Roe"
+
+
+def test_collection_waits_until_the_window_is_shown_then_skips_what_the_start_made(qtbot, monkeypatch):
+    """The start pauses the garbage collector (about 35 ms of passes over objects that live as long
+    as the program); once the window is shown they are frozen and collection resumes. Whatever
+    happens, the collector is on again when run_window returns."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    import decision_aid.ui.app as app
+
+    seen = {}
+
+    class Loop:
+        def exec(self):
+            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
+            seen["while shown"] = gc.isenabled()
+            qtbot.waitUntil(lambda: gc.isenabled())  # the first turn of the event loop
+            seen["frozen"] = gc.get_freeze_count()
+            window.consultations.dirty = False
+            window.close()
+            return 0
+
+    class Services:
+        def uninstall(self):
+            seen["services stopped"] = True
+
+    monkeypatch.setattr(app, "application", lambda: Loop())
+    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
+    monkeypatch.setattr(app, "start_language", lambda language: "en")
+    try:
+        assert app.run_window({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}) == 0
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
+    assert seen["while shown"] is False and seen["frozen"] > 10_000 and seen["services stopped"]
+    assert gc.isenabled()
+
+    def fails(_language):
+        raise RuntimeError("no window")
+
+    monkeypatch.setattr(app, "start_language", fails)
+    with pytest.raises(RuntimeError):
+        app.run_window()
+    assert gc.isenabled()  # a start that fails leaves the collector on
