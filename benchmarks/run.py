@@ -401,7 +401,8 @@ def cold_start_ms(script: str, arguments: list[str], home: str) -> float:
 def cold_start(repeats: int) -> list[Measure]:
     import tempfile
 
-    runs = {"bare": ("cold_bare.py", []), "app_profile": ("cold_app.py", PROFILE_ARGS), "app_empty": ("cold_app.py", [])}
+    runs = {"bare": ("cold_bare.py", []), "app_profile": ("cold_app.py", PROFILE_ARGS), "app_empty": ("cold_app.py", []),
+            "bare_gc_paused": ("cold_bare.py", ["--gc-paused"])}
     timings: dict[str, list[float]] = {name: [] for name in runs}
     with tempfile.TemporaryDirectory() as home:
         # Alternated: bare, app, app-empty, bare, ...; round 0 warms caches. Twice the rounds of the other
@@ -415,6 +416,7 @@ def cold_start(repeats: int) -> list[Measure]:
     bare = statistics.median(timings["bare"])
     app = statistics.median(timings["app_profile"])
     empty = statistics.median(timings["app_empty"])
+    paused = statistics.median(timings["bare_gc_paused"])
     return [
         Measure("cold_start_bare_window", "Fresh process: bare QMainWindow + one pyqtgraph plot, first paint", "ms",
                 None, "median", timings["bare"]),
@@ -424,6 +426,11 @@ def cold_start(repeats: int) -> list[Measure]:
                 [a / b for a, b in zip(timings["app_profile"], timings["bare"])], value_override=app / bare),
         Measure("cold_start_ratio_empty", "Ratio of medians: app (empty profile) / bare window", "x", None, "value",
                 [a / b for a, b in zip(timings["app_empty"], timings["bare"])], value_override=empty / bare),
+        Measure("cold_start_bare_window_gc_paused", "Fresh process: the bare window, collector paused as the app's",
+                "ms", None, "median", timings["bare_gc_paused"]),
+        Measure("cold_start_ratio_gc_paused_bare", "Ratio of medians: app (with profile) / bare window with the "
+                "app's collector pause", "x", None, "value",
+                [a / b for a, b in zip(timings["app_profile"], timings["bare_gc_paused"])], value_override=app / paused),
     ]
 
 
