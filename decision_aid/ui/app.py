@@ -69,9 +69,10 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
 def keep_start_objects() -> None:
     """What the start made (pyqtgraph's and the program's modules, the window: about 70,000
     objects) lives as long as the program. The collector's passes over it while it was being
-    made cost about 35 ms of each start, so it is paused until the window is shown; then those
-    objects are frozen (:func:`gc.freeze`: later passes, e.g. between keystrokes, skip them) and
-    collection resumes as usual (BENCHMARKS.md, cold start)."""
+    made took about 40 ms of each start (most of them during pyqtgraph's import), so collection
+    is paused until the window is shown; then those objects are frozen (:func:`gc.freeze`: later
+    passes, e.g. between keystrokes, skip them) and collection resumes as usual (BENCHMARKS.md,
+    cold start)."""
     gc.freeze()
     gc.enable()
 
