@@ -151,7 +151,7 @@ def capture_window() -> None:
             if not item.isVisible():
                 continue
             kind = type(item).__name__
-            if isinstance(item, pg.PlotDataItem):
+            if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem)):  # the chart's lines are curves since d9b1954
                 x, y = item.getData()
                 if x is None or len(x) == 0:
                     continue
