@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 
 APP_FOLDER = "decision-aid"
@@ -42,8 +43,6 @@ def ensure_data_dir() -> Path:
 
 def new_autosave_path() -> Path:
     """A name of its own for one window's autosave (two running copies never share one)."""
-    import uuid  # when the first autosave is named, after the window is on screen
-
     return data_dir() / f"{AUTOSAVE_PREFIX}-{uuid.uuid4().hex[:16]}{AUTOSAVE_SUFFIX}"
 
 
