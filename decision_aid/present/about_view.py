@@ -1,9 +1,8 @@
-"""About the aid in words (IPDAS items): the disclosure and the About box; the evidence review in
-words is :mod:`.review_view`.
+"""About the aid in words (IPDAS items): the disclosure (on the sheet and in the About box) and
+the About box itself (plain text). The evidence review in words is :mod:`.review_view`.
 
-Built from :mod:`decision_aid.context.about`. Shown in How calculated, in the About box (plain
-text), on every page of the sheet (the footer) and, when the review is overdue, as a notice in the
-window and on the sheet's first page. The disclosure's own texts are data from ``about.json``.
+Built from :mod:`decision_aid.context.about`; the disclosure's own texts are data from
+``about.json``.
 """
 
 from __future__ import annotations

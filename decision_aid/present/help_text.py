@@ -1,9 +1,9 @@
 """The words of Help's user guide (Qt-free; the program's name is in :mod:`.wording`, the About
 box in :mod:`.about_view`).
 
-The user guide is HTML built here from escaped text (nothing from a
-file or a field is put in it unescaped), shown in a browser with links turned off. The list of
-keyboard shortcuts is given by the window from its real actions, so it cannot drift.
+The user guide is HTML built here from escaped text (nothing from a file or a field is put in it
+unescaped), shown in a browser with links turned off. The list of keyboard shortcuts is given by
+the window from its real actions, so it cannot drift.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The evidence review in words: the review line, the sheet footer's short form and the overdue
-notice (Qt-free).
+notice (Qt-free). Shown in How calculated, in the About box, on every page of the sheet (the
+footer) and, when the review is overdue, as a notice in the window and on the sheet's first page.
 
 Apart from :mod:`.about_view` because the window's first screen needs only this (the notice, when
 the review is overdue); built from :mod:`decision_aid.context.review`.

@@ -16,7 +16,7 @@ from ..model import Interval, Profile
 from .i18n import N_, _, ngettext
 from .numbers import format_number
 
-PROGRAM_NAME = N_("AHSCT decision aid")  # the window's title, the sheet's and the About box's
+PROGRAM_NAME = N_("AHSCT decision aid")  # the window's title and the application's display name
 
 COURSE_LABELS = {
     "rrms": N_("Relapsing-remitting (RRMS)"),
