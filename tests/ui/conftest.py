@@ -2,8 +2,7 @@
 
 import pytest
 
-from PySide6.QtCore import QSettings
-
+from helpers import unshown_window
 
 IGNORED_QT_MESSAGES = ("propagateSizeHints",)  # the offscreen platform's own notice
 
@@ -15,16 +14,9 @@ def settings_path(tmp_path):
 
 @pytest.fixture
 def window(qtbot, settings_path, qtlog, tmp_path, monkeypatch):
-    """The real window with its own settings and autosave file. Closing it with unsaved changes
-    answers "Discard" (a modal question cannot be answered headless); tests of that question
-    replace ``consultations.ask_unsaved`` themselves."""
-    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
-    from decision_aid.ui.main_window import MainWindow
-
-    win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "autosave.aidconsult.json")
-    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
-    qtbot.addWidget(win)
+    """The real window (:func:`helpers.unshown_window`: its own settings and autosave file,
+    "Discard" on close), shown; no Qt warning may be logged while it is used."""
+    win = unshown_window(qtbot, monkeypatch, settings_path, tmp_path / "autosave.aidconsult.json")
     win.show()
     qtbot.waitExposed(win)
     yield win

@@ -55,3 +55,18 @@ def plotted_points(curve) -> int:
     """How many points a chart curve draws (none when it was emptied)."""
     x, _y = curve.getData()
     return 0 if x is None else len(x)
+
+
+def unshown_window(qtbot, monkeypatch, settings_file, autosave_file):
+    """The real window, not yet shown, with its own settings file and autosave. Closing it with
+    unsaved changes answers "Discard" (a modal question cannot be answered headless); tests of
+    that question replace ``consultations.ask_unsaved`` themselves."""
+    from PySide6.QtCore import QSettings
+
+    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
+    from decision_aid.ui.main_window import MainWindow
+
+    win = MainWindow(settings=QSettings(str(settings_file), QSettings.Format.IniFormat), autosave_path=autosave_file)
+    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    qtbot.addWidget(win)
+    return win

@@ -3,16 +3,13 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from decision_aid.consultation import Consultation, load_consultation
 from decision_aid.present.when import moment_in_words
 from decision_aid.ui import consultation_controller
 from decision_aid.ui.consultation_controller import restore_question
-from decision_aid.ui.consultation_dialogs import UnsavedAnswer
-from decision_aid.ui.main_window import MainWindow
-from helpers import type_profile
+from helpers import type_profile, unshown_window
 
 
 def test_saving_the_pdf_says_where_and_how_many_pages_and_the_next_save_starts_there(
@@ -92,10 +89,7 @@ def test_a_restored_consultation_keeps_its_file_name(qtbot, window, tmp_path, mo
     assert backup.opened_from == str(path) and backup.patient_name is None
     assert load_consultation(path, window.model).opened_from is None  # never in the user's own file
     window.consultations.autosaver._lock.unlock()  # a crash: the window's lock is gone
-    nxt = MainWindow(settings=QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "autosave-next.aidconsult.json")
-    qtbot.addWidget(nxt)
-    monkeypatch.setattr(nxt.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    nxt = unshown_window(qtbot, monkeypatch, tmp_path / "next.ini", tmp_path / "autosave-next.aidconsult.json")
     questions = []
     monkeypatch.setattr(nxt.consultations, "ask_restore", lambda pending: questions.append(
         restore_question(pending)) or True)

@@ -13,16 +13,14 @@ from decision_aid.consultation import Consultation, load_consultation, save_cons
 from decision_aid.ui import consultation_controller
 from decision_aid.ui.consultation_dialogs import UnsavedAnswer
 from decision_aid.ui.main_window import MainWindow
+from helpers import unshown_window
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 
 
 def new_window(qtbot, tmp_path, monkeypatch, name="w"):
-    win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / f"autosave-{name}.aidconsult.json")
-    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    win = unshown_window(qtbot, monkeypatch, tmp_path / f"{name}.ini", tmp_path / f"autosave-{name}.aidconsult.json")
     monkeypatch.setattr(win.consultations, "show_version_change", lambda message: None)  # no modal box
-    qtbot.addWidget(win)
     win.show()
     return win
 

@@ -4,11 +4,12 @@ built (by the 640 px of a widget not yet in a layout), they went to the side and
 top at the first resize, and the whole window was laid out twice before its first paint."""
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from decision_aid.ui.main_window import MainWindow
 from decision_aid.ui.responsive import AdaptiveTabWidget
+from helpers import unshown_window
 
 
 class FirstPaint(QObject):
@@ -28,16 +29,11 @@ class FirstPaint(QObject):
 @pytest.mark.parametrize("size, expected", [((1280, 800), QTabWidget.TabPosition.North),
                                             ((600, 500), QTabWidget.TabPosition.West)])
 def test_first_paint_has_the_tabs_where_they_stay(qtbot, tmp_path, monkeypatch, size, expected):
-    from decision_aid.ui.consultation_dialogs import UnsavedAnswer
-
     placed = []
     original = AdaptiveTabWidget.setTabPosition
     monkeypatch.setattr(AdaptiveTabWidget, "setTabPosition",
                         lambda tabs, position: (placed.append((position, tabs.isVisible())), original(tabs, position)))
-    window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                        autosave_path=tmp_path / "autosave.aidconsult.json")
-    monkeypatch.setattr(window.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
-    qtbot.addWidget(window)
+    window = unshown_window(qtbot, monkeypatch, tmp_path / "w.ini", tmp_path / "autosave.aidconsult.json")
     probe = FirstPaint(window)
     QApplication.instance().installEventFilter(probe)
     try:

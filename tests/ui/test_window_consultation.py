@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from decision_aid.present import wording
 from decision_aid.consultation import load_consultation
@@ -16,7 +16,7 @@ from decision_aid.model import ProfileError
 from decision_aid.ui import consultation_controller, consultation_dialogs
 from decision_aid.ui.consultation_dialogs import UnsavedAnswer
 from decision_aid.ui.main_window import MainWindow
-from helpers import type_profile
+from helpers import type_profile, unshown_window
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "consultations"
 # Files with a profile value the model does not allow open as entered (see test_hostile_window.py).
@@ -57,10 +57,7 @@ def save_to(window, monkeypatch, path: Path) -> bool:
 
 
 def second_window(qtbot, tmp_path, monkeypatch) -> MainWindow:
-    win = MainWindow(settings=QSettings(str(tmp_path / "second.ini"), QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "second-autosave.aidconsult.json")
-    monkeypatch.setattr(win.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
-    qtbot.addWidget(win)
+    win = unshown_window(qtbot, monkeypatch, tmp_path / "second.ini", tmp_path / "second-autosave.aidconsult.json")
     win.show()
     return win
 
@@ -156,10 +153,7 @@ def test_restore_after_a_crash_brings_back_the_consultation_without_the_name(qtb
     # A crash: the window never closes, the autosave stays, and its owner is gone (as a killed
     # process's lock is stale). The next start finds it.
     window.consultations.autosaver._lock.unlock()
-    nxt = MainWindow(settings=QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat),
-                     autosave_path=tmp_path / "autosave-next.aidconsult.json")
-    qtbot.addWidget(nxt)
-    monkeypatch.setattr(nxt.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+    nxt = unshown_window(qtbot, monkeypatch, tmp_path / "next.ini", tmp_path / "autosave-next.aidconsult.json")
     monkeypatch.setattr(nxt.consultations, "ask_restore", lambda pending: True)
     assert nxt.consultations.offer_restore()
     assert shown_state(nxt) == {**before, "name": None}
