@@ -14,13 +14,13 @@ import numpy as np  # noqa: E402 (after the flag: the order of the plain referen
 if GC_PAUSED:
     import gc
 
-    from PySide6.QtWidgets import QApplication  # noqa: F401 (PySide6 first, as the program's ui.app)
+    import PySide6.QtWidgets  # noqa: F401 (PySide6 first, as the program's ui.app)
 
     gc.disable()
 
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402, F811
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from first_paint import install  # noqa: E402
 

@@ -79,7 +79,7 @@ def test_run_window_opens_the_file_with_its_name_in_the_title(qtbot, model, tmp_
 
 
 def test_collection_waits_until_the_window_is_shown_then_skips_what_the_start_made(qtbot, monkeypatch):
-    """The start pauses the garbage collector (about 35 ms of passes over objects that live as long
+    """The start pauses the garbage collector (about 40 ms of passes over objects that live as long
     as the program); once the window is shown they are frozen and collection resumes. Whatever
     happens, the collector is on again when run_window returns."""
     import gc
