@@ -25,6 +25,10 @@ PROFILE_FLAGS = {
     "prior_dmts": "--prior-dmts",
     "relapses_past_year": "--relapses-past-year",
     "disease_duration_years": "--disease-duration",
+    "mri_activity_past_year": "--mri-activity",
+    "relapses_on_treatment": "--relapses-on-treatment",
+    "high_efficacy_dmt_failed": "--hedmt-failed",
+    "high_efficacy_dmt_contraindicated": "--hedmt-contraindicated",
 }
 
 EXIT_REJECTED = 2
@@ -116,6 +120,19 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
     group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help=_(
         "Optional: years since diagnosis, 0 to {high}. Used only to compare with published guidance, not in the "
         "estimate.", high=limits.duration_max))
+    group.add_argument("--mri-activity", dest=prefix + "mri_activity", metavar="yes|no", help=_(
+        "Optional: new or enlarging T2 lesions, or gadolinium-enhancing lesions, on MRI in the past 12 months (yes or "
+        "no; leave it out if not known). With the relapses it decides whether the later cohorts' results apply to "
+        "progressive MS, and it is compared with the guidance."))
+    group.add_argument("--relapses-on-treatment", dest=prefix + "relapses_on_treatment", metavar="yes|no", help=_(
+        "Optional: the relapses of the past year happened while on a disease-modifying therapy (yes or no). Compared "
+        "with the randomised trial's entry criteria and the guidance, not used in the estimate."))
+    group.add_argument("--hedmt-failed", dest=prefix + "hedmt_failed", metavar="yes|no", help=_(
+        "Optional: MS stayed active despite at least 6 months on a high-efficacy disease-modifying therapy (yes or "
+        "no). Compared with the guidance, not used in the estimate."))
+    group.add_argument("--hedmt-contraindicated", dest=prefix + "hedmt_contraindicated", metavar="yes|no", help=_(
+        "Optional: high-efficacy disease-modifying therapies cannot be used (contraindicated) (yes or no). Compared "
+        "with the guidance, not used in the estimate."))
     group.add_argument("--profile", dest=prefix + "profile", metavar="FILE", help=_(
         "Read the profile from a saved consultation file (.aidconsult.json) instead of the flags above; give one or "
         "the other, not both. Without a sub-command the window opens that consultation (or --screenshot renders "

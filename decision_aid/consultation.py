@@ -27,7 +27,11 @@ FORMAT_VERSION = 1
 FILE_SUFFIX = ".aidconsult.json"
 MAX_FILE_BYTES = 1_000_000
 AUDIENCES = ("patient", "clinician")
-PROFILE_FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years")
+# The profile's fields (model/profile.py's REQUIRED_FIELDS + OPTIONAL_FIELDS; a test keeps them equal:
+# this module stays free of NumPy for the command line's quick paths).
+PROFILE_FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years",
+                  "mri_activity_past_year", "relapses_on_treatment", "high_efficacy_dmt_failed",
+                  "high_efficacy_dmt_contraindicated")
 MAX_PROFILE_TEXT = 100
 MAX_VALUES = 100
 MAX_VALUE_TEXT = 200

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Mapping
 
 REQUIRED_FIELDS = ("age", "course", "edss", "prior_dmts")
-OPTIONAL_FIELDS = ("relapses_past_year", "disease_duration_years")
+#: Yes / no answers; absent (None) means "not known". ``mri_activity_past_year`` decides with the
+#: relapses whether the later cohorts' curve applies to progressive MS (MODEL.md R6); the others
+#: are compared with the guidance and the trial's entry criteria (EVIDENCE.md E1 to E8, N1 to N6).
+CHOICE_FIELDS = ("mri_activity_past_year", "relapses_on_treatment", "high_efficacy_dmt_failed",
+                 "high_efficacy_dmt_contraindicated")
+OPTIONAL_FIELDS = ("relapses_past_year", "disease_duration_years") + CHOICE_FIELDS
+#: The answers a yes / no field takes (as stored and as written in a file or on the command line).
+CHOICES = ("yes", "no")
 
 
 #: Why a field was refused (the words for each are made in ``present/refusals.py``).
-RULES = ("missing", "not_a_number", "not_whole", "out_of_range", "not_a_step", "unknown_course", "unknown_field")
+RULES = ("missing", "not_a_number", "not_whole", "out_of_range", "not_a_step", "unknown_course", "unknown_field",
+         "not_a_choice")
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,10 @@ class Profile:
     prior_dmts: int
     relapses_past_year: int | None = None
     disease_duration_years: float | None = None
+    mri_activity_past_year: str | None = None  # "yes" / "no" / None (not known)
+    relapses_on_treatment: str | None = None  # the past year's relapses happened while on a DMT
+    high_efficacy_dmt_failed: str | None = None  # MS active despite 6 months or more on a high-efficacy DMT
+    high_efficacy_dmt_contraindicated: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -140,7 +153,7 @@ def validate_profile(raw: Mapping[str, Any], limits: ProfileLimits) -> Profile:
             return None
         return parsed
 
-    age = check("age", lambda v: _in_range(_number(v), limits.age_min, limits.age_max),
+    age = check("age", lambda v: _in_range(_exact(v), limits.age_min, limits.age_max),
                 {"min": limits.age_min, "max": limits.age_max}, True)
     course = check("course", lambda v: _course(v, limits.courses), {"courses": limits.courses}, True)
     edss = check("edss", lambda v: _edss(v, limits.edss_values), {"values": limits.edss_values}, True)
@@ -148,27 +161,30 @@ def validate_profile(raw: Mapping[str, Any], limits: ProfileLimits) -> Profile:
                  {"min": 0, "max": limits.prior_dmts_max, "whole": True}, True)
     relapses = check("relapses_past_year", lambda v: _in_range(_whole(v), 0, limits.relapses_max),
                      {"min": 0, "max": limits.relapses_max, "whole": True}, False)
-    duration = check("disease_duration_years", lambda v: _in_range(_number(v), 0, limits.duration_max),
+    duration = check("disease_duration_years", lambda v: _in_range(_exact(v), 0, limits.duration_max),
                      {"min": 0, "max": limits.duration_max}, False)
+    choices = {name: check(name, _choice, {"values": CHOICES}, False) for name in CHOICE_FIELDS}
 
     if errors:
         raise ProfileError(errors)
     return Profile(
-        age=float(age),
+        age=_as_float(age),
         course=course,
         edss=float(edss),
         prior_dmts=int(dmts),
         relapses_past_year=None if relapses is None else int(relapses),
-        disease_duration_years=None if duration is None else float(duration),
+        disease_duration_years=None if duration is None else _as_float(duration),
+        **choices,
     )
 
 
-# Plain decimal numbers as a person types them: ASCII digits, at most one decimal point with digits
-# on both sides. Python's float() also takes "3_5", ".5e2", "+35", "nan", Arabic-Indic (٣٥) and
-# full-width (３５) digits, none of which a clinician means as a number here.
-_DECIMAL = re.compile(r"[0-9]{1,15}(\.[0-9]{1,15})?")
-_WHOLE = re.compile(r"[0-9]{1,15}")
-_SIGNED_OR_LONG = re.compile(r"-[0-9]+(\.[0-9]+)?|[0-9]{16,}(\.[0-9]+)?|[0-9]+\.[0-9]{16,}")
+# Plain decimal numbers as a person types them: ASCII digits, an optional minus sign, at most one
+# decimal separator with digits on both sides. The separator may be a point or a comma ("3,5" is
+# 3.5 in every language: no field takes thousands). Python's float() also takes "3_5", ".5e2",
+# "+35", "nan", Arabic-Indic (٣٥) and full-width (３５) digits, none of which a clinician means as a
+# number here.
+_DECIMAL = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+_WHOLE = re.compile(r"[0-9]+")
 _LARGEST_INT = 10 ** 15  # a JSON integer beyond this is refused without converting it
 
 
@@ -180,36 +196,43 @@ class _Broken:
 NOT_A_NUMBER, NOT_WHOLE, OUT_OF_RANGE = _Broken("not_a_number"), _Broken("not_whole"), _Broken("out_of_range")
 
 
-def _number(value: Any) -> float | _Broken:
-    """A finite number from a JSON number (not true/false) or from plain decimal text."""
+def _exact(value: Any) -> Decimal | _Broken:
+    """The number exactly as given, from a JSON number (not true/false) or from plain decimal text.
+
+    Exact, so that every check says the true reason: "75.0000000000000000" is 75 (allowed), "-0" is
+    0 (as a file's -0.0 is), "4.00000000000000001" is not a step of the EDSS scale and "-3" is
+    outside the range; nothing is rounded before it is judged."""
     if isinstance(value, bool):
         return NOT_A_NUMBER
     if isinstance(value, str):
         text = value.strip()
         if text.isascii() and _DECIMAL.fullmatch(text):
-            return float(text)
-        # A minus sign or more digits than any field allows: a number, but outside every range
-        # (all fields start at 0 or above); refused without converting it.
-        return OUT_OF_RANGE if text.isascii() and _SIGNED_OR_LONG.fullmatch(text) else NOT_A_NUMBER
+            return Decimal(text.replace(",", "."))
+        return NOT_A_NUMBER
     if isinstance(value, int):
-        return float(value) if -_LARGEST_INT <= value <= _LARGEST_INT else OUT_OF_RANGE
+        return Decimal(value) if -_LARGEST_INT <= value <= _LARGEST_INT else OUT_OF_RANGE
     if isinstance(value, float) and math.isfinite(value):
-        return value
+        return Decimal(value)
     return NOT_A_NUMBER
 
 
+def _as_float(value: Decimal) -> float:
+    return float(value) + 0.0  # + 0.0: a "-0" stays 0, never "-0" on screen
+
+
 def _whole(value: Any) -> int | _Broken:
-    """A whole number from a JSON integer (or an integral float) or from plain digits."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and _WHOLE.fullmatch(text):
-            return int(text)
-        number = _number(text)
-        return NOT_WHOLE if isinstance(number, float) else number
-    number = _number(value)
+    """A whole number from a JSON integer (or an integral float) or from plain digits. Typed text
+    with a decimal separator ("3.0") is not a whole number of treatments; a minus sign is outside
+    every range, except "-0", which is 0 (as a file's -0.0 is)."""
+    number = _exact(value)
     if isinstance(number, _Broken):
         return number
-    if number != int(number):
+    if number < 0:
+        return OUT_OF_RANGE
+    if number > _LARGEST_INT:
+        return OUT_OF_RANGE
+    typed_decimal = isinstance(value, str) and not _WHOLE.fullmatch(value.strip().removeprefix("-"))
+    if typed_decimal or number != number.to_integral_value():
         return NOT_WHOLE
     return int(number)
 
@@ -232,10 +255,17 @@ def _course(value: Any, courses: tuple[str, ...]) -> str | _Broken:
 def _edss(value: Any, allowed: tuple[float, ...]) -> float | _Broken:
     """One of the scale's steps; a number between the lowest and highest that is not a step
     (0.5, 4.2) breaks ``not_a_step``, one outside them ``out_of_range``."""
-    number = _number(value)
+    number = _exact(value)
     if isinstance(number, _Broken):
         return number
     for step in allowed:
-        if number == step:
+        if number == Decimal(step):
             return step
     return _Broken("not_a_step") if allowed[0] <= number <= allowed[-1] else OUT_OF_RANGE
+
+
+def _choice(value: Any) -> str | _Broken:
+    """"yes" or "no" (any case, surrounding spaces ignored); anything else is refused."""
+    if isinstance(value, str) and value.strip().lower() in CHOICES:
+        return value.strip().lower()
+    return _Broken("not_a_choice")

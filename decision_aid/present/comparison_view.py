@@ -13,13 +13,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Estimate, Profile
+from ..model.profile import CHOICE_FIELDS
 from . import wording
 from .audience import Audience
 from .estimate_view import OutcomeCard, early_card, pfs_card
 from .i18n import _, ngettext
 
 #: Profile fields in the order a difference is named.
-FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years")
+FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years") + CHOICE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ def field_text(profile: Profile, field: str) -> str:
     if field == "relapses_past_year":
         return _("relapses in the past year not given") if value is None else ngettext(
             "{count} relapse in the past year", "{count} relapses in the past year", value)
+    if field in CHOICE_FIELDS:
+        if value is None:
+            return _("{what}: not known", what=_(wording.FIELD_LABELS[field]))
+        return _(wording.CHOICE_PHRASES[field][value])
     return _("years since diagnosis not given") if value is None else _(
         "{years} years since diagnosis", years=wording.number(value))
 

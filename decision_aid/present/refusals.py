@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from ..model.profile import CHOICE_FIELDS
 from ..printable import one_line
 from .i18n import N_, _
 from . import wording
@@ -26,6 +27,7 @@ _LINES = {
     "unknown_course": N_("{name}: '{value}' is not a type of MS this program knows; allowed: {allowed}"),
     "unknown_field": N_("{name} is not a profile field; the fields are: {allowed}"),
     "not_offered": N_("{name}: '{value}' is not offered; allowed: {allowed}"),
+    "not_a_choice": N_("{name}: '{value}' is not one of the answers; allowed: {allowed}"),
 }
 
 #: The mark under a field of the window's form, per rule.
@@ -37,6 +39,7 @@ _MARKS = {
     "not_a_step": N_("\u26a0 Not allowed: {value} is not a step of the scale. Allowed: {allowed}."),
     "unknown_course": N_("\u26a0 Not allowed: {value} is not a type of MS this program knows. Allowed: {allowed}."),
     "unknown_field": N_("\u26a0 Not allowed: this is not a profile field. Allowed: {allowed}."),
+    "not_a_choice": N_("\u26a0 Not allowed: {value} is not one of the answers. Allowed: {allowed}."),
 }
 
 
@@ -64,6 +67,8 @@ def allowed_text(error) -> str:
         text = _("a whole number of relapses in the past 12 months, {low} to {high}", low=low, high=high)
     elif field == "disease_duration_years":
         text = _("years since diagnosis, {low} to {high}", low=low, high=high)
+    elif field in CHOICE_FIELDS:
+        text = _(" or ").join(limits.get("values", ()))  # the codes a file or a flag holds: "yes or no"
     elif field == "horizon":
         text = _("{values} years", values=_(" or ").join(number(v) for v in limits.get("values", ())))
     elif field == "draws":

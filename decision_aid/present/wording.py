@@ -69,6 +69,22 @@ FIELD_LABELS = {
     "prior_dmts": N_("number of previous treatments"),
     "relapses_past_year": N_("relapses in the past year"),
     "disease_duration_years": N_("years since diagnosis"),
+    "mri_activity_past_year": N_("new MRI activity in the past year"),
+    "relapses_on_treatment": N_("relapses while on a treatment"),
+    "high_efficacy_dmt_failed": N_("failure of a high-efficacy treatment"),
+    "high_efficacy_dmt_contraindicated": N_("high-efficacy treatments not possible"),
+}
+
+#: How a yes / no answer reads in the profile sentence (absent: not known, not said).
+CHOICE_PHRASES = {
+    "mri_activity_past_year": {"yes": N_("new MRI activity in the past year"),
+                               "no": N_("no new MRI activity in the past year")},
+    "relapses_on_treatment": {"yes": N_("the relapses happened while on a disease-modifying therapy"),
+                              "no": N_("the relapses did not happen while on a disease-modifying therapy")},
+    "high_efficacy_dmt_failed": {"yes": N_("MS stayed active despite a high-efficacy therapy"),
+                                 "no": N_("no high-efficacy therapy has failed")},
+    "high_efficacy_dmt_contraindicated": {"yes": N_("high-efficacy therapies cannot be used"),
+                                          "no": N_("high-efficacy therapies can be used")},
 }
 
 NOT_COVERED = (
@@ -249,6 +265,10 @@ def profile_parts(profile: Profile) -> list[str]:
         parts.append(ngettext("{years} year since diagnosis", "{years} years since diagnosis",
                               1 if profile.disease_duration_years == 1 else 2,
                               years=number(profile.disease_duration_years)))
+    for field, phrases in CHOICE_PHRASES.items():
+        answer = getattr(profile, field)
+        if answer is not None:
+            parts.append(_(phrases[answer]))
     return parts
 
 

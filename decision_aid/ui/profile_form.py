@@ -1,4 +1,4 @@
-"""The patient profile: six fields, each with a label, a tooltip, an accessible name and room
+"""The patient profile: ten fields, each with a label, a tooltip, an accessible name and room
 for a message. The form only collects what was typed; the model decides what is allowed.
 
 Accessibility: a field's accessible name is its visible label; its accessible description is
@@ -23,6 +23,7 @@ from ..consultation import MAX_PROFILE_TEXT
 from ..present import refusals, wording
 from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
+from ..model.profile import CHOICE_FIELDS
 from .plain import plain_label
 from .style import FIELD_STYLE, INVALID_FIELD_STYLE
 
@@ -90,18 +91,38 @@ class ProfileForm(QWidget):
             form, "prior_dmts", _("Previous &DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
             _("Number of disease-modifying therapies used before transplant, a whole number"),
         )
-        optional = plain_label(_("Optional (context only, not used in the estimate):"))
+        optional = plain_label(_("Optional. Not part of the personal numbers; in progressive MS, relapses and MRI "
+                                 "activity decide whether the later centres' results apply:"))
         optional.setWordWrap(True)
         optional.setStyleSheet(f"color: {palette.MUTED};")
         form.addRow(optional)
         self.relapses = self._line_edit(
             form, "relapses_past_year", _("&Relapses, past year"), _("optional"),
-            _("Relapses in the past 12 months, a whole number; optional, not used in the estimate"),
+            _("Relapses in the past 12 months, a whole number; optional. In progressive MS it decides whether the "
+              "later centres' results apply; it is also compared with the trial and the guidance"),
         )
         self.duration = self._line_edit(
             form, "disease_duration_years", _("&Years since diagnosis"), _("optional"),
             _("Years since diagnosis; optional, not used in the estimate"),
         )
+        not_known = _("Not known")
+        answers = [(_("Yes"), "yes"), (_("No"), "no")]
+        self.mri_activity = self._combo(
+            form, "mri_activity_past_year", _("New MRI activity, past year"),
+            _("New or enlarging T2 lesions, or gadolinium-enhancing lesions, on MRI in the past 12 months; optional. "
+              "In progressive MS it decides whether the later centres' results apply"), answers, not_known)
+        self.relapses_on_treatment = self._combo(
+            form, "relapses_on_treatment", _("Relapses while on a DMT"),
+            _("The relapses of the past year happened while on a disease-modifying therapy; optional, compared with "
+              "the trial and the guidance"), answers, not_known)
+        self.hedmt_failed = self._combo(
+            form, "high_efficacy_dmt_failed", _("High-efficacy DMT failed"),
+            _("MS stayed active despite at least 6 months on a high-efficacy disease-modifying therapy; optional, "
+              "compared with the guidance"), answers, not_known)
+        self.hedmt_contraindicated = self._combo(
+            form, "high_efficacy_dmt_contraindicated", _("High-efficacy DMT contraindicated"),
+            _("High-efficacy disease-modifying therapies cannot be used; optional, compared with the guidance"),
+            answers, not_known)
         self.clear_button = QPushButton(_("&Clear profile"))
         self.clear_button.setToolTip(_("Empty the profile fields (Edit > Undo brings them back). The name, notes "
                                        "and values answers stay: File > New consultation starts over."))
@@ -220,7 +241,8 @@ class ProfileForm(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         """The fields and the button in reading order (the window links them into its Tab order)."""
-        return [self.age, self.course, self.edss, self.prior_dmts, self.relapses, self.duration, self.clear_button]
+        return [self.age, self.course, self.edss, self.prior_dmts, self.relapses, self.duration, self.mri_activity,
+                self.relapses_on_treatment, self.hedmt_failed, self.hedmt_contraindicated, self.clear_button]
 
     def edss_value(self) -> Any:
         """The EDSS as entered: the value given by a file or a flag while its text is unchanged,
@@ -246,6 +268,7 @@ class ProfileForm(QWidget):
             "prior_dmts": self.prior_dmts.text(),
             "relapses_past_year": self.relapses.text(),
             "disease_duration_years": self.duration.text(),
+            **{name: self.fields[name].currentData() for name in CHOICE_FIELDS},
         }
 
     def set_fields(self, values: Mapping[str, Any]) -> None:

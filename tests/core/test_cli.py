@@ -30,7 +30,9 @@ def test_json_equals_the_model_result(model):
     assert all(note["text"] for note in data["warnings"] + data["caveats"])
     assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms"}
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
-                               "relapses_past_year": None, "disease_duration_years": None}
+                               "relapses_past_year": None, "disease_duration_years": None,
+                               "mri_activity_past_year": None, "relapses_on_treatment": None,
+                               "high_efficacy_dmt_failed": None, "high_efficacy_dmt_contraindicated": None}
 
 
 def test_table_shows_the_numbers_in_words(model):

@@ -16,13 +16,14 @@ import socket
 import sys
 from pathlib import Path
 
+from decision_aid.consultation import PROFILE_FIELDS
+
 BASE = Path(__file__).resolve().parents[1] / "data" / "consultations" / "older_evidence.aidconsult.json"
 HTML = "<img src=/dev/zero><a href='https://example.org'>link</a><b>bold</b>"
 CONTROL = "line one\nline two\r\x1b[2J\x1b[31mred\x07\x00\x08"
 RTL = "abc\u202edcba\u2066iso\u2069\u200f"
 STRING_FIELDS = ("format", "saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum",
                  "audience", "notes", "patient_name")
-PROFILE_FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years")
 
 
 def base() -> dict:

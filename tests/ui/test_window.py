@@ -188,7 +188,8 @@ def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
 
 def test_keyboard_alone_reaches_fields_in_reading_order_and_mnemonics(qtbot, window):
     form = window.profile_form
-    order = [form.age, form.course, form.edss, form.prior_dmts, form.relapses, form.duration, form.clear_button]
+    order = [form.age, form.course, form.edss, form.prior_dmts, form.relapses, form.duration, form.mri_activity,
+             form.relapses_on_treatment, form.hedmt_failed, form.hedmt_contraindicated, form.clear_button]
     form.age.setFocus()
     for current, following in zip(order, order[1:]):
         assert current.hasFocus()
