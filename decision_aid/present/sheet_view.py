@@ -97,7 +97,7 @@ class SheetView:
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
     translation_footer: str  # the same, short, on every page's footer ("" in English)
     sections: tuple[GlossaryView | OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
-    guidance_core: str = ""  # page 1, above the numbers: no core criterion of the guidance is met ("" otherwise)
+    guidance_core: str = ""  # no core criterion of the guidance is met ("" otherwise); printed atop the guidance
     terms: str = ""  # patient, page 1: AHSCT and EDSS explained at their first use
 
     def page_label(self, page: int, pages: int) -> str:
@@ -159,10 +159,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
             worksheet_section(model, values or {}, audience, result.profile)),
         guidance_core=core_sentence(model, result.profile, audience),
         terms="" if clinician else _(
-            "AHSCT means autologous haematopoietic stem cell transplantation: your own stem cells are collected, "
-            "strong chemotherapy wipes out the immune system, and the stem cells are given back. EDSS is the usual "
-            "score of disability in MS: the higher, the more disability. Other words are explained under "
-            "\u201cWords used here\u201d."),
+            "AHSCT (autologous haematopoietic stem cell transplantation): your own stem cells given back after "
+            "strong chemotherapy. EDSS: the usual score of disability in MS; higher means more disability."),
     )
 
 

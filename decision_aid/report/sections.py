@@ -83,8 +83,12 @@ def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
 
 def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
     """Both statements side by side (the newer first), then, for each, the profile beside its criteria
-    in one table (meets, does not meet, not known); never a verdict."""
+    in one table (meets, does not meet, not known); never a verdict. When no core criterion is met,
+    the one sentence that says so opens the section, framed."""
     blocks = ruled_heading(g.heading, s, "guidance_heading")
+    if g.core:
+        blocks.append(Framed(Text(para(g.core, bottom=0), s.body, name="guidance_core"), bar=4.0, line=1.0,
+                             name="guidance_core_box"))
     blocks.append(Text(para(g.intro), s.body, name="guidance_intro"))
     share = 1 / max(1, len(g.statements))
     columns = []
@@ -111,8 +115,8 @@ def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
     return blocks
 
 
-STUDY_COLUMN_WIDTHS = (16, 7, 13, 20, 18, 26)  # percent of the page width
-HARM_COLUMN_WIDTHS = (20, 30, 11, 20, 19)
+STUDY_COLUMN_WIDTHS = (16, 7, 13, 20, 18, 25)  # percent of the page width (99: the rules take the rest)
+HARM_COLUMN_WIDTHS = (20, 30, 11, 19, 19)
 PATIENT_HARM_COLUMN_WIDTHS = (27, 35, 14, 24)
 GUIDANCE_COLUMN_WIDTHS = (18, 41, 41)
 

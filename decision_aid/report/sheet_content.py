@@ -147,7 +147,7 @@ def header_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
         Columns([(0.72, [title]), (0.28, [Text(right.replace("<p ", "<p align='right' "), s.body, name="date")])],
                 gap=8, name="header"),
         Text(para(sheet.subtitle, bottom=0), s.small + 1.5, name="subtitle"),
-        *([Text(para(sheet.terms, bottom=0), s.small + 1.5, name="terms")] if sheet.terms else []),
+        *([Text(para(sheet.terms, bottom=0), s.small, name="terms")] if sheet.terms else []),
         Text(para(sheet.versions, bottom=0), s.small, palette.MUTED, name="versions"),
         *([Text(para(sheet.translation_note, italic=True, bottom=0), s.small + 1, name="translation_note")]
           if sheet.translation_note else []),
@@ -164,9 +164,6 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
              s.body, name="profile"),
         Text(para(view.people_like_you, italic=True, bottom=0), s.small + 1, name="people_like_you"),
     ]
-    if sheet.guidance_core:
-        blocks.append(Framed(Text(para(sheet.guidance_core, bottom=0), s.small + 1.5, name="guidance_core"),
-                             bar=4.0, line=1.0, name="guidance_core_box"))
     if view.general_notes:
         html = para(sheet.warnings_heading, bold=True) + "".join(
             para("\u26a0 " + _note_line(n, clinician), bottom=1) for n in view.general_notes)
