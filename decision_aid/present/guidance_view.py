@@ -72,8 +72,8 @@ CORE_SENTENCES = {
            "contraindications to one): the numbers below describe treated people, not an indication.")),
     NOT_KNOWN: (
         N_("Published advice keeps AHSCT mainly for MS that stays active despite a strong (high-efficacy) drug, or "
-           "for people who cannot take such drugs; that is not known from what was entered ({missing}), so the "
-           "numbers below are not a recommendation."),
+           "for people who cannot take such drugs; that is not known from what was entered (not answered: {missing}), "
+           "so the numbers below are not a recommendation."),
         N_("This profile meets none of the core criteria of either guidance as entered (failure of a high-efficacy "
            "DMT, or contraindications to one; not answered: {missing}): the numbers below describe treated people, "
            "not an indication.")),

@@ -350,8 +350,8 @@ def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience
             headline = _("{rate} {unit}", rate=wording.number(arm.value.value), unit=_(arm.value.unit))
             detail = _("{per_hundred} for every 100 people each year", per_hundred=wording.number(arm.per_hundred))
         else:
-            headline = _("About {count} for every 100 people each year",
-                         count=wording.per_hundred_whole(arm.value.value))
+            headline = _("About {count} {events} for every 100 people each year",
+                         count=wording.per_hundred_whole(arm.value.value), events=_outcome_words(outcome.code)[0])
             detail = _("(one person can have more than one)")
     if with_icons and arm.in_hundred is not None:
         good = not outcome.lower_is_better

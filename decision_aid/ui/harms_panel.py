@@ -56,7 +56,7 @@ class HarmsPanel(QWidget):
         for label in (self.intro, self.no_profile, self.timeline_intro, self.steps):
             set_font_size(label, points)
         for label in (self.timeline_heading, self.table_heading):
-            set_font_size(label, points + 2, bold=True)
+            set_font_size(label, points, bold=True)
         self.table.setVisible(bool(view.rows))
         self.table.fill(view.columns, [view.cells(r, how_often_cell(r)) for r in view.rows],
                         shaded=[r.category == "early_death" for r in view.rows],

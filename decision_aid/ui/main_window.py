@@ -43,7 +43,6 @@ from .settings import WindowSettings
 from ..consultation import Consultation
 from ..session import ConsultationSession
 from .consultation_controller import ConsultationController
-from .context_common import body_points, set_font_size
 from .context_tabs import context_tab_specs
 from .review_banner import ReviewBanner
 from ..present.review_view import review_view
@@ -706,7 +705,6 @@ class MainWindow(QMainWindow):
             from ..present.guidance_view import core_sentence  # the guidance: loaded at the first estimate
 
             core = core_sentence(self.model, result.profile, self.session.audience)
-            set_font_size(self.guidance_core, body_points(self.session.audience))
             self.guidance_core.setText(core)
             self.guidance_core.setVisible(bool(core))
             self.years_heading.setText(self.view.years_heading)
