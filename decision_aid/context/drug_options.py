@@ -24,11 +24,14 @@ from .options import (Arm, Fact, Quantity, StudyOutcome, TimeFrame, facts, outco
 
 AHSCT = "ahsct"
 
-#: AHSCT's main effect against drug treatment, by type of MS: (evidence file, outcome code of its
-#: comparison block). Primary progressive MS has none (no comparative study).
-AHSCT_EFFECT = {"rrms": ("burt2019_mist", "disability_progression"),
-                "spms": ("boffa2023_spms", "disability_progression"),
-                "prms": ("boffa2023_spms", "disability_progression")}
+#: AHSCT's effect on disability against drug treatment, by type of MS: every comparison that reports
+#: it, each (evidence file, outcome code of its comparison block), so that no single result stands
+#: alone (MIST's HR 0.07 beside the London cohort's no difference from alemtuzumab or ocrelizumab;
+#: Boffa's active SPMS beside Kalincik's advanced disability). Primary progressive MS has none.
+_PROGRESSIVE = (("boffa2023_spms", "disability_progression"), ("kalincik2024_progressive", "disability_worsening"))
+AHSCT_EFFECT = {"rrms": (("burt2019_mist", "disability_progression"), ("muraro2025_annneurol", "disability_progression")),
+                "spms": _PROGRESSIVE,
+                "prms": _PROGRESSIVE}
 
 #: AHSCT's main harms besides early death, one figure each (harm id, evidence file, figure name or
 #: None, statement id of that file where there is no figure).
@@ -76,6 +79,25 @@ class OptionHarm:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """One study that compared AHSCT with drug treatment, with its outcomes of one kind (AHSCT's card)."""
+
+    source: str
+    short_name: str  # data text
+    citation: str
+    randomised: bool
+    arms: tuple[Arm, ...]
+    outcomes: tuple[StudyOutcome, ...]
+
+    def arm_label(self, code: str) -> str:
+        return next(a.label for a in self.arms if a.code == code)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "randomised": self.randomised,
+                "outcomes": [o.as_dict() for o in self.outcomes]}
+
+
+@dataclass(frozen=True)
 class DrugOption:
     """One option in the same format as the others. For AHSCT (``id`` "ahsct") the texts are the
     view's; ``trial``/``comparator`` then name the comparison study and its drug arm."""
@@ -95,7 +117,7 @@ class DrugOption:
     facts: tuple[Fact, ...]
     no_effect: str | None  # data text; AHSCT: a note code (no_comparison_ppms)
     harms: tuple[OptionHarm, ...]
-    randomised: bool | None = None  # AHSCT's comparison: randomised or observational
+    comparisons: tuple[Comparison, ...] = ()  # AHSCT: every study comparing it with drug treatment
 
     @property
     def is_ahsct(self) -> bool:
@@ -107,7 +129,7 @@ class DrugOption:
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "source": self.source, "trial": self.trial, "comparator": self.comparator,
                 "effects": [e.as_dict() for e in self.effects], "facts": [f.as_dict() for f in self.facts],
-                "harms": [h.as_dict() for h in self.harms]}
+                "harms": [h.as_dict() for h in self.harms], "comparisons": [c.as_dict() for c in self.comparisons]}
 
 
 def option_sources(model: Model) -> tuple[tuple[Source, Mapping], ...]:
@@ -149,24 +171,9 @@ def _harm(source: Source, item: Mapping) -> OptionHarm:
 
 
 def ahsct_option(model: Model, profile: Profile, result: Estimate | None) -> DrugOption:
-    """AHSCT in the same format: its best comparison with drug treatment for this type of MS, the two
+    """AHSCT in the same format: every comparison with drug treatment for this type of MS, the two
     modelled early-death figures for this profile (when there is an estimate) and its main harms."""
-    effect = AHSCT_EFFECT.get(profile.course)
-    arms: tuple[Arm, ...] = ()
-    effects: tuple[StudyOutcome, ...] = ()
-    source_id = trial = comparator = citation = short_name = ""
-    randomised = None
-    if effect is not None:
-        source_id, code = effect
-        source = model.evidence.get(source_id)
-        block = source.raw["comparison"]
-        arms = study_arms(source, block)
-        labels = {a.code: a.label for a in arms}
-        item = next(o for o in block["outcomes"] if o["code"] == code)
-        effects = (outcome(source, item, labels),)
-        trial, citation, randomised = source.short_name, source.full_citation, block["randomised"]
-        short_name = source.short_name
-        comparator = next(a.label for a in arms if a.code != AHSCT)
+    comparisons = tuple(_comparison(model, file_id, code) for file_id, code in AHSCT_EFFECT.get(profile.course, ()))
     harms: list[OptionHarm] = []
     if result is not None:
         for interval, label in ((result.early_mortality, result.early_mortality_source),
@@ -181,8 +188,19 @@ def ahsct_option(model: Model, profile: Profile, result: Estimate | None) -> Dru
         else:
             item = statement_of(source, statement)
             harms.append(OptionHarm(harm_id, None, file_id, item["checked_against"], statement=item["text"]))
+    first = comparisons[0] if comparisons else None
     return DrugOption(
-        id=AHSCT, source=source_id, short_name=short_name, citation=citation, label=None, what=None, how_given=None, trial=trial or None,
-        comparator=comparator or None, arms=arms, follow_up=None, effects=effects, facts=(),
-        no_effect=None if effect else "no_comparison_ppms", harms=tuple(harms), randomised=randomised)
+        id=AHSCT, source=first.source if first else "", short_name=first.short_name if first else "",
+        citation=first.citation if first else "", label=None, what=None, how_given=None,
+        trial=first.short_name if first else None, comparator=None, arms=(), follow_up=None,
+        effects=tuple(o for c in comparisons for o in c.outcomes), facts=(),
+        no_effect=None if comparisons else "no_comparison_ppms", harms=tuple(harms), comparisons=comparisons)
 
+
+def _comparison(model: Model, file_id: str, code: str) -> Comparison:
+    source = model.evidence.get(file_id)
+    block = source.raw["comparison"]
+    arms = study_arms(source, block)
+    labels = {a.code: a.label for a in arms}
+    outcomes = tuple(outcome(source, item, labels) for item in block["outcomes"] if item["code"] == code)
+    return Comparison(file_id, source.short_name, source.full_citation, block["randomised"], arms, outcomes)

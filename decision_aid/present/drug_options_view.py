@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..context.drug_options import DrugOption, OptionHarm, options_side_by_side
+from ..context.drug_options import AHSCT, Comparison, DrugOption, OptionHarm, options_side_by_side
 from ..model import Estimate, Model, Profile
 from . import wording
 from .audience import Audience
@@ -111,13 +111,14 @@ def harm_line(option: DrugOption, harm: OptionHarm, audience: Audience, days: in
     return _("{line}. {statement}", line=line, statement=statement) if statement else line
 
 
-def effect_lines(option: DrugOption, audience: Audience) -> tuple[str, ...]:
-    """Each main result: what was measured and when, each group's figure, and the comparison."""
+def effect_lines(option, audience: Audience, outcomes=None) -> tuple[str, ...]:
+    """Each main result: what was measured and when, each group's figure, and the comparison.
+    ``option`` names the groups (a drug option, or one of AHSCT's comparisons)."""
     lines = []
-    for outcome in option.effects:
+    for outcome in option.effects if outcomes is None else outcomes:
         definition = wording.data_text(outcome.definition)
         when = time_frame_text(outcome.time_frame, audience) if outcome.time_frame else ""
-        measured = _("{definition} ({time})", definition=definition, time=when) if when else definition
+        measured = _("{definition}, {time}", definition=definition, time=when) if when else definition
         groups = []
         for arm in outcome.arms:
             panel = _arm_panel(arm, outcome, False, audience)
@@ -139,19 +140,24 @@ def effect_lines(option: DrugOption, audience: Audience) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _study_line(option: DrugOption, audience: Audience) -> str:
+def _comparison_lines(comparison: Comparison, audience: Audience) -> list[str]:
+    """One study comparing AHSCT with drug treatment: which study, against what, and its results."""
+    others = _(" and ").join(wording.lower_first(wording.data_text(a.label)) for a in comparison.arms
+                             if a.code != AHSCT)
+    study = wording.data_text(comparison.short_name)
+    line = _("Compared with drug treatment in the {study}, against: {comparator}.", study=study, comparator=others) \
+        if comparison.randomised else _("Compared with drug treatment in the {study} (an observational study, not "
+                                        "randomised), against: {comparator}.", study=study, comparator=others)
+    return [line, *effect_lines(comparison, audience, comparison.outcomes)]
+
+
+def _did_lines(option: DrugOption, audience: Audience) -> list[str]:
     if option.is_ahsct:
         if option.no_effect:
-            return note_text(option.no_effect)
-        if option.randomised:
-            return _("Compared with drug treatment in the {study}, against: {comparator}.",
-                     study=wording.data_text(option.trial),
-                     comparator=wording.lower_first(wording.data_text(option.comparator)))
-        return _("Compared with drug treatment in the {study} (an observational study, not randomised), against: "
-                 "{comparator}.", study=wording.data_text(option.trial),
-                 comparator=wording.lower_first(wording.data_text(option.comparator)))
-    return _("Main study: {trial}. Compared with: {comparator}.", trial=wording.data_text(option.trial),
-             comparator=wording.data_text(option.comparator))
+            return [note_text(option.no_effect)]
+        return [line for comparison in option.comparisons for line in _comparison_lines(comparison, audience)]
+    return [_("Main study: {trial}. Compared with: {comparator}.", trial=wording.data_text(option.trial),
+              comparator=wording.data_text(option.comparator)), *effect_lines(option, audience)]
 
 
 def _checked(option: DrugOption) -> str:
@@ -167,15 +173,19 @@ def option_card(option: DrugOption, audience: Audience, days: int) -> OptionCard
     name = _(AHSCT_NAME) if option.is_ahsct else wording.data_text(option.label)
     what = _(AHSCT_WHAT) if option.is_ahsct else wording.data_text(option.what)
     how = _(AHSCT_HOW) if option.is_ahsct else wording.data_text(option.how_given)
-    did = [_study_line(option, audience), *effect_lines(option, audience)]
+    did = _did_lines(option, audience)
     did += [fact_text(f, audience) for f in option.facts]
     if option.no_effect and not option.is_ahsct:
         did.append(wording.data_text(option.no_effect))
     harms = [harm_line(option, h, audience, days) for h in option.harms]
     if option.is_ahsct:
         harms.append(_("Every harm, with its source: see \u201cWhat the treatment involves\u201d."))
-    source = option.citation if clinician else (_("Source: {name}", name=wording.data_text(option.short_name))
-                                                if option.short_name else "")
+    names = [(c.citation, c.short_name) for c in option.comparisons] or [(option.citation, option.short_name)]
+    if clinician:
+        source = " ".join(citation for citation, _name in names if citation)
+    else:
+        listed = _("; ").join(wording.data_text(name) for _citation, name in names if name)
+        source = _("Source: {name}", name=listed) if listed else ""
     return OptionCardView(option.id, name, option.is_ahsct,
                           tuple(zip((_(p) for p in PARTS), ((what,), (how,), tuple(did), tuple(harms)))),
                           source, _checked(option) if clinician else "")

@@ -63,6 +63,19 @@ def test_1_the_london_comparison_is_shown_whole_against_both_drugs(model, audien
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
+def test_1_mists_result_never_stands_alone_beside_ahsct(model, audience):
+    """AHSCT's card gives every comparison of disability with drugs: MIST beside London's no difference
+    (relapsing-remitting MS), Boffa's active SPMS beside Kalincik's no difference (progressive MS)."""
+    for fields, studies in ((RRMS_ACTIVE, ("MIST randomised trial", "London comparison")),
+                            (SPMS, ("Italian comparison", "MSBase comparison"))):
+        result = estimate(model, fields)
+        did = options_view(model, result.profile, audience, result).choices[0].part(2)
+        openings = [line for line in did if line.startswith("Compared with drug treatment in the")]
+        assert [any(name in line for line in openings) for name in studies] == [True, True]
+        assert sum("no clear difference in confirmed worsening" in line for line in did) >= 1
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
 def test_1_mist_says_which_drugs_its_drug_group_had_and_its_limits(model, audience):
     result = estimate(model, RRMS_ACTIVE)
     mist = options_view(model, result.profile, audience, result).study("burt2019_mist")
