@@ -283,9 +283,11 @@ def p_value_text(p: Quantity | None) -> str:
     """"p = 0.09", "p < 0.001" ("" without a p value)."""
     if p is None:
         return ""
+    # As published: at least two decimals ("p = 0.50", "p = 0.09", "p = 0.0321").
+    decimals = max(2, len(f"{p.value:.6f}".rstrip("0").split(".")[1]))
     if p.kind == "p_value_below":
-        return _("p < {value}", value=wording.number(p.value))
-    return _("p = {value}", value=wording.number(p.value))
+        return _("p < {value}", value=wording.number(p.value, decimals))
+    return _("p = {value}", value=wording.number(p.value, decimals))
 
 
 def ratio_text(hr: HazardRatio) -> str:

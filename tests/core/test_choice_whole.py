@@ -57,7 +57,7 @@ def test_1_the_london_comparison_is_shown_whole_against_both_drugs(model, audien
     if audience == "clinician":
         numbers = " ".join(o.hazard_ratio for o in disability)
         assert "HR 1.19 (95% CI 0.71 to 2.00)" in numbers and "HR 1.08 (95% CI 0.57 to 2.04)" in numbers
-        assert "p = 0.5" in numbers and "p = 0.82" in numbers
+        assert "p = 0.50" in numbers and "p = 0.82" in numbers
     relapse_ocrelizumab = next(o for o in london.outcomes if o.code == "relapse" and "ocrelizumab" in o.comparison)
     assert "no clear difference" in relapse_ocrelizumab.comparison  # HR 0.45, 0.18 to 1.14: not significant
 
