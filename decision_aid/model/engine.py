@@ -313,11 +313,8 @@ class Model:
     def time_grid(self, horizon: int) -> np.ndarray:
         return np.arange(horizon * self.steps_per_year + 1) / self.steps_per_year
 
-    def knot_grid(self, horizon: int) -> np.ndarray:
-        """U3's knots up to ``horizon``: a prefix of the longest horizon's knots."""
-        return self.knots[: self._knot_rows(horizon)]
-
     def _knot_rows(self, horizon: int) -> int:
+        """How many of U3's knots lie within ``horizon`` (horizon 5's knots are the first of horizon 10's)."""
         return int(np.searchsorted(self.knots, horizon, side="right"))
 
     def recent_exponent(self, times, shape, change):
