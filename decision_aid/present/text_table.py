@@ -41,8 +41,7 @@ def estimate_rows(result: Estimate) -> list[tuple[str, Interval]]:
         (_("Death within {days} days, {label}", days=days, label=study), result.early_mortality),
         (_("Death within {days} days, {label}", days=days, label=recent), result.early_mortality_recent),
         (_("Alive at {years} years, {label}", years=years, label=study), result.overall_survival_5y),
-        (_("Alive at {years} years, {label}", years=years, label=recent),
-         result.overall_survival_5y_recent),
+        (_("Alive at {years} years, {label}", years=years, label=recent), result.overall_survival_5y_recent),
     ]
 
 
@@ -103,8 +102,8 @@ def estimate_table(result: Estimate, model: Model) -> str:
     else:
         lines += table(recent)
     lines += ["", wording.wrap_text(view.people_like_you)]
-    shown = {"pfs_recent"} if result.pfs_recent is None else set()  # no note on a curve that is not shown
-    warnings = [note_view(n) for n in result.warnings if n.qualifies not in shown]
+    hidden = {"pfs_recent"} if result.pfs_recent is None else set()  # no note on a curve that is not shown
+    warnings = [note_view(n) for n in result.warnings if n.qualifies not in hidden]
     limits = [note_view(n) for n in result.caveats]
     if warnings:
         lines += ["", _("Warnings:")] + [wording.wrap_text(f"- {n.text}{_cite(n)}", indent="  ") for n in warnings]
