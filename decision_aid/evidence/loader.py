@@ -23,9 +23,12 @@ _FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checke
 #: primary: the study the personal estimate is built on; context: other AHSCT cohorts shown beside it;
 #: comparison: studies of AHSCT against drug treatment, or of drug treatment alone ("Your options");
 #: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md;
+#: pooled: a later cohort pooled into model 3.0's later-cohort curve and not shown as a study of its own
+#: (MODEL.md R1); population: population death rates (the life table of MODEL.md O4);
 #: harm: papers read for the harms of AHSCT only; drug: the pivotal trials of the drug options;
 #: information: patient information and general guidance (what AHSCT involves, access).
-_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "harm", "drug", "information")
+_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "pooled", "population", "harm", "drug",
+          "information")
 
 
 class EvidenceError(Exception):

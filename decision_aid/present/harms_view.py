@@ -101,7 +101,9 @@ TIME_WORDS = {
 
 #: What travels with a row: by category, then by row id.
 NOTES = {
-    "early_death": N_("Adjusted for the EDSS given only: not for age, type of MS or previous treatments."),
+    # MODEL.md O2: the early-death figure takes into account EDSS only
+    "early_death": N_("Modelled for people with the same EDSS; age, type of MS and previous treatments are not part "
+                      "of this figure."),
     "febrile_neutropenia": N_("The figure for the whole cohort and the figure for Cy/ATG alone are not the same "
                               "measure: each stands for its own group, and they are never combined."),
     "neda_by_regimen": N_("This difference could be due to chance: neither regimen was shown to work better."),

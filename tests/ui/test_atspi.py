@@ -234,7 +234,9 @@ def test_tab_visits_a_new_control_each_press_in_reading_order(walked):
     names = [heard(f) for f in walk]
     start = names.index("Age (years)")
     reading_order = ["Age (years)", "MS course", "EDSS score", "Previous DMTs",
-                     "Relapses, past year", "Years since diagnosis", "Clear profile"]
+                     "Relapses, past year", "Years since diagnosis", "New MRI activity, past year",
+                     "Relapses while on a DMT", "High-efficacy DMT failed", "High-efficacy DMT contraindicated",
+                     "Clear profile"]
     assert names[start:start + len(reading_order)] == reading_order
     rest = names[start + len(reading_order):]
     assert any(n.startswith("About 2 in 100") for n in rest) and any(n.startswith("Chart:") for n in rest), "; ".join(n[:25] for n in names)
