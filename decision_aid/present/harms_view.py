@@ -182,7 +182,9 @@ def figure_label(figure: HarmFigure) -> str:
 
 
 def _count_of(figure: HarmFigure) -> str:
-    return wording.of_phrase(figure.count if figure.count is not None else figure.value, figure.of)
+    """"235 of 311", or the count alone where the source gives no denominator for it ("16")."""
+    count = figure.count if figure.count is not None else figure.value
+    return wording.of_phrase(count, figure.of) if figure.of is not None else wording.number(count)
 
 
 def figure_text(figure: HarmFigure) -> str:

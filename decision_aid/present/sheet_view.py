@@ -123,7 +123,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     return SheetView(
         estimate=view,
         title=_("AHSCT for multiple sclerosis: clinician summary") if clinician
-        else _("AHSCT for multiple sclerosis: your summary"),
+        else _("AHSCT (a transplant of your own stem cells) for MS: your summary"),
         subtitle=_("A decision aid built on published group figures, not a prediction for one person."),
         date=format_date(date),
         name=name,
@@ -159,8 +159,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
             worksheet_section(model, values or {}, audience, result.profile)),
         guidance_core=core_sentence(model, result.profile, audience),
         terms="" if clinician else _(
-            "AHSCT (autologous haematopoietic stem cell transplantation): your own stem cells given back after "
-            "strong chemotherapy. EDSS: the usual score of disability in MS; higher means more disability."),
+            "AHSCT: autologous haematopoietic stem cell transplantation. EDSS: the usual disability score in MS."),
     )
 
 

@@ -147,7 +147,6 @@ def header_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
         Columns([(0.72, [title]), (0.28, [Text(right.replace("<p ", "<p align='right' "), s.body, name="date")])],
                 gap=8, name="header"),
         Text(para(sheet.subtitle, bottom=0), s.small + 1.5, name="subtitle"),
-        *([Text(para(sheet.terms, bottom=0), s.small, name="terms")] if sheet.terms else []),
         Text(para(sheet.versions, bottom=0), s.small, palette.MUTED, name="versions"),
         *([Text(para(sheet.translation_note, italic=True, bottom=0), s.small + 1, name="translation_note")]
           if sheet.translation_note else []),
@@ -224,7 +223,9 @@ def year_table(sheet: SheetView) -> str:
 def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     """Warnings for this profile, what the numbers mean, the notes box and the small print."""
     view = sheet.estimate
-    blocks: list[Block] = []
+    # The patient's words AHSCT and EDSS, explained right under the key numbers (page 1 keeps the numbers
+    # whole; every word is explained again under "Words used here", the next section).
+    blocks: list[Block] = [Text(para(sheet.terms, italic=True), s.small + 1, name="terms")] if sheet.terms else []
     if view.early.notes:
         html = para(sheet.limits_heading, bold=True) + "".join(
             para("\u2022 " + _note_line(n, view.audience.clinician), bottom=1) for n in view.early.notes)

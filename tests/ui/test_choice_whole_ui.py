@@ -109,19 +109,27 @@ PROFILE = ["--age", "28", "--course", "rrms", "--edss", "3.0", "--prior-dmts", "
 
 @pytest.fixture(scope="module")
 def sheets(tmp_path_factory):
+    from decision_aid.present.i18n import current_language, set_language
+
     folder = tmp_path_factory.mktemp("issue24")
     made = {}
-    for audience in ("patient", "clinician"):
-        for language in ("en", "es"):
-            path = folder / f"{audience}-{language}.pdf"
-            assert main(["sheet", *PROFILE, "--audience", audience, "--language", language, "-o", str(path)]) == 0
-            made[audience, language] = pdf_text(path)
+    before = current_language()
+    try:
+        for audience in ("patient", "clinician"):
+            for language in ("en", "es"):
+                path = folder / f"{audience}-{language}.pdf"
+                assert main(["sheet", *PROFILE, "--audience", audience, "--language", language, "-o", str(path)]) == 0
+                made[audience, language] = pdf_text(path)
+    finally:
+        set_language(before)  # the command line sets the process's language: later tests read English
     return made
 
 
 def test_the_patient_sheet_explains_its_words_and_shows_the_choice_whole(sheets):
     text = sheets["patient", "en"]
-    assert "AHSCT (autologous haematopoietic stem cell transplantation)" in text.split("About you")[0]
+    # AHSCT explained in the title (its first use), both words again straight after the key numbers
+    assert text.startswith("AHSCT (a transplant of your own stem cells) for MS: your summary")
+    assert "AHSCT: autologous haematopoietic stem cell transplantation" in text.split("Page 2 of")[0]
     assert "Words used here" in text and "Pooled: Combined" in text and "Cohort: A group of people" in text
     assert "The options side by side" in text and "Cladribine tablets" in text
     assert "What AHSCT involves, step by step" in text and "9. Follow-up and vaccines again." in text
@@ -144,5 +152,5 @@ def test_the_clinician_sheet_prints_the_london_comparison_whole_and_the_criteria
 def test_the_spanish_sheet_says_which_way_round_sormanis_figure_is(sheets):
     text = sheets["patient", "es"]
     assert "empeoraron: alrededor de 23 de cada 100 a los 5 años; alrededor de 77 de cada 100 no" in text
-    assert "Palabras usadas aquí" in text and "TAPH (trasplante autólogo de progenitores hematopoyéticos)" in text
+    assert "Palabras usadas aquí" in text and "TAPH: trasplante autólogo de progenitores hematopoyéticos" in text
     assert "Lo que implica el TAPH, paso a paso" in text
