@@ -42,7 +42,7 @@ def estimate_table(result: Estimate, model: Model) -> str:
         f"{outcome:<{label_width}}  {estimate:>{estimate_width}}  {span_heading:<{span_width}}  {in_hundred}",
     ]
     for label, interval in rows:
-        span = _("{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
+        span = wording.span_percent(interval)
         lines.append(f"{label:<{label_width}}  {wording.percent(interval.estimate):>{estimate_width}}  "
                      f"{span:<{span_width}}  {wording.count_phrase(interval.estimate)}")
     lines += ["", view.early.risk_line, wording.wrap_text(view.people_like_you)]

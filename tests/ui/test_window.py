@@ -50,12 +50,12 @@ def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
     assert wording.range_phrase(expected.early_mortality) in outcomes.early.range.text()
     assert wording.range_phrase(expected.early_mortality_recent) in outcomes.early_recent.range.text()
     assert wording.survival_sentence(expected.overall_survival_5y, 5) in outcomes.survival.text()
-    assert outcomes.early.icons.array().count == wording.in_hundred(expected.early_mortality.estimate)
-    assert outcomes.early_recent.icons.array().count == wording.in_hundred(expected.early_mortality_recent.estimate)
+    assert outcomes.early.icons.array().upper == wording.end_in_hundred(expected.early_mortality.upper)
+    assert outcomes.early_recent.icons.array().upper == wording.end_in_hundred(expected.early_mortality_recent.upper)
     assert outcomes.early.icons.size() == outcomes.early_recent.icons.size()  # equal weight
     assert outcomes.early.headline.font() == outcomes.early_recent.headline.font()
-    assert outcomes.five_years.icons.array().count == wording.in_hundred(expected.pfs_5y.estimate)
-    assert str(wording.in_hundred(expected.pfs_5y.estimate)) in outcomes.five_years.icons.accessibleDescription()
+    assert outcomes.five_years.icons.array().lower == wording.end_in_hundred(expected.pfs_5y.lower)
+    assert f"at least {wording.end_in_hundred(expected.pfs_5y.lower)} " in outcomes.five_years.icons.accessibleDescription()
     assert window.profile_form.edss_help.text().endswith(wording.EDSS_MEANINGS[4.0])
     assert window.profile_form.course_help.text() == wording.COURSE_EXPLANATIONS["rrms"]
 
