@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 import pypdfium2 as pdfium
 
 from decision_aid.report.options import SheetOptions
@@ -195,3 +196,35 @@ def test_the_sheet_rounds_each_number_once(sheets, results):
         assert [words_count(c) for c in counts] == [point_count(i.estimate) for i in intervals]
         for text, interval in zip(ranges, intervals):
             check_range(text, interval)
+
+
+# -- one unit per view ----------------------------------------------------------------------------
+
+def chart_words(qtbot, window) -> list[str]:
+    """What the chart says: its axis ticks and title, the 5-year marker and, by keyboard, each year."""
+    chart = window.chart
+    axis = chart.plot_item.getAxis("left")
+    words = [label for level in axis._tickLevels for _value, label in level] + [axis.labelText,
+                                                                                chart.marker_label.toPlainText()]
+    chart.plot.setFocus()
+    qtbot.keyClick(chart.plot, Qt.Key.Key_Home)
+    for _year in range(10):
+        qtbot.keyClick(chart.plot, Qt.Key.Key_Right)
+        words.append(chart.readout.text())
+    return words + [cell for row in window.years_table.texts() for cell in row[1:]]
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_each_view_keeps_to_its_unit(qtbot, window, audience):
+    """Item 6: the clinician's chart and year table in percentages (the marker said "71 in 100" on
+    an axis in %), the patient's in people in 100."""
+    show(window, PROFILES[3], audience)
+    words = chart_words(qtbot, window)
+    assert len(words) > 20
+    for text in words:
+        if audience == "clinician":
+            assert "in 100" not in text, text
+        else:
+            assert "%" not in text, text
+    marker = window.chart.marker_label.toPlainText()
+    assert marker.split("\n")[0].endswith("%" if audience == "clinician" else " in 100")
