@@ -215,9 +215,8 @@ class MainWindow(QMainWindow):
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
-                button.setAccessibleName(plain_text(action))
-                tip = action.toolTip().replace("&", "")
-                button.setAccessibleDescription(f"{label.text()} {tip}" if label is not None else tip)
+                _describe_button(button, action, label)
+                action.changed.connect(lambda b=button, a=action, g=label: _describe_button(b, a, g))
 
     def _build_central(self) -> None:
         """One scroll area holds everything under the toolbar: the profile beside the tabs when the
@@ -537,7 +536,7 @@ class MainWindow(QMainWindow):
         return self.session.result
 
     def _sheet_options(self):
-        return replace(self.sheet_panel.options(self.session.audience),
+        return replace(self.sheet_panel.options(),  # its own version, never the window's view
                        values=tuple(self.session.values.items()), comparison=self.session.pinned)
 
     def consultation(self) -> Consultation:
@@ -551,7 +550,8 @@ class MainWindow(QMainWindow):
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
-        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language)
+        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language,
+                                      consultation.sheet_audience)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -639,6 +639,8 @@ class MainWindow(QMainWindow):
         self.session.set_notes(self.sheet_panel.notes())
         self.session.set_name(self.sheet_panel.name())
         self.session.set_sheet_language(self.sheet_panel.language())
+        self.session.set_sheet_audience(self.sheet_panel.audience())
+        self.sheet_actions.set_version(self.sheet_panel.audience())
 
     def _audience_changed(self) -> None:
         self.settings.set_audience(self.session.audience.value)
@@ -725,6 +727,14 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _describe_button(button: QWidget, action: QAction, group: QWidget | None) -> None:
+    """A toolbar button's name is its action's words (the sheet's name its version), its
+    description the group's label and the action's tip (why it is greyed out, when it is)."""
+    button.setAccessibleName(plain_text(action))
+    tip = action.toolTip().replace("&", "")
+    button.setAccessibleDescription(f"{group.text()} {tip}" if group is not None else tip)
 
 
 def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:

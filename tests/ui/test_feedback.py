@@ -100,3 +100,23 @@ def test_a_restored_consultation_keeps_its_file_name(qtbot, window, tmp_path, mo
     assert nxt.sheet_panel.notes() == "changed after saving"
     window.consultations.dirty = False
     QApplication.processEvents()
+
+
+def test_a_print_job_is_confirmed_with_its_printer_version_and_pages(qtbot, window, tmp_path, monkeypatch):
+    """Issue 25, item 10: nothing confirmed a print job."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from pypdf import PdfReader
+
+    type_profile(qtbot, window)
+    window.flush()
+    target = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer that writes a file
+        dialog.printer().setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window.sheet_actions, "_exec", accept)
+    window.sheet_actions.print_action.trigger()
+    pages = len(PdfReader(str(target)).pages)
+    assert window.statusBar().currentMessage() == f"Sent to {target}: the patient's sheet, {pages} pages."
