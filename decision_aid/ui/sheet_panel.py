@@ -63,7 +63,7 @@ class SheetPanel(QWidget):
                                          "not follow the window's view."))
         self.audience_combo.setAccessibleName(_("Sheet version"))
         self.audience_combo.setAccessibleDescription(self.audience_combo.toolTip())
-        audience_label = plain_label(_("Sheet &version"))
+        audience_label = plain_label(_("Sheet version (Alt+&6)"))
         audience_label.setBuddy(self.audience_combo)
         form.addRow(audience_label, self.audience_combo)
 
@@ -101,7 +101,7 @@ class SheetPanel(QWidget):
         self.set_language(current_language())
         layout.addLayout(form)
 
-        notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow &up)"))
+        notes_label = plain_label(_("Notes for the sheet (for e&xample next steps, questions to follow up)"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)

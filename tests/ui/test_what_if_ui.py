@@ -179,8 +179,7 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert accessible_text(window.compare_button) == window.compare_button.text()
     order = window._focus_order
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
-    assert order.index(window.reference_boxes["progressive"]) < order.index(window.compare_button) \
-        < order.index(window.years_table)
+    assert order.index(window.chart.plot) < order.index(window.compare_button) < order.index(window.years_table)
     stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
     assert len(stops) == 3 + 3 * 2 * 4  # title, what both share, note; then 3 outcomes x 2 sides x 4 texts
     start = order.index(panel.title)
