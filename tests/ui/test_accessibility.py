@@ -38,6 +38,27 @@ def test_edss_is_typed_exactly(qtbot, window, typed, allowed):
         assert form.edss.accessibleDescription() == form.errors["edss"].text()
 
 
+@pytest.mark.parametrize("typed, allowed", [("3,5", 3.5), ("9,5", 9.5), ("4,0", 4.0), ("3,", None), ("0,5", None),
+                                             ("3,7", None)])
+def test_a_decimal_comma_is_accepted_and_the_hint_describes_only_an_accepted_value(qtbot, any_window, language,
+                                                                                    typed, allowed):
+    """Issue 25, item 9: "3,5" was refused while the hint under the field described EDSS 3.5."""
+    window = any_window
+    type_profile(qtbot, window)
+    form = window.profile_form
+    replace_text(qtbot, form.edss.lineEdit(), typed)
+    window.flush()
+    result = window.current_result()
+    hint = form.edss_help
+    if allowed is None:
+        assert result is None and not hint.isVisibleTo(form) and form.problem("edss")
+        assert "punto" not in form.problem("edss") and "point" not in form.problem("edss")  # a comma is fine
+    else:
+        assert result is not None and result.profile.edss == allowed
+        shown = f"{allowed:.1f}".replace(".", "," if language == "es" else ".")
+        assert hint.isVisibleTo(form) and hint.text().startswith(f"EDSS {shown}: ")
+
+
 def test_edss_arrow_keys_step_through_the_allowed_values(qtbot, window):
     type_profile(qtbot, window, edss=4.0)
     form = window.profile_form
