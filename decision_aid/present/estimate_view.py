@@ -39,7 +39,7 @@ class OutcomeCard:
 @dataclass(frozen=True)
 class EarlyDeathView:
     """Death within 100 days in two eras, side by side with equal weight (A7): never averaged,
-    neither called "your risk" alone; then one line on who was at higher risk."""
+    neither called "your risk" alone; then what the figure takes into account (EDSS only: MODEL.md O2)."""
 
     heading: str
     cards: tuple[OutcomeCard, OutcomeCard]
@@ -222,7 +222,9 @@ def early_view(result: Estimate, notes: tuple[NoteView, ...], audience: Audience
     return EarlyDeathView(
         heading=_("Death within {days} days of transplant", days=days),
         cards=cards,
-        risk_line=_("Risk was higher in older people and in those with more disability."),
+        # MODEL.md O2: the early-death figure takes into account EDSS only, and must say so near it
+        risk_line=_("This figure takes into account your EDSS, not your age, type of MS or previous treatments. "
+                    "Early risk was higher in older people."),
         notes=notes,
     )
 

@@ -100,9 +100,11 @@ NOT_COVERED = (
 
 
 def people_like_you() -> str:
-    return _("\u201cPeople like you\u201d means people with the same age, type of MS, EDSS score and number of "
-             "earlier treatments as you. The study had no group like that, so the number is worked out from the "
-             "study's results with a model.")
+    # MODEL.md O2: each figure takes into account only what its formula uses
+    return _("\u201cPeople like you\u201d means people with the same age, type of MS and number of earlier "
+             "treatments as you for staying free of worsening; the same EDSS score and age for being alive; and the "
+             "same EDSS score for early death. The studies had no group like that, so the numbers are worked out "
+             "from their results with a model.")
 
 
 # -- numbers --------------------------------------------------------------------------------------

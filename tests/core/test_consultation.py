@@ -177,7 +177,27 @@ def test_older_evidence_is_described_with_both_versions(model):
     assert message is not None and is_one_sentence(message)
     assert "2025.01-1" in message and model.evidence.version in message
     assert model.evidence.manifest_sha256[:12] in message
-    assert "saved with model 1.0" in message and "recomputed with model 2.0" in message
+    assert "saved with model 1.0" in message and "recomputed with model 3.0" in message
+
+
+def model_2_file(tmp_path, model) -> Path:
+    """A consultation saved by the previous model (2.0) with the current evidence."""
+    document = json.loads((CORPUS / "older_evidence.aidconsult.json").read_text())
+    document.update(model_version="2.0", evidence_version=model.evidence.version,
+                    evidence_checksum=model.evidence.manifest_sha256)
+    path = tmp_path / "model_2.aidconsult.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_a_file_saved_with_model_2_says_its_estimates_were_recomputed_with_model_3(tmp_path, model):
+    assert model.version == "3.0" and model.previous_versions == ("1.0", "2.0")
+    message = describe_version_change(load_consultation(model_2_file(tmp_path, model), model), model)
+    assert message is not None and is_one_sentence(message)
+    assert "saved with model 2.0" in message and "recomputed with model 3.0" in message
+    done = cli("estimate", "--profile", str(model_2_file(tmp_path, model)), "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["model_version"] == "3.0"
+    assert done.stderr.strip().endswith(f"note: {message}")
 
 
 def test_same_version_with_other_checksum_is_described(model):

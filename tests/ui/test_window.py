@@ -44,7 +44,8 @@ def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
     assert outcomes.early_recent.headline.text() == wording.early_death_sentence(expected.early_mortality_recent, 100)
     assert outcomes.early.heading.text() == "Treated 1995 to 2006 (the study)"
     assert outcomes.early_recent.heading.text() == "UK centres, treated 2002 to 2023"
-    assert outcomes.risk_line.text() == "Risk was higher in older people and in those with more disability."
+    assert outcomes.risk_line.text() == ("This figure takes into account your EDSS, not your age, type of MS or previous "
+                                         "treatments. Early risk was higher in older people.")  # MODEL.md O2
     assert outcomes.five_years.headline.text() == wording.pfs_sentence(expected.pfs_5y, 5)
     assert outcomes.five_years.other_side.text() == wording.pfs_other_side(expected.pfs_5y, 5)
     assert wording.range_phrase(expected.early_mortality) in outcomes.early.range.text()
