@@ -45,6 +45,7 @@ class EarlyDeathView:
     cards: tuple[OutcomeCard, OutcomeCard]
     risk_line: str
     notes: tuple[NoteView, ...]
+    legend: tuple[LegendEntry, ...] = ()  # one for both arrays on paper: what each glyph means, no count
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,13 @@ def legend(icons: IconArray, outcome: str, other: str) -> tuple[LegendEntry, ...
             LegendEntry(Glyph.OTHER, empty))
 
 
+def shared_legend(outcome: str, other: str) -> tuple[LegendEntry, ...]:
+    """What each glyph means, for arrays side by side (the sheet's two eras): their counts are in
+    each card's words ("between 2 and 7 in 100": solid up to 2, possible up to 7)."""
+    return (LegendEntry(Glyph.OUTCOME, outcome), LegendEntry(Glyph.UNCERTAIN, _("possible (the range)")),
+            LegendEntry(Glyph.OTHER, other))
+
+
 def icons_for(interval: Interval, color: str, mark: Mark) -> IconArray:
     """The whole range: solid up to its lower end, "possible" up to its upper end (whole
     percentages, as the range is said in words); the point is said in the words beside it."""
@@ -226,6 +234,7 @@ def early_view(result: Estimate, notes: tuple[NoteView, ...], audience: Audience
         risk_line=_("This figure takes into account your EDSS, not your age, type of MS or previous treatments. "
                     "Early risk was higher in older people."),
         notes=notes,
+        legend=shared_legend(_("died within {days} days", days=days), _("alive after {days} days", days=days)),
     )
 
 

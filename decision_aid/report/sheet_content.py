@@ -111,7 +111,7 @@ class GlyphLegend:
         painter.restore()
 
 
-def card_block(card: OutcomeCard, s: TypeScale, width_fraction: float = 1.0) -> Columns:
+def card_block(card: OutcomeCard, s: TypeScale, width_fraction: float = 1.0, with_legend: bool = True) -> Columns:
     """An outcome: the icon array on the left; heading, both framings, range and legend beside it
     (the legend counts the glyphs of this array's range)."""
     icons = card.icons
@@ -119,7 +119,9 @@ def card_block(card: OutcomeCard, s: TypeScale, width_fraction: float = 1.0) -> 
                     f"icons_{card.key}")
     words = Text(para(card.heading, bold=True, bottom=1)
                  + para(" ".join((card.headline, card.other_side, card.range_text))), s.body, name=f"text_{card.key}")
-    text_blocks: list[Block] = [words, GlyphLegend(card.legend, icons.color, icons.mark, s.small, f"legend_{card.key}")]
+    text_blocks: list[Block] = [words]
+    if with_legend:
+        text_blocks.append(GlyphLegend(card.legend, icons.color, icons.mark, s.small, f"legend_{card.key}"))
     icon_share = min(0.45, (s.icon + 2) / (530 * width_fraction))
     return Columns([(icon_share, [array]), (1 - icon_share, text_blocks)], gap=8, spacing=2,
                    name=f"card_{card.key}")
@@ -168,8 +170,12 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
         blocks.append(Framed(Text(html, s.small + 1.5, name="warnings"), bar=4.0, line=1.0, name="warnings_box"))
     blocks += [
         heading(view.early.heading, s, "early_heading"),
-        # Each era with its own legend: the legend counts that era's range (never one legend for two)
-        Columns([(0.5, [card_block(card, s, 0.5)]) for card in view.early.cards], gap=14, name="early"),
+        # One legend of what each glyph means under both eras (as the window's legends do per array,
+        # each card's words give its counts), so that the benefit still starts on page 1
+        Columns([(0.5, [card_block(card, s, 0.5, with_legend=False)]) for card in view.early.cards], gap=14,
+                name="early"),
+        GlyphLegend(view.early.legend, view.early.cards[0].icons.color, view.early.cards[0].icons.mark, s.small,
+                    "legend_early"),
         Text(para(view.early.risk_line, bold=True, bottom=1), s.body, name="risk_line"),
     ]
     left: list[Block] = [card_block(view.pfs, s, 0.5)]

@@ -63,6 +63,8 @@ class SheetPanel(QWidget):
                                          "not follow the window's view."))
         self.audience_combo.setAccessibleName(_("Sheet version"))
         self.audience_combo.setAccessibleDescription(self.audience_combo.toolTip())
+        # The sheet's four settings are reached with Alt+6 to Alt+9 in every language: their words'
+        # letters are taken by the menus, tabs and profile fields, which are always on screen too.
         audience_label = plain_label(_("Sheet version (Alt+&6)"))
         audience_label.setBuddy(self.audience_combo)
         form.addRow(audience_label, self.audience_combo)
@@ -73,7 +75,7 @@ class SheetPanel(QWidget):
         self.name_edit.setPlaceholderText(_("optional, e.g. initials"))
         self.name_edit.setToolTip(_("Printed on the sheet only if given; never stored in settings"))
         self.name_edit.setAccessibleName(_("Patient name or initials for the sheet (optional)"))
-        name_label = plain_label(_("Patient name or initials (optional, &blank for none)"))
+        name_label = plain_label(_("Patient name or initials (optional, blank for none) (Alt+&7)"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -83,7 +85,7 @@ class SheetPanel(QWidget):
             self.paper_combo.addItem(_(text), key)
         self.paper_combo.setToolTip(_("Paper size for printing and PDF"))
         self.paper_combo.setAccessibleName(_("Paper size"))
-        paper_label = plain_label(_("Paper si&ze"))
+        paper_label = plain_label(_("Paper size (Alt+&8)"))
         paper_label.setBuddy(self.paper_combo)
         form.addRow(paper_label, self.paper_combo)
 
@@ -95,7 +97,7 @@ class SheetPanel(QWidget):
         self.language_combo.setToolTip(_("The language the sheet is printed and saved in, chosen apart from the "
                                          "window's (View > Language)"))
         self.language_combo.setAccessibleName(_("Sheet language"))
-        language_label = plain_label(_("Sheet lan&guage"))
+        language_label = plain_label(_("Sheet language (Alt+&9)"))
         language_label.setBuddy(self.language_combo)
         form.addRow(language_label, self.language_combo)
         self.set_language(current_language())

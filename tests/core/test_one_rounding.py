@@ -51,12 +51,17 @@ def check_row(match: re.Match, point: float, lower: float, upper: float) -> None
 
 
 def rows_of(data: dict) -> list[tuple[float, float, float]]:
-    """(point, lower, upper) in the table's order, from the JSON (the model's fractions)."""
+    """(point, lower, upper) in the table's order, from the JSON (the model's fractions): both eras'
+    early deaths and 5-year survival, then each era's curve, year by year (the later one if shown)."""
     def triple(item):
         return item["estimate"], item["lower"], item["upper"]
-    rows = [triple(data["early_mortality"]), triple(data["early_mortality_recent"]),
-            triple(data["overall_survival_5y"])]
-    return rows + [triple(data["pfs_at"][year]) for year in sorted(data["pfs_at"], key=int)]
+
+    def curve(at):
+        return [triple(at[year]) for year in sorted(at or {}, key=int)]
+
+    rows = [triple(data[key]) for key in ("early_mortality", "early_mortality_recent", "overall_survival_5y",
+                                          "overall_survival_5y_recent")]
+    return rows + curve(data["pfs_at"]) + curve(data["pfs_recent_at"])
 
 
 @pytest.mark.parametrize("profile", GRID, ids=lambda p: f"{p['age']}-{p['course']}-{p['edss']}-{p['prior_dmts']}")
@@ -65,7 +70,7 @@ def test_the_estimate_table_rounds_each_number_once(profile, capsys):
     expected = rows_of(json.loads(capsys.readouterr().out))
     assert main(["estimate", *flags(profile), "--horizon", "10"]) == 0
     found = [m for m in (ROW.match(line) for line in capsys.readouterr().out.splitlines()) if m]
-    assert len(found) == len(expected) == 13  # two early-death eras, alive at 5 years, 10 years of the curve
+    assert len(found) == len(expected) >= 14  # both eras' early deaths and survival, 10 years of each curve shown
     for match, (point, lower, upper) in zip(found, expected):
         check_row(match, point, lower, upper)
 
