@@ -585,6 +585,18 @@ def smoke_test(archive: Path, env_dir: Path) -> None:
         check("--screenshot writes a 1280x800 PNG", done.returncode == 0 and size == (1280, 800),
               f"{size}" if size else done.stderr.decode()[-300:])
 
+        fake = scratch / "no-libraries"  # a loader cache that lists nothing: a machine without them
+        fake.mkdir()
+        (fake / "ldconfig").write_text("#!/bin/sh\necho '0 libs found in cache'\n")
+        (fake / "ldconfig").chmod(0o755)
+        done = subprocess.run([str(start), *PROFILE], capture_output=True, cwd=scratch, timeout=60,
+                              env={**env, "PATH": f"{fake}:{env['PATH']}", "LD_LIBRARY_PATH": ""})
+        message = done.stderr.decode()
+        check("without Qt's system libraries the start script names them and exits with status 1",
+              done.returncode == 1 and not done.stdout and "libGL.so.1" in message
+              and "sudo apt-get install" in message and "Traceback" not in message,
+              " ".join(line.strip() for line in message.splitlines() if line.strip().startswith("- "))[:300])
+
         changed = scratch / "changed"
         shutil.copytree(folder, changed, symlinks=True)
         evidence = next(changed.rglob("muraro2017.json"))
