@@ -244,7 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_arguments(sheet)
     sheet.add_argument("--audience", choices=AUDIENCES, default=None, help=_(
         "patient: plain words, larger type, whole numbers in 100; clinician: percentages, intervals, hazard ratios "
-        "and the assumptions in full. Default: patient, or with --profile the saved consultation's."))
+        "and the assumptions in full. Default: patient, or with --profile the version chosen on its Sheet tab "
+        "(never its window view)."))
     sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help=_("Paper size (default a4)."))
     sheet.add_argument("--name", metavar="TEXT", default=None, help=_(
         "Patient name or initials, printed on this sheet only. With --profile the saved name is printed unless "
@@ -341,7 +342,7 @@ def sheet_settings(args: argparse.Namespace, consultation) -> dict[str, Any]:
     """Audience, horizon, name and notes for ``sheet``: a flag given on the command line wins, then
     the saved consultation (``--profile FILE``), then the defaults (patient, 5 years, no name, no
     notes). The flags default to None, so "given" is told apart from argparse's defaults."""
-    saved = {"audience": consultation.audience, "horizon": consultation.horizon,
+    saved = {"audience": consultation.sheet_audience, "horizon": consultation.horizon,
              "name": consultation.patient_name, "notes": consultation.notes} if consultation else {}
     defaults = {"audience": "patient", "horizon": 5, "name": None, "notes": ""}
     chosen = {}

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from decision_aid.present.wording import count_phrase
+from display_rule import end_count, point_count, point_text
 
 PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
@@ -74,9 +75,13 @@ def test_table_shows_both_eras_with_whole_percentage_interval_ends(model):
     result = model.estimate(model.validate({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}), horizon=10)
     out = done.stdout
 
+    def end(value):  # whole percentages; "<1%" where one would say 0% of something that is not none
+        count = end_count(value)
+        return "<1%" if count == 0 < value else ">99%" if count == 100 > value else f"{count}%"
+
     def cells(interval):
-        return [f"{interval.estimate * 100:.1f}%", f"{interval.lower * 100:.0f}% to {interval.upper * 100:.0f}%",
-                count_phrase(interval.estimate)]
+        return [f"{point_text(interval.estimate)}%", f"{end(interval.lower)} to {end(interval.upper)}",
+                f"about {point_count(interval.estimate)} in 100"]
 
     for label, interval in (("Death within 100 days, treated 1995 to 2006", result.early_mortality),
                             ("Death within 100 days, UK centres, treated 2002 to 2023", result.early_mortality_recent),
