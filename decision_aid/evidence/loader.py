@@ -24,8 +24,11 @@ _FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checke
 #: comparison: studies of AHSCT against drug treatment, or of drug treatment alone ("Your options");
 #: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md;
 #: pooled: a later cohort pooled into model 3.0's later-cohort curve and not shown as a study of its own
-#: (MODEL.md R1); population: population death rates (the life table of MODEL.md O4).
-_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "pooled", "population")
+#: (MODEL.md R1); population: population death rates (the life table of MODEL.md O4);
+#: harm: papers read for the harms of AHSCT only; drug: the pivotal trials of the drug options;
+#: information: patient information and general guidance (what AHSCT involves, access).
+_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "pooled", "population", "harm", "drug",
+          "information")
 
 
 class EvidenceError(Exception):
@@ -208,6 +211,11 @@ def _parse_source(name: str, raw: dict, digest: str) -> Source:
         raise EvidenceError(name, "doi", "must be text or null")
     if "comparison" in raw:
         _check_comparison(name, raw["comparison"], figures)
+    for i, option in enumerate(raw.get("options", ())):
+        _check_option(name, option, figures, f"options[{i}]")
+    _check_items(name, raw, figures)
+    if "eligibility" in raw:
+        _check_eligibility(name, raw["eligibility"], figures)
     return Source(
         id=source_id,
         role=role,
@@ -269,97 +277,225 @@ def _number(value: Any, name: str, field_name: str) -> float:
 # silently when the view is drawn.
 
 _TIME_FRAMES = ("at", "over", "up_to", "at_least", "median_follow_up", "during_follow_up")
-_ARM_VALUES = {"events": ("count",), "share": ("probability",), "rate": ("rate",)}
+_ARM_VALUES = {"events": ("count",), "share": ("probability",), "rate": ("rate",), "mean_from": ("edss",)}
+_RATIOS = ("hazard_ratio", "rate_ratio")
+_P_VALUES = ("p_value", "p_value_below")
+
+
+class _Checker:
+    """Checks one block of one file: every figure it names exists and is of the right kind."""
+
+    def __init__(self, name: str, figures: Mapping[str, Figure]) -> None:
+        self.name, self.figures = name, figures
+
+    def need(self, obj: Mapping, key: str, kind: type, at: str) -> Any:
+        return _require(obj, key, self.name, kind, f"{at}.")
+
+    def figure(self, ref: Any, at: str, kinds: tuple[str, ...] | None = None, optional: bool = False) -> None:
+        if ref is None and optional:
+            return
+        if not isinstance(ref, str) or ref not in self.figures:
+            raise EvidenceError(self.name, at, f"{ref!r} does not name a figure of this file")
+        if kinds and self.figures[ref].kind not in kinds:
+            raise EvidenceError(self.name, at, f"figure '{ref}' is a {self.figures[ref].kind}, not a {' or '.join(kinds)}")
+
+    def text(self, obj: Mapping, key: str, at: str, optional: bool = True) -> None:
+        value = obj.get(key)
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise EvidenceError(self.name, f"{at}.{key}", "must be text" + (" or null" if optional else ""))
+
+    def texts(self, obj: Mapping, key: str, at: str) -> None:
+        items = obj.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
+            raise EvidenceError(self.name, f"{at}.{key}", "must be a list of texts")
+
+    def time_frame(self, frame: Any, at: str) -> None:
+        if frame is None:
+            return
+        if not isinstance(frame, dict) or frame.get("kind") not in _TIME_FRAMES:
+            raise EvidenceError(self.name, at, f"must be null or an object with kind one of {', '.join(_TIME_FRAMES)}")
+        self.figure(frame.get("figure"), f"{at}.figure", ("duration",), optional=frame["kind"] == "during_follow_up")
+
+    def arms(self, arms: Any, at: str, minimum: int) -> list[str]:
+        if not isinstance(arms, list):
+            raise EvidenceError(self.name, at, "must be a list")
+        codes = []
+        for i, arm in enumerate(arms):
+            place = f"{at}[{i}]"
+            if not isinstance(arm, dict):
+                raise EvidenceError(self.name, place, "must be an object")
+            codes.append(self.need(arm, "code", str, place))
+            self.need(arm, "label", str, place)
+            self.figure(arm.get("patients"), f"{place}.patients", ("count",), optional=True)
+            self.figure(arm.get("median_follow_up"), f"{place}.median_follow_up", ("duration",), optional=True)
+        if len(codes) < minimum or len(set(codes)) != len(codes):
+            raise EvidenceError(self.name, at, f"needs at least {minimum} arm(s) with different codes")
+        return codes
+
+    def facts(self, block: Mapping, at: str) -> None:
+        for i, fact in enumerate(block.get("facts", ())):
+            place = f"{at}.facts[{i}]"
+            if not isinstance(fact, dict):
+                raise EvidenceError(self.name, place, "must be an object")
+            self.need(fact, "label", str, place)
+            self.figure(fact.get("figure"), f"{place}.figure")
+            self.figure(fact.get("of"), f"{place}.of", ("count",), optional=True)
+
+    def compares(self, value: Any, codes: list[str], at: str) -> None:
+        if not (isinstance(value, list) and len(value) == 2 and all(c in codes for c in value)):
+            raise EvidenceError(self.name, at, "must name two of the arms")
+
+    def outcomes(self, outcomes: Any, codes: list[str], at: str, allow_empty: bool = False) -> None:
+        if not isinstance(outcomes, list) or (not outcomes and not allow_empty):
+            raise EvidenceError(self.name, at, "needs at least one outcome")
+        for i, outcome in enumerate(outcomes):
+            self.outcome(outcome, codes, f"{at}[{i}]")
+
+    def outcome(self, outcome: Any, codes: list[str], at: str) -> None:
+        if not isinstance(outcome, dict):
+            raise EvidenceError(self.name, at, "must be an object")
+        self.need(outcome, "code", str, at)
+        self.need(outcome, "definition", str, at)
+        if not isinstance(outcome.get("lower_is_better"), bool):
+            raise EvidenceError(self.name, f"{at}.lower_is_better", "must be true or false")
+        self.time_frame(outcome.get("time_frame"), f"{at}.time_frame")
+        for j, result in enumerate(outcome.get("arms", ())):
+            place = f"{at}.arms[{j}]"
+            if not isinstance(result, dict) or result.get("arm") not in codes:
+                raise EvidenceError(self.name, place, f"must name one of the arms ({', '.join(codes)})")
+            given = [key for key in _ARM_VALUES if key in result]
+            if len(given) != 1:
+                raise EvidenceError(self.name, place, f"needs exactly one of {', '.join(_ARM_VALUES)}")
+            self.figure(result[given[0]], f"{place}.{given[0]}", _ARM_VALUES[given[0]])
+            if given[0] == "events":
+                self.figure(result.get("patients"), f"{place}.patients", ("count",))
+            if given[0] == "mean_from":
+                self.figure(result.get("mean_to"), f"{place}.mean_to", ("edss",))
+        hr = outcome.get("hazard_ratio")
+        if hr is not None:
+            if not isinstance(hr, dict):
+                raise EvidenceError(self.name, f"{at}.hazard_ratio", "must be null or an object")
+            self.figure(hr.get("figure"), f"{at}.hazard_ratio.figure", _RATIOS)
+            self.compares(hr.get("compares"), codes, f"{at}.hazard_ratio.compares")
+        reduction = outcome.get("relative_reduction")
+        if reduction is not None:
+            names = reduction.get("figures") if isinstance(reduction, dict) else None
+            if not isinstance(names, list) or not names:
+                raise EvidenceError(self.name, f"{at}.relative_reduction.figures", "must list at least one figure")
+            for k, ref in enumerate(names):
+                self.figure(ref, f"{at}.relative_reduction.figures[{k}]", ("relative_reduction",))
+            self.compares(reduction.get("compares"), codes, f"{at}.relative_reduction.compares")
+        difference = outcome.get("difference")
+        if difference is not None:
+            if not isinstance(difference, dict):
+                raise EvidenceError(self.name, f"{at}.difference", "must be null or an object")
+            self.figure(difference.get("figure"), f"{at}.difference.figure", ("edss_difference",))
+            self.compares(difference.get("compares"), codes, f"{at}.difference.compares")
+        self.figure(outcome.get("p_value"), f"{at}.p_value", _P_VALUES, optional=True)
+        if not outcome.get("arms") and hr is None and reduction is None:
+            raise EvidenceError(self.name, at, "gives neither arm figures, a ratio nor a relative reduction")
+        self.text(outcome, "missing", at)
 
 
 def _check_comparison(name: str, block: Any, figures: Mapping[str, Figure]) -> None:
     where = "comparison"
     if not isinstance(block, dict):
         raise EvidenceError(name, where, "must be an object")
-
-    def need(obj: Mapping, key: str, kind: type, at: str) -> Any:
-        return _require(obj, key, name, kind, f"{at}.")
-
-    def figure_ref(ref: Any, at: str, kinds: tuple[str, ...] | None = None, optional: bool = False) -> None:
-        if ref is None and optional:
-            return
-        if not isinstance(ref, str) or ref not in figures:
-            raise EvidenceError(name, at, f"{ref!r} does not name a figure of this file")
-        if kinds and figures[ref].kind not in kinds:
-            raise EvidenceError(name, at, f"figure '{ref}' is a {figures[ref].kind}, not a {' or '.join(kinds)}")
-
-    def time_frame(frame: Any, at: str) -> None:
-        if frame is None:
-            return
-        if not isinstance(frame, dict) or frame.get("kind") not in _TIME_FRAMES:
-            raise EvidenceError(name, at, f"must be null or an object with kind one of {', '.join(_TIME_FRAMES)}")
-        figure_ref(frame.get("figure"), f"{at}.figure", ("duration",), optional=frame["kind"] == "during_follow_up")
-
+    check = _Checker(name, figures)
     for key in ("compares_ahsct", "randomised"):
         if not isinstance(block.get(key), bool):
             raise EvidenceError(name, f"{where}.{key}", "must be true or false")
-    courses = need(block, "population_courses", list, where)
+    courses = check.need(block, "population_courses", list, where)
     if not courses or not all(isinstance(c, str) for c in courses):
         raise EvidenceError(name, f"{where}.population_courses", "must list at least one type of MS")
-    need(block, "population", str, where)
-    time_frame(block.get("follow_up"), f"{where}.follow_up")
-    arms = need(block, "arms", list, where)
-    codes = []
-    for i, arm in enumerate(arms):
-        at = f"{where}.arms[{i}]"
-        if not isinstance(arm, dict):
-            raise EvidenceError(name, at, "must be an object")
-        codes.append(need(arm, "code", str, at))
-        need(arm, "label", str, at)
-        figure_ref(arm.get("patients"), f"{at}.patients", ("count",), optional=True)
-        figure_ref(arm.get("median_follow_up"), f"{at}.median_follow_up", ("duration",), optional=True)
-    if len(codes) < 2 or len(set(codes)) != len(codes):
-        raise EvidenceError(name, f"{where}.arms", "needs at least two arms with different codes")
-    for i, fact in enumerate(block.get("facts", ())):
-        at = f"{where}.facts[{i}]"
-        if not isinstance(fact, dict):
-            raise EvidenceError(name, at, "must be an object")
-        need(fact, "label", str, at)
-        figure_ref(fact.get("figure"), f"{at}.figure")
-    outcomes = need(block, "outcomes", list, where)
-    if not outcomes:
-        raise EvidenceError(name, f"{where}.outcomes", "needs at least one outcome")
-    for i, outcome in enumerate(outcomes):
-        at = f"{where}.outcomes[{i}]"
-        if not isinstance(outcome, dict):
-            raise EvidenceError(name, at, "must be an object")
-        need(outcome, "code", str, at)
-        need(outcome, "definition", str, at)
-        if not isinstance(outcome.get("lower_is_better"), bool):
-            raise EvidenceError(name, f"{at}.lower_is_better", "must be true or false")
-        time_frame(outcome.get("time_frame"), f"{at}.time_frame")
-        for j, result in enumerate(outcome.get("arms", ())):
-            place = f"{at}.arms[{j}]"
-            if not isinstance(result, dict) or result.get("arm") not in codes:
-                raise EvidenceError(name, place, f"must name one of the arms ({', '.join(codes)})")
-            given = [key for key in _ARM_VALUES if key in result]
-            if len(given) != 1:
-                raise EvidenceError(name, place, f"needs exactly one of {', '.join(_ARM_VALUES)}")
-            figure_ref(result[given[0]], f"{place}.{given[0]}", _ARM_VALUES[given[0]])
-            if given[0] == "events":
-                figure_ref(result.get("patients"), f"{place}.patients", ("count",))
-        hr = outcome.get("hazard_ratio")
-        if hr is not None:
-            if not isinstance(hr, dict):
-                raise EvidenceError(name, f"{at}.hazard_ratio", "must be null or an object")
-            figure_ref(hr.get("figure"), f"{at}.hazard_ratio.figure", ("hazard_ratio",))
-            compares = hr.get("compares")
-            if not (isinstance(compares, list) and len(compares) == 2 and all(c in codes for c in compares)):
-                raise EvidenceError(name, f"{at}.hazard_ratio.compares", "must name two of the arms")
-        if not outcome.get("arms") and hr is None:
-            raise EvidenceError(name, at, "gives neither arm figures nor a hazard ratio")
-        missing = outcome.get("missing")
-        if missing is not None and not isinstance(missing, str):
-            raise EvidenceError(name, f"{at}.missing", "must be text or null")
-    for key in ("limits",):
-        items = block.get(key, [])
-        if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
-            raise EvidenceError(name, f"{where}.{key}", "must be a list of texts")
-    conclusion = block.get("conclusion")
-    if conclusion is not None and not isinstance(conclusion, str):
-        raise EvidenceError(name, f"{where}.conclusion", "must be text or null")
+    check.need(block, "population", str, where)
+    check.time_frame(block.get("follow_up"), f"{where}.follow_up")
+    codes = check.arms(check.need(block, "arms", list, where), f"{where}.arms", 2)
+    check.facts(block, where)
+    drugs = block.get("arm_drugs")
+    if drugs is not None:
+        at = f"{where}.arm_drugs"
+        if not isinstance(drugs, dict) or drugs.get("arm") not in codes:
+            raise EvidenceError(name, f"{at}.arm", f"must name one of the arms ({', '.join(codes)})")
+        check.need(drugs, "label", str, at)
+        for i, drug in enumerate(check.need(drugs, "drugs", list, at)):
+            check.need(drug, "label", str, f"{at}.drugs[{i}]")
+            check.figure(drug.get("figure"), f"{at}.drugs[{i}].figure", ("count",))
+        check.text(drugs, "missing", at)
+    check.outcomes(block.get("outcomes"), codes, f"{where}.outcomes")
+    check.texts(block, "limits", where)
+    check.texts(block, "findings", where)
+    check.text(block, "conclusion", where)
+
+
+def _check_option(name: str, option: Any, figures: Mapping[str, Figure], at: str) -> None:
+    """A drug option (EVIDENCE.md "Drug options in the same format"): what it is, how it is given, its
+    pivotal trial's main effect against its own comparator, and its main harms (a figure, or a plain
+    statement where no verified figure exists)."""
+    check = _Checker(name, figures)
+    if not isinstance(option, dict):
+        raise EvidenceError(name, at, "must be an object")
+    for key in ("id", "label", "what", "how_given", "trial", "comparator"):
+        check.need(option, key, str, at)
+    courses = check.need(option, "courses", list, at)
+    if not courses or not all(isinstance(c, str) for c in courses):
+        raise EvidenceError(name, f"{at}.courses", "must list at least one type of MS")
+    check.need(option, "order", int, at)
+    codes = check.arms(option.get("arms", []), f"{at}.arms", 0)
+    check.time_frame(option.get("follow_up"), f"{at}.follow_up")
+    check.outcomes(option.get("effects", []), codes, f"{at}.effects", allow_empty=True)
+    if not option.get("effects"):
+        check.text(option, "no_effect", at, optional=False)
+    check.facts(option, at)
+    harms = check.need(option, "harms", list, at)
+    if not harms:
+        raise EvidenceError(name, f"{at}.harms", "needs at least one harm")
+    for i, harm in enumerate(harms):
+        place = f"{at}.harms[{i}]"
+        if not isinstance(harm, dict):
+            raise EvidenceError(name, place, "must be an object")
+        check.need(harm, "id", str, place)
+        check.need(harm, "label", str, place)
+        for key in ("figure", "range_low", "comparator_figure", "comparator_range_low"):
+            check.figure(harm.get(key), f"{place}.{key}", optional=True)
+        check.text(harm, "statement", place)
+        if harm.get("figure") is None and not harm.get("statement"):
+            raise EvidenceError(name, place, "needs a figure or a statement (no verified figure)")
+
+
+def _check_items(name: str, raw: Mapping, figures: Mapping[str, Figure]) -> None:
+    """Statements, timeline steps and guidance criteria: each an id, a text and what it was checked against."""
+    check = _Checker(name, figures)
+    for key in ("statements", "timeline", "criteria"):
+        items = raw.get(key, [])
+        if not isinstance(items, list):
+            raise EvidenceError(name, key, "must be a list")
+        ids = []
+        for i, item in enumerate(items):
+            place = f"{key}[{i}]"
+            if not isinstance(item, dict):
+                raise EvidenceError(name, place, "must be an object")
+            ids.append(check.need(item, "id", str, place))
+            check.need(item, "text", str, place)
+            check.need(item, "checked_against", str, place)
+            check.figure(item.get("figure"), f"{place}.figure", optional=True)
+        if len(set(ids)) != len(ids):
+            raise EvidenceError(name, key, "ids must be different")
+
+
+def _check_eligibility(name: str, block: Any, figures: Mapping[str, Figure]) -> None:
+    """A trial's entry criteria (MIST): the ranges as numbers, the participants' age as figures."""
+    check = _Checker(name, figures)
+    if not isinstance(block, dict):
+        raise EvidenceError(name, "eligibility", "must be an object")
+    courses = check.need(block, "course", list, "eligibility")
+    if not courses or not all(isinstance(c, str) for c in courses):
+        raise EvidenceError(name, "eligibility.course", "must list at least one type of MS")
+    for key in ("edss_min", "edss_max", "min_relapses_past_year", "min_prior_dmts", "age_sds"):
+        _number(block.get(key), name, f"eligibility.{key}")
+    if block.get("relapses_on_treatment") not in ("yes", "no", None):
+        raise EvidenceError(name, "eligibility.relapses_on_treatment", "must be yes, no or null")
+    check.figure(block.get("age_mean"), "eligibility.age_mean", ("age",))
+    check.figure(block.get("age_sd"), "eligibility.age_sd", ("age",))

@@ -53,7 +53,7 @@ def fill(folder: Path) -> None:
 
 
 def test_sheet_on_a_full_disk_keeps_the_previous_pdf(tmp_path):
-    with small_tmpfs(tmp_path / "disk", "200k") as disk:
+    with small_tmpfs(tmp_path / "disk", "400k") as disk:  # a sheet is about 220 kB
         target = disk / "summary.pdf"
         first = cli("sheet", "-o", str(target), *FLAGS)
         assert first.returncode == 0, first.stderr
@@ -80,7 +80,7 @@ def test_window_save_as_pdf_on_a_full_disk_says_so_and_keeps_the_old_file(tmp_pa
     from decision_aid.ui.sheet_actions import SheetActions
     from PySide6.QtWidgets import QWidget
 
-    with small_tmpfs(tmp_path / "disk", "200k") as disk:
+    with small_tmpfs(tmp_path / "disk", "400k") as disk:  # a sheet is about 220 kB
         target = disk / "summary.pdf"
         target.write_bytes(b"previous sheet")
         fill(disk)
