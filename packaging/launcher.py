@@ -1,8 +1,6 @@
 """Entry point of the frozen program: the same as the ``decision-aid`` command."""
 
-import sys
-
-from decision_aid.cli import main
+from decision_aid.command import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
