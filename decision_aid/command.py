@@ -19,15 +19,20 @@ def run() -> None:
     except KeyboardInterrupt:
         if sys.stderr is not None:
             sys.stderr.write("decision-aid: interrupted; no file was written or replaced\n")
-        sys.exit(EXIT_INTERRUPTED)
+        interrupted()
     status = main()
     if status == EXIT_INTERRUPTED:
-        # Said and cleaned up. Python would end the process by the signal instead of this status
-        # when the Ctrl-C came while a library ran Python code of its own (PySide6's set-up).
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()  # type: ignore[union-attr]
-            except (AttributeError, OSError, ValueError):
-                pass
-        os._exit(status)
+        interrupted()
     sys.exit(status)
+
+
+def interrupted() -> None:
+    """End with status 130 after a Ctrl-C that was said and cleaned up. Python itself would end the
+    process by the signal instead of this status when the Ctrl-C came while a library ran Python
+    code of its own (PySide6's set-up, the import system)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(EXIT_INTERRUPTED)

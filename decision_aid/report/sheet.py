@@ -22,6 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageL
 from .. import palette
 from ..display import draw_offscreen
 from ..safe_io import check_output_target, verify_pdf, write_atomically
+from ..terminal import interrupts_deferred
 from ..model import Estimate
 from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
@@ -190,9 +191,10 @@ def write_pdf_pages(path: str | os.PathLike, result: Estimate, options: SheetOpt
     with use_language(options.language):
         writer.setTitle(_("AHSCT decision aid: summary sheet"))
     writer.setCreator("decision-aid")
-    pages = len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages)
-    del writer  # finishes the PDF
-    buffer.close()
+    with interrupts_deferred():  # Ctrl-C after the drawing (a second), never with the painter half-way
+        pages = len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages)
+        del writer  # finishes the PDF
+        buffer.close()
     written = write_atomically(path, bytes(encoded.data()), verify=verify_pdf, not_same_as=not_same_as)
     return written, pages
 
