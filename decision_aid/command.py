@@ -8,6 +8,7 @@ is loaded, the line is English.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 EXIT_INTERRUPTED = 130
@@ -23,6 +24,7 @@ def run() -> None:
     status = main()
     if status == EXIT_INTERRUPTED:
         interrupted()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C now would only break Python's shutdown
     sys.exit(status)
 
 

@@ -114,7 +114,8 @@ def interrupts_deferred() -> Iterator[None]:
     """Ctrl-C during the block takes effect when it ends. PySide6 aborts the whole process ("Fatal
     Python error: libshiboken/signature") when its import is interrupted; deferred, Ctrl-C is the
     usual one line and exit status 130 instead."""
-    if threading.current_thread() is not threading.main_thread():
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):  # ignored (nohup), or handled
         yield
         return
     received: list[int] = []
