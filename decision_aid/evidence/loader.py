@@ -213,7 +213,11 @@ def load_evidence(directory: Path | None = None) -> EvidenceSet:
         digest = hashlib.sha256(data).hexdigest()
         if digest != expected:
             raise EvidenceError(name, None, f"checksum mismatch (expected {expected[:12]}..., found {digest[:12]}...)")
-        sources.append(_parse_source(name, _parse_json(data, name), digest))
+        parsed = _parse_json(data, name)
+        try:
+            sources.append(_parse_source(name, parsed, digest))
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:  # a shape no check foresaw
+            raise EvidenceError(name, None, f"content of an unexpected shape ({type(exc).__name__})") from None
     roles = [s.role for s in sources]
     if roles.count("primary") != 1 or roles.count("model") != 1:
         raise EvidenceError(MANIFEST_NAME, "files", "needs exactly one primary source and one model file")

@@ -426,14 +426,18 @@ def change_manifest(change):
     return apply
 
 
-def change_model(change):
+def change_source(name, change):
     def apply(folder):
-        path = folder / "model_parameters.json"
+        path = folder / name
         data = json.loads(path.read_text())
         change(data)
         path.write_text(json.dumps(data))
-        resign(folder, "model_parameters.json")
+        resign(folder, name)
     return apply
+
+
+def change_model(change):
+    return change_source("model_parameters.json", change)
 
 
 def replace_manifest(make):
@@ -470,6 +474,8 @@ EVIDENCE_CASES = {
     "no age limits": (change_model(lambda d: d["profile"].pop("age")), "model_parameters.json", "profile.age"),
     "horizon as text": (change_model(lambda d: d["profile"].update(horizons=["5"])), "model_parameters.json",
                         "profile.horizons[0]"),
+    "a comparison of an unexpected shape": (change_source("burt2019_mist.json", lambda d: d["comparison"].update(
+        facts=5)), "burt2019_mist.json", None),
     "a parameter without a range": (change_model(lambda d: d["figures"].update(
         new_parameter=dict(d["figures"]["shape_sd"]))), "model_parameters.json", "figures.new_parameter"),
 }
