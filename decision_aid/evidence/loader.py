@@ -25,8 +25,10 @@ _SOURCE_FIELDS = ("id", "role", "short_name", "citation", "figures")
 _FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checked_against")
 #: primary: the study the personal estimate is built on; context: other AHSCT cohorts shown beside it;
 #: comparison: studies of AHSCT against drug treatment, or of drug treatment alone ("Your options");
-#: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md.
-_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model")
+#: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md;
+#: pooled: a later cohort pooled into model 3.0's later-cohort curve and not shown as a study of its own
+#: (MODEL.md R1); population: population death rates (the life table of MODEL.md O4).
+_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "pooled", "population")
 
 
 class EvidenceError(Exception):
@@ -158,8 +160,12 @@ MODEL_PARAMETERS: dict[str, Allowed] = {
     "figures.beta_prior": Allowed(0, 10),
     "figures.interval_level": Allowed(0.5, 0.999),
     "figures.normal_z_95": Allowed(1.5, 2.5),
-    "figures.progressive_clip_low": Allowed(0, 0.5),
-    "figures.progressive_clip_high": Allowed(0.5, 1),
+    "figures.progressive_pfs_5y": Allowed(0.001, 0.999),
+    "figures.pfs_equals_survival_edss": Allowed(0, 10),
+    "figures.normal_z_90": Allowed(1, 2),
+    "figures.split_difference_step": Allowed(1e-9, 1e-2),
+    "band_knots.months[]": Allowed(0, 120, whole=True),
+    "band_knots.then_every_year_from": Allowed(1, 30, whole=True),
     "relapsing_fit_points[].years": Allowed(0.1, 30),
     "profile.age.min": Allowed(0, 120),
     "profile.age.max": Allowed(0, 120),
