@@ -467,14 +467,11 @@ def glyphs_drawable(options, allowed: bool) -> bool:
     """The window's font check (:mod:`decision_aid.ui.font_check`) for ``sheet``: characters of the
     name or notes that no installed font can draw (they would print as empty boxes) are named in
     one line, and the sheet is refused unless ``--allow-missing-glyphs`` is given (then it is a note
-    and the sheet is made). Qt's own font warnings are silenced: the line says it all."""
-    from PySide6.QtCore import QLoggingCategory
-
+    and the sheet is made; Qt's own font warnings are silenced by :func:`~decision_aid.display.draw_offscreen`)."""
     from .report.sheet import ensure_gui_application
     from .ui.font_check import missing_glyphs_sentence, undrawable
 
     ensure_gui_application()
-    QLoggingCategory.setFilterRules("qt.text.font.*=false")
     missing = undrawable([options.name, options.notes])
     if not missing:
         return True
