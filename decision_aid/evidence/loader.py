@@ -10,12 +10,15 @@ import hashlib
 import json
 import math
 import os
+import re
 import datetime as _dt
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
+
+from ..regular_file import NotRegular, TooLarge, read_regular
 
 MANIFEST_NAME = "manifest.json"
 _SOURCE_FIELDS = ("id", "role", "short_name", "citation", "figures")
@@ -117,6 +120,75 @@ class EvidenceSet:
 
 
 EVIDENCE_DIR_VARIABLE = "DECISION_AID_EVIDENCE_DIR"
+MAX_FILE_BYTES = 4_000_000  # the largest evidence file is tens of kilobytes
+_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.json")  # a file of the folder itself, never a path
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The values a model parameter may take: ``low`` to ``high``, and a whole number if ``whole``."""
+
+    low: float
+    high: float
+    whole: bool = False
+
+
+#: Every parameter of the model file (role "model") and the values it may take. A value outside
+#: them (an age SD of 1e300, 0 calibration nodes) stops the estimates like a changed file, naming
+#: the file and the field. ``figures.NAME`` is a figure's value (and interval); a dotted path is a
+#: number of the file, ``[]`` each item of a list. Every figure of the model file must be listed:
+#: a new parameter is added here with one line.
+MODEL_PARAMETERS: dict[str, Allowed] = {
+    "figures.relapsing_mean_age": Allowed(16, 75),
+    "figures.relapsing_share_more_than_2_dmts": Allowed(0, 1),
+    "figures.progressive_mean_age": Allowed(16, 75),
+    "figures.progressive_share_more_than_2_dmts": Allowed(0, 1),
+    "figures.age_sd_within_group": Allowed(1, 30),
+    "figures.calibration_nodes": Allowed(2, 200, whole=True),
+    "figures.prior_dmts_threshold": Allowed(0, 15, whole=True),
+    "figures.high_edss_threshold": Allowed(0, 9.5),
+    "figures.share_high_edss": Allowed(0, 1),
+    "figures.shape_sd": Allowed(0, 1),
+    "figures.shape_clip_low": Allowed(0.05, 1),
+    "figures.shape_clip_high": Allowed(1, 5),
+    "figures.relapsing_effective_n": Allowed(1, 10_000),
+    "figures.edss_transport_factor": Allowed(1, 10),
+    "figures.early_mortality_days": Allowed(1, 365, whole=True),
+    "figures.days_per_year": Allowed(365, 366),
+    "figures.survival_horizon": Allowed(1, 30),
+    "figures.grid_steps_per_year": Allowed(1, 366, whole=True),
+    "figures.monte_carlo_seed": Allowed(0, 2 ** 63 - 1, whole=True),
+    "figures.monte_carlo_draws": Allowed(100, 1_000_000, whole=True),
+    "figures.beta_prior": Allowed(0, 10),
+    "figures.interval_level": Allowed(0.5, 0.999),
+    "figures.normal_z_95": Allowed(1.5, 2.5),
+    "figures.progressive_pfs_5y": Allowed(0.001, 0.999),
+    "figures.pfs_equals_survival_edss": Allowed(0, 10),
+    "figures.normal_z_90": Allowed(1, 2),
+    "figures.split_difference_step": Allowed(1e-9, 1e-2),
+    "band_knots.months[]": Allowed(0, 120, whole=True),
+    "band_knots.then_every_year_from": Allowed(1, 30, whole=True),
+    "relapsing_fit_points[].years": Allowed(0.1, 30),
+    "profile.age.min": Allowed(0, 120),
+    "profile.age.max": Allowed(0, 120),
+    "profile.age.studied_min": Allowed(0, 120),
+    "profile.age.studied_max": Allowed(0, 120),
+    "profile.edss.min": Allowed(0, 10),
+    "profile.edss.max": Allowed(0, 10),
+    "profile.edss.step": Allowed(0.1, 1),
+    "profile.edss.excluded[]": Allowed(0, 10),
+    "profile.edss.warn_at_or_above": Allowed(0, 10),
+    "profile.prior_dmts.min": Allowed(0, 100, whole=True),
+    "profile.prior_dmts.max": Allowed(0, 100, whole=True),
+    "profile.relapses_past_year.min": Allowed(0, 100, whole=True),
+    "profile.relapses_past_year.max": Allowed(0, 100, whole=True),
+    "profile.disease_duration_years.min": Allowed(0, 120),
+    "profile.disease_duration_years.max": Allowed(0, 120),
+    "profile.horizons[]": Allowed(1, 30, whole=True),
+    "profile.draws_min": Allowed(1, 1_000_000, whole=True),
+    "profile.draws_max": Allowed(1, 1_000_000, whole=True),
+}
 
 
 def default_directory() -> Path:
@@ -140,6 +212,7 @@ def load_evidence(directory: Path | None = None) -> EvidenceSet:
     reviewed = _date(manifest, "reviewed")
     next_review_due = _date(manifest, "next_review_due")
     listed = _require(manifest, "files", MANIFEST_NAME, dict)
+    _check_listing(listed)
     present = {p.name for p in directory.glob("*.json")} - {MANIFEST_NAME}
     for unlisted in sorted(present - set(listed)):
         raise EvidenceError(unlisted, None, "file is not listed in the manifest")
@@ -149,7 +222,11 @@ def load_evidence(directory: Path | None = None) -> EvidenceSet:
         digest = hashlib.sha256(data).hexdigest()
         if digest != expected:
             raise EvidenceError(name, None, f"checksum mismatch (expected {expected[:12]}..., found {digest[:12]}...)")
-        sources.append(_parse_source(name, _parse_json(data, name), digest))
+        parsed = _parse_json(data, name)
+        try:
+            sources.append(_parse_source(name, parsed, digest))
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:  # a shape no check foresaw
+            raise EvidenceError(name, None, f"content of an unexpected shape ({type(exc).__name__})") from None
     roles = [s.role for s in sources]
     if roles.count("primary") != 1 or roles.count("model") != 1:
         raise EvidenceError(MANIFEST_NAME, "files", "needs exactly one primary source and one model file")
@@ -166,23 +243,45 @@ def _date(manifest: Mapping, key: str) -> _dt.date:
         raise EvidenceError(MANIFEST_NAME, key, f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _check_listing(listed: Mapping) -> None:
+    """The manifest's files: names of files in the folder itself (no path, no NUL), each with a
+    SHA-256 checksum written as 64 hexadecimal digits."""
+    for name, checksum in listed.items():
+        if not _FILE_NAME.fullmatch(name) or name == MANIFEST_NAME:
+            raise EvidenceError(MANIFEST_NAME, "files", f"{name!r} is not the name of an evidence file in the folder")
+        if not isinstance(checksum, str) or not _SHA256.fullmatch(checksum):
+            raise EvidenceError(MANIFEST_NAME, f"files.{name}", "must be a SHA-256 checksum (64 hexadecimal digits)")
+
+
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes, only from a regular file of at most :data:`MAX_FILE_BYTES` (a FIFO or
+    ``/dev/zero`` as a manifest would wait or read for ever)."""
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise EvidenceError(name, None, "file is missing") from None
-    except OSError as exc:
-        raise EvidenceError(name, None, f"file cannot be read ({exc.strerror})") from None
+    except NotRegular as exc:
+        raise EvidenceError(name, None, f"is a {exc.kind}, not a regular file") from None
+    except TooLarge:
+        raise EvidenceError(name, None, f"file is larger than {MAX_FILE_BYTES} bytes") from None
+    except (OSError, ValueError) as exc:
+        raise EvidenceError(name, None, f"file cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 def _parse_json(data: bytes, name: str) -> dict:
     try:
-        parsed = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        parsed = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
         raise EvidenceError(name, None, f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise EvidenceError(name, None, "not valid JSON (nested too deeply)") from None
     if not isinstance(parsed, dict):
         raise EvidenceError(name, None, "top level must be a JSON object")
     return parsed
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not a JSON number")
 
 
 def _require(obj: Mapping, key: str, name: str, kind: type, prefix: str = "") -> Any:
@@ -216,6 +315,8 @@ def _parse_source(name: str, raw: dict, digest: str) -> Source:
     _check_items(name, raw, figures)
     if "eligibility" in raw:
         _check_eligibility(name, raw["eligibility"], figures)
+    if role == "model":
+        _check_model_parameters(name, raw, figures)
     return Source(
         id=source_id,
         role=role,
@@ -265,9 +366,59 @@ def _parse_figure(name: str, key: str, raw: Any) -> Figure:
 
 
 def _number(value: Any, name: str, field_name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise EvidenceError(name, field_name, f"{value!r} is not a finite number")
-    return float(value)
+    try:
+        number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+    except OverflowError:  # a whole number of hundreds of digits
+        number = math.inf
+    if not math.isfinite(number):
+        raise EvidenceError(name, field_name, f"{str(value)[:40]!r} is not a finite number")
+    return number
+
+
+def _check_model_parameters(name: str, raw: Mapping, figures: Mapping[str, Figure]) -> None:
+    """Every parameter of the model file within :data:`MODEL_PARAMETERS` (see there)."""
+    for key in figures:
+        if f"figures.{key}" not in MODEL_PARAMETERS:
+            raise EvidenceError(name, f"figures.{key}", "no allowed range is declared for this model parameter "
+                                "(evidence/loader.py, MODEL_PARAMETERS)")
+    for path, allowed in MODEL_PARAMETERS.items():
+        for where, value in _values_at(name, raw, figures, path):
+            _check_allowed(name, where, value, allowed)
+
+
+def _values_at(name: str, raw: Mapping, figures: Mapping[str, Figure], path: str) -> list[tuple[str, Any]]:
+    """The numbers a :data:`MODEL_PARAMETERS` path names, with where each is: ``figures.NAME``
+    gives the figure's value and interval ends (none if this edition has no such figure: the model
+    says so when it asks for it); any other path must be in the file."""
+    if path.startswith("figures."):
+        figure = figures.get(path.removeprefix("figures."))
+        if figure is None:
+            return []
+        ends = [(f"{path}.ci", end) for end in figure.ci] if figure.ci else []
+        return [(f"{path}.value", figure.value), *ends]
+    found: list[tuple[str, Any]] = [("", raw)]
+    for part in path.split("."):
+        key, each = part.removesuffix("[]"), part.endswith("[]")
+        deeper: list[tuple[str, Any]] = []
+        for where, obj in found:
+            at = f"{where}.{key}" if where else key
+            if not isinstance(obj, Mapping) or key not in obj:
+                raise EvidenceError(name, at, "field is missing")
+            value = obj[key]
+            if each and not isinstance(value, list):
+                raise EvidenceError(name, at, "must be a list")
+            deeper += [(f"{at}[{i}]", item) for i, item in enumerate(value)] if each else [(at, value)]
+        found = deeper
+    return found
+
+
+def _check_allowed(name: str, where: str, value: Any, allowed: Allowed) -> None:
+    number = _number(value, name, where)
+    if not allowed.low <= number <= allowed.high:
+        raise EvidenceError(name, where, f"{number:.15g} is outside the allowed range {allowed.low:.15g} to "
+                                         f"{allowed.high:.15g}")
+    if allowed.whole and not number.is_integer():
+        raise EvidenceError(name, where, f"{number:.15g} is not a whole number")
 
 
 # --- "comparison" blocks (the "Your options" view) -------------------------------------------

@@ -21,6 +21,7 @@ from .about_view import DisclosureView, disclosure_view
 from .review_view import ReviewView, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
+from .free_text import check_free_text
 from .glossary import GlossaryView, glossary_view
 from .guidance_view import GuidanceView, core_sentence, guidance_view
 from .harms_view import HarmsView, harms_view
@@ -112,6 +113,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     view = estimate_view(result, audience, model)
     years = int(result.pfs.extrapolated_after)
     name = name.strip() if name and name.strip() else None
+    check_free_text("name", name)  # never a name or notes that read otherwise than they are
+    check_free_text("notes", notes)
     date = date or _dt.date.today()
     review = review_view(model.evidence)
     if clinician:
