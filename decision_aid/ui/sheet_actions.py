@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
+from ..present.audience import Audience
 from ..present.i18n import _, ngettext
 from ..printable import one_line
 from .actions import make_action
@@ -34,9 +35,10 @@ OptionsSource = Callable[[], "SheetOptions"]
 
 
 def default_pdf_name(result: Estimate, options: SheetOptions, today: _dt.date | None = None) -> str:
-    """A file name without the patient's name (it may be shared or synced)."""
+    """A file name without the patient's name (it may be shared or synced): the audience's word
+    ("patient", never the enum's ``Audience.PATIENT``) and the date."""
     day = (options.date or today or _dt.date.today()).isoformat()
-    return f"ahsct-summary-{options.audience}-{day}.pdf"
+    return f"ahsct-summary-{Audience.parse(options.audience).value}-{day}.pdf"
 
 
 class SheetActions(QObject):

@@ -49,6 +49,20 @@ def test_save_pdf_writes_the_sheet_and_never_names_the_patient_in_the_file(qtbot
     assert wording.range_phrase(state["result"].early_mortality) in text
 
 
+def test_the_suggested_pdf_name_says_the_audience_in_words(qtbot, model, window):
+    """The window passes its audience as an enum: the name said ``Audience.PATIENT`` (issue 27)."""
+    import datetime
+
+    from decision_aid.present.audience import Audience
+
+    options = window._sheet_options()
+    assert options.audience is Audience.PATIENT
+    day = datetime.date(2026, 12, 7)
+    assert default_pdf_name(None, options, today=day) == "ahsct-summary-patient-2026-12-07.pdf"
+    window.set_audience("clinician")
+    assert default_pdf_name(None, window._sheet_options(), today=day) == "ahsct-summary-clinician-2026-12-07.pdf"
+
+
 def test_save_pdf_asks_before_replacing_a_name_it_extended(qtbot, model, tmp_path, monkeypatch):
     actions, _ = make(qtbot, model)
     existing = tmp_path / "old.pdf"
