@@ -15,13 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from .. import palette
 from .outcomes_panel import OutcomeColumn, body_label, heading_label
 from .responsive import ResponsiveRow
-from .style import make_reading
+from .style import make_reading, mute
 
 if TYPE_CHECKING:  # what if: the views are made at the first pin
     from ..present.comparison_view import ComparisonView
@@ -49,10 +48,7 @@ class ComparisonPanel(QFrame):
         self.title = heading_label("", "comparisonTitle")
         make_reading(self.title)
         layout.addWidget(self.title)
-        self.note = body_label("comparisonNote")
-        colours = self.note.palette()  # a palette, not a style sheet: the size still follows the view
-        colours.setColor(QPalette.ColorRole.WindowText, QColor(palette.MUTED))
-        self.note.setPalette(colours)
+        self.note = mute(body_label("comparisonNote"))  # a palette, not a style sheet: the size follows the view
         layout.addWidget(self.note)
         self.headings: list[QLabel] = []
         self.rows: list[ResponsiveRow] = []

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Protocol, Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QWidget)
 
 from .. import palette
 from ..present.audience import Audience
 from .plain import plain_label
+from .style import screen_colours, sized
 from ..present.i18n import _
 
 
@@ -34,10 +35,8 @@ def body_points(audience: Audience | str) -> int:
 
 
 def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPointSize(points)
-    font.setBold(bold)
-    widget.setFont(font)
+    """``points`` of the type scale, relative to the system font (:func:`~decision_aid.ui.style.points`)."""
+    widget.setFont(sized(widget.font(), points, bold))
 
 
 def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold: bool = False,
@@ -51,7 +50,6 @@ def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold:
     label.setAccessibleDescription(name)
     if tooltip:
         label.setToolTip(tooltip)
-    label.setStyleSheet(f"color: {palette.TEXT};")
     set_font_size(label, points, bold)
     return label
 
@@ -69,7 +67,7 @@ def set_text(label: QLabel, text: str) -> None:
 def rule() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet(f"color: {palette.BAND};")
+    line.setStyleSheet(f"color: {screen_colours().border};")
     return line
 
 
@@ -93,9 +91,7 @@ class FittedTable(QTableWidget):
 
     def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
              shaded: Sequence[bool] = (), points: int = palette.BODY, weights: Sequence[int] = ()) -> None:
-        font = QFont(self.font())
-        font.setPointSize(points)
-        self.setFont(font)
+        self.setFont(sized(self.font(), points))
         self.clear()
         self.setColumnCount(len(headings))
         self.setRowCount(len(rows))
@@ -108,7 +104,7 @@ class FittedTable(QTableWidget):
                 item.setToolTip(tooltips[r] if c == 0 and r < len(tooltips) and tooltips[r] else text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 if r < len(shaded) and shaded[r]:
-                    item.setBackground(QColor(palette.EXTRAPOLATED))
+                    item.setBackground(QColor(screen_colours(self.palette()).shade))  # the table's text on it: 5:1
                 self.setItem(r, c, item)
         header = self.horizontalHeader()
         if weights:

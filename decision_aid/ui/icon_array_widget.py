@@ -1,5 +1,9 @@
 """A 10 x 10 icon array painted with the shared painter, plus its legend.
 
+The glyphs keep the colours measured on white (``tools/contrast.py``) in every system palette:
+the array and each legend glyph have their own white background and a border (3:1 against the
+window), in a dark or high-contrast window as in a light one.
+
 The glyphs are painted as vectors once per array, size and device pixel ratio into a pixmap of
 the device's own resolution (so it is as crisp as painting directly, on high-DPI screens too),
 and that pixmap is what each paint event copies. Qt paints a widget several times while a window
@@ -11,13 +15,14 @@ nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import palette
 from ..present.graphics import Glyph, IconArray, LegendEntry, Mark
 from ..report.icons import paint_glyph, paint_icon_array
 from .plain import plain_label
+from .style import screen_colours, sized
 
 
 class IconArrayWidget(QWidget):
@@ -26,7 +31,7 @@ class IconArrayWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._array: IconArray | None = None
-        self._drawing: tuple[tuple[IconArray, int, float], QPixmap] | None = None  # ((array, side, ratio), pixels)
+        self._drawing: tuple[tuple, QPixmap] | None = None  # ((array, side, ratio, border), pixels)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(140, 140)  # glyphs stay large enough to tell apart
 
@@ -52,15 +57,15 @@ class IconArrayWidget(QWidget):
         if self._array is None:
             return
         side = min(self.width(), self.height())
-        key = (self._array, side, self.devicePixelRatioF())
+        key = (self._array, side, self.devicePixelRatioF(), screen_colours(self.palette()).border)
         if self._drawing is None or self._drawing[0] != key:
-            self._drawing = (key, _rasterised(self._array, side, key[2]))
+            self._drawing = (key, _rasterised(self._array, side, key[2], key[3]))
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._drawing[1])
         painter.end()
 
 
-def _rasterised(array: IconArray, side: int, ratio: float) -> QPixmap:
+def _rasterised(array: IconArray, side: int, ratio: float, border: str) -> QPixmap:
     """The array painted as vectors into a transparent pixmap of ``side`` logical pixels at the
     device pixel ratio ``ratio`` (so one logical pixel is ``ratio`` real ones, as on screen)."""
     pixels = max(1, round(side * ratio))
@@ -68,9 +73,17 @@ def _rasterised(array: IconArray, side: int, ratio: float) -> QPixmap:
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_icon_array(painter, QRectF(0, 0, side, side), array)
+    paint_paper(painter, QRectF(0, 0, side, side), border)
+    inset = max(2.0, side * 0.02)
+    paint_icon_array(painter, QRectF(inset, inset, side - 2 * inset, side - 2 * inset), array)
     painter.end()
     return pixmap
+
+
+def paint_paper(painter: QPainter, rect: QRectF, border: str) -> None:
+    """The white the glyphs were chosen for, framed in ``border`` (the window's 3:1 border colour)."""
+    painter.fillRect(rect, QColor(border))  # 1 px all round, crisp at any device pixel ratio
+    painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor(palette.PAPER))
 
 
 class GlyphSwatch(QWidget):
@@ -90,7 +103,8 @@ class GlyphSwatch(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_glyph(painter, QRectF(1, 1, 16, 16), *self.glyph)
+        paint_paper(painter, QRectF(0, 0, 18, 18), screen_colours(self.palette()).border)
+        paint_glyph(painter, QRectF(2, 2, 14, 14), *self.glyph)
         painter.end()
 
 
@@ -113,9 +127,7 @@ class IconLegend(QWidget):
             row.addWidget(swatch)
             label = plain_label()
             label.setWordWrap(True)
-            font = label.font()
-            font.setPointSize(palette.SMALL)
-            label.setFont(font)
+            label.setFont(sized(label.font(), palette.SMALL))
             row.addWidget(label, 1)
             layout.addLayout(row)
             self.swatches.append(swatch)

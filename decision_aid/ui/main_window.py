@@ -12,7 +12,7 @@ import platform
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
@@ -37,7 +37,7 @@ from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
 from .responsive import AdaptiveTabWidget, FlowLayout, PageStack, ResponsiveRow, ToolRow, current_only
-from .style import FocusRing, apply_accessible_style, make_reading, style_fields
+from .style import FocusRing, apply_accessible_style, make_reading, refresh_colours, sized, style_fields
 from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -248,11 +248,8 @@ class MainWindow(QMainWindow):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         make_reading(self.message)
-        font = self.message.font()
-        font.setPointSize(palette.HEADING)
-        self.message.setFont(font)
+        self.message.setFont(sized(self.message.font(), palette.HEADING))
         self.message.setMargin(24)
-        self.message.setStyleSheet(f"color: {palette.TEXT};")
         self.results_stack.add_page(self.message)
         self.results_page = QWidget()
         self.results_page.setObjectName("resultsPage")
@@ -597,9 +594,7 @@ class MainWindow(QMainWindow):
             self.horizon_actions[self.session.horizon].setChecked(True)
         size = palette.PATIENT_BODY if self.session.audience == "patient" else palette.BODY
         for widget in (self.results_page, self.tabs, self.chart_stack):
-            font = widget.font()
-            font.setPointSize(size)
-            widget.setFont(font)
+            widget.setFont(sized(widget.font(), size))
         self.tabs.tabBar().setFont(_control_font(self.tabs.tabBar()))  # the tab names stay one size
 
     def _reference_toggled(self, name: str, shown: bool) -> None:
@@ -717,6 +712,13 @@ class MainWindow(QMainWindow):
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """The system's palette changed (a dark or high-contrast theme chosen while running): the
+        colours chosen from it are chosen again."""
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "focus_ring"):
+            refresh_colours(self)
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if not self.consultations.maybe_save():
             event.ignore()
@@ -736,6 +738,4 @@ def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
 
 def _control_font(widget: QWidget):
     """Controls keep the clinician size in both views; only the reading text grows."""
-    font = widget.font()
-    font.setPointSize(palette.BODY)
-    return font
+    return sized(widget.font(), palette.BODY)

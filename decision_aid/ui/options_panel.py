@@ -16,6 +16,7 @@ from ..present.i18n import _
 from ..present.options_view import ArmPanel, OptionStudyView, OptionsView, OutcomeView
 from .context_common import body_points, set_font_size, set_text, text_label
 from .icon_array_widget import IconArrayWidget, IconLegend
+from .style import screen_colours
 
 ARRAY_SIDE = 160  # pixels: the same for every group (as the estimate's arrays)
 
@@ -62,7 +63,7 @@ class OutcomeBox(QFrame):
         super().__init__()
         self.outcome = outcome
         self.setObjectName("optionOutcome")
-        self.setStyleSheet(f"QFrame#optionOutcome {{ border-top: 1px solid {palette.BAND}; }}")
+        self.setStyleSheet(f"QFrame#optionOutcome {{ border-top: 1px solid {screen_colours(self.palette()).border}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         self.title = text_label(outcome.title, _("What was measured"), points, bold=True)
@@ -99,7 +100,8 @@ class StudyCard(QFrame):
         self.study = study
         self.setObjectName("optionStudy")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#optionStudy {{ border: 1px solid {palette.BAND}; border-radius: 4px; }}")
+        self.setStyleSheet(f"QFrame#optionStudy {{ border: 1px solid {screen_colours(self.palette()).border}; "
+                           "border-radius: 4px; }")
         self.setAccessibleName(study.title)
         layout = QVBoxLayout(self)
         self.title = text_label(study.title, _("Study"), palette.HEADING, bold=True)
@@ -142,7 +144,7 @@ class OptionsPanel(QWidget):
         self.heading = text_label(name=_("Your options heading"), points=palette.HEADING, bold=True)
         self.intro = text_label(name=_("About this comparison"))
         self.not_known = text_label(name=_("What is not known"), bold=True)
-        self.not_known.setStyleSheet(f"color: {palette.TEXT}; background: #F2F2F2; border-left: 4px solid "
+        self.not_known.setStyleSheet(f"color: {palette.TEXT}; background: {palette.SHADE}; border-left: 4px solid "
                                      f"{palette.TEXT}; padding: 6px;")
         self.notes = text_label(name=_("Notes on these studies"))
         self.cards_box = QWidget()

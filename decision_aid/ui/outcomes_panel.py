@@ -21,7 +21,7 @@ from .icon_array_widget import IconArrayWidget, IconLegend
 from ..present.i18n import _
 from .plain import plain_label
 from .responsive import ResponsiveRow
-from .style import make_reading
+from .style import make_reading, mute, sized
 
 
 ICON_ARRAY_SIDE = 160  # pixels: 16 a person
@@ -31,10 +31,7 @@ def heading_label(text: str, name: str) -> QLabel:
     label = plain_label(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setPointSize(palette.HEADING)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(sized(label.font(), palette.HEADING, bold=True))
     label.setWordWrap(True)
     return label
 
@@ -202,11 +199,9 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.pfs_notes)
         self.survival = body_label("survival")
         layout.addWidget(self.survival)
-        self.details = body_label("clinicianDetails")
-        self.details.setStyleSheet(f"color: {palette.MUTED};")
+        self.details = mute(body_label("clinicianDetails"))
         layout.addWidget(self.details)
-        self.people_like_you = body_label("peopleLikeYou")
-        self.people_like_you.setStyleSheet(f"color: {palette.MUTED};")
+        self.people_like_you = mute(body_label("peopleLikeYou"))
         layout.addWidget(self.people_like_you)
         layout.addStretch(1)
         self.clear()

@@ -25,7 +25,7 @@ from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
 from ..model.profile import CHOICE_FIELDS
 from .plain import plain_label
-from .style import FIELD_STYLE, INVALID_FIELD_STYLE
+from .style import mute, set_field_style, sized
 
 #: what may be typed in the EDSS field: digits and one decimal separator (the model refuses the rest
 #: with the field's message; letters are not typed into a number)
@@ -46,10 +46,7 @@ class ProfileForm(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         heading = plain_label(_("Patient profile"))
         heading.setObjectName("profileHeading")
-        font = heading.font()
-        font.setPointSize(palette.HEADING)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(sized(heading.font(), palette.HEADING, bold=True))
         layout.addWidget(heading)
 
         form = QFormLayout()
@@ -94,7 +91,7 @@ class ProfileForm(QWidget):
         optional = plain_label(_("Optional. Not part of the personal numbers; in progressive MS, relapses and MRI "
                                  "activity decide whether the later centres' results apply:"))
         optional.setWordWrap(True)
-        optional.setStyleSheet(f"color: {palette.MUTED};")
+        mute(optional)
         form.addRow(optional)
         self.relapses = self._line_edit(
             form, "relapses_past_year", _("&Relapses, past year"), _("optional"),
@@ -203,7 +200,7 @@ class ProfileForm(QWidget):
         label = plain_label()
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {palette.MUTED};")
+        mute(label)
         form.addRow(label)
         return label
 
@@ -320,19 +317,15 @@ class ProfileForm(QWidget):
             if problem is None:
                 error.setVisible(False)
                 error.setText("")
-                _restyle(widget, FIELD_STYLE)
+                set_field_style(widget)
                 label.setText(base)
                 self._describe(name)
                 continue
             text = refusals.field_mark(problem)
-            if problem.missing:
-                _restyle(error, f"color: {palette.MUTED};")
-                _restyle(widget, FIELD_STYLE)
-                mark = " *"
-            else:
-                _restyle(error, f"color: {palette.TEXT}; font-weight: bold;")
-                _restyle(widget, INVALID_FIELD_STYLE)
-                mark = " \u26a0"
+            mute(error, problem.missing)
+            _restyle(error, "" if problem.missing else "font-weight: bold;")
+            set_field_style(widget, refused=not problem.missing)
+            mark = " *" if problem.missing else " \u26a0"
             label.setText(base + mark)
             error.setText(text)
             error.setVisible(True)

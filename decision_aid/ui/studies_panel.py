@@ -22,6 +22,7 @@ from ..present.studies_view import (SHAPE_PERSONAL, SHAPE_PROGRESSIVE, SHAPE_REL
                                     StudiesView)
 from ..present.i18n import _
 from .context_common import FittedTable, body_points, set_font_size, text_label
+from .style import frame_paper, points
 
 #: Chart shapes of the view as pyqtgraph symbols.
 SYMBOLS = {SHAPE_PERSONAL: "star", SHAPE_RELAPSING: "s", SHAPE_PROGRESSIVE: "t1"}
@@ -33,7 +34,8 @@ class ForestPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setBackground("w")
+        self.setBackground(palette.PAPER)  # its own white, framed, in every system palette
+        frame_paper(self)
         self.points: tuple[ChartPoint, ...] = ()
         self.scatter_items: list[pg.ScatterPlotItem] = []
         self.error_items: list[pg.ErrorBarItem] = []
@@ -56,7 +58,7 @@ class ForestPlot(pg.PlotWidget):
     def show_view(self, view: ForestView) -> None:
         item = self.getPlotItem()
         # pyqtgraph lays out titles and axis labels as rich text: escaped, they are shown as text.
-        item.setTitle(escape(view.title), color=palette.TEXT, size=f"{palette.BODY}pt")
+        item.setTitle(escape(view.title), color=palette.TEXT, size=f"{points(palette.BODY)}pt")
         self.setAccessibleName(view.name)
         self.setToolTip(view.name)
         for old in self.scatter_items + self.error_items:

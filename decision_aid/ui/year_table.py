@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
-from .. import palette
 from ..present.estimate_view import YearRow
 from ..present.i18n import _
+from .style import screen_colours
 
 
 class YearTable(QTableWidget):
@@ -53,7 +53,8 @@ class YearTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(r, c, item)
                 item.setText(text)
-                item.setBackground(QColor(palette.EXTRAPOLATED) if row.extrapolated else QColor(0, 0, 0, 0))
+                item.setBackground(QColor(screen_colours(self.palette()).shade) if row.extrapolated
+                                   else QColor(0, 0, 0, 0))  # the table's text on the shade: 5:1
         self._fit()
 
     def clear_rows(self) -> None:
