@@ -2,8 +2,8 @@
 
     python tools/orca_check.py [--log orca-debug.log] [--keep DIR]
 
-Starts Xvfb, a D-Bus session bus and the AT-SPI bus (tools/at_session.py), then Orca (speech
-synthesis off: Orca still writes every utterance to its debug log as ``SPEECH OUTPUT: '...'``)
+Starts Xvfb, a D-Bus session bus and the AT-SPI bus (tools/at_session.py), then Orca (with no
+speech synthesiser: Orca writes every utterance to its debug log as ``SPEECH OUTPUT: '...'``)
 and the window. With the keyboard only (xdotool) it types a profile (age 38 typed key by key,
 relapsing-remitting, EDSS 4.0, 3 previous DMTs), then saves the sheet as a PDF (Ctrl+Shift+E, a
 file name, Enter). Every step waits for what Orca says, never for a fixed time. Checked:
@@ -38,6 +38,7 @@ SPOKEN = re.compile(r"SPEECH OUTPUT: '(.*)'")
 #: waiting script would see what was said only when Orca exits)
 ORCA = """
 import runpy, sys
+sys.modules["speechd"] = None  # no synthesiser to start: Orca says everything to its log alone
 from orca import debug
 write = debug.println
 def println(*args, **kwargs):
@@ -66,7 +67,7 @@ class OrcaRun:
         prefs = self.session.dir / "orca"
         prefs.mkdir()
         self.orca = self.session.start([SYSTEM_PYTHON, "-c", ORCA, "--user-prefs", str(prefs), "--debug-file", str(log),
-                                        "--disable", "speech", "--disable", "braille", "--disable", "main-window",
+                                        "--disable", "braille", "--disable", "main-window",
                                         "--disable", "splash-window"])
         wait_for(lambda: log.exists() and "ORCA: Starting ATSPI registry" in self.text() or self.orca.poll() is not None,
                  "Orca's start", timeout=60)
@@ -89,7 +90,7 @@ class OrcaRun:
     def type(self, text: str, delay_ms: int = 150) -> None:
         self.session.xdotool("type", "--delay", str(delay_ms), text)
 
-    def wait_said(self, pattern: str, after: int, what: str, timeout: float = 30.0) -> str:
+    def wait_said(self, pattern: str, after: int, what: str, timeout: float = 90.0) -> str:
         """The first utterance after the ``after``-th that matches ``pattern``."""
         found: list[str] = []
 
@@ -127,11 +128,11 @@ def run(log: Path) -> list[str]:
         if "38" not in age:
             problems.append(f"Age was read without its value 38: {age!r}")
         before = len(orca.said())
-        target = orca.session.dir / "sheet.pdf"
+        target = orca.session.dir / "home" / "orca-check.pdf"  # the dialog opens in the home folder
         orca.keys("ctrl+shift+e")
         orca.wait_said(r"Save summary sheet as PDF", before, "the save dialog")
         orca.keys("ctrl+a")
-        orca.type(str(target), delay_ms=20)
+        orca.type(target.name, delay_ms=40)
         orca.keys("Return")
         saved = orca.wait_said(r"Saved the sheet to", before, "the save confirmation spoken")
         print(f"spoken: {saved}")

@@ -127,12 +127,13 @@ class ComparisonPanel(QFrame):
         found: list[QWidget] = [self.title, self.note]
         for pinned, current in zip(self.pinned, self.current):
             for column in (pinned, current):
-                found += [column.heading, column.headline, column.other_side, column.range]
+                found += [column.heading, column.icons, column.headline, column.other_side, column.range]
         return found
 
     def texts(self) -> list[str]:
         """Every shown sentence, in reading order (empty when hidden)."""
-        return [label.text() for label in self.stops() if label.text()] if self.view is not None else []
+        return [label.text() for label in self.stops() if isinstance(label, QLabel) and label.text()] \
+            if self.view is not None else []
 
 
 def _natural_height(label: QLabel) -> int:

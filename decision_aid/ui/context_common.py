@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from .. import palette
 from ..present.audience import Audience
 from .plain import plain_label
-from .style import screen_colours, sized
+from .responsive import follow_current_cell
+from .style import make_reading, screen_colours, sized
 from ..present.i18n import _
 
 
@@ -43,11 +44,12 @@ def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold:
                tooltip: str | None = None) -> QLabel:
     """A wrapping, selectable, plain-text label (and a tooltip only when given). A screen reader
     reads its text as its name; ``name``, a short tag ("Study", "Kind of study"), is only its
-    description (as a name it hid the text: an AT-SPI client heard "Kind of study", not the kind)."""
+    description (as a name it hid the text: an AT-SPI client heard "Kind of study", not the kind).
+    It is a keyboard stop (Tab reaches it and the page scrolls to it), as every sentence of the
+    estimate is: a tab of text with no stop could not be read or scrolled by keyboard."""
     label = plain_label(text)  # a file's text is never parsed as markup
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleDescription(name)
+    make_reading(label, name)
     if tooltip:
         label.setToolTip(tooltip)
     set_font_size(label, points, bold)
@@ -78,6 +80,8 @@ class FittedTable(QTableWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (it trapped the keyboard); the arrow keys move inside
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -88,6 +92,7 @@ class FittedTable(QTableWidget):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                                     | Qt.TextFlag.TextWordWrap)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        follow_current_cell(self)
 
     def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
              shaded: Sequence[bool] = (), points: int = palette.BODY, weights: Sequence[int] = ()) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QTextB
 from ..present.help_text import user_guide_html
 from ..present.i18n import _
 from .actions import shortcut_rows
+from .style import FocusRing
 
 
 def button_rows(buttons: Iterable[QAbstractButton]) -> list[tuple[str, str]]:
@@ -59,4 +60,5 @@ class UserGuide(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(720, 640)
+        self.focus_ring = FocusRing(self)  # Fusion's focused frame differed from the unfocused one by 1.73:1
         self.browser.setFocus()

@@ -15,21 +15,26 @@ nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QAccessible, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import palette
 from ..present.graphics import Glyph, IconArray, LegendEntry, Mark
 from ..report.icons import paint_glyph, paint_icon_array
+from ..present.i18n import _
+from .accessible_roles import give_role
 from .plain import plain_label
 from .style import screen_colours, sized
 
 
 class IconArrayWidget(QWidget):
-    """Shows one :class:`IconArray`, or nothing; its text alternative is set by the owner."""
+    """Shows one :class:`IconArray`, or nothing. To assistive technology it is a graphic named by
+    its text alternative (what the picture shows, in words), and a keyboard stop: the words were
+    only a description no screen reader reached. The owner describes it (what it is about)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._array: IconArray | None = None
         self._drawing: tuple[tuple, QPixmap] | None = None  # ((array, side, ratio, border), pixels)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -47,10 +52,11 @@ class IconArrayWidget(QWidget):
     def array(self) -> IconArray | None:
         return self._array
 
-    def set_array(self, array: IconArray | None, description: str = "") -> None:
+    def set_array(self, array: IconArray | None, text_alternative: str = "") -> None:
         self._array = array
-        self.setAccessibleDescription(description)
-        self.setToolTip(description)
+        self.setAccessibleName(text_alternative)
+        self.setToolTip(text_alternative)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if array is not None else Qt.FocusPolicy.NoFocus)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -84,6 +90,9 @@ def paint_paper(painter: QPainter, rect: QRectF, border: str) -> None:
     """The white the glyphs were chosen for, framed in ``border`` (the window's 3:1 border colour)."""
     painter.fillRect(rect, QColor(border))  # 1 px all round, crisp at any device pixel ratio
     painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor(palette.PAPER))
+
+
+give_role(IconArrayWidget, QAccessible.Role.Graphic)
 
 
 class GlyphSwatch(QWidget):
@@ -140,7 +149,7 @@ class IconLegend(QWidget):
             swatch.setVisible(entry is not None)
             if entry is not None:
                 swatch.set_glyph(entry.glyph, color, mark)
-        self.setAccessibleName("; ".join(e.text for e in entries))
+        self.setAccessibleName(_("; ").join(e.text for e in entries))
 
     def texts(self) -> list[str]:
         return [label.text() for label in self.labels]

@@ -12,7 +12,7 @@ import platform
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
@@ -29,7 +29,7 @@ from ..present.wording import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .record_copy import RecordCopy
-from .announce import SettledAnnouncer
+from .announce import LiveRegion, SettledAnnouncer, announce
 from .comparison_panel import ComparisonPanel
 from .outcomes_panel import NotesList, OutcomesPanel, heading_label
 from .pfs_chart import PfsChart
@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
             ("clinician", _("Cli&nician view"), "Alt+N",
              _("Percentages with 95% intervals, hazard ratios, assumption ids")),
         ):
-            action = make_action(self, text, lambda _on, a=audience: self.set_audience(a), key, tip, checkable=True)
+            action = make_action(self, text, lambda _on, a=audience: self._switch_audience(a), key, tip,
+                                 checkable=True)
             self.audience_group.addAction(action)
             self.audience_actions[audience] = action
         self.horizon_group = QActionGroup(self)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
             tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
                    _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
-            action = make_action(self, text, lambda _on, h=horizon: self.set_horizon(h), f"Alt+{key}", tip,
+            action = make_action(self, text, lambda _on, h=horizon: self._switch_horizon(h), f"Alt+{key}", tip,
                                  checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sheet_actions.print_action)
         groups = [(show_for, self.audience_actions.values()), (horizon, self.horizon_actions.values()),
                   (None, [self.sheet_actions.print_action])]
+        self._group_labels = {self.audience_group: show_for.text(), self.horizon_group: horizon.text()}
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
@@ -230,7 +232,10 @@ class MainWindow(QMainWindow):
         self._build_scrolling_page()
         self._note_stops: tuple[QWidget, ...] = ()
         self._set_focus_order()
+        self.live_region = LiveRegion(self)
         self.announcer = SettledAnnouncer(self)
+        # The status bar's confirmations (copied, saved, PDF written) are said as they are shown.
+        self.statusBar().messageChanged.connect(lambda text: announce(self, text) if text else None)
 
     def _build_profile(self) -> None:
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
@@ -383,6 +388,8 @@ class MainWindow(QMainWindow):
         self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, language, print and PDF"))
         # Panels are built on first view: their fields get the accessible borders when shown.
         self.tabs.currentChanged.connect(lambda _i: style_fields(self.tabs.currentWidget()))
+        self._shown_page = self.tabs.currentWidget()
+        self.tabs.currentChanged.connect(self._page_opened)
 
     def _arrange_profile(self) -> None:
         self.profile_form.setMaximumWidth(PROFILE_WIDTH if self.main_page.side_by_side() else 16777215)
@@ -422,10 +429,11 @@ class MainWindow(QMainWindow):
         order: list[QWidget] = [
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, *self.general_notes.stops(),
             *self.comparison.stops(),
-            outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
-            outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
-            outcomes.risk_line, *outcomes.early_notes.stops(),
-            outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
+            outcomes.early_heading, outcomes.early.icons, outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
+            outcomes.early_recent.icons, outcomes.early_recent.headline, outcomes.early_recent.other_side,
+            outcomes.early_recent.range, outcomes.risk_line, *outcomes.early_notes.stops(),
+            outcomes.five_years.icons, outcomes.five_years.headline, outcomes.five_years.other_side,
+            outcomes.five_years.range,
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.reference_boxes["relapsing"], self.reference_boxes["progressive"],
             self.compare_button, self.years_table, self.tabs.tabBar(),
@@ -433,6 +441,40 @@ class MainWindow(QMainWindow):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self._focus_order = order
+
+    def _page_opened(self, _index: int) -> None:
+        """A page opens at its top. Reached from inside a page (Alt and a tab's letter), the keyboard
+        goes to its first item: Qt gave it the page's container (an unnamed stop) or the item
+        focused there last time (the page then opened scrolled to its middle). From the tab list,
+        the profile or the toolbar, the focus stays where it is."""
+        page, before = self.tabs.currentWidget(), self._shown_page
+        self._shown_page = page
+        scroll_bar = self.scroll.verticalScrollBar()
+        top = self.tabs.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        if scroll_bar.value() > top:
+            scroll_bar.setValue(top)
+        if page is not None and _within(QApplication.focusWidget(), page, before):
+            # A page built now is shown on the next turn of the event loop (Qt shows new children then).
+            QTimer.singleShot(0, self, lambda: self._focus_first(page, before))
+
+    def _focus_first(self, page: QWidget, before: QWidget | None) -> None:
+        focus = QApplication.focusWidget()
+        if page is not self.tabs.currentWidget() or not _within(focus, page, before):
+            return  # the focus went elsewhere meanwhile (or the page was left again)
+        first = self.first_stop(page)
+        if first is not None and first is not focus:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def first_stop(self, page: QWidget) -> QWidget | None:
+        """The first widget Tab reaches in ``page`` from the tab list."""
+        bar = self.tabs.tabBar()
+        widget = bar.nextInFocusChain()
+        while widget is not bar:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever the keyboard reaches is scrolled into view (zoomed windows scroll)."""
@@ -610,10 +652,26 @@ class MainWindow(QMainWindow):
         else:
             self.session.unpin()
 
+    def _switch_audience(self, audience: str) -> None:
+        """View > Patient or Clinician view (Alt+P, Alt+N): switched, and said (focus stays put)."""
+        self.set_audience(audience)
+        announce(self, self._switched(self.audience_actions[audience]))
+
+    def _switch_horizon(self, horizon: int) -> None:
+        self.set_horizon(horizon)
+        announce(self, self._switched(self.horizon_actions[horizon]))
+
+    def _switched(self, action: QAction) -> str:
+        """What a toolbar button says when chosen: its group's label and its own ("Horizon: 10 years")."""
+        return f"{self._group_labels[action.actionGroup()]} {plain_text(action)}"
+
     def _comparison_changed(self) -> None:
         self.compare_action.setChecked(self.session.pinned is not None)
         self._refresh_compare_action()
         self._show(self.session.result)
+        # What if: said when pinned (the comparison's title) and when removed.
+        announce(self, self.comparison.view.title if self.comparison.view is not None
+                 else _("No longer comparing: the pinned estimate was removed."))
 
     def _refresh_compare_action(self) -> None:
         """Enabled while there is an estimate to pin, or a pin to remove."""
@@ -669,7 +727,10 @@ class MainWindow(QMainWindow):
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
             early, pfs = self.view.early.cards[0], self.view.pfs
-            self.announcer.set_message(_("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline))
+            shown = _("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline)
+            # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
+            meaning = form.meaning("edss") if form.last_edited == "edss" else ""
+            self.announcer.set_message(f"{meaning} {shown}" if meaning else shown)
 
     def _show(self, result: Estimate | None) -> None:
         if result is None:
@@ -727,6 +788,11 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _within(focus: QWidget | None, *pages: QWidget | None) -> bool:
+    """True if there is no focus, or it is on one of ``pages`` or inside one."""
+    return focus is None or any(page is not None and (page is focus or page.isAncestorOf(focus)) for page in pages)
 
 
 def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:

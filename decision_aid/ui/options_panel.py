@@ -38,7 +38,7 @@ class ArmColumn:
             self.icons = IconArrayWidget()
             self.icons.setFixedSize(ARRAY_SIDE, ARRAY_SIDE)
             self.icons.set_array(arm.icons, arm.text_alternative)
-            self.icons.setAccessibleName(arm.label)
+            self.icons.setAccessibleDescription(arm.label)
         self.headline = text_label(arm.headline, arm.text_alternative, points + 2, bold=True)
         self.detail = text_label(arm.detail, _("Detail"), points)
         icons_cell = QWidget()
@@ -83,6 +83,10 @@ class OutcomeBox(QFrame):
             self.legend = IconLegend()
             self.legend.set_entries(outcome.legend, first.color, first.mark)
             layout.addWidget(self.legend)
+            for arm in self.arms:  # the key beside the pictures (no stop of its own) in each picture's description
+                if arm.icons is not None:
+                    arm.icons.setAccessibleDescription(_("{label}: {value}", label=arm.label.text(),
+                                                         value=self.legend.accessibleName()))
         self.comparison = text_label(outcome.comparison, _("The comparison in words"), points)
         self.hazard_ratio = text_label(outcome.hazard_ratio, _("Hazard ratio"), palette.SMALL)
         self.checked = text_label(outcome.checked, _("Checked against"), palette.SMALL)

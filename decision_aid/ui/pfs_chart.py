@@ -220,7 +220,7 @@ class PfsChart(QWidget):
         self.marker_label.setVisible(True)
         self._place_marker_label()
         self._set_legend(chart, show_relapsing, show_progressive)
-        self.plot.setAccessibleDescription(chart.description)
+        self._describe()
         self.readout.setText(self.hint)
 
     def _forget_pinned(self) -> None:
@@ -286,15 +286,23 @@ class PfsChart(QWidget):
                 self.legend.remove(self.pinned)
                 if self._chart is not None:
                     self.legend.relabel(self.personal, self._chart.label("personal"))
-                    self.plot.setAccessibleDescription(self._chart.description)
+                    self._describe()
             return
         self.legend.remove(self.pinned)
         self._pinned = curve
         self.pinned.setData(np.asarray(curve.times), PERCENT * np.asarray(curve.estimate))
         self.legend.relabel(self.personal, curve.current_label)  # both curves named by what differs
         self.legend.addItem(self.pinned, curve.label)
-        self.plot.setAccessibleDescription(f"{self._chart.description} {curve.description}")
+        self._describe()
         self._place_marker_label()
+
+    def _describe(self) -> None:
+        """The plot's description, in sentences: every year's value (and the pinned curve's), the
+        legend under it and how to read a value with the keys; each is shown on screen too."""
+        parts = [self._chart.description] if self._chart is not None else []
+        if self._pinned is not None:
+            parts.append(self._pinned.description)
+        self.plot.setAccessibleDescription(" ".join(parts + [self.legend.accessibleName(), self.hint]))
 
     def pinned_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The pinned curve as drawn (years, percent); empty without one."""
@@ -477,4 +485,4 @@ class ChartLegend(QWidget):
         line.addWidget(label, 1)
         self._grid.addWidget(entry, row, column)
         self.entries.append(text)
-        self.setAccessibleName("Legend: " + "; ".join(self.entries))
+        self.setAccessibleName(_("Legend: {entries}.", entries=_("; ").join(self.entries)))

@@ -9,15 +9,17 @@
 - :class:`AdaptiveTabBar`: tabs along the top while they fit; otherwise a vertical list of tabs
   with horizontal text, never tabs hidden behind scroll arrows.
 - :func:`fit_to_contents`: a read-only text view as tall as its text (no scroll bar of its own
-  inside the page's scroll area).
+  inside the page's scroll area), read with the keyboard's caret, which the page follows.
+- :func:`follow_current_cell`: a table as tall as its rows whose current cell the page follows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QStyleOptionTab,
-    QStylePainter, QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
+    QStylePainter, QTableView, QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
 )
 
 
@@ -360,9 +362,83 @@ class AdaptiveTabWidget(QTabWidget):
         return hint
 
 
+def scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    """The scroll area whose page holds ``widget`` (the window's one), or None."""
+    parent = widget.parentWidget()
+    while parent is not None and not (isinstance(parent, QScrollArea) and parent.widget() is not None
+                                      and parent.widget().isAncestorOf(widget)):
+        parent = parent.parentWidget()
+    return parent
+
+
+def show_in_page(widget: QWidget, rect: QRect, margin: int = 24) -> None:
+    """Scroll the page holding ``widget`` so that ``rect`` (in ``widget``'s coordinates) is seen."""
+    area = scroll_area_of(widget)
+    if area is None:
+        return
+    centre = widget.mapTo(area.widget(), rect.center())
+    area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + margin, rect.height() // 2 + margin)
+
+
+def follow_current_cell(table: QTableView) -> None:
+    """A table that does not scroll itself (it is as tall as its rows): the arrow keys move its
+    current cell, and the page scrolls to keep that cell in view."""
+    def follow(current, _previous) -> None:
+        if current.isValid() and table.hasFocus():
+            show_in_page(table.viewport(), table.visualRect(current))
+
+    table.selectionModel().currentChanged.connect(follow)
+
+
+class CaretReading(QObject):
+    """The keyboard reads a text view that is as tall as its text (inside the page's scroll area):
+    the arrow keys move a caret line by line (a screen reader reads each line), Ctrl+Home and
+    Ctrl+End go to the ends, Page Up and Page Down move it by what the page shows, and the page
+    scrolls to keep the caret in view. Without this, the view was one focus stop over thousands
+    of pixels that no key scrolled."""
+
+    PAGE_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+
+    def __init__(self, view: QTextEdit) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setTextInteractionFlags(view.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        view.cursorPositionChanged.connect(self.follow)
+        view.installEventFilter(self)
+
+    def follow(self) -> None:
+        if self.view.hasFocus():
+            show_in_page(self.view.viewport(), self.view.cursorRect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and event.key() in self.PAGE_KEYS:
+            self.page(event.key() == Qt.Key.Key_PageDown,
+                      bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return True
+        return False
+
+    def page(self, down: bool, select: bool = False) -> None:
+        """Scroll the page by what it shows (less two lines, so a line is seen twice) and move the
+        caret with it, to the same place on the screen."""
+        area = scroll_area_of(self.view)
+        shown = area.viewport().height() if area is not None else self.view.height()
+        caret = self.view.cursorRect()
+        step = max(caret.height(), shown - 2 * caret.height())
+        if area is not None:
+            bar = area.verticalScrollBar()
+            bar.setValue(bar.value() + (step if down else -step))
+        target = self.view.cursorForPosition(QPoint(caret.x(), caret.center().y() + (step if down else -step)))
+        cursor = self.view.textCursor()
+        cursor.setPosition(target.position(), QTextCursor.MoveMode.KeepAnchor if select else
+                           QTextCursor.MoveMode.MoveAnchor)
+        self.view.setTextCursor(cursor)
+        self.follow()
+
+
 def fit_to_contents(view: QTextEdit) -> None:
     """A read-only text view as tall as its text at its width: no scroll bar of its own, so the
-    page's one scroll area scrolls it with everything else."""
+    page's one scroll area scrolls it with everything else; the keyboard reads it with a caret
+    (:class:`CaretReading`)."""
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -370,6 +446,7 @@ def fit_to_contents(view: QTextEdit) -> None:
     document = view.document()
 
     def fit(*_args) -> None:
+        document = view.document()  # the view's own each time (a kept wrapper was seen deleted under it)
         width = view.viewport().width()
         if width > 0:
             document.setTextWidth(width)
@@ -381,8 +458,9 @@ def fit_to_contents(view: QTextEdit) -> None:
     document.contentsChanged.connect(fit)
     document.documentLayout().documentSizeChanged.connect(fit)
     view._fit = fit  # kept for resize events and tests
+    view._caret = CaretReading(view)
     fit()
 
 
-__all__ = ["AdaptiveTabWidget", "FlowLayout", "PageStack", "ResponsiveRow", "ToolRow", "current_only",
-           "fit_to_contents", "size_to_current_page"]
+__all__ = ["AdaptiveTabWidget", "CaretReading", "FlowLayout", "PageStack", "ResponsiveRow", "ToolRow", "current_only",
+           "fit_to_contents", "follow_current_cell", "scroll_area_of", "show_in_page", "size_to_current_page"]

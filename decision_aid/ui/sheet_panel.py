@@ -20,6 +20,7 @@ from .actions import plain_text
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
 from .plain import plain_label
+from .style import make_reading
 
 if TYPE_CHECKING:
     from ..report.options import SheetOptions
@@ -43,6 +44,7 @@ class SheetPanel(QWidget):
                               "printed only if you type it here; it is kept only in a consultation you save "
                               "yourself (never in settings or the automatic backup)."))
         intro.setWordWrap(True)
+        make_reading(intro)  # the page's first stop: it can be read (and the page scrolled) by keyboard
         layout.addWidget(intro)
 
         form = QFormLayout()

@@ -271,9 +271,15 @@ class FocusRing(QWidget):
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
         for watched in self._watched:
-            watched.removeEventFilter(self)
+            try:
+                watched.removeEventFilter(self)
+            except RuntimeError:  # deleted meanwhile (a note's row, a rebuilt panel): nothing to remove
+                pass
         if isinstance(self.target, QTabBar):
-            self.target.currentChanged.disconnect(self.place)
+            try:
+                self.target.currentChanged.disconnect(self.place)
+            except RuntimeError:
+                pass
         self.target, self._watched = None, []
         host = self.parentWidget()
         if new is None or isinstance(new, OWN_FOCUS) or isinstance(new.parentWidget(), QComboBox) \

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTabl
 
 from ..present.estimate_view import YearRow
 from ..present.i18n import _
+from .responsive import follow_current_cell
 from .style import screen_colours
 
 
@@ -36,6 +37,7 @@ class YearTable(QTableWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rows: tuple[YearRow, ...] = ()
+        follow_current_cell(self)
 
     def show_rows(self, heading: str, rows: tuple[YearRow, ...]) -> None:
         if rows == self.rows and heading == self.accessibleName():

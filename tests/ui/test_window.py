@@ -55,7 +55,7 @@ def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
     assert outcomes.early.icons.size() == outcomes.early_recent.icons.size()  # equal weight
     assert outcomes.early.headline.font() == outcomes.early_recent.headline.font()
     assert outcomes.five_years.icons.array().count == wording.in_hundred(expected.pfs_5y.estimate)
-    assert str(wording.in_hundred(expected.pfs_5y.estimate)) in outcomes.five_years.icons.accessibleDescription()
+    assert str(wording.in_hundred(expected.pfs_5y.estimate)) in outcomes.five_years.icons.accessibleName()
     assert window.profile_form.edss_help.text().endswith(wording.EDSS_MEANINGS[4.0])
     assert window.profile_form.course_help.text() == wording.COURSE_EXPLANATIONS["rrms"]
 
