@@ -19,7 +19,7 @@ import sys
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from .accessible_roles import give_role
 
@@ -39,17 +39,19 @@ LIVE_REGIONS = sys.platform.startswith("linux")
 
 
 class LiveRegion(QWidget):
-    """A window's voice for AT-SPI screen readers: 1 x 1 pixel, transparent, never focused, in the
-    window's corner; a *notification* to assistive technology, named by the last announcement."""
+    """A window's voice for AT-SPI screen readers: 1 x 1 pixel, transparent, never focused, at the
+    end of the window's status bar (where the confirmations it repeats are shown); a
+    *notification* to assistive technology, named by the last announcement. (Placed over the menu
+    bar, its showing during an Alt shortcut left the menu bar active.)"""
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__()
         self.setObjectName("liveRegion")
         self.setFixedSize(1, 1)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.move(0, 0)
+        window.statusBar().addPermanentWidget(self)
         self.said = ""
 
     def say(self, text: str) -> None:

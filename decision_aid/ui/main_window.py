@@ -360,8 +360,10 @@ class MainWindow(QMainWindow):
         top while they fit, else a vertical list (never hidden behind scroll arrows)."""
         self.tabs = AdaptiveTabWidget()
         self.tabs.setObjectName("tabs")
-        # The tab list is the stop, not an unnamed frame round it (the policy passes to the focus
-        # proxy, the tab list, so the list's own is set after).
+        # The tab list is the stop, not an unnamed frame round it. Nor is the frame a stop through its
+        # focus proxy, the tab list: Tab treats it as one where it stands in the focus chain, and from
+        # the Sheet tab's last button Tab went back to the tab list (round the page, never out of it).
+        self.tabs.setFocusProxy(None)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tabs.setDocumentMode(True)
@@ -437,6 +439,10 @@ class MainWindow(QMainWindow):
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.reference_boxes["relapsing"], self.reference_boxes["progressive"],
             self.compare_button, self.years_table, self.tabs.tabBar(),
+            # the Sheet tab is built now (the other tabs when first shown, after the tab list): its
+            # buttons, made after the rest, came after the toolbar in the Tab order
+            *[w for w in self.sheet_panel.findChildren(QWidget)
+              if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self],  # not a list's popup
         ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)

@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableWidget, QTabBar, QTextEdit, QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QTableWidget, QTabBar, QTextEdit,
+                               QWidget)
 
 from helpers import type_profile
 
@@ -81,8 +83,9 @@ def walked(qapp):
         keys = "".join(mnemonic(probe.tabs.tabText(i)) for i in range(probe.tabs.count()))
         # Where a walk through a page ends: the toolbar (after the last page) and the profile's last
         # control (before the estimate, whose page comes before the tab list)
-        edges = [button.accessibleName() for button in probe.toolbar.buttons()]
-        edges.append(probe.profile_form.focus_order()[-1].text().replace("&", ""))
+        last = probe.profile_form.focus_order()[-1]
+        edges = [(b.accessibleName(), b.accessibleDescription()) for b in [*probe.toolbar.buttons(), last]]
+        edges[-1] = (last.text().replace("&", ""), last.accessibleDescription())
         probe.consultations.dirty = False
         probe.close()
         program = session.start_program()
@@ -200,17 +203,23 @@ def said_at(stop: dict) -> str:
                             *stop.get("reached", [])])).casefold()
 
 
+def page_stops(walk: dict) -> list[dict]:
+    """A page's stops in Tab order: after the tab list (most pages) or before it (the estimate)."""
+    return walk["after"] or list(reversed(walk["before"]))
+
+
 def test_every_page_is_walked_with_tab_and_shift_tab_named_and_never_trapped(walked):
+    assert not walked["errors"], walked["errors"]
     assert set(walked["pages"]) == set(walked["keys"])
-    for letter, page in walked["pages"].items():
-        assert not page["trapped"], f"{letter}: Tab or Shift+Tab never left the page"
-        forward, backward = page["forward"], page["backward"]
-        assert forward, f"{letter}: no stop on the page"
-        unnamed = [(s["role"], s["description"]) for s in forward if not s["name"] and not s["labelled_by"]]
+    for letter, walk in walked["pages"].items():
+        assert not walk["trapped"], f"{letter}: Tab or Shift+Tab never left the page: {walk['trace']}"
+        stops = page_stops(walk)
+        assert stops, f"{letter}: no stop on the page"
+        unnamed = [(s["role"], s["description"]) for s in stops if not s["name"] and not s["labelled_by"]]
         assert not unnamed, f"{letter}: unnamed stops {unnamed}"
-        keys_forward = [(s["role"], s["name"]) for s in forward]
-        keys_backward = [(s["role"], s["name"]) for s in reversed(backward)]
-        assert keys_backward == keys_forward, f"{letter}: Shift+Tab did not go back the same way"
+        for there, back in (("after", "after_back"), ("before", "before_back")):
+            assert [(s["role"], s["name"]) for s in reversed(walk[back])] == \
+                [(s["role"], s["name"]) for s in walk[there]], f"{letter}: Shift+Tab did not go back the same way"
 
 
 def test_every_text_of_every_page_is_reached_by_tab(walked, qtbot, window):
@@ -219,9 +228,9 @@ def test_every_text_of_every_page_is_reached_by_tab(walked, qtbot, window):
     for index, letter in enumerate(walked["keys"]):
         window.tabs.setCurrentIndex(index)
         page = window.tabs.currentWidget()
-        qtbot.waitUntil(lambda: page.isVisible() and any(w.isVisible() for w in page.findChildren(QLabel)))
-        page_walk = walked["pages"][letter]
-        said = " | ".join(said_at(s) for s in page_walk["forward"])
+        qtbot.waitUntil(lambda: any(w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                                    for w in page.findChildren(QWidget)))  # a page built now shows a turn later
+        said = " | ".join(said_at(s) for s in page_stops(walked["pages"][letter]))
         shown = {t.casefold() for t in visible_texts(page)}
         unread = sorted(t for t in shown if t not in said)
         assert not unread, f"{letter}: shown on the page but not said at any of its Tab stops: {unread}"

@@ -53,6 +53,10 @@ def tab_round(qtbot, window, limit: int = 600) -> list:
         focus = QApplication.focusWidget()
         assert focus is not None and focus is not stops[-1], f"Tab stayed on {accessible_text(stops[-1])!r}"
         if focus is bar:
+            # round the whole window: the toolbar and the profile too (from the Sheet tab's last
+            # button Tab went back to the tab list, round the page alone)
+            assert window.toolbar.buttons()[0] in stops and window.profile_form.age in stops, \
+                f"{window.tabs.tabText(window.tabs.currentIndex())!r}: Tab goes round the page, never out of it"
             return stops
         stops.append(focus)
     raise AssertionError(f"Tab never came back to the tab list from {window.tabs.tabText(window.tabs.currentIndex())!r}:"
@@ -61,9 +65,13 @@ def tab_round(qtbot, window, limit: int = 600) -> list:
 
 def tab_through_page(qtbot, window) -> list:
     """The stops of the shown page, in Tab order (the estimate's come before the tab list, the
-    other pages' after it)."""
+    other pages' after it), one after the other (never some of them after the toolbar)."""
     page = page_of(window)
-    return [stop for stop in tab_round(qtbot, window) if page.isAncestorOf(stop)]
+    round_trip = tab_round(qtbot, window)
+    inside = [i for i, stop in enumerate(round_trip) if page.isAncestorOf(stop)]
+    assert inside == list(range(inside[0], inside[0] + len(inside))) if inside else True, \
+        f"{window.tabs.tabText(window.tabs.currentIndex())!r}: the page's stops are not one after the other"
+    return [round_trip[i] for i in inside]
 
 
 def heard(widget) -> str:

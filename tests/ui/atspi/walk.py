@@ -7,8 +7,8 @@ server, a D-Bus session bus and the AT-SPI bus (tests/ui/test_atspi.py starts th
     walk.py PID OUT.json SETUP.json
 
 PID is the program's process; SETUP.json gives ``tab_keys``, the tabs' mnemonic letters in
-order (e.g. "mwtkiqls"), and ``edges``, the names of the stops around the pages (the toolbar's
-buttons and the last profile control), where a walk through a page ends. Steps: where focus
+order (e.g. "mwtkiqls"), and ``edges``, the (name, description) of the stops around the pages
+(the toolbar's buttons and the last profile control), where a walk through a page ends. Steps: where focus
 starts; type a profile; 45 Tab presses from Age (the focus events, as a screen reader hears
 them); for every tab, its tree, then Shift+Tab to the page's start, Tab through it to its end and
 Shift+Tab back to its start; typing "200" in Age and what is said after it.
@@ -73,7 +73,7 @@ def describe(node) -> dict:
     role = node.getRoleName()
     reached = []
     if role == "table":
-        reached = [n.name for n in _descendants(node) if n.getRoleName() in ("table cell", "column header")]
+        reached = [n.name for n in _descendants(node) if n.getRoleName() in ("table cell", "table column header")]
     elif role == "radio button" and node.parent is not None:
         reached = [c.name for c in node.parent if c is not None and c.getRoleName() == "radio button"]
     return {"role": role, "name": node.name or "", "description": node.description or "",
@@ -116,8 +116,8 @@ class Client:
     def __init__(self, pid: int, setup: dict) -> None:
         self.pid = pid
         self.tab_keys = setup["tab_keys"]
-        self.edges = set(setup["edges"])
-        self.result: dict = {"tabs": {}, "tab_walk": [], "pages": {}, "announcements": [], "errors": []}
+        self.edges = {tuple(edge) for edge in setup["edges"]}  # (name, description)
+        self.result: dict = {"tabs": {}, "tab_walk": [], "pages": {}, "announcements": [], "errors": [], "trace": []}
         self.focus_events: list[dict] = []
         self.announcements: list[str] = []
 
@@ -147,12 +147,22 @@ class Client:
         """A step: go on once ``ready()`` is true (or after ``timeout_ms``, and the check that follows fails)."""
         return ("until", ready, timeout_ms)
 
+    def switch(self, keys: str, said: str):
+        """A key that switches the view: done once the switch is said (keys pressed one at a
+        time; Alt combinations sent together could leave the menu bar open)."""
+        before = len(self.announcements)
+        xdo("key", keys)
+        yield self.until(lambda: any(said in a for a in self.announcements[before:]), 10_000)
+        self.result["trace"].append(f"{keys} -> said {self.announcements[before:]}")
+
     def press(self, *keys: str):
         """Press ``keys``; the step ends with the next focus event (None if none came)."""
         before = len(self.focus_events)
         xdo("key", *keys)
         yield self.until(lambda: len(self.focus_events) > before, 3000)
-        return self.focus_events[-1] if len(self.focus_events) > before else None
+        focus = self.focus_events[-1] if len(self.focus_events) > before else None
+        self.result["trace"].append(f"{' '.join(keys)} -> {focus['role'] + ' ' + focus['name'][:50] if focus else None}")
+        return focus
 
     # steps --------------------------------------------------------------------------------
     def steps(self):
@@ -178,43 +188,62 @@ class Client:
             self.result["tab_walk"].append((yield from self.press("Tab")))
         # Every tab: its tree, then through its page with Tab and back with Shift+Tab.
         for letter in self.tab_keys:
-            yield from self.press(f"alt+{letter}")
+            xdo("key", "Escape")  # no menu left open (Alt and the current tab's letter opens the menu bar)
+            first = len(self.result["trace"])
+            focus = yield from self.press(f"alt+{letter}")
             self.result["tabs"][f"patient:{letter}"] = dump(self.app)
-            self.result["pages"][letter] = yield from self.walk_page()
-        xdo("key", "alt+n")
+            on_tab_list = focus is not None and focus["role"] in ("page tab", "page tab list")
+            self.result["pages"][letter] = yield from self.walk_page(on_tab_list)
+            self.result["pages"][letter]["trace"] = self.result["trace"][first:]
+        yield from self.switch("alt+n", "Clinician view")
         yield from self.press("alt+m")
-        yield self.until(lambda: self.focused() is not None, 3000)
         self.result["tabs"]["clinician:m"] = dump(self.app)
-        xdo("key", "alt+p")
+        yield from self.switch("alt+p", "Patient view")
         # A refused value: what is said once the typing settles, and the field's description after.
-        yield from self.press("alt+a")
+        focus = yield from self.press("alt+a")
+        for _ in range(3):  # after a switch from the tab list the menu bar can be left active: Escape it
+            if focus is not None and focus["name"].startswith("Age"):
+                break
+            focus = yield from self.press("Escape")
+            if focus is None or not focus["name"].startswith("Age"):
+                focus = yield from self.press("alt+a")
         self.announcements.clear()
         xdo("key", "ctrl+a", "BackSpace")
         xdo("type", "--delay", "150", "200")
+        self.result["trace"].append(f"typed 200 in {self.focused()}")
         yield self.until(lambda: any("Not allowed" in a for a in self.announcements), 15_000)
         yield from self.press("Tab")  # the field's description follows once the focus leaves it
         yield self.until(lambda: "Not allowed" in (self.age() or {}).get("description", ""), 10_000)
         self.result["announcements"] = list(self.announcements)
         self.result["age_after_200"] = self.age()
 
-    def walk_page(self):
-        """Shift+Tab to the page's start (its edge), Tab through it to its end, Shift+Tab back
-        through it to the start: from wherever the focus was put when the tab was chosen."""
-        walk = {"forward": [], "backward": [], "trapped": False}
-        for direction, stops in (("shift+Tab", None), ("Tab", walk["forward"]), ("shift+Tab", walk["backward"])):
-            for _ in range(PAGE_LIMIT):
-                node = yield from self.press(direction)
-                if node is None or self.at_edge(node):
-                    break
-                if stops is not None:
-                    stops.append(node)
-            else:
+    def walk_page(self, on_tab_list: bool):
+        """From the tab list: Tab to the edge after it (the other pages' stops follow the tab list)
+        and Shift+Tab back; Shift+Tab to the edge before it (the estimate's stops come before the
+        tab list) and Tab back. A walk that never reaches an edge is a trap."""
+        walk = {"trapped": False}
+        for _ in range(0 if on_tab_list else PAGE_LIMIT):  # to the tab list
+            node = yield from self.press("shift+Tab")
+            if node is not None and node["role"] == "page tab list":
+                break
+        else:
+            if not on_tab_list:
                 walk["trapped"] = True
                 return walk
+        for name, out, back in (("after", "Tab", "shift+Tab"), ("before", "shift+Tab", "Tab")):
+            for direction, stops in ((out, walk.setdefault(name, [])), (back, walk.setdefault(name + "_back", []))):
+                for _ in range(PAGE_LIMIT):
+                    node = yield from self.press(direction)
+                    if node is None or self.at_edge(node):
+                        break
+                    stops.append(node)
+                else:
+                    walk["trapped"] = True
+                    return walk
         return walk
 
     def at_edge(self, node: dict) -> bool:
-        return node["role"] == "page tab list" or node["name"] in self.edges
+        return node["role"] == "page tab list" or (node["name"], node["description"]) in self.edges
 
     def focused(self) -> dict | None:
         focused = [n for n in dump(self.app) if n["focused"] and n["role"] != "page tab"]
