@@ -14,9 +14,15 @@ file name, Enter). Every step waits for what Orca says, never for a fixed time. 
 - Age is read with its value ("Age (years) 38"), not as "3".
 
 Exit 0 when all hold, 1 otherwise (each failed check printed), 2 when a Debian package is missing
-(xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool orca). Needs no sound device: speech is
-off, the log is the record. Only one Orca may run per user (Orca refuses a second; this script
-never replaces one).
+(xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool orca). Needs no sound device: there is no
+synthesiser, the log is the record. Only one Orca may run per user (Orca refuses a second; this
+script never replaces one).
+
+Under heavy load Orca 43 sometimes stops taking events from its queue: they are queued, never
+dequeued, and its main loop waits with no work scheduled (seen with gdb; the window goes on, and
+Qt logs ``keyEventError NoReply`` for the keys it forwards). When the awaited speech has not come
+and Orca's log has been silent for 20 s, the run is repeated, up to ``--attempts`` times, and each
+such attempt is reported (a window that says nothing looks the same: it fails every attempt).
 """
 
 from __future__ import annotations
@@ -98,15 +104,36 @@ class OrcaRun:
             found[:] = [s for s in self.said()[after:] if re.search(pattern, s)]
             return bool(found)
 
-        wait_for(heard, what, timeout=timeout)
+        size = [self.log.stat().st_size, time.monotonic()]
+
+        def stalled() -> bool:
+            """Nothing new in Orca's log for 20 s while waiting for speech (Orca logs every key and
+            event it gets: silence means it stopped, or the window said nothing)."""
+            now = self.log.stat().st_size
+            if now != size[0]:
+                size[:] = [now, time.monotonic()]
+            return time.monotonic() - size[1] > 20
+
+        try:
+            wait_for(lambda: heard() or stalled(), what, timeout=timeout)
+        except RuntimeError:
+            pass
+        if not found:
+            raise Stalled(f"{what}: not said, Orca's log silent for 20 s") if stalled() else \
+                RuntimeError(f"{what}: not said")
         return found[0]
 
     def close(self) -> None:
         self.session.close()
 
 
+class Stalled(RuntimeError):
+    """Orca wrote nothing to its log while a check waited for speech."""
+
+
 def run(log: Path) -> list[str]:
-    """The checks that failed (empty: all passed); what Orca said is in ``log``."""
+    """The checks that failed (empty: all passed); what Orca said is in ``log``. Raises
+    :class:`Stalled` if Orca stopped handling events."""
     problems: list[str] = []
     orca = OrcaRun(log)
     try:
@@ -137,6 +164,8 @@ def run(log: Path) -> list[str]:
         saved = orca.wait_said(r"Saved the sheet to", before, "the save confirmation spoken")
         print(f"spoken: {saved}")
         wait_for(target.exists, "the PDF written")
+    except Stalled:
+        raise
     except RuntimeError as problem:
         problems.append(str(problem))
     finally:
@@ -147,6 +176,7 @@ def run(log: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--log", default="orca-debug.log", help="where Orca's debug log is written")
+    parser.add_argument("--attempts", type=int, default=3, help="runs when Orca stalls (see above)")
     args = parser.parse_args(argv)
     missing = missing_tools() + (["orca"] if shutil.which("orca") is None else [])
     if missing:
@@ -154,9 +184,15 @@ def main(argv: list[str]) -> int:
               "python3-pyatspi xdotool orca)", file=sys.stderr)
         return 2
     log = Path(args.log).resolve()
-    log.unlink(missing_ok=True)
     started = time.monotonic()
-    problems = run(log)
+    for attempt in range(1, args.attempts + 1):
+        log.unlink(missing_ok=True)
+        try:
+            problems = run(log)
+            break
+        except Stalled as stall:
+            print(f"attempt {attempt}: {stall}")
+            problems = [str(stall)]
     print(f"{len(SPOKEN.findall(log.read_text(encoding='utf-8', errors='replace')))} utterances in "
           f"{time.monotonic() - started:.0f} s; Orca's log: {log}")
     for problem in problems:
