@@ -241,8 +241,11 @@ class MainWindow(QMainWindow):
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
         self.profile_form.edited.connect(self._on_edited)
         self.profile_form.setMinimumWidth(260)
-        self.profile_form.setMaximumWidth(PROFILE_WIDTH)  # beside the tabs; full width when above them
-        self.profile_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.profile_form.setMaximumWidth(self._profile_width())  # beside the tabs; full width when above them
+        # As tall as the column: its help texts wrap to its width (aligned to the top, it had the
+        # height of its widest layout and cut them off with a large system font); a stretch at its
+        # end keeps the fields at the top.
+        self.profile_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def _build_results(self) -> None:
         """The numbers in decision order (early cost, then 5 years), or the one calm message that
@@ -394,13 +397,17 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._page_opened)
 
     def _arrange_profile(self) -> None:
-        self.profile_form.setMaximumWidth(PROFILE_WIDTH if self.main_page.side_by_side() else 16777215)
+        self.profile_form.setMaximumWidth(self._profile_width() if self.main_page.side_by_side() else 16777215)
+
+    def _profile_width(self) -> int:
+        """Beside the tabs: 290 px, or what its widest field needs with a large system font."""
+        return max(PROFILE_WIDTH, self.profile_form.minimumSizeHint().width())
 
     def _build_scrolling_page(self) -> None:
         """The toolbar row on top, then the one scroll area (no other scroll area inside it)."""
         page = ResponsiveRow("mainPage", breakpoint=900, arranged=self._arrange_profile)
         page.box.setSpacing(8)
-        page.add(self.profile_form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        page.add(self.profile_form, 0, 0)
         page.add(self.tabs, 1, 1)
         self.main_page = page
         self.scroll = QScrollArea()

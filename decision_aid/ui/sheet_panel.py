@@ -20,6 +20,7 @@ from .actions import plain_text
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
 from .plain import plain_label
+from .responsive import FlowLayout
 from .style import make_reading
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class SheetPanel(QWidget):
         layout.addWidget(intro)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label above its field when narrow
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("sheetName")
         self.name_edit.setMaxLength(NAME_MAX)
@@ -55,6 +57,7 @@ class SheetPanel(QWidget):
         self.name_edit.setToolTip(_("Printed on the sheet only if given; never stored in settings"))
         self.name_edit.setAccessibleName(_("Patient name or initials for the sheet (optional)"))
         name_label = plain_label(_("Patient name or initials (optional, &blank for none)"))
+        name_label.setWordWrap(True)
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -83,6 +86,7 @@ class SheetPanel(QWidget):
         layout.addLayout(form)
 
         notes_label = plain_label(_("Notes for the sheet (for example next steps, questions to follow &up)"))
+        notes_label.setWordWrap(True)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)
@@ -97,7 +101,8 @@ class SheetPanel(QWidget):
         self.notes_edit.textChanged.connect(self._show_notes_room)
         self._show_notes_room()
 
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout(spacing=8)  # the three buttons wrap when narrow (large type, zoom)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.buttons)
 
         self.name_edit.textChanged.connect(self.changed)
@@ -125,7 +130,6 @@ class SheetPanel(QWidget):
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     def paper(self) -> str:
         return self.paper_combo.currentData()

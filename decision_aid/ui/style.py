@@ -38,7 +38,6 @@ TONE = "tone"  # property of a label drawn in a chosen colour ("muted"), recolou
 OWN_FOCUS = (QLineEdit, QComboBox, QPlainTextEdit)
 RING = 2  # pixels
 GAP = 1  # between the widget and the ring
-REFERENCE_POINTS = 10.0  # the system font size the type scale of palette.py was chosen for
 
 
 # -- colours ----------------------------------------------------------------------------------------
@@ -140,11 +139,12 @@ def refresh_colours(root: QWidget) -> None:
 # -- type sizes -------------------------------------------------------------------------------------
 
 def points(size: float) -> int:
-    """``size`` (a point size of the type scale in :mod:`decision_aid.palette`) on this screen: as
-    chosen at the usual 9 or 10 pt system font, larger in proportion when the system's font is
-    larger (an 18 pt system font makes the headings larger than the field labels, not smaller)."""
+    """``size`` (a point size of the type scale in :mod:`decision_aid.palette`) on this screen:
+    never smaller than the system font makes it, in proportion to the body size (with an 18 pt
+    system font the body text is 18 pt and a heading 22 pt, larger than the field labels; it was
+    16 pt, smaller). At the usual 9 to 13 pt system fonts the scale is as chosen."""
     system = QApplication.font().pointSizeF()
-    return round(size * max(1.0, system / REFERENCE_POINTS)) if system > 0 else round(size)
+    return round(max(size, system * size / palette.BODY)) if system > 0 else round(size)
 
 
 def sized(font: QFont, size: float, bold: bool | None = None) -> QFont:
