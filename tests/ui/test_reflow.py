@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QScrollArea
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QScrollArea, QWidget
 
 from helpers import type_profile, unshown_window
 
@@ -88,6 +89,10 @@ def test_an_18_point_system_font_cuts_nothing_off(qtbot, large_font, monkeypatch
         for index in range(window.tabs.count()):
             settle(qtbot, window, index)
             assert sideways(window) <= 0, f"{window.tabs.tabText(index)!r} scrolls sideways"
+            for plot in window.findChildren(QWidget, "forestPlot"):  # its row labels all shown (none dropped)
+                axis = plot.getPlotItem().getAxis("left")
+                metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
+                assert axis.width() > max(metrics.horizontalAdvance(p.label) for p in plot.points), plot.points[0].label
             try:  # a panel rebuilt for the other view is laid out over a few turns of the event loop
                 qtbot.waitUntil(lambda: not clipped(window), timeout=3000)
             except qtbot.TimeoutError:

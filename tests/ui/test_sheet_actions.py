@@ -119,3 +119,53 @@ def test_nothing_happens_without_a_result(qtbot, model, monkeypatch):
     actions, _ = make(qtbot, model, result=False)
     monkeypatch.setattr(actions, "_exec", lambda d: (_ for _ in ()).throw(AssertionError("dialog shown")))
     assert actions.print_sheet() is False and actions.preview_sheet() is False and actions.save_pdf() is None
+
+
+def test_the_print_preview_names_every_control_and_reaches_it_by_tab(qtbot, model, monkeypatch):
+    """Qt's own dialog: its first two Tab stops were unnamed and showed no focus, the page field was
+    unnamed, the zoom list named by its value, and print, the pages and page setup not reachable by Tab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+
+    from helpers import accessible_text
+
+    actions, _state = make(qtbot, model)
+    seen = {}
+
+    def look(dialog) -> int:
+        dialog.resize(1400, 900)  # every tool button shown (none in the toolbar's overflow)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitActive(dialog)
+        first = next(w for w in dialog.findChildren(QToolButton) if w.isVisible())
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+        stops = [first]
+        for _ in range(60):
+            assert QApplication.focusWidget() is not None
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is first:
+                break
+            stops.append(QApplication.focusWidget())
+        seen["stops"] = stops
+        seen["ring"] = [r for r in dialog.findChildren(QWidget, "focusRing") if r.isVisible()]
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(actions, "_exec", look)
+    assert actions.preview_sheet()
+    stops = seen["stops"]
+
+    def heard(widget) -> str:  # a list is named by its label (its name on Linux is its value)
+        labels = [label.text() for label in widget.window().findChildren(QLabel) if label.buddy() is widget]
+        return labels[0].rstrip(":") if labels else accessible_text(widget)
+
+    names = [heard(w) for w in stops]
+    assert all(names), [type(w).__name__ for w, n in zip(stops, names) if not n]
+    for wanted in ("Print", "Page setup", "Next page", "Zoom", "Page", "Preview of the summary sheet"):
+        assert wanted in names, (wanted, names)
+    assert not [n for n in names if n.endswith("%")]  # the zoom list is named Zoom, not by its value
+    assert seen["ring"], "no focus shown"
+    page = next(w for w in stops if heard(w) == "Page")
+    assert accessible_text(page) == "Page number"
