@@ -72,6 +72,7 @@ class _HelpLimits:
     duration_max: str
     dmt_threshold: str
     edss_scale: str
+    draws: str  # the model's default number of Monte Carlo draws
 
 
 def _help_limits() -> _HelpLimits:
@@ -84,12 +85,12 @@ def _help_limits() -> _HelpLimits:
     except EvidenceError:
         unknown = "?"
         return _HelpLimits(dict(low=unknown, high=unknown, studied_low=unknown, studied_high=unknown),
-                           unknown, unknown, unknown, unknown, unknown)
+                           unknown, unknown, unknown, unknown, unknown, unknown)
     lim = model.limits
     return _HelpLimits(dict(low=number(lim.age_min), high=number(lim.age_max), studied_low=number(lim.studied_age_min),
                             studied_high=number(lim.studied_age_max)),
                        number(lim.prior_dmts_max), number(lim.relapses_max), number(lim.duration_max),
-                       number(model.dmt_threshold), edss_scale(lim.edss_values))
+                       number(model.dmt_threshold), edss_scale(lim.edss_values), number(model.default_draws))
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
@@ -115,8 +116,9 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
         "natalizumab), a whole number 0 to {high}. More than {threshold} raises the modelled risk of progression.",
         high=limits.prior_dmts_max, threshold=limits.dmt_threshold))
     group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help=_(
-        "Optional: relapses in the past 12 months, a whole number 0 to {high}. Used only to compare with trial "
-        "entry criteria, not in the estimate.", high=limits.relapses_max))
+        "Optional: relapses in the past 12 months, a whole number 0 to {high}. With the MRI activity it decides "
+        "whether the later cohorts' results apply to progressive MS, and it is compared with trial entry criteria.",
+        high=limits.relapses_max))
     group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help=_(
         "Optional: years since diagnosis, 0 to {high}. Used only to compare with published guidance, not in the "
         "estimate.", high=limits.duration_max))
@@ -220,10 +222,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_profile_arguments(estimate)
     estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS", help=_(
-        "Length of the progression-free curve: 5 (the study's follow-up, default) or 10 (years 5 to 10 are an "
-        "extrapolation)."))
+        "Length of the progression-free curves: 5 (the study's follow-up, default) or 10 (after 5 years the study's "
+        "curve is an extrapolation and the later cohorts' curve rests on one cohort)."))
     estimate.add_argument("--draws", type=whole_number, default=None, metavar="N", help=_(
-        "Monte Carlo draws for the intervals (default 4000; seeded, so results repeat)."))
+        "Monte Carlo draws for the intervals (default {draws}; seeded, so results repeat).",
+        draws=_help_limits().draws))
     estimate.add_argument("--json", action="store_true", help=_(
         "Print one JSON object (probabilities as fractions)."))
     estimate.add_argument("--language", choices=available_languages(), default=None, help=_(
@@ -241,7 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_arguments(sheet)
     sheet.add_argument("--audience", choices=AUDIENCES, default=None, help=_(
         "patient: plain words, larger type, whole numbers in 100; clinician: percentages, intervals, hazard ratios "
-        "and the assumptions in full. Default: patient, or with --profile the saved consultation's."))
+        "and the assumptions in full. Default: patient, or with --profile the version chosen on its Sheet tab "
+        "(never its window view)."))
     sheet.add_argument("--paper", choices=("a4", "letter"), default="a4", help=_("Paper size (default a4)."))
     sheet.add_argument("--name", metavar="TEXT", default=None, help=_(
         "Patient name or initials, printed on this sheet only. With --profile the saved name is printed unless "
@@ -338,7 +342,7 @@ def sheet_settings(args: argparse.Namespace, consultation) -> dict[str, Any]:
     """Audience, horizon, name and notes for ``sheet``: a flag given on the command line wins, then
     the saved consultation (``--profile FILE``), then the defaults (patient, 5 years, no name, no
     notes). The flags default to None, so "given" is told apart from argparse's defaults."""
-    saved = {"audience": consultation.audience, "horizon": consultation.horizon,
+    saved = {"audience": consultation.sheet_audience, "horizon": consultation.horizon,
              "name": consultation.patient_name, "notes": consultation.notes} if consultation else {}
     defaults = {"audience": "patient", "horizon": 5, "name": None, "notes": ""}
     chosen = {}

@@ -60,8 +60,12 @@ _FIELDS: dict[str, tuple[type, ...]] = {
 # restored consultation keeps its file name. A file the user saves never has it.
 # ``sheet_language`` is the language of the patient's summary sheet when it is not English (a file
 # in English leaves it out, so that it stays readable by versions that do not know the field).
-_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,), "sheet_language": (str,)}
+# ``sheet_audience`` is the sheet's version chosen on the Sheet tab when it is the clinician's (the
+# patient's, the default, is left out for the same reason): never the window's view.
+_OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,), "sheet_language": (str,),
+                                                 "sheet_audience": (str,)}
 SHEET_LANGUAGE_DEFAULT = "en"
+SHEET_AUDIENCE_DEFAULT = "patient"
 MAX_PATH_TEXT = 4096
 _TYPE_NAMES = {str: N_("text"), int: N_("a whole number"), dict: N_("an object"), type(None): N_("null")}
 
@@ -101,6 +105,7 @@ class Consultation:
     format_version: int = FORMAT_VERSION
     opened_from: str | None = None  # autosaves only: the file this consultation belongs to
     sheet_language: str = SHEET_LANGUAGE_DEFAULT  # the language the sheet is printed in
+    sheet_audience: str = SHEET_AUDIENCE_DEFAULT  # the sheet's version (patient or clinician), apart from the view
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
@@ -137,6 +142,7 @@ class Consultation:
             "patient_name": self.patient_name,
             **({"opened_from": self.opened_from} if self.opened_from is not None else {}),
             **({"sheet_language": self.sheet_language} if self.sheet_language != SHEET_LANGUAGE_DEFAULT else {}),
+            **({"sheet_audience": self.sheet_audience} if self.sheet_audience != SHEET_AUDIENCE_DEFAULT else {}),
         }
 
 
@@ -190,6 +196,7 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
         format_version=document["format_version"],
         opened_from=document.get("opened_from"),
         sheet_language=document.get("sheet_language", SHEET_LANGUAGE_DEFAULT),
+        sheet_audience=document.get("sheet_audience", SHEET_AUDIENCE_DEFAULT),
     )
 
 
@@ -299,6 +306,10 @@ def _check_document(document: Any) -> None:
             raise ConsultationError(_("The file's field 'sheet_language' is {value}, which is not allowed; allowed: "
                                       "{allowed}.", value=_show(document["sheet_language"]),
                                       allowed=_(" or ").join(available_languages())), "sheet_language")
+    if "sheet_audience" in document and document["sheet_audience"] not in AUDIENCES:
+        raise ConsultationError(_("The file's field 'sheet_audience' is {value}, which is not allowed; allowed: "
+                                  "{allowed}.", value=_show(document["sheet_audience"]),
+                                  allowed=_(" or ").join(AUDIENCES)), "sheet_audience")
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)

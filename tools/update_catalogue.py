@@ -41,7 +41,7 @@ DATA_FILES = ("resources/evidence/*.json", "resources/about.json")
 DATA_TEXT_KEYS = {
     "short_name", "design", "transplant_years", "transplant_period", "cohort", "outcome_definition",
     "early_mortality_definition", "era_label", "statement", "population", "conclusion", "definition",
-    "notes", "unit", "text", "label", "group", "limits", "plain_language", "median_follow_up", "missing",
+    "notes", "unit", "text", "for_patient", "label", "group", "limits", "plain_language", "median_follow_up", "missing",
     "reported_in", "checked_against", "relapse_activity", "progressive_requires", "arm", "events", "rate",
     "funding", "conflicts_of_interest", "evidence_selection", "report_a_problem", "title",
 }

@@ -22,8 +22,10 @@ _SOURCE_FIELDS = ("id", "role", "short_name", "citation", "figures")
 _FIGURE_FIELDS = ("value", "kind", "unit", "ci", "reported_in", "notes", "checked_against")
 #: primary: the study the personal estimate is built on; context: other AHSCT cohorts shown beside it;
 #: comparison: studies of AHSCT against drug treatment, or of drug treatment alone ("Your options");
-#: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md.
-_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model")
+#: guidance: published recommendations; regimen: conditioning regimens compared; model: MODEL.md;
+#: pooled: a later cohort pooled into model 3.0's later-cohort curve and not shown as a study of its own
+#: (MODEL.md R1); population: population death rates (the life table of MODEL.md O4).
+_ROLES = ("primary", "context", "comparison", "guidance", "regimen", "model", "pooled", "population")
 
 
 class EvidenceError(Exception):

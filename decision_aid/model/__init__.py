@@ -1,10 +1,12 @@
 """Profile validation and personal estimates (NumPy only; no Qt)."""
 
-from .engine import Model, default_model, fit_weibull
+from .engine import Model, default_model
 from .profile import FieldError, Profile, ProfileError, ProfileLimits, RequestError
-from .result import Assumption, Curve, Estimate, Interval, Note, ReferenceCurves, SourceLabel
+from .result import (
+    Assumption, Curve, Era, Estimate, Interval, Note, RecentReferenceCurves, ReferenceCurves, SourceLabel,
+)
 
 __all__ = [
-    "Assumption", "Curve", "Estimate", "FieldError", "Interval", "Model", "Note", "Profile",
-    "ProfileError", "ProfileLimits", "RequestError", "ReferenceCurves", "SourceLabel", "default_model", "fit_weibull",
+    "Assumption", "Curve", "Era", "Estimate", "FieldError", "Interval", "Model", "Note", "Profile", "ProfileError",
+    "ProfileLimits", "RecentReferenceCurves", "RequestError", "ReferenceCurves", "SourceLabel", "default_model",
 ]

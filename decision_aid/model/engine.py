@@ -1,10 +1,18 @@
-"""The personalised model of MODEL.md v2: Weibull PFS curves centred within each group and
-calibrated to the group's own curve, early mortality in two eras, 5-year survival, coherence
-caps, and seeded Monte Carlo intervals.
+"""The personalised model of MODEL.md v3: progression-free survival (PFS) in two eras side by side
+(the study's, re-fitted jointly; the later cohorts', pooled), early deaths in two eras, overall
+survival that falls with age through population death rates, and quasi-Monte Carlo intervals.
 
-Every number comes from the evidence set (the study files and ``model_parameters.json``); this
-module holds formulas only. The parameter draws do not depend on the profile, so they are made
-once per number of draws and reused: an estimate then costs one draws-by-times matrix.
+Every number comes from the evidence set (the study files, the later cohorts, the life table and
+``model_parameters.json``); this module binds the formulas of ``survival.py``, ``later.py`` and
+``lifetable.py`` to them. Everything that does not depend on the profile is made once and cached:
+the draws per (number, seed), the knots-by-draws curve shapes, and per EDSS level the early
+deaths and the survival hazards. An estimate then costs a few operations on two knots-by-draws
+matrices per era and one partition per interval end.
+
+The draws are kept as cumulative hazards ``H`` (survival ``exp(-H)``): "PFS never above overall
+survival" is ``H_pfs = max(H, H_os)``, a running minimum of survival is a running maximum of
+``H``, and the percentiles are taken on ``H`` (``survival.survival_band``), so no exponential of a
+whole matrix is needed.
 """
 
 from __future__ import annotations
@@ -18,56 +26,85 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..evidence import EvidenceSet, Source, load_evidence
+from .later import Change, CohortFigure, from_both_courses, from_cll_interval, from_symmetric_interval, pool
+from .later import ten_year_change
+from .lifetable import LifeTable
 from .profile import Profile, ProfileLimits, RequestError, validate_profile
 from .result import (
-    Assumption, Curve, Estimate, EvidenceRef, Interval, Note, ReferenceCurves, SourceLabel, frozen_array,
+    Assumption, Curve, Era, Estimate, EvidenceRef, Interval, Note, RecentReferenceCurves, ReferenceCurves,
+    SourceLabel, frozen_array,
 )
-from .survival import (
-    WeibullFit, calibrate, cll, edss_factor, fit_weibull, icll, log_se, percentile_band, percentiles, two_piece,
-)
+from .sobol import DIMENSIONS, scrambled_normals
+from .survival import calibrate, cll, edss_factor, fit_shape, icll, joint_fit, log_se, percentiles, survival_band
+from .survival import two_piece
 
-__all__ = ["Model", "default_model", "fit_weibull", "WeibullFit"]
+__all__ = ["Model", "default_model"]
 
 RELAPSING, PROGRESSIVE = "relapsing", "progressive"
+STUDY, RECENT = "study", "recent"
+#: What each figure's formula takes into account (MODEL.md O1 to O3; the wording contract O2).
+EARLY_ADJUSTED_FOR = ("edss",)
+SURVIVAL_ADJUSTED_FOR = ("edss", "age")
+#: Why R6 withholds the later curve for a progressive profile.
+NO_ACTIVITY, ACTIVITY_NOT_KNOWN = "no_inflammatory_activity", "activity_not_known"
 
 
 @dataclass(frozen=True)
 class Group:
-    """One of the study's two groups with its assumed make-up (A3) and calibration (step 4)."""
+    """One type of MS in both eras: its assumed make-up (A3, A15), 5-year PFS and calibration."""
 
     name: str
     mean_age: float  # a_g
-    share_many_dmts: float  # pi_g
-    curve_factor: float  # G_g: 1 for relapsing, theta for progressive
-    pfs5: float  # S_g5, the group's own 5-year PFS
-    calibration: float  # lambda_g
+    share_many_dmts: float  # pi_g (the later cohorts' too, A15)
+    pfs5: float  # x_g, the joint fit (S2)
+    calibration: float  # A_g (S3)
+    recent_mean_age: float  # a'_g (A15)
+    recent_pfs5: float  # icll(mu_g), the pooled later cohorts (R2)
+    recent_calibration: float  # A'_g (R4)
+    recent_sd: float  # sd_g, predictive (R2)
+    change: Change  # Delta_g, 5 to 10 years (R3)
 
 
 @dataclass(frozen=True)
 class ParameterDraws:
-    """One row per draw of everything uncertain in MODEL.md (independent of the profile)."""
+    """U1 and U2: one column per draw of everything uncertain (independent of the profile)."""
 
-    cohort_pfs5: np.ndarray  # S_all
-    relapsing_pfs5: np.ndarray  # S_Rd
-    progressive_factor: np.ndarray  # theta_d
+    study_shift: Mapping[str, np.ndarray]  # d_g
+    recent_shift: Mapping[str, np.ndarray]  # d'_g
     shape: np.ndarray  # k_d
-    hr_age: np.ndarray
-    hr_dmts: np.ndarray
+    log_hr_age: np.ndarray  # ln h_age, h_age truncated at 1 (D4)
+    log_hr_dmts: np.ndarray  # ln h_dmt
     hr_edss: np.ndarray  # h_E
-    edss_transport: np.ndarray  # exp(tau * z8)
+    edss_transport: np.ndarray  # exp(tau_E z8)
+    os5: np.ndarray  # tp(0.92, 0.89, 0.96, z7), before the EDSS factor
+    change: Mapping[str, np.ndarray]  # Delta_d,g
     early: np.ndarray  # B
     early_recent: np.ndarray  # B'
-    os5: np.ndarray  # tp(0.92, 0.89, 0.96, z7), before the EDSS factor
+
+
+@dataclass(frozen=True)
+class DeathDraws:
+    """One EDSS level's early deaths per draw and, per era, the knots-by-draws cumulative hazard of
+    overall survival at the reference age (``-ln(1 - q ramp(t)) + h_late late(t)``) and its cap."""
+
+    early: Mapping[str, np.ndarray]  # q_d, q'_d
+    early_interval: Mapping[str, tuple[float, float]]
+    hazard: Mapping[str, np.ndarray]  # knots x draws, float32
+    cap: Mapping[str, np.ndarray]  # -ln(1 - q ramp(t)): one row per knot within 100 days, then one for all later
 
 
 @dataclass(frozen=True)
 class DrawnOutcomes:
-    """Every draw's outcomes for one profile: the PFS curves and the three single figures."""
+    """Every draw's curves for one profile at the band knots, as cumulative hazards (survival is
+    ``exp(-H)``): both eras' PFS and overall survival, and both eras' early deaths."""
 
-    pfs: np.ndarray  # times x draws (draws contiguous, for the percentile step)
+    knots: np.ndarray
+    pfs: np.ndarray  # knots x draws
+    pfs_recent: np.ndarray
+    os: np.ndarray
+    os_recent: np.ndarray
     early: np.ndarray
     early_recent: np.ndarray
-    os5: np.ndarray
 
 
 class Model:
@@ -82,14 +119,16 @@ class Model:
         self.version: str = spec.raw["model_version"]
         self.previous_versions: tuple[str, ...] = tuple(spec.raw.get("previous_model_versions", ()))
         self._read_profile_spec(spec.raw["profile"])
-        self.assumptions = tuple(Assumption(a["id"], a["text"]) for a in spec.raw["assumptions"])
+        self.assumptions = tuple(Assumption(a["id"], a["text"], a["for_patient"]) for a in spec.raw["assumptions"])
         self.plain_language: tuple[str, ...] = tuple(self.study.raw.get("plain_language", ()))
         self.citation = self.study.full_citation
         self._read_constants(spec)
-        self._fit_curves()
-        self._read_uncertainty()
-        self._draw_cache: OrderedDict[int, ParameterDraws] = OrderedDict()
-        self._base_cache: OrderedDict[tuple[int, int], np.ndarray] = OrderedDict()
+        self._fit_study()
+        self._fit_later_cohorts()
+        self._read_survival()
+        self.groups = {name: self._group(name) for name in (RELAPSING, PROGRESSIVE)}
+        self._draw_cache: OrderedDict[tuple[int, int], ParameterDraws] = OrderedDict()
+        self._matrix_cache: OrderedDict[tuple, Any] = OrderedDict()
 
     # -- construction ----------------------------------------------------------------------
 
@@ -104,77 +143,125 @@ class Model:
         self.dmt_threshold = int(v("prior_dmts_threshold"))
         self.high_edss = v("high_edss_threshold")
         self.share_high_edss = v("share_high_edss")
+        self.survival_edss = v("pfs_equals_survival_edss")  # A16
         self.early_days = int(v("early_mortality_days"))
         self.early_years = self.early_days / v("days_per_year")  # T100
         self.data_horizon = v("survival_horizon")
         self.steps_per_year = int(v("grid_steps_per_year"))
         self.seed = int(v("monte_carlo_seed"))
         self.default_draws = int(v("monte_carlo_draws"))
+        self.monte_carlo_method: str = spec.raw["monte_carlo_method"]
         self.beta_prior = v("beta_prior")
         self.level = v("interval_level")
-        self.z95 = v("normal_z_95")
-        self.progressive_clip = (v("progressive_clip_low"), v("progressive_clip_high"))
+        self.z95, self.z90 = v("normal_z_95"), v("normal_z_90")
         self.shape_sd = v("shape_sd")
         self.shape_clip = (v("shape_clip_low"), v("shape_clip_high"))
         self.relapsing_effective_n = v("relapsing_effective_n")
-        self.edss_transport_sd = math.log(v("edss_transport_factor")) / self.z95  # tau
+        self.edss_transport_sd = math.log(v("edss_transport_factor")) / self.z95  # tau_E
         self.age_sd = v("age_sd_within_group")
         self.calibration_nodes = int(v("calibration_nodes"))
+        knots = spec.raw["band_knots"]
+        months = [m / 12 for m in knots["months"]]
+        years = range(int(knots["then_every_year_from"]), max(self.horizons) + 1)
+        self.knots = _frozen(np.array(months + list(years), dtype=float))  # U3, for the longest horizon
 
-    def _fit_curves(self) -> None:
-        """Steps 1, 2 and 4: the relapsing Weibull fit, the progressive factor, the calibrations."""
+    def _fit_study(self) -> None:
+        """S1 and S2: the shape from the relapsing points, and the joint fit of the three 5-year figures."""
         study, v = self.study, self.spec.value
-        self.relapsing_fit = fit_weibull(
-            [(p["years"], study.value(p["figure"])) for p in self.spec.raw["relapsing_fit_points"]])
+        self.shape = fit_shape(
+            [(p["years"], study.value(p["figure"])) for p in self.spec.raw["relapsing_fit_points"]])  # k
         self.relapsing_share = study.value("relapsing_patients") / study.value("patients")  # p
-        self.cohort_pfs5 = study.value("pfs_5y")
-        self.relapsing_pfs5 = float(self.relapsing_fit.survival(self.data_horizon))  # S_R5
-        p = self.relapsing_share
-        self.progressive_pfs5 = (self.cohort_pfs5 - p * self.relapsing_pfs5) / (1 - p)  # S_P5
-        self.theta = math.log(self.progressive_pfs5) / math.log(self.relapsing_pfs5)
-        self.hr = {
-            "age": study.figure("hr_pfs_age"),
-            "dmts": study.figure("hr_pfs_prior_dmts"),
-            "edss": study.figure("hr_os_edss"),
-        }
-        self.groups = {
-            RELAPSING: self._group(RELAPSING, v("relapsing_mean_age"), v("relapsing_share_more_than_2_dmts"),
-                                   1.0, self.relapsing_pfs5),
-            PROGRESSIVE: self._group(PROGRESSIVE, v("progressive_mean_age"),
-                                     v("progressive_share_more_than_2_dmts"), self.theta, self.progressive_pfs5),
-        }
+        relapsing, progressive = study.value("pfs_relapsing_5y"), v("progressive_pfs_5y")
+        cohort = study.figure("pfs_5y")
+        se = (math.sqrt(relapsing * (1 - relapsing) / self.relapsing_effective_n),  # A6
+              math.sqrt(progressive * (1 - progressive) / study.value("progressive_patients")),
+              (cohort.ci[1] - cohort.ci[0]) / (2 * self.z95))
+        self.fit = joint_fit((relapsing, progressive, cohort.value), se, self.relapsing_share)
+        self.hr = {"age": study.figure("hr_pfs_age"), "dmts": study.figure("hr_pfs_prior_dmts"),
+                   "edss": study.figure("hr_os_edss")}
+        self.log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
 
-    def _group(self, name: str, mean_age: float, share: float, factor: float, pfs5: float) -> Group:
-        ages, dmts, weights = self.covariate_grid(mean_age, share)
-        multipliers = self.multiplier(ages, dmts, mean_age, share)
-        hazard5 = factor * float(self.relapsing_fit.cumulative_hazard(self.data_horizon))
-        return Group(name, mean_age, share, factor, pfs5, calibrate(pfs5, hazard5, multipliers, weights))
+    def _fit_later_cohorts(self) -> None:
+        """R1 to R3: each later cohort on the cll scale, the pool, and the 5-to-10-year change."""
+        later = self.spec.raw["later_cohorts"]
+        hr_ref = later["split_hazard_ratio"]
+        hr = self.evidence.get(hr_ref["source"]).figure(hr_ref["figure"])
+        self.cohorts = tuple(self._cohort(entry, hr.value, log_se(*hr.ci, self.z95)) for entry in later["pooled"])
+        self.pooled, self.tau, self.heterogeneity = pool(self.cohorts)
+        change = later["ten_year_change"]
+        self.change_years = tuple(float(y) for y in change["years"])  # the later curve's anchors, 5 and 10 years
+        self.log_change_span = math.log(self.change_years[1] / self.change_years[0])  # ln 2
+        between = self.shape_sd * self.log_change_span  # tau_Delta (A20)
+        self.changes = {}
+        for group in (RELAPSING, PROGRESSIVE):
+            ref = change[group]
+            source = self.evidence.get(ref["source"])
+            five, ten = source.figure(ref["five"]), source.figure(ref["ten"])
+            self.changes[group] = ten_year_change((five.value, *five.ci), (ten.value, *ten.ci), self.z95, between)
+        self.recent_label: str = later["label"]
+        self.recent_sources = tuple(dict.fromkeys(entry["source"] for entry in later["pooled"]))
+        mix = later["case_mix"]  # A15: the UK cohort's median age and relapsing share
+        source = self.evidence.get(mix["source"])
+        self.recent_median_age = source.value(mix["median_age"])
+        self.recent_relapsing_share = source.value(mix["relapsing_patients"]) / source.value(mix["patients"])
 
-    def covariate_grid(self, mean_age: float, share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Step 4's nodes: ages ``a_g + sigma*u_i`` crossed with more than 2 DMTs (1) or not (0),
-        weighted ``v_i*pi_g`` and ``v_i*(1 - pi_g)`` (``v`` normalised to sum 1)."""
-        nodes, node_weights = np.polynomial.hermite_e.hermegauss(self.calibration_nodes)
-        node_weights = node_weights / node_weights.sum()
-        ages = np.concatenate([mean_age + self.age_sd * nodes] * 2)
-        dmts = np.concatenate([np.ones_like(nodes), np.zeros_like(nodes)])
-        weights = np.concatenate([node_weights * share, node_weights * (1 - share)])
-        return ages, dmts, weights
+    def _cohort(self, entry: Mapping[str, Any], hr: float, hr_se: float) -> CohortFigure:
+        source = self.evidence.get(entry["source"])
+        figure = source.figure(entry["figure"])
+        kind = entry["uncertainty"]
+        if kind == "ci95_symmetric":
+            y, se = from_symmetric_interval(figure.value, *figure.ci, self.z95)
+        elif kind == "ci90_cll":
+            y, se = from_cll_interval(figure.value, *figure.ci, self.z90)
+        elif kind == "split_binomial":
+            patients = source.value(entry["patients"])
+            share = source.value(entry["relapsing_patients"]) / patients
+            y, se = from_both_courses(figure.value, patients, share, hr, hr_se,
+                                      self.spec.value("split_difference_step"))[entry["group"]]
+        else:
+            raise ValueError(f"{self.spec.file_name}: later cohort uncertainty {kind!r} is not one of MODEL.md R1's")
+        return CohortFigure(entry["group"], source.id, float(y), float(se))
 
-    def _read_uncertainty(self) -> None:
+    def _read_survival(self) -> None:
         study, recent = self.study, self.recent_study
-        self.early_deaths = study.value("early_deaths")
-        self.patients = study.value("patients")
-        self.recent_early_deaths = recent.value("early_deaths")
-        self.recent_patients = recent.value("patients")
-        self.cohort_pfs5_ci = study.figure("pfs_5y").ci
+        self.early_deaths, self.patients = study.value("early_deaths"), study.value("patients")
+        self.recent_early_deaths, self.recent_patients = recent.value("early_deaths"), recent.value("patients")
         os5 = study.figure("os_5y")
         self.os5, self.os5_ci = os5.value, os5.ci
-        self.log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
-        s = self.relapsing_pfs5
-        sd_relapsing = math.sqrt(s * (1 - s) / self.relapsing_effective_n)  # SD_R
-        sd_cohort = (self.cohort_pfs5_ci[1] - self.cohort_pfs5_ci[0]) / (2 * self.z95)  # SD_all
-        self.correlation = self.relapsing_share * sd_relapsing / sd_cohort  # rho
-        self.relapsing_cll_se = sd_relapsing / (s * abs(math.log(s)))  # se_R
+        table = self.evidence.get(self.spec.raw["life_table"])
+        first = int(table.raw["first_age"])
+        ages = range(first, first + len(table.figures))
+        self.life_table = LifeTable(first, np.array([table.value(f"q_{age}") for age in ages]))
+
+    def _group(self, name: str) -> Group:
+        v = self.spec.value
+        a_r, a_p = v("relapsing_mean_age"), v("progressive_mean_age")
+        if name == RELAPSING:
+            mean_age, share, pfs5 = a_r, v("relapsing_share_more_than_2_dmts"), self.fit.relapsing
+        else:
+            mean_age, share, pfs5 = a_p, v("progressive_share_more_than_2_dmts"), self.fit.progressive
+        # A15: the later cohorts' median age, split so that the groups keep the study's age gap
+        w, gap = self.recent_relapsing_share, a_p - a_r
+        recent_age = self.recent_median_age - (1 - w) * gap if name == RELAPSING else self.recent_median_age + w * gap
+        pooled = self.pooled[name]
+        recent_pfs5 = float(icll(pooled.mu))
+        return Group(name, mean_age, share, pfs5, self.calibrate(pfs5, share), recent_age, recent_pfs5,
+                     self.calibrate(recent_pfs5, share), pooled.sd, self.changes[name])
+
+    def covariate_grid(self, share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """S3's 80 points: age offsets ``sigma*u_i`` crossed with more than 2 DMTs (1) or not (0),
+        weighted ``v_i*pi`` and ``v_i*(1 - pi)`` (``v`` normalised to sum 1)."""
+        nodes, node_weights = np.polynomial.hermite_e.hermegauss(self.calibration_nodes)
+        node_weights = node_weights / node_weights.sum()
+        offsets = np.concatenate([self.age_sd * nodes] * 2)
+        dmts = np.concatenate([np.ones_like(nodes), np.zeros_like(nodes)])
+        weights = np.concatenate([node_weights * share, node_weights * (1 - share)])
+        return offsets, dmts, weights
+
+    def calibrate(self, pfs5: float, share: float) -> float:
+        """``A(S, pi)`` (S3): the 5-year cumulative hazard at ``m = 1`` that makes the grid average ``S``."""
+        offsets, dmts, weights = self.covariate_grid(share)
+        return calibrate(pfs5, self.multiplier(offsets, dmts, 0.0, share), weights)
 
     # -- pieces of MODEL.md ------------------------------------------------------------------
 
@@ -188,31 +275,52 @@ class Model:
         """``I_D``: 1 with more than 2 previous DMTs."""
         return 1.0 if profile.prior_dmts > self.dmt_threshold else 0.0
 
-    def multiplier(self, age, many_dmts, mean_age: float, share: float, hr_age=None, hr_dmts=None):
-        """``m = hr_age**(age - a_g) * hr_dmts**(I_D - pi_g)`` (step 3; arrays of hazard ratios
-        give one ``m`` per draw)."""
-        hr_age = self.hr["age"].value if hr_age is None else hr_age
-        hr_dmts = self.hr["dmts"].value if hr_dmts is None else hr_dmts
-        return np.power(hr_age, age - mean_age) * np.power(hr_dmts, many_dmts - share)
+    def high_level(self, profile: Profile) -> bool:
+        """``I_E``: EDSS 6.5 or above (A4)."""
+        return profile.edss >= self.high_edss
 
-    def hazard_multiplier(self, profile: Profile, hr_age=None, hr_dmts=None):
+    def pfs_is_survival(self, profile: Profile) -> bool:
+        """A16: from EDSS 9.0 PFS is overall survival."""
+        return profile.edss >= self.survival_edss
+
+    def multiplier(self, age, many_dmts, mean_age: float, share: float):
+        """``m = 1.03**(age - a) * 1.65**(I_D - pi)`` (S4, R5) with the published hazard ratios."""
+        return np.power(self.hr["age"].value, np.subtract(age, mean_age)) * np.power(
+            self.hr["dmts"].value, np.subtract(many_dmts, share))
+
+    def hazard_multiplier(self, profile: Profile, era: str = STUDY) -> float:
         group = self.group(profile)
-        return self.multiplier(profile.age, self.many_dmts(profile), group.mean_age, group.share_many_dmts,
-                               hr_age, hr_dmts)
+        mean_age = group.mean_age if era == STUDY else group.recent_mean_age
+        return float(self.multiplier(profile.age, self.many_dmts(profile), mean_age, group.share_many_dmts))
 
     def edss_factor(self, profile: Profile, hr_edss=None):
         """``f`` of MODEL.md for this profile's EDSS level (A4)."""
         hr = self.hr["edss"].value if hr_edss is None else hr_edss
-        return edss_factor(hr, profile.edss >= self.high_edss, self.share_high_edss)
+        return edss_factor(hr, self.high_level(profile), self.share_high_edss)
 
-    def early_cap(self, times: np.ndarray, early) -> np.ndarray:
-        """``1 - q * min(1, t/T100)``: PFS never lies above the share alive after early deaths (A12).
-        With one ``q`` per draw the result is times x draws."""
-        ramp = np.minimum(1.0, times / self.early_years)
-        return 1.0 - np.multiply.outer(ramp, early)
+    def recent_applies(self, profile: Profile) -> tuple[bool, str | None]:
+        """R6 (A22): the later curve always for relapsing MS; for progressive MS only with relapses
+        in the past year or new MRI activity, else withheld with its reason."""
+        if self.is_relapsing(profile):
+            return True, None
+        relapses, mri = profile.relapses_past_year, profile.mri_activity_past_year
+        if (relapses is not None and relapses >= 1) or mri == "yes":
+            return True, None
+        if relapses == 0 and mri == "no":
+            return False, NO_ACTIVITY
+        return False, ACTIVITY_NOT_KNOWN
 
     def time_grid(self, horizon: int) -> np.ndarray:
         return np.arange(horizon * self.steps_per_year + 1) / self.steps_per_year
+
+    def _knot_rows(self, horizon: int) -> int:
+        """How many of U3's knots lie within ``horizon`` (horizon 5's knots are the first of horizon 10's)."""
+        return int(np.searchsorted(self.knots, horizon, side="right"))
+
+    def recent_exponent(self, times, shape, change):
+        """R5's exponent of ``t/5``: the shape ``k`` up to 5 years, ``Delta_g / ln 2`` after (the 5-
+        and 10-year anchors joined linearly in ``ln t`` on the cll scale). Arrays broadcast."""
+        return np.where(times > self.change_years[0], np.divide(change, self.log_change_span), shape)
 
     def check_request(self, horizon: int, draws: int) -> None:
         if horizon not in self.horizons:
@@ -223,113 +331,189 @@ class Model:
 
     # -- point estimates -------------------------------------------------------------------
 
-    def point_pfs(self, profile: Profile, times: np.ndarray, early: float) -> np.ndarray:
-        """Step 5: ``min(exp(-lambda_g * m * G_g * H_R(t)), 1 - q * min(1, t/T100))``."""
-        group = self.group(profile)
-        m = float(self.hazard_multiplier(profile))
-        hazard = group.calibration * m * group.curve_factor * self.relapsing_fit.cumulative_hazard(times)
-        return np.minimum(np.exp(-hazard), self.early_cap(times, early))
-
     def point_early(self, profile: Profile) -> tuple[float, float]:
-        """``q`` (study era) and ``q_recent`` (recent UK centres): never combined (A7)."""
+        """O1: ``q`` (study era) and ``q'`` (recent UK centres), EDSS only (A9); never combined (A7)."""
         f = float(self.edss_factor(profile))
         return self.early_deaths / self.patients * f, self.recent_early_deaths / self.recent_patients * f
 
-    def point_os5(self, profile: Profile, early: float) -> float:
-        return min(self.os5 ** float(self.edss_factor(profile)), 1.0 - early)
+    def late_hazard(self, profile: Profile, early: float) -> float:
+        """O3: the constant hazard after 100 days that gives ``OS5_ref = min(0.92**f, 1 - q)``."""
+        os5 = min(self.os5 ** float(self.edss_factor(profile)), 1.0 - early)
+        return -math.log(os5 / (1.0 - early)) / (self.data_horizon - self.early_years)
+
+    def point_survival(self, profile: Profile, times: np.ndarray, early: float, late_hazard: float) -> np.ndarray:
+        """O3: ``(1 - q ramp(t)) exp(-h_late late(t)) P(age, t)``, made non-increasing, then capped."""
+        ramp = np.minimum(1.0, times / self.early_years)
+        late = np.maximum(0.0, times - self.early_years)
+        age = np.exp(-self.life_table.relative_hazard(profile.age, self.age_ref, times))
+        curve = np.minimum.accumulate((1 - early * ramp) * np.exp(-late_hazard * late) * age)
+        return np.minimum(curve, 1 - early * ramp)
+
+    @property
+    def age_ref(self) -> float:
+        """A17: the study cohort's mean age implied by A3, ``p a_R + (1 - p) a_P``."""
+        p = self.relapsing_share
+        return p * self.groups[RELAPSING].mean_age + (1 - p) * self.groups[PROGRESSIVE].mean_age
+
+    def point_pfs(self, profile: Profile, times: np.ndarray, survival: np.ndarray, era: str) -> np.ndarray:
+        """S5 (study) or R5 (later cohorts), capped by that era's survival, or survival itself from
+        EDSS 9.0 (A16)."""
+        if self.pfs_is_survival(profile):
+            return survival
+        group = self.group(profile)
+        relative = times / self.data_horizon
+        if era == STUDY:
+            hazard = group.calibration * self.hazard_multiplier(profile) * relative**self.shape
+        else:
+            exponent = self.recent_exponent(times, self.shape, group.change.delta)
+            hazard = group.recent_calibration * self.hazard_multiplier(profile, RECENT) * relative**exponent
+        return np.minimum(np.exp(-hazard), survival)
 
     # -- uncertainty -----------------------------------------------------------------------
 
-    def parameter_draws(self, draws: int) -> ParameterDraws:
-        """The seeded draws of MODEL.md's Uncertainty section, in this order: ``z0..z8`` as a
-        draws-by-9 matrix of standard normals, then ``B``, then ``B'``. Cached per size."""
-        cached = self._draw_cache.get(draws)
+    def parameter_draws(self, draws: int, seed: int | None = None) -> ParameterDraws:
+        """U1 and U2, cached per (number of draws, seed)."""
+        key = (draws, self.seed if seed is None else seed)
+        cached = self._draw_cache.get(key)
         if cached is None:
-            cached = self._make_draws(draws)
-            _remember(self._draw_cache, draws, cached)
+            cached = self._make_draws(*key)
+            _remember(self._draw_cache, key, cached)
         return cached
 
-    def _make_draws(self, n: int) -> ParameterDraws:
-        rng = np.random.default_rng(self.seed)
-        z = rng.standard_normal((n, 9))
+    def _make_draws(self, n: int, seed: int) -> ParameterDraws:
+        rng = np.random.default_rng(seed)
+        lower = rng.integers(0, 2, size=(DIMENSIONS, 32, 32))
+        shift = rng.integers(0, 2**32, size=DIMENSIONS, dtype=np.uint64)
         prior = self.beta_prior
         early = rng.beta(self.early_deaths + prior, self.patients - self.early_deaths + prior, n)
-        recent = rng.beta(self.recent_early_deaths + prior,
-                          self.recent_patients - self.recent_early_deaths + prior, n)
-        cohort = two_piece(self.cohort_pfs5, *self.cohort_pfs5_ci, z[:, 0], self.z95)
-        rho = self.correlation
-        relapsing = icll(cll(self.relapsing_pfs5)
-                         - self.relapsing_cll_se * (rho * z[:, 0] + math.sqrt(1 - rho**2) * z[:, 1]))
-        p = self.relapsing_share
-        progressive = np.clip((cohort - p * relapsing) / (1 - p), *self.progressive_clip)
-        shape = np.clip(self.relapsing_fit.shape + self.shape_sd * z[:, 2], *self.shape_clip)
+        recent = rng.beta(self.recent_early_deaths + prior, self.recent_patients - self.recent_early_deaths + prior, n)
+        z = scrambled_normals(n, lower, shift)
+        shift_study = self.fit.cll_cholesky @ z[:, :2].T  # (c_R, c_P) - (cll x_R, cll x_P)
+        r, p = self.pooled[RELAPSING], self.pooled[PROGRESSIVE]
+        cr, cp = self.changes[RELAPSING], self.changes[PROGRESSIVE]
 
-        def hazard_ratio(name: str, column: int) -> np.ndarray:
-            return np.exp(math.log(self.hr[name].value) + self.log_se[name] * z[:, column])
+        def log_hr(name: str, column: int) -> np.ndarray:
+            return math.log(self.hr[name].value) + self.log_se[name] * z[:, column]
 
         return ParameterDraws(
-            cohort_pfs5=_frozen(cohort),
-            relapsing_pfs5=_frozen(relapsing),
-            progressive_factor=_frozen(np.log(progressive) / np.log(relapsing)),
-            shape=_frozen(shape),
-            hr_age=_frozen(hazard_ratio("age", 3)),
-            hr_dmts=_frozen(hazard_ratio("dmts", 4)),
-            hr_edss=_frozen(hazard_ratio("edss", 5)),
+            study_shift={RELAPSING: _frozen(shift_study[0]), PROGRESSIVE: _frozen(shift_study[1])},
+            recent_shift={RELAPSING: _frozen(r.sd * z[:, 6]), PROGRESSIVE: _frozen(p.sd * z[:, 9])},
+            shape=_frozen(np.clip(self.shape + self.shape_sd * z[:, 2], *self.shape_clip)),
+            log_hr_age=_frozen(np.maximum(0.0, log_hr("age", 3))),  # h_age = max(1, ...) (D4)
+            log_hr_dmts=_frozen(log_hr("dmts", 4)),
+            hr_edss=_frozen(np.exp(log_hr("edss", 5))),
             edss_transport=_frozen(np.exp(self.edss_transport_sd * z[:, 8])),
+            os5=_frozen(two_piece(self.os5, *self.os5_ci, z[:, 7], self.z95)),
+            change={RELAPSING: _frozen(np.maximum(0.0, cr.delta + cr.sd * z[:, 10])),
+                    PROGRESSIVE: _frozen(np.maximum(0.0, cp.delta + cp.sd * z[:, 11]))},
             early=_frozen(early),
             early_recent=_frozen(recent),
-            os5=_frozen(two_piece(self.os5, *self.os5_ci, z[:, 7], self.z95)),
         )
 
-    def _hazard_base(self, draws: int, horizon: int) -> np.ndarray:
-        """``H_d(t) = (-ln S_Rd) * (t/5)**k_d`` for every time and draw (anchored at 5 years)."""
-        key = (draws, horizon)
-        cached = self._base_cache.get(key)
+    def _cached(self, key: tuple, make):
+        cached = self._matrix_cache.get(key)
         if cached is None:
-            d = self.parameter_draws(draws)
-            relative = self.time_grid(horizon) / self.data_horizon
-            cached = _frozen(-np.log(d.relapsing_pfs5)[None, :] * np.power(relative[:, None], d.shape[None, :]))
-            _remember(self._base_cache, key, cached)
+            cached = make()
+            _remember(self._matrix_cache, key, cached, size=12)
         return cached
 
-    def draw_outcomes(self, profile: Profile, horizon: int, draws: int) -> DrawnOutcomes:
-        """Every draw's PFS curve, early deaths (both eras) and 5-year survival for ``profile``."""
-        d = self.parameter_draws(draws)
-        group = self.group(profile)
-        m = self.hazard_multiplier(profile, d.hr_age, d.hr_dmts)
-        factor = 1.0 if group.name == RELAPSING else d.progressive_factor
-        scale = -group.calibration * m * factor
-        early_factor = self.edss_factor(profile, d.hr_edss * d.edss_transport)
-        early = d.early * early_factor
-        curves = np.multiply(self._hazard_base(draws, horizon), scale[None, :])
-        np.exp(curves, out=curves)
-        self._cap_early(curves, self.time_grid(horizon), early)
-        os5 = np.minimum(np.power(d.os5, self.edss_factor(profile, d.hr_edss)), 1.0 - early)
-        return DrawnOutcomes(curves, early, d.early_recent * early_factor, os5)
+    def _study_shapes(self, draws: int, seed: int) -> np.ndarray:
+        """``(t/5)**k_d`` at every knot and draw (float32; knots x draws)."""
+        def make() -> np.ndarray:
+            d = self.parameter_draws(draws, seed)
+            return _frozen(_powers(self.knots / self.data_horizon, d.shape[None, :]))
+        return self._cached(("study", draws, seed), make)
 
-    def _cap_early(self, curves: np.ndarray, times: np.ndarray, early: np.ndarray) -> None:
-        """Apply :meth:`early_cap` in place: after 100 days the cap is one value per draw, so only
-        the first few months need the whole ramp (the keystroke path stays allocation-light)."""
-        ramping = int(np.searchsorted(times, self.early_years))
-        np.minimum(curves[:ramping], self.early_cap(times[:ramping], early), out=curves[:ramping])
-        np.minimum(curves[ramping:], 1.0 - early, out=curves[ramping:])
+    def _recent_shapes(self, draws: int, seed: int, group: Group) -> np.ndarray:
+        """``(t/5)**e_d(t)`` (R5, U3) for one group (float32; knots x draws)."""
+        def make() -> np.ndarray:
+            d = self.parameter_draws(draws, seed)
+            exponent = self.recent_exponent(self.knots[:, None], d.shape[None, :], d.change[group.name][None, :])
+            return _frozen(_powers(self.knots / self.data_horizon, exponent))
+        return self._cached(("recent", draws, seed, group.name), make)
+
+    def _death_draws(self, draws: int, seed: int, high: bool) -> DeathDraws:
+        """U2 and O3 for one EDSS level: ``q_d``, ``q'_d`` and, per era, ``-ln(1 - q ramp(t)) +
+        h_late,d late(t)`` at every knot (the same ``h_late,d`` for both eras, A18)."""
+        def make() -> DeathDraws:
+            d = self.parameter_draws(draws, seed)
+            transported = edss_factor(d.hr_edss * d.edss_transport, high, self.share_high_edss)
+            early = {STUDY: d.early * transported, RECENT: d.early_recent * transported}
+            os5 = np.minimum(np.power(d.os5, edss_factor(d.hr_edss, high, self.share_high_edss)), 1 - early[STUDY])
+            late_hazard = (-np.log(os5 / (1 - early[STUDY])) / (self.data_horizon - self.early_years))
+            ramp = np.minimum(1.0, self.knots / self.early_years)
+            within = int(np.sum(ramp < 1))  # the knots within 100 days
+            late = np.maximum(0.0, self.knots - self.early_years).astype(np.float32)
+            cap, hazard = {}, {}
+            for era, q in early.items():
+                cap[era] = _frozen(-np.log1p(-np.multiply.outer(ramp[: within + 1], q)).astype(np.float32))
+                curve = np.multiply.outer(late, late_hazard.astype(np.float32))
+                curve[:within] += cap[era][:within]
+                curve[within:] += cap[era][within]
+                hazard[era] = _frozen(curve)
+            return DeathDraws({era: _frozen(q) for era, q in early.items()},
+                              {era: percentiles(q, self.level) for era, q in early.items()}, hazard, cap)
+        return self._cached(("deaths", draws, seed, high), make)
+
+    def draw_outcomes(self, profile: Profile, horizon: int, draws: int, seed: int | None = None) -> DrawnOutcomes:
+        """Every draw's curves (U3) for ``profile`` at the knots up to ``horizon``, as cumulative
+        hazards: overall survival per era, then PFS capped by it (D3), or equal to it from EDSS 9.0."""
+        seed = self.seed if seed is None else seed
+        rows = self._knot_rows(horizon)
+        knots = self.knots[:rows]
+        deaths = self._death_draws(draws, seed, self.high_level(profile))
+        age = self.life_table.relative_hazard(profile.age, self.age_ref, knots).astype(np.float32)
+        survival = {era: _survival_hazard(deaths.hazard[era][:rows], deaths.cap[era], age) for era in (STUDY, RECENT)}
+        if self.pfs_is_survival(profile):
+            pfs = dict(survival)
+        else:
+            d = self.parameter_draws(draws, seed)
+            group = self.group(profile)
+            many = self.many_dmts(profile) - group.share_many_dmts
+            scales = {
+                STUDY: (group.calibration, d.study_shift[group.name], group.mean_age,
+                        self._study_shapes(draws, seed)),
+                RECENT: (group.recent_calibration, d.recent_shift[group.name], group.recent_mean_age,
+                         self._recent_shapes(draws, seed, group)),
+            }
+            pfs = {}
+            for era, (calibration, shift, mean_age, shapes) in scales.items():
+                log_scale = math.log(calibration) + shift + (profile.age - mean_age) * d.log_hr_age + many * d.log_hr_dmts
+                hazard = np.multiply(shapes[:rows], np.exp(log_scale).astype(np.float32)[None, :])
+                pfs[era] = np.maximum(hazard, survival[era], out=hazard)
+        return DrawnOutcomes(knots, pfs[STUDY], pfs[RECENT], survival[STUDY], survival[RECENT],
+                             deaths.early[STUDY], deaths.early[RECENT])
 
     # -- public API -------------------------------------------------------------------------
 
     def validate(self, raw: Mapping[str, Any]) -> Profile:
         return validate_profile(raw, self.limits)
 
-    def estimate(self, profile: Profile, horizon: int | None = None, draws: int | None = None) -> Estimate:
+    def estimate(self, profile: Profile, horizon: int | None = None, draws: int | None = None,
+                 seed: int | None = None) -> Estimate:
         """All estimates for one validated profile; identical output for identical input."""
         horizon = int(self.data_horizon) if horizon is None else horizon
         draws = self.default_draws if draws is None else draws
+        seed = self.seed if seed is None else seed
         self.check_request(horizon, draws)
         times = self.time_grid(horizon)
         early, early_recent = self.point_early(profile)
-        drawn = self.draw_outcomes(profile, horizon, draws)
-        lower, upper = percentile_band(drawn.pfs, self.level, overwrite=True)
-        curve = Curve(frozen_array(times), frozen_array(self.point_pfs(profile, times, early)),
-                      frozen_array(lower), frozen_array(upper), float(self.data_horizon))
+        late_hazard = self.late_hazard(profile, early)  # h_late: the same for both eras (A18)
+        survival = self.point_survival(profile, times, early, late_hazard)
+        survival_recent = self.point_survival(profile, times, early_recent, late_hazard)
+        applies, reason = self.recent_applies(profile)
+        drawn = self.draw_outcomes(profile, horizon, draws, seed)
+        deaths = self._death_draws(draws, seed, self.high_level(profile))
+        five = int(np.searchsorted(drawn.knots, self.data_horizon))  # the knot at 5 years
+        month = int(round(self.data_horizon * self.steps_per_year))  # the grid point at 5 years
+        equals_survival = self.pfs_is_survival(profile)
+        curve = self._curve(times, self.point_pfs(profile, times, survival, STUDY), drawn.pfs, drawn.knots,
+                            self.study_era(), equals_survival)
+        recent = None
+        if applies:
+            recent = self._curve(times, self.point_pfs(profile, times, survival_recent, RECENT), drawn.pfs_recent,
+                                 drawn.knots, self.recent_era(), equals_survival)
+        group = self.group(profile)
         return Estimate(
             model_version=self.version,
             evidence_version=self.evidence.version,
@@ -339,34 +523,73 @@ class Model:
             profile=profile,
             horizon_years=horizon,
             draws=draws,
-            seed=self.seed,
+            seed=seed,
+            monte_carlo_method=self.monte_carlo_method,
             early_mortality_days=self.early_days,
-            early_mortality=Interval(early, *percentiles(drawn.early, self.level)),
+            early_mortality=Interval(early, *deaths.early_interval[STUDY]),
             early_mortality_source=self.era_label(self.study),
-            early_mortality_recent=Interval(early_recent, *percentiles(drawn.early_recent, self.level)),
+            early_mortality_recent=Interval(early_recent, *deaths.early_interval[RECENT]),
             early_mortality_recent_source=self.era_label(self.recent_study),
-            overall_survival_5y=Interval(self.point_os5(profile, early), *percentiles(drawn.os5, self.level)),
+            early_mortality_adjusted_for=EARLY_ADJUSTED_FOR,
+            overall_survival_5y=Interval(float(survival[month]), *_survival_percentiles(drawn.os[five], self.level)),
+            overall_survival_5y_recent=Interval(float(survival_recent[month]),
+                                                *_survival_percentiles(drawn.os_recent[five], self.level)),
+            overall_survival_adjusted_for=SURVIVAL_ADJUSTED_FOR,
             pfs=curve,
-            pfs_at={year: curve.at(year) for year in range(1, horizon + 1)},
-            group=self.group(profile).name,
-            hazard_multiplier=float(self.hazard_multiplier(profile)),
+            pfs_at=_yearly(curve, horizon),
+            pfs_recent=recent,
+            pfs_recent_at=None if recent is None else _yearly(recent, horizon),
+            pfs_recent_reason=reason,
+            group=group.name,
+            hazard_multiplier=self.hazard_multiplier(profile),
+            hazard_multiplier_recent=self.hazard_multiplier(profile, RECENT),
             reference=self.reference_curves(times),
+            reference_recent=self.recent_reference_curves(times, applies),
             warnings=self.warnings(profile, horizon),
             caveats=self.caveats(),
             assumptions=self.assumptions,
         )
+
+    def _curve(self, times: np.ndarray, estimate: np.ndarray, hazards: np.ndarray, knots: np.ndarray, era: Era,
+               equals_survival: bool) -> Curve:
+        """U4: the band's ends at the knots, interpolated onto the monthly grid. ``hazards`` is
+        reordered within each knot (its draws' values stay, so later percentiles of a knot hold)."""
+        lower, upper = survival_band(hazards, self.level, overwrite=True)
+        band = (frozen_array(np.interp(times, knots, lower)), frozen_array(np.interp(times, knots, upper)))
+        if era.code == STUDY:  # extrapolated beyond the study's 5 years (A5)
+            return Curve(frozen_array(times), frozen_array(estimate), *band, float(self.data_horizon), era,
+                         equals_survival)
+        # anchored at 5 and 10 years, one cohort between them (A20), nothing beyond the longest horizon
+        return Curve(frozen_array(times), frozen_array(estimate), *band, self.change_years[1], era, equals_survival,
+                     self.change_years, self.change_years[0])
+
+    def study_era(self) -> Era:
+        return Era(STUDY, self.spec.raw["study_era"]["label"], (self.study.id,))
+
+    def recent_era(self) -> Era:
+        return Era(RECENT, self.recent_label, self.recent_sources)
 
     @staticmethod
     def era_label(source: Source) -> SourceLabel:
         return SourceLabel(source.id, source.text("era_label"), source.text("transplant_years"))
 
     def reference_curves(self, times: np.ndarray) -> ReferenceCurves:
-        """Step 6: the group curves ``exp(-G_g * H_R(t))`` and the average study patient."""
-        hazard = self.relapsing_fit.cumulative_hazard(times)
-        relapsing, progressive = np.exp(-hazard), np.exp(-self.theta * hazard)
+        """S6: the study's group curves at ``m = 1`` and the average study patient."""
+        relative = (times / self.data_horizon) ** self.shape
+        relapsing = np.exp(-self.groups[RELAPSING].calibration * relative)
+        progressive = np.exp(-self.groups[PROGRESSIVE].calibration * relative)
         p = self.relapsing_share
         return ReferenceCurves(frozen_array(p * relapsing + (1 - p) * progressive),
                                frozen_array(relapsing), frozen_array(progressive))
+
+    def recent_reference_curves(self, times: np.ndarray, progressive_applies: bool) -> RecentReferenceCurves:
+        """The later cohorts' group curves at ``m' = 1`` (R5); the progressive one withheld by R6."""
+        def curve(group: Group) -> np.ndarray:
+            exponent = self.recent_exponent(times, self.shape, group.change.delta)
+            return frozen_array(np.exp(-group.recent_calibration * (times / self.data_horizon) ** exponent))
+
+        progressive = curve(self.groups[PROGRESSIVE]) if progressive_applies else None
+        return RecentReferenceCurves(curve(self.groups[RELAPSING]), progressive)
 
     def warnings(self, profile: Profile, horizon: int) -> tuple[Note, ...]:
         """The warnings that apply to this profile and horizon, as codes and numbers."""
@@ -377,8 +600,11 @@ class Model:
                 "age": profile.age, "studied_min": lim.studied_age_min, "studied_max": lim.studied_age_max}))
         if profile.edss >= lim.edss_warn_at:
             notes.append(Note("edss_very_high", values={"edss": profile.edss, "warn_at": lim.edss_warn_at}))
+        if self.pfs_is_survival(profile):
+            notes.append(Note("pfs_is_survival", "pfs", {"edss": profile.edss}, "A16"))
         if horizon > self.data_horizon:
             notes.append(Note("extrapolation", "pfs", {"after_years": self.data_horizon}, "A5"))
+            notes.append(Note("recent_single_cohort", "pfs_recent", {"after_years": self.data_horizon}, "A20"))
         return tuple(notes)
 
     def caveats(self) -> tuple[Note, ...]:
@@ -388,6 +614,42 @@ class Model:
             Note("era", "early_mortality", {"study_years": self.study.text("transplant_years"),
                                             "recent_years": self.recent_study.text("transplant_years")}, "A7"),
         )
+
+
+def _survival_hazard(hazard: np.ndarray, cap: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """O3 per draw on the hazard scale: add the age term ``-ln P(age, t)``, make it non-decreasing
+    over the knots (survival's running minimum), then at least ``-ln(1 - q ramp(t))`` (the cap).
+
+    ``hazard`` itself never falls over the knots and is never below ``cap`` (it is ``cap`` plus a
+    non-negative late hazard), so when the age term never falls and is never negative (from about
+    the reference age up) both steps change nothing and are skipped; the result is the same."""
+    curve = hazard + age[:, None]
+    if np.any(np.diff(age) < 0):
+        for row in range(1, curve.shape[0]):
+            np.maximum(curve[row], curve[row - 1], out=curve[row])
+    if np.any(age < 0):
+        within = cap.shape[0] - 1
+        np.maximum(curve[:within], cap[:within], out=curve[:within])
+        np.maximum(curve[within:], cap[within], out=curve[within:])
+    return curve
+
+
+def _powers(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
+    """``base[t] ** exponent`` for every knot and draw, as ``exp(exponent * ln base)`` in single
+    precision (``0 ** e`` is 0: every exponent is positive at the first knot, t = 0)."""
+    with np.errstate(divide="ignore"):
+        log_base = np.log(base).astype(np.float32)[:, None]
+    powers = np.multiply(np.asarray(exponent, dtype=np.float32), log_base)
+    return np.exp(powers, out=powers)
+
+
+def _survival_percentiles(hazards: np.ndarray, level: float) -> tuple[float, float]:
+    lower, upper = survival_band(hazards, level)
+    return float(lower), float(upper)
+
+
+def _yearly(curve: Curve, horizon: int) -> dict[int, Interval]:
+    return {year: curve.at(year) for year in range(1, horizon + 1)}
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:

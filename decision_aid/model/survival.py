@@ -1,4 +1,4 @@
-"""Survival-curve arithmetic used by the model (MODEL.md v2): NumPy only, no figures.
+"""Survival-curve arithmetic used by the model (MODEL.md v3): NumPy only, no figures.
 
 Every function here is a formula of MODEL.md; the numbers it is applied to come from the
 evidence files through :class:`decision_aid.model.engine.Model`.
@@ -36,26 +36,39 @@ def log_se(lower: float, upper: float, z95: float) -> float:
     return (math.log(upper) - math.log(lower)) / (2 * z95)
 
 
-@dataclass(frozen=True)
-class WeibullFit:
-    """``H(t) = exp(c) * t**k`` fitted by least squares of ln H on ln t."""
-
-    log_scale: float
-    shape: float
-
-    def cumulative_hazard(self, t: np.ndarray | float) -> np.ndarray:
-        return np.exp(self.log_scale) * np.power(t, self.shape)
-
-    def survival(self, t: np.ndarray | float) -> np.ndarray:
-        return np.exp(-self.cumulative_hazard(t))
-
-
-def fit_weibull(points: list[tuple[float, float]]) -> WeibullFit:
-    """OLS of ``ln(-ln S)`` on ``ln t`` through the given (years, survival) points."""
+def fit_shape(points: list[tuple[float, float]]) -> float:
+    """``k``: the OLS slope of ``ln(-ln S)`` on ``ln t`` through (years, survival) points (MODEL.md
+    S1; the intercept is not used, the level comes from the joint fit)."""
     x = np.log([t for t, _ in points])
     y = np.log([-math.log(s) for _, s in points])
-    shape, log_scale = np.polyfit(x, y, 1)
-    return WeibullFit(float(log_scale), float(shape))
+    return float(np.polyfit(x, y, 1)[0])
+
+
+@dataclass(frozen=True)
+class JointFit:
+    """MODEL.md S2: the relapsing and progressive 5-year PFS reconciled with the whole cohort's."""
+
+    relapsing: float  # x_R
+    progressive: float  # x_P
+    cohort: float  # x_C = p x_R + (1 - p) x_P
+    chi_square: float
+    covariance: np.ndarray  # V = I^-1 (probability scale)
+    cll_cholesky: np.ndarray  # L, the lower Cholesky factor of J V J (cll scale)
+
+
+def joint_fit(observed: tuple[float, float, float], se: tuple[float, float, float], share: float) -> JointFit:
+    """Weighted least squares of (relapsing, progressive, cohort) = (x_R, x_P, p x_R + (1-p) x_P)
+    against the observed figures with their SEs, in closed form (D6, A2, A11)."""
+    (o_r, o_p, o_c), (s_r, s_p, s_c), p = observed, se, share
+    information = np.array([[1 / s_r**2 + p**2 / s_c**2, p * (1 - p) / s_c**2],
+                            [p * (1 - p) / s_c**2, 1 / s_p**2 + (1 - p) ** 2 / s_c**2]])
+    covariance = np.linalg.inv(information)
+    x_r, x_p = covariance @ np.array([o_r / s_r**2 + p * o_c / s_c**2, o_p / s_p**2 + (1 - p) * o_c / s_c**2])
+    x_c = p * x_r + (1 - p) * x_p
+    chi_square = (x_r - o_r) ** 2 / s_r**2 + (x_p - o_p) ** 2 / s_p**2 + (x_c - o_c) ** 2 / s_c**2
+    jacobian = np.diag([1 / (x_r * math.log(x_r)), 1 / (x_p * math.log(x_p))])  # d cll(x) / dx
+    return JointFit(float(x_r), float(x_p), float(x_c), float(chi_square), covariance,
+                    np.linalg.cholesky(jacobian @ covariance @ jacobian))
 
 
 def edss_factor(hazard_ratio, high: bool, share_high: float):
@@ -64,27 +77,26 @@ def edss_factor(hazard_ratio, high: bool, share_high: float):
     return (hazard_ratio if high else 1.0) / ((1 - share_high) + share_high * hazard_ratio)
 
 
-def calibrate(target: float, hazard_at_horizon: float, multipliers: np.ndarray, weights: np.ndarray) -> float:
-    """The root ``lambda > 0`` of ``sum(w * exp(-lambda * m * H)) = target`` (MODEL.md step 4).
+def calibrate(target: float, multipliers: np.ndarray, weights: np.ndarray) -> float:
+    """``A(S, pi)`` of MODEL.md S3: the root ``A > 0`` of ``sum(w * exp(-A * m)) = S``.
 
-    The left side falls strictly from 1 towards 0 as lambda grows, so the root is unique; it is
+    The left side falls strictly from 1 towards 0 as A grows, so the root is unique; it is
     bracketed by doubling and then found by bisection to machine precision (no SciPy needed).
     """
-    def gap(lam: float) -> float:
-        return float(np.dot(weights, np.exp(-lam * multipliers * hazard_at_horizon))) - target
+    def gap(a: float) -> float:
+        return float(np.dot(weights, np.exp(-a * multipliers))) - target
 
     low, high = 0.0, 1.0
     while gap(high) > 0:
         low, high = high, high * 2
-    for _ in range(200):
+    while True:
         middle = 0.5 * (low + high)
         if middle in (low, high):
-            break
+            return middle
         if gap(middle) > 0:
             low = middle
         else:
             high = middle
-    return 0.5 * (low + high)
 
 
 def percentile_band(matrix: np.ndarray, level: float, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -118,3 +130,30 @@ def percentiles(samples: np.ndarray, level: float) -> tuple[float, float]:
     """The two-sided percentiles of a vector of draws (see :func:`percentile_band`)."""
     lower, upper = percentile_band(samples, level)
     return float(lower), float(upper)
+
+
+def survival_band(hazards: np.ndarray, level: float, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The percentiles of the survival ``exp(-H)`` over the draws (last axis), found on the
+    cumulative hazards ``H`` and equal to ``np.percentile(np.exp(-H), [2.5, 97.5], axis=-1)``.
+
+    ``exp(-x)`` falls as ``x`` rises, so the survival's order statistic ``i`` is ``exp(-H)`` of
+    the hazards' order statistic ``n - 1 - i``: the same two neighbours are placed by one
+    single-index partition each (as in :func:`percentile_band`) and interpolated on the survival
+    scale. Working on ``H`` spares an exponential of the whole matrix on every estimate.
+    """
+    n = hazards.shape[-1]
+    ordered = hazards if overwrite else hazards.copy()
+    tail = (1 - level) / 2
+    bands = []
+    for q in (tail, 1 - tail):
+        position = (n - 1) * q
+        low = math.floor(position)
+        weight = position - low
+        first = n - 1 - low  # the hazard whose exp(-H) is the survival's order statistic `low`
+        ordered.partition(first, axis=-1)
+        value = np.exp(-ordered[..., first].astype(np.float64))
+        if low + 1 < n and weight > 0:
+            below = ordered[..., :first].max(axis=-1).astype(np.float64)  # order statistic first - 1
+            value = (1 - weight) * value + weight * np.exp(-below)
+        bands.append(value)
+    return bands[0], bands[1]

@@ -55,7 +55,9 @@ TIME_WORDS = {
 }
 
 NOTES = {
-    "early_death": N_("Modelled for people with the same age, type of MS, EDSS and number of previous treatments."),
+    # MODEL.md O2: the early-death figure takes into account EDSS only
+    "early_death": N_("Modelled for people with the same EDSS; age, type of MS and previous treatments are not part "
+                      "of this figure."),
     "neda_by_regimen": N_("This difference could be due to chance: neither regimen was shown to work better."),
     "fertility": N_("The chemotherapy can make it harder to have children. This aid has no figure for how often. "
                     "Ask about storing eggs or sperm before treatment."),

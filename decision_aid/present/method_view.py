@@ -1,6 +1,6 @@
 """"How was this calculated?": when the evidence was reviewed, the source studies, their figures with
-what each was checked against, the assumptions, what changed in model 2.0 and what the estimate
-leaves out."""
+what each was checked against, the assumptions, what changed in the current model and what the
+estimate leaves out."""
 
 from __future__ import annotations
 
@@ -14,19 +14,21 @@ from .i18n import N_, _
 
 FIGURE_KINDS = ("probability", "hazard_ratio", "count", "duration", "edss")
 
-#: What changed for people reading the numbers, model 1.0 -> 2.0 (MODEL.md, "What changed").
-MODEL_2_CHANGES = (
-    N_("No double counting: the effects of age and previous treatments are now measured against each group's "
-       "own average (relapsing or progressive MS), so the progressive curve no longer carries that group's older "
-       "age and heavier treatment twice. Averaged over each group, the estimates now reproduce the study's own "
-       "figures."),
-    N_("Honest uncertainty: the ranges allow for the link between the whole-cohort and relapsing figures, the "
-       "incomplete follow-up of the relapsing group, the uneven published intervals and the uncertain shape of "
-       "the curve before and after {years} years; they are wider where less is known."),
-    N_("Early death in two eras: the study's centres (treated {study_years}) and recent UK centres (treated "
-       "{recent_years}) are shown side by side with equal weight, never averaged."),
-    N_("Consistency: the curve never lies above the share still alive after {days} days, and survival at "
-       "{years} years never above the share who survived the first {days} days."),
+#: What changed for people reading the numbers, model 2.0 -> 3.0 (MODEL.md, "What changed from v2").
+MODEL_CHANGES = (
+    N_("Two eras for staying free of worsening: beside the curve from the study's transplants ({study_years}), a "
+       "second curve shows what later cohorts found (Italy, Sweden, the UK and a US trial), with its own range. "
+       "The two are never averaged."),
+    N_("Where the later cohorts apply: in progressive MS their curve is shown only with relapses or new MRI "
+       "activity in the past year, because later centres mainly treated progressive MS while it was still active."),
+    N_("At EDSS 9.0 and 9.5 a confirmed worsening can only mean death, so the chance of staying free of worsening "
+       "there is the chance of being alive."),
+    N_("Age and survival: the chance of being alive at {years} years now falls with age, as in the general "
+       "population. The early-death figure still takes into account EDSS only."),
+    N_("Consistency: staying free of worsening is never more likely than being alive, at any time, and no range "
+       "moves the wrong way with age."),
+    N_("The study's figures for relapsing MS, progressive MS and everyone are reconciled by a joint fit, and the "
+       "ranges come from {draws} quasi-random draws; their ends are shown as whole percentages."),
 )
 
 
@@ -103,11 +105,12 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
         MethodSection(_("Assumptions"), items=tuple(f"{a.id} {wording.data_text(a.text)}" for a in assumptions)) if clinician
         else MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)),
         MethodSection(_("What changed in model {version}", version=model.version),
-                      (_("Estimates saved or printed with model 1.0 were recomputed; the numbers may differ from "
-                         "an earlier printout."),),
+                      (_("Estimates saved or printed with an earlier model ({versions}) were recomputed; the "
+                         "numbers may differ from an earlier printout.", versions=", ".join(model.previous_versions)),),
                       tuple(_(change, study_years=text(study, "transplant_years"),
                                 recent_years=text(recent, "transplant_years"), days=model.early_days,
-                                years=wording.number(model.data_horizon)) for change in MODEL_2_CHANGES)),
+                                years=wording.number(model.data_horizon), draws=wording.number(model.default_draws))
+                      for change in MODEL_CHANGES)),
         MethodSection(_("What this estimate does not cover"), items=tuple(_(t) for t in wording.NOT_COVERED)),
     ]
     if clinician and result is not None:

@@ -33,6 +33,13 @@ def note_text(note: Note) -> str:
         return _("Beyond {years} years the curve is an extrapolation: the study gives no figures for that time, "
                  "so the model continues the earlier trend, with a wider range for the uncertain shape of the "
                  "curve.", years=number(v["after_years"]))
+    if note.id == "pfs_is_survival":
+        return _("At EDSS {edss} a confirmed worsening of 1 point can only mean death, so the chance of being alive "
+                 "without disability worsening is the chance of being alive.", edss=number(v["edss"], 1))
+    if note.id == "recent_single_cohort":
+        return _("After {years} years the later cohorts' curve rests on one cohort, the only one with 10-year "
+                 "figures: it joins that cohort's 5- and 10-year figures rather than extrapolating.",
+                 years=number(v["after_years"]))
     if note.id == "early_mortality_age":
         return _("Age is not part of these early-death figures because the studies give no figure for it.")
     if note.id == "era":
@@ -40,6 +47,19 @@ def note_text(note: Note) -> str:
                  "{recent_years}); they are shown side by side and never combined.",
                  study_years=data_text(v["study_years"]), recent_years=data_text(v["recent_years"]))
     raise KeyError(f"no words for note {note.id!r}")
+
+
+def recent_withheld_text(reason: str) -> str:
+    """Why the later cohorts' curve is not shown for a progressive profile (MODEL.md R6, A22), and
+    what would change it, in one sentence."""
+    if reason == "no_inflammatory_activity":
+        return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions, so "
+                 "their results do not apply to this profile, which had neither in the past year.")
+    if reason == "activity_not_known":
+        return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions; enter "
+                 "the relapses in the past year or the MRI activity to see whether their results apply to this "
+                 "profile.")
+    raise KeyError(f"no words for the reason {reason!r}")
 
 
 def note_view(note: Note) -> NoteView:

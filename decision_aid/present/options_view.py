@@ -295,7 +295,7 @@ def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience
     alternative = _("{label}: {headline}.", label=label, headline=headline)
     if icons is not None:
         alternative = _("Icon array of 100 people, {label}: {count} marked as {marked}; the others {others}.",
-                        label=label, count=icons.count, marked=marked, others=others)
+                        label=label, count=icons.solid, marked=marked, others=others)
     return ArmPanel(arm.arm, label, headline, detail, icons, alternative, True)
 
 

@@ -237,11 +237,12 @@ def writing_lines(count: int, spacing: float, name: str) -> Graphic:
 def comparison_blocks(c: ComparisonView, s: TypeScale) -> list[Block]:
     """What if: the pinned estimate and the current one side by side, in the same format."""
     blocks: list[Block] = [section_title(c.title, s, "comparison_title"),
+                           Text(para(c.shared), s.body, name="comparison_shared"),
                            Text(para(c.note, italic=True), s.body, name="comparison_note")]
     for index, pair in enumerate(((c.pinned.early[0], c.current.early[0]), (c.pinned.early[1], c.current.early[1]),
                                   (c.pinned.pfs, c.current.pfs))):
         if index == 0:
-            labels = [Text(para(side.label, bold=True), s.heading, name=f"comparison_label_{n}")
+            labels = [Text(para(side.heading, bold=True), s.heading, name=f"comparison_label_{n}")
                       for n, side in enumerate((c.pinned, c.current))]
             blocks.append(Columns([(0.5, [labels[0]]), (0.5, [labels[1]])], gap=14, name="comparison_labels"))
         blocks.append(Columns([(0.5, [card_block(card, s, 0.5)]) for card in pair], gap=14,

@@ -151,6 +151,7 @@ def _grab(window, profile, audience, horizon, size):
 
 
 def _prepare(window, profile, audience, horizon) -> None:
+    """Show what the command line asked for; that is the window's starting point, not an edit."""
     if audience is not None:
         window.set_audience(audience)
     if horizon is not None:
@@ -158,3 +159,4 @@ def _prepare(window, profile, audience, horizon) -> None:
     if profile:
         window.set_profile_fields({k: v for k, v in profile.items() if v is not None})
     window.flush()
+    window.consultations.mark_unedited()

@@ -91,6 +91,12 @@ class ConsultationController(QObject):
         self.dirty = True
         self._update_title()
 
+    def mark_unedited(self) -> None:
+        """What the window was started with (profile flags, a view or a horizon on the command line)
+        is its starting point, not an edit: closing it untouched asks nothing."""
+        self.dirty = False
+        self._update_title()
+
     def _set_clean(self, path: Path | None) -> None:
         self.path = path
         self._disk_stamp = file_stamp(path) if path is not None else None
@@ -183,6 +189,8 @@ class ConsultationController(QObject):
             return False
         self.autosaver.discard()
         self._set_clean(path)
+        self.window.statusBar().showMessage(_("Saved to {file} in {folder}.", file=one_line(path.name),
+                                              folder=one_line(path.parent)))
         return True
 
     # -- autosave and restore --------------------------------------------------------------

@@ -19,7 +19,7 @@ from ..present.i18n import _
 from ..present.record import record_text
 from ..present.review_view import review_line
 from .actions import make_action
-from .plain import plain_label
+from .plain import name_buttons, plain_label
 
 
 def record_dialog(parent: QWidget | None, name: str | None) -> tuple[QDialog, QCheckBox]:
@@ -39,6 +39,7 @@ def record_dialog(parent: QWidget | None, name: str | None) -> tuple[QDialog, QC
     include.setToolTip(_("Left unticked, the copied text does not name the patient"))
     layout.addWidget(include)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    name_buttons(buttons)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Copy"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

@@ -281,10 +281,13 @@ class FocusRing(QWidget):
             except RuntimeError:
                 pass
         self.target, self._watched = None, []
+        # Only inside the widget the ring is drawn on: the menu bar (Alt+E) and the status bar are
+        # outside it (a stray ring line was drawn across the toolbar, and mapping their position
+        # into it printed "QWidget::mapTo(): parent must be in parent hierarchy").
         host = self.parentWidget()
         if new is None or isinstance(new, OWN_FOCUS) or isinstance(new.parentWidget(), QComboBox) \
                 or new is self or host is None or not host.isAncestorOf(new):
-            self.hide()  # also the menu bar: outside the host, the ring would be a stray line across the toolbar
+            self.hide()
             return
         self.target = new
         # The widget and every container up to the host: a layout that moves a container (a panel

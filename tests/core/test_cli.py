@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from decision_aid.present.wording import count_phrase
+from display_rule import end_count, point_count, point_text
 
 PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
@@ -43,6 +44,57 @@ def test_table_shows_the_numbers_in_words(model):
     assert f"{result.early_mortality.estimate * 100:.1f}%" in out
     assert count_phrase(result.pfs_5y.estimate) in out
     assert "Muraro PA" in out and "A7" in out
+
+
+def table_line(out: str, label: str) -> list[str]:
+    """The cells of the table row that starts with ``label`` (label, estimate, range, in 100)."""
+    (line,) = [line for line in out.splitlines() if line.startswith(label + "  ")]
+    return [cell.strip() for cell in line[len(label):].split("  ") if cell.strip()]
+
+
+def test_table_shows_both_eras_with_whole_percentage_interval_ends(model):
+    done = cli("estimate", *PROFILE, "--horizon", "10")
+    assert done.returncode == 0, done.stderr
+    result = model.estimate(model.validate({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}), horizon=10)
+    out = done.stdout
+
+    def end(value):  # whole percentages; "<1%" where one would say 0% of something that is not none
+        count = end_count(value)
+        return "<1%" if count == 0 < value else ">99%" if count == 100 > value else f"{count}%"
+
+    def cells(interval):
+        return [f"{point_text(interval.estimate)}%", f"{end(interval.lower)} to {end(interval.upper)}",
+                f"about {point_count(interval.estimate)} in 100"]
+
+    for label, interval in (("Death within 100 days, treated 1995 to 2006", result.early_mortality),
+                            ("Death within 100 days, UK centres, treated 2002 to 2023", result.early_mortality_recent),
+                            ("Alive at 5 years, treated 1995 to 2006", result.overall_survival_5y),
+                            ("Alive at 5 years, UK centres, treated 2002 to 2023", result.overall_survival_5y_recent)):
+        assert table_line(out, label) == cells(interval), label
+    study = out.index("Alive without disability worsening, treated 1995 to 2006 (Muraro 2017):")
+    later = out.index("Alive without disability worsening, later cohorts: Italy, Sweden, UK and a US trial")
+    assert table_line(out[study:later], "At 10 y (extrapolated)") == cells(result.pfs_at[10])
+    assert table_line(out[later:], "At 10 y (from one cohort)") == cells(result.pfs_recent_at[10])
+    assert table_line(out[later:], "At 5 y") == cells(result.pfs_recent_at[5])
+    assert ("This figure takes into account your EDSS, not your age, type of MS or previous treatments. Early risk "
+            "was higher in older people.") in " ".join(out.split())
+    assert "A22" in out and "(assumption A20)" in out
+
+
+@pytest.mark.parametrize("relapses, mri, says", [
+    ("0", "no", "so their results do not apply to this profile"),
+    (None, None, "enter the relapses in the past year or the MRI activity"),
+])
+def test_table_says_why_the_later_curve_is_not_shown_for_progressive_ms_without_activity(relapses, mri, says):
+    flags = ["--age", "52", "--course", "ppms", "--edss", "6.5", "--prior-dmts", "3", "--horizon", "10"]
+    flags += ["--relapses-past-year", relapses, "--mri-activity", mri] if relapses else []
+    done = cli("estimate", *flags)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert says in text
+    later = done.stdout.index("later cohorts: Italy")
+    assert "At 1 y" not in done.stdout[later:] and "(from one cohort)" not in done.stdout
+    assert "(assumption A20)" not in done.stdout  # no note about a curve that is not shown
 
 
 @pytest.mark.parametrize(
@@ -109,7 +161,7 @@ def test_a_closed_pipe_is_not_a_traceback():
 
 def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(monkeypatch, capsys):
     """The ranges in --help come from the model's evidence file: change the file's limits and the
-    help follows (they were once written into the help text)."""
+    help follows (they were once written into the help text), and so does the default of --draws."""
     import dataclasses
 
     import decision_aid.model as model_module
@@ -121,13 +173,13 @@ def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(mo
 
     class Other:
         def __init__(self):
-            self.limits, self.dmt_threshold = limits, 4
+            self.limits, self.dmt_threshold, self.default_draws = limits, 4, 1234
 
     monkeypatch.setattr(model_module, "default_model", Other)
     with pytest.raises(SystemExit):
         main(["estimate", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     for expected in ("17 to 71", "0 to 13", "More than 4", "0 to 19", "0 to 55",
-                     "0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0"):
+                     "0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0", "(default 1234;"):
         assert expected in text, expected
     assert "9.5" not in text and "0.5" not in text

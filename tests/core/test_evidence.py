@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -47,9 +48,17 @@ def test_shipped_evidence_is_edition_2026_12_with_its_review_dates():
     assert primary.value("early_deaths") == 8 and primary.value("patients") == 281
 
 
-# EVIDENCE.md's words; a figure checked in parts says which part ("8 and 2.8%: secondary; CI: not checked").
-CHECKED = re.compile(r"^(?:[^:;]+: )?(abstract|abstract copy|secondary|not checked)$")
-MODEL_SPECIFICATION = "not applicable: model specification (MODEL.md v2)"
+# EVIDENCE.md's words; a figure checked in parts says which part ("8 and 2.8%: secondary; CI: not checked"),
+# and from its section "Model 3.0" on, the text it was checked against ("abstract: https://...").
+KINDS = ("abstract", "abstract copy", "secondary", "not checked", "conference abstract", "registry", "derived")
+CHECKED = re.compile(r"^(?:(?:[^:;]+: )?(?:{kinds})|(?:{kinds}): \S.*)$".format(kinds="|".join(KINDS)))
+MODEL_SPECIFICATION = "not applicable: model specification (MODEL.md v3)"
+#: EVIDENCE.md (Model 3.0), section L: what the life table was checked against.
+LIFE_TABLE_CHECKED = (
+    "a copy of the HMD file in the public GitHub repository yiping-guo/RHals, path inst/data/Mx_1x1_EW.txt, commit "
+    "6e733a9280de4ecda4ce0db8b2d2bcdf4e0c8b63 (not against mortality.org itself, which needs registration, nor "
+    "against the ONS National Life Tables, whose spreadsheets were not available here; the ONS 2017-2019 tables are "
+    "built from the same deaths and populations and differ in method only)")
 
 
 def test_every_figure_has_provenance_and_says_what_it_was_checked_against():
@@ -58,10 +67,14 @@ def test_every_figure_has_provenance_and_says_what_it_was_checked_against():
         for figure in source.figures.values():
             assert figure.unit and figure.reported_in and figure.kind
             if source.role == "model":
-                assert figure.checked_against == MODEL_SPECIFICATION
+                assert (figure.checked_against == MODEL_SPECIFICATION
+                        or figure.checked_against.startswith("NOT VERIFIED.")), figure.name
                 continue
-            parts = figure.checked_against.split("; ")
-            assert all(CHECKED.match(part) for part in parts), (source.id, figure.name, figure.checked_against)
+            if source.role == "population":
+                assert figure.checked_against == LIFE_TABLE_CHECKED
+                continue
+            parts = re.split(r";\s(?![^(]*\))", figure.checked_against)  # not inside parentheses
+            assert all(CHECKED.match(part.strip()) for part in parts), (source.id, figure.name, figure.checked_against)
 
 
 def test_corrected_citations_of_edition_2026_12():
@@ -141,20 +154,67 @@ def test_invalid_json_is_named(evidence_copy):
     assert caught.value.file == SOURCE
 
 
-def test_model_numbers_come_from_the_evidence_files(evidence_copy):
+def test_model_numbers_come_from_the_evidence_files(evidence_copy, model):
     """Change figures in a copy of the evidence and the model follows: nothing is a literal."""
     from decision_aid.model import Model
 
-    def change(d):
+    def study(d):
         d["figures"]["pfs_5y"].update(value=0.50, ci=[0.45, 0.55])
         d["figures"]["early_deaths"]["value"] = 4
 
-    rewrite(evidence_copy, SOURCE, change)
+    rewrite(evidence_copy, SOURCE, study)
+    rewrite(evidence_copy, "nash2017_haltms.json", lambda d: d["figures"]["pfs_5y"].update(value=0.80, ci=[0.6, 0.9]))
+    rewrite(evidence_copy, "boffa2021.json", lambda d: d["figures"]["dwfs_relapsing_10y"].update(value=0.60))
+    rewrite(evidence_copy, "lifetable_ew_2017_2019.json", lambda d: d["figures"]["q_40"].update(value=0.01))
     changed = Model(load_evidence(evidence_copy))
-    profile = changed.validate({"age": 35, "course": "spms", "edss": 4.0, "prior_dmts": 1})
-    result = changed.estimate(profile, draws=500)
-    assert result.reference.average_patient[60] == pytest.approx(0.50, abs=1e-9)
     assert changed.early_deaths / changed.patients == pytest.approx(4 / 281)
+    assert changed.fit.cohort > model.fit.cohort + 0.01  # the joint fit moves towards the new 50%
+    haltms = next(c for c in changed.cohorts if c.source == "nash2017_haltms")
+    assert haltms.y == pytest.approx(math.log(-math.log(0.80)))
+    assert changed.groups["relapsing"].change.delta == pytest.approx(
+        math.log(-math.log(0.60)) - math.log(-math.log(0.855)))
+    assert float(changed.life_table.survival(40, 1)) == pytest.approx(0.99)
+    profile = changed.validate({"age": 35, "course": "spms", "edss": 4.0, "prior_dmts": 1})
+    assert changed.estimate(profile, draws=500).early_mortality.estimate == pytest.approx(
+        4 / 281 * float(changed.edss_factor(profile)))
+
+
+def test_model_3_inputs_are_those_of_evidence_md(model):
+    """The figures of EVIDENCE.md's section "Model 3.0" that the model reads, as written there."""
+    import model_reference as reference
+
+    evidence = model.evidence
+
+    def value(source_id, name):
+        figure = evidence.get(source_id).figure(name)
+        return (figure.value, figure.ci) if figure.ci else figure.value
+
+    spec = evidence.get("model_parameters")
+    assert spec.raw["model_version"] == "3.0" and spec.raw["previous_model_versions"] == ["1.0", "2.0"]
+    assert spec.value("monte_carlo_draws") == 32768 and spec.value("monte_carlo_seed") == 20170401
+    assert spec.figure("progressive_pfs_5y").value == 0.33
+    assert spec.figure("progressive_pfs_5y").checked_against.startswith("NOT VERIFIED. Cited for the study's progressive")
+    assert [a["id"] for a in spec.raw["assumptions"]] == [f"A{i}" for i in range(1, 23)]
+    assert spec.raw["assumptions"][15]["text"] == ("From EDSS 9.0, a confirmed 1-point worsening can only mean death, "
+                                                   "so PFS equals overall survival there.")
+    assert all(a["for_patient"] for a in spec.raw["assumptions"])
+    assert value("nash2017_haltms", "pfs_5y") == (0.913, (0.747, 0.972))
+    assert evidence.get("nash2017_haltms").role == "pooled"
+    assert value("muraro2025", "neurological_follow_up_patients") == 271
+    assert value("muraro2025", "relapsing_patients") == 168 and value("muraro2025", "pfs_5y") == 0.624
+    assert value("muraro2025", "hr_pira_progressive") == (1.68, (1.05, 2.69))
+    assert evidence.get("muraro2025").figure("hr_pira_progressive").checked_against.startswith(
+        "conference abstract: https://index.mirasmart.com/AAN2025/PDFfiles/AAN2025-005293.html")
+    assert (value("burman2014", "pfs_5y"), value("burman2014", "outcome_patients"),
+            value("burman2014", "outcome_relapsing_patients")) == (0.77, 41, 34)
+    assert [value("boffa2021", n) for n in ("dwfs_relapsing_5y", "dwfs_relapsing_10y", "dwfs_progressive_5y",
+                                            "dwfs_progressive_10y")] == [
+        (0.855, (0.769, 0.941)), (0.713, (0.578, 0.848)), (0.71, (0.594, 0.826)), (0.572, (0.418, 0.727))]
+    table = evidence.get("lifetable_ew_2017_2019")
+    assert table.role == "population" and table.raw["first_age"] == 16
+    assert [table.value(f"q_{age}") for age in range(16, 81)] == reference.Q_X
+    for age, rates in table.raw["death_rates_2017_2018_2019"].items():  # q_x = 1 - exp(-mean m_x), to 6 places
+        assert round(1 - math.exp(-sum(rates) / 3), 6) == table.value(f"q_{age}")
 
 
 # --- The evidence files of issue #14 -------------------------------------------------------------

@@ -166,18 +166,18 @@ def test_tab_visits_a_new_control_each_press_in_reading_order(walked):
     names = [heard(f) for f in walk]
     start = next(i for i, n in enumerate(names) if n.startswith("Age (years)"))
     reading_order = ["Age (years) 38", "MS course", "EDSS score", "Previous DMTs 3",  # a typed number: its value too
-                     "Relapses, past year", "Years since diagnosis", "New MRI activity, past year",
-                     "Relapses while on a DMT", "High-efficacy DMT failed", "High-efficacy DMT contraindicated",
-                     "Clear profile"]
+                     "Relapses, past year", "Years since diagnosis", "1. New MRI activity, past year",
+                     "2. Relapses while on a DMT", "3. High-efficacy DMT failed",
+                     "4. High-efficacy DMT contraindicated", "Clear profile"]
     assert names[start:start + len(reading_order)] == reading_order
     rest = names[start + len(reading_order):]
     assert any("About 2 in 100" in n for n in rest) and any(n.startswith("Chart:") for n in rest), \
         "; ".join(n[:25] for n in names)
-    # then the results (sentences, each with the era it is about), the chart, the compare boxes,
-    # the year table, the tabs
+    # then the results (sentences, each with the era it is about), the chart, the box that pins for
+    # what if, the year table, the tabs
     order = [next(i for i, n in enumerate(rest) if "About 2 in 100" in n),
              next(i for i, n in enumerate(rest) if n.startswith("Chart:")),
-             rest.index("Relapsing group"), rest.index("Progressive group"),
+             rest.index("Pin to compare"),
              next(i for i, n in enumerate(rest) if n.endswith("year by year")),
              next(i for i, n in enumerate(rest) if walk[start + len(reading_order) + i]["role"] == "page tab list")]
     assert order == sorted(order), order

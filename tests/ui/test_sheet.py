@@ -172,8 +172,9 @@ def test_source_versions_and_assumptions(sheets, case, model):
     assert flat(result.primary_citation) in text
     assert result.evidence_checksum[:12] in text and result.evidence_version in text
     assert f"model {result.model_version}" in text and decision_aid.__version__ in text
+    joined = text.replace("- ", "-")  # a line broken after a hyphen ("progressive-vs-")
     for assumption in result.assumptions:
-        assert (flat(f"{assumption.id} {assumption.text}") in text) == (options.audience == "clinician")
+        assert (flat(f"{assumption.id} {assumption.text}") in joined) == (options.audience == "clinician")
     for caveat in result.caveats:
         assert flat(note_text(caveat)) in text
     assert not re.search(r"\[(era|extrapolation|early_mortality_age)\]", text)  # no internal codes
@@ -183,9 +184,10 @@ def test_source_versions_and_assumptions(sheets, case, model):
 def test_warnings_name_and_notes_only_when_they_apply(sheets, case, model):
     path, result, options = sheets[case]
     text = pdf_text(path)
+    # The sheet does not show the later cohorts' curve yet (issue 23's views), nor its notes.
     every_warning = {note_text(w) for fields in (RELAPSING, PROGRESSIVE_WARNED, PROGRESSIVE)
-                     for w in model.warnings(model.validate(fields), 10)}
-    shown = {note_text(w) for w in result.warnings}
+                     for w in model.warnings(model.validate(fields), 10) if w.qualifies != "pfs_recent"}
+    shown = {note_text(w) for w in result.warnings if w.qualifies != "pfs_recent"}
     for warning in every_warning:
         assert (flat(warning) in text) == (warning in shown)
     general = [w for w in result.warnings if w.qualifies == "all"]

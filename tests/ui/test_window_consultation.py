@@ -110,6 +110,20 @@ def test_a_file_saved_with_other_evidence_is_recomputed_and_says_so(qtbot, windo
     assert window.current_result().early_mortality == expected.early_mortality
 
 
+def test_a_file_saved_with_model_2_opens_with_the_note_that_model_3_recomputed_it(qtbot, window, monkeypatch, model,
+                                                                                    tmp_path):
+    document = json.loads((CORPUS / "older_evidence.aidconsult.json").read_text())
+    document.update(model_version="2.0", evidence_version=model.evidence.version,
+                    evidence_checksum=model.evidence.manifest_sha256)
+    path = tmp_path / "model_2.aidconsult.json"
+    path.write_text(json.dumps(document))
+    shown = []
+    monkeypatch.setattr(window.consultations, "show_version_change", shown.append)
+    assert window.consultations.open(path)
+    assert len(shown) == 1 and "saved with model 2.0" in shown[0] and "recomputed with model 3.0" in shown[0]
+    assert window.current_result().model_version == "3.0"
+
+
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, monkeypatch):
     type_profile(qtbot, window)
     asked = []
