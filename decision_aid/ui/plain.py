@@ -160,6 +160,10 @@ def scroll_when_too_tall(box: QMessageBox, room: int | None = None) -> bool:
     # The box lays its text out on showing, about 500 pixels wide (Qt's limit for a long text),
     # with its buttons (about 8 lines of the text's height) below.
     width = min(500, screen.availableGeometry().width() // 2)
+    line = label.fontMetrics().height()
+    lines = label.text().count("\n") + len(label.text()) // 25 + 1  # at most (25 characters fill a line)
+    if (lines + 8) * line <= room:
+        return False  # surely fits: not laid out (laying out text shapes it, which can warn about fonts)
     label.setWordWrap(True)  # as the box sets it for a long text
     if label.heightForWidth(width) + 8 * label.fontMetrics().height() <= room:
         return False

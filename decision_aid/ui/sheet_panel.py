@@ -61,6 +61,10 @@ class SheetPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label above its field when narrow
         self.audience_combo = QComboBox()
         self.audience_combo.setObjectName("sheetAudience")
+        # As wide as there is room for, down to 16 letters (its list shows each version whole): at
+        # full length it made the page scroll sideways with an 18 pt font.
+        self.audience_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.audience_combo.setMinimumContentsLength(16)
         for key, text in VERSIONS:
             self.audience_combo.addItem(_(text), key)
         self.audience_combo.setToolTip(_("Which version is printed, previewed and saved as PDF. Chosen here: it does "
