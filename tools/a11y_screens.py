@@ -1,12 +1,17 @@
 """Screenshots for the accessibility review: the window at a scale factor on a given screen, both
-views, what is on screen and the whole scrolled page.
+views, every tab, what is on screen and the whole scrolled page.
 
-    QT_SCALE_FACTOR=2 python tools/a11y_screens.py OUT_DIR --screen 1280x800
+    QT_SCALE_FACTOR=1.25 python tools/a11y_screens.py OUT_DIR --screen 1366x768 [--font-size 18]
+        [--palette dark] [--all-tabs]
 
-The window fills the screen (logical size = screen / scale). Writes ``<view>-window.png`` (what
+The window fills the screen's area less the desktop's panels and the window's frame
+(``--reserved``, 70 px by default; logical size = that / scale). Writes ``<view>-window.png`` (what
 the screen shows) and ``<view>-page.png`` (the one scroll area's whole content, i.e. everything
-reachable by scrolling), for a typical profile with the 10-year horizon, plus ``tabs.txt`` (where
-the tabs are and whether any is cut off). Offscreen: no display needed.
+reachable by scrolling) for the estimate tab, or ``<view>-<tab>-window.png`` and ``-page.png``
+for every tab with ``--all-tabs``, for a typical profile with the 10-year horizon, plus
+``tabs.txt`` (where the tabs are, whether any is cut off, and any page wider than the window: a
+sideways scroll). ``--font-size`` sets the system font's size (points), ``--palette`` one of
+tools/contrast.py's system palettes. Offscreen: no display needed.
 """
 
 from __future__ import annotations
@@ -27,18 +32,31 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out")
     parser.add_argument("--screen", default="1280x800")
     parser.add_argument("--profile", default="38,rrms,4.0,3")
+    parser.add_argument("--reserved", type=int, default=70, help="screen pixels taken by panels and the frame")
+    parser.add_argument("--font-size", type=float, help="the system font's size in points")
+    parser.add_argument("--palette", help="light, dark or high-contrast (tools/contrast.py)")
+    parser.add_argument("--all-tabs", action="store_true")
     args = parser.parse_args(argv)
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    if args.font_size:
+        font = app.font()
+        font.setPointSizeF(args.font_size)
+        app.setFont(font)
+    if args.palette:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from contrast import qt_palette
+
+        app.setPalette(qt_palette(args.palette))
     from decision_aid.ui.main_window import MainWindow
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     width, height = (int(v) for v in args.screen.split("x"))
-    logical = (round(width / scale), round(height / scale))
+    logical = (round(width / scale), round((height - args.reserved) / scale))
     age, course, edss, dmts = args.profile.split(",")
     notes = []
     for audience in ("patient", "clinician"):
@@ -51,8 +69,18 @@ def main(argv: list[str]) -> int:
         window.flush()
         for _ in range(10):
             app.processEvents()
-        window.grab().save(str(out / f"{audience}-window.png"))
-        if not os.environ.get("SKIP_PAGE"): window.scroll.widget().grab().save(str(out / f"{audience}-page.png"))
+        for index in range(window.tabs.count()) if args.all_tabs else (0,):
+            window.tabs.setCurrentIndex(index)
+            for _ in range(10):
+                app.processEvents()
+            name = f"{audience}-{index}" if args.all_tabs else audience
+            window.grab().save(str(out / f"{name}-window.png"))
+            if not os.environ.get("SKIP_PAGE"):
+                window.scroll.widget().grab().save(str(out / f"{name}-page.png"))
+            sideways = window.scroll.widget().width() - window.scroll.viewport().width()
+            if sideways > 0:
+                notes.append(f"{audience}: {window.tabs.tabText(index).replace('&', '')} scrolls sideways by {sideways} px")
+        window.tabs.setCurrentIndex(0)
         bar = window.tabs.tabBar()
         notes.append(f"{audience}: window {window.width()}x{window.height()} logical (minimum "
                      f"{window.minimumWidth()}x{window.minimumHeight()}), page "

@@ -109,8 +109,9 @@ def pinned_curve(result: Estimate, pinned_side: ComparisonSide, current_side: Co
                  audience: Audience) -> PinnedCurve:
     curve = result.pfs
     cut = curve.extrapolated_after
-    yearly = "; ".join(wording.curve_value_text(float(year), interval, audience.clinician, year > cut)
-                       for year, interval in result.pfs_at.items())
+    yearly = " ".join(_("{value}.", value=wording.curve_value_text(float(year), interval, audience.clinician,
+                                                                   year > cut))
+                      for year, interval in result.pfs_at.items())  # a sentence a year, as the chart's own
     return PinnedCurve(times=curve.times, estimate=curve.estimate, label=pinned_side.heading,
                        current_label=current_side.heading,
                        description=_("{label}: {values}", label=pinned_side.heading, values=yearly))

@@ -253,8 +253,9 @@ def chart_view(result: Estimate, audience: Audience) -> ChartView:
                ChartSeries("relapsing", _("Study: relapsing MS")),
                ChartSeries("progressive", _("Study: progressive MS"))]
     clinician = audience.clinician
-    yearly = "; ".join(wording.curve_value_text(float(year), interval, clinician, year > cut)
-                       for year, interval in result.pfs_at.items())
+    # One sentence a year (a screen reader pauses between them), not one run joined by semicolons
+    yearly = " ".join(_("{value}.", value=wording.curve_value_text(float(year), interval, clinician, year > cut))
+                      for year, interval in result.pfs_at.items())
     return ChartView(
         title=_("Alive without disability worsening over the years"),
         x_label=_("Years after transplant"),

@@ -369,14 +369,18 @@ def survival_other_side(interval: Interval, years: int) -> str:
 
 
 def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
-    """What the chart says about one point in time, e.g. under the mouse."""
+    """What the chart says about one point in time, e.g. under the mouse: "1 year", "1.5 years"
+    (never "1.0 years"), and no range where it has none ("between 100 and 100 in 100" at 0)."""
     if clinician:
-        value = interval_percent(interval)
+        flat = percent(interval.lower) == percent(interval.upper)
+        value = percent(interval.estimate) if flat else interval_percent(interval)
     else:
-        value = _("{count} ({range})", count=count_phrase(interval.estimate), range=range_phrase(interval))
+        flat = in_hundred(interval.lower) == in_hundred(interval.upper)
+        value = count_phrase(interval.estimate) if flat else _("{count} ({range})", count=count_phrase(
+            interval.estimate), range=range_phrase(interval))
     if extrapolated:
-        return _("{years} years: {value} - extrapolated", years=number(years, 1), value=value)
-    return _("{years} years: {value}", years=number(years, 1), value=value)
+        return _("{when}: {value}, extrapolated", when=years_phrase(years), value=value)
+    return _("{when}: {value}", when=years_phrase(years), value=value)
 
 
 def wrap_text(text: str, width: int = 96, indent: str = "") -> str:

@@ -16,6 +16,7 @@ from ..display import draw_offscreen
 from ..present.wording import PROGRAM_NAME
 from ..present.i18n import _
 from ..terminal import say, write_stderr
+from .responsive import fit_on_screen
 from .settings import APPLICATION, ORGANISATION
 
 
@@ -92,8 +93,10 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
         if consultation_path is not None:
             window.consultations.open(Path(consultation_path))
         _prepare(window, profile, audience, horizon)
+        fit_on_screen(window)  # inside the screen's available area (a remembered or default size may not be)
         window.show()
-        QTimer.singleShot(0, lambda: (keep_start_objects(), handlers.append(start_consultation_services(window))))
+        QTimer.singleShot(0, lambda: (fit_on_screen(window), keep_start_objects(),  # with the frame it has now
+                                      handlers.append(start_consultation_services(window))))
         return app.exec()
     finally:
         for handler in handlers:

@@ -16,13 +16,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from .. import palette
 from .outcomes_panel import OutcomeColumn, body_label, heading_label
 from .responsive import ResponsiveRow
-from .style import make_reading
+from .style import make_reading, mute
 
 if TYPE_CHECKING:  # what if: the views are made at the first pin
     from ..present.comparison_view import ComparisonView
@@ -52,10 +51,7 @@ class ComparisonPanel(QFrame):
         layout.addWidget(self.title)
         self.shared = body_label("comparisonShared")  # what both profiles have, said once
         layout.addWidget(self.shared)
-        self.note = body_label("comparisonNote")
-        colours = self.note.palette()  # a palette, not a style sheet: the size still follows the view
-        colours.setColor(QPalette.ColorRole.WindowText, QColor(palette.MUTED))
-        self.note.setPalette(colours)
+        self.note = mute(body_label("comparisonNote"))  # a palette, not a style sheet: the size follows the view
         layout.addWidget(self.note)
         self.headings: list[QLabel] = []
         self.rows: list[ResponsiveRow] = []
@@ -135,12 +131,13 @@ class ComparisonPanel(QFrame):
         found: list[QWidget] = [self.title, self.shared, self.note]
         for pinned, current in zip(self.pinned, self.current):
             for column in (pinned, current):
-                found += [column.heading, column.headline, column.other_side, column.range]
+                found += [column.heading, column.icons, column.headline, column.other_side, column.range]
         return found
 
     def texts(self) -> list[str]:
         """Every shown sentence, in reading order (empty when hidden)."""
-        return [label.text() for label in self.stops() if label.text()] if self.view is not None else []
+        return [label.text() for label in self.stops() if isinstance(label, QLabel) and label.text()] \
+            if self.view is not None else []
 
 
 def _natural_height(label: QLabel) -> int:

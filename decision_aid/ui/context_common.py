@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Protocol, Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QWidget)
 
 from .. import palette
 from ..present.audience import Audience
 from .plain import plain_label
+from .responsive import follow_current_cell
+from .style import make_reading, screen_colours, sized
 from ..present.i18n import _
 
 
@@ -34,24 +36,22 @@ def body_points(audience: Audience | str) -> int:
 
 
 def set_font_size(widget: QWidget, points: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPointSize(points)
-    font.setBold(bold)
-    widget.setFont(font)
+    """``points`` of the type scale, relative to the system font (:func:`~decision_aid.ui.style.points`)."""
+    widget.setFont(sized(widget.font(), points, bold))
 
 
 def text_label(text: str = "", name: str = "", points: int = palette.BODY, bold: bool = False,
                tooltip: str | None = None) -> QLabel:
     """A wrapping, selectable, plain-text label (and a tooltip only when given). A screen reader
     reads its text as its name; ``name``, a short tag ("Study", "Kind of study"), is only its
-    description (as a name it hid the text: an AT-SPI client heard "Kind of study", not the kind)."""
+    description (as a name it hid the text: an AT-SPI client heard "Kind of study", not the kind).
+    It is a keyboard stop (Tab reaches it and the page scrolls to it), as every sentence of the
+    estimate is: a tab of text with no stop could not be read or scrolled by keyboard."""
     label = plain_label(text)  # a file's text is never parsed as markup
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleDescription(name)
+    make_reading(label, name)
     if tooltip:
         label.setToolTip(tooltip)
-    label.setStyleSheet(f"color: {palette.TEXT};")
     set_font_size(label, points, bold)
     return label
 
@@ -69,7 +69,7 @@ def set_text(label: QLabel, text: str) -> None:
 def rule() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet(f"color: {palette.BAND};")
+    line.setStyleSheet(f"color: {screen_colours().border};")
     return line
 
 
@@ -80,6 +80,8 @@ class FittedTable(QTableWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (it trapped the keyboard); the arrow keys move inside
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -90,12 +92,11 @@ class FittedTable(QTableWidget):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                                     | Qt.TextFlag.TextWordWrap)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        follow_current_cell(self)
 
     def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
              shaded: Sequence[bool] = (), points: int = palette.BODY, weights: Sequence[int] = ()) -> None:
-        font = QFont(self.font())
-        font.setPointSize(points)
-        self.setFont(font)
+        self.setFont(sized(self.font(), points))
         self.clear()
         self.setColumnCount(len(headings))
         self.setRowCount(len(rows))
@@ -108,7 +109,7 @@ class FittedTable(QTableWidget):
                 item.setToolTip(tooltips[r] if c == 0 and r < len(tooltips) and tooltips[r] else text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 if r < len(shaded) and shaded[r]:
-                    item.setBackground(QColor(palette.EXTRAPOLATED))
+                    item.setBackground(QColor(screen_colours(self.palette()).shade))  # the table's text on it: 5:1
                 self.setItem(r, c, item)
         header = self.horizontalHeader()
         if weights:

@@ -17,6 +17,8 @@ from ..present.help_text import user_guide_html
 from ..present.i18n import _
 from .actions import shortcut_rows
 from .plain import name_buttons
+from .responsive import fit_on_screen
+from .style import FocusRing
 
 
 def button_rows(buttons: Iterable[QAbstractButton]) -> list[tuple[str, str]]:
@@ -61,4 +63,6 @@ class UserGuide(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(720, 640)
+        fit_on_screen(self)  # at 150% on a 1366 x 768 screen, 640 pixels were taller than the screen
+        self.focus_ring = FocusRing(self)  # Fusion's focused frame differed from the unfocused one by 1.73:1
         self.browser.setFocus()

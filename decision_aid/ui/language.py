@@ -87,9 +87,10 @@ def qt_translation_installed() -> bool:
 
 # -- View > Language ------------------------------------------------------------------------------
 
-def restart_message(chosen: str) -> str:
+def restart_parts(chosen: str) -> tuple[str, str]:
     """What the window says after a new interface language is chosen: in the language shown now
-    and in the chosen one (a person who chose Spanish by mistake can still read how to undo it)."""
+    and in the chosen one ("" when they are the same), so that a person who chose Spanish by
+    mistake can still read how to undo it."""
     from ..present.i18n import _, current_language, language_name, use_language
 
     def said() -> str:
@@ -100,7 +101,30 @@ def restart_message(chosen: str) -> str:
     now = said()
     with use_language(chosen):
         then = said()
-    return now if then == now or chosen == current_language() else f"{now}\n\n{then}"
+    return (now, "") if then == now or chosen == current_language() else (now, then)
+
+
+def restart_message(chosen: str) -> str:
+    """Both parts of :func:`restart_parts` as one text."""
+    return "\n\n".join(part for part in restart_parts(chosen) if part)
+
+
+def restart_box(parent, chosen: str):
+    """The message, its sentence in the chosen language marked as that language (a screen reader
+    read the Spanish sentence with the English voice): the chosen language's part is a label of
+    its own whose locale is that language (AT-SPI's locale of the object, UI Automation's culture)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from ..present.i18n import _
+    from .plain import plain_message_box
+
+    now, then = restart_parts(chosen)
+    box = plain_message_box(QMessageBox.Icon.Information, _("Language"), now, then, parent=parent)
+    for label in box.findChildren(QLabel):
+        if then and label.text() == then:
+            label.setLocale(QLocale(chosen))
+    return box
 
 
 def _with_mnemonics(names: list[str]) -> list[str]:
@@ -120,17 +144,16 @@ def _with_mnemonics(names: list[str]) -> list[str]:
 def language_menu(parent, settings):
     """View > Language: one checkable entry per language, each named in its own language."""
     from PySide6.QtGui import QActionGroup
-    from PySide6.QtWidgets import QMenu, QMessageBox
+    from PySide6.QtWidgets import QMenu
 
     from ..present.i18n import _, current_language, language_name
     from .actions import make_action
-    from .plain import plain_message_box
 
     menu = QMenu(_("&Language"), parent)
     menu.setObjectName("languageMenu")
     menu.last_message = ""
-    menu.tell = lambda text: plain_message_box(QMessageBox.Icon.Information, _("Language"), text,
-                                               parent=parent).exec()
+    menu.chosen = current_language()
+    menu.tell = lambda _text: restart_box(parent, menu.chosen).exec()
     group = QActionGroup(menu)
     menu.language_actions = {}
     codes = list(available_languages())
@@ -138,6 +161,7 @@ def language_menu(parent, settings):
     def choose(code: str) -> None:
         settings.set_language(code)
         settings.sync()
+        menu.chosen = code
         menu.last_message = "" if code == current_language() else restart_message(code)
         if menu.last_message:
             menu.tell(menu.last_message)

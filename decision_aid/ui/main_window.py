@@ -12,7 +12,7 @@ import platform
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
@@ -29,7 +29,7 @@ from ..present.wording import PROGRAM_NAME
 from .actions import make_action, plain_text
 from .form_undo import FormUndo
 from .record_copy import RecordCopy
-from .announce import SettledAnnouncer
+from .announce import LiveRegion, SettledAnnouncer, announce
 from .comparison_panel import ComparisonPanel
 from .outcomes_panel import NotesList, OutcomesPanel, body_label, heading_label
 from .pfs_chart import PfsChart
@@ -37,7 +37,7 @@ from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
 from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, ToolRow, current_only
-from .style import FocusRing, apply_accessible_style, make_reading, style_fields
+from .style import FocusRing, apply_accessible_style, make_reading, refresh_colours, sized, style_fields
 from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
             ("clinician", _("Cli&nician view"), "Alt+N",
              _("Percentages with 95% intervals, hazard ratios, assumption ids")),
         ):
-            action = make_action(self, text, lambda _on, a=audience: self.set_audience(a), key, tip, checkable=True)
+            action = make_action(self, text, lambda _on, a=audience: self._switch_audience(a), key, tip,
+                                 checkable=True)
             self.audience_group.addAction(action)
             self.audience_actions[audience] = action
         self.horizon_group = QActionGroup(self)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
             tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
                    _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
-            action = make_action(self, text, lambda _on, h=horizon: self.set_horizon(h), f"Alt+{key}", tip,
+            action = make_action(self, text, lambda _on, h=horizon: self._switch_horizon(h), f"Alt+{key}", tip,
                                  checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sheet_actions.print_action)
         groups = [(show_for, self.audience_actions.values()), (horizon, self.horizon_actions.values()),
                   (None, [self.sheet_actions.print_action])]
+        self._group_labels = {self.audience_group: show_for.text(), self.horizon_group: horizon.text()}
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
@@ -227,14 +229,20 @@ class MainWindow(QMainWindow):
         self._build_scrolling_page()
         self._note_stops: tuple[QWidget, ...] = ()
         self._set_focus_order()
+        self.live_region = LiveRegion(self)
         self.announcer = SettledAnnouncer(self)
+        # The status bar's confirmations (copied, saved, PDF written) are said as they are shown.
+        self.statusBar().messageChanged.connect(lambda text: announce(self, text) if text else None)
 
     def _build_profile(self) -> None:
         self.profile_form = ProfileForm(self.model.limits if self.model else None)
         self.profile_form.edited.connect(self._on_edited)
         self.profile_form.setMinimumWidth(260)
-        self.profile_form.setMaximumWidth(PROFILE_WIDTH)  # beside the tabs; full width when above them
-        self.profile_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.profile_form.setMaximumWidth(self._profile_width())  # beside the tabs; full width when above them
+        # As tall as the column: its help texts wrap to its width (aligned to the top, it had the
+        # height of its widest layout and cut them off with a large system font); a stretch at its
+        # end keeps the fields at the top.
+        self.profile_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def _build_results(self) -> None:
         """The numbers in decision order (early cost, then 5 years), or the one calm message that
@@ -245,11 +253,8 @@ class MainWindow(QMainWindow):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         make_reading(self.message)
-        font = self.message.font()
-        font.setPointSize(palette.HEADING)
-        self.message.setFont(font)
+        self.message.setFont(sized(self.message.font(), palette.HEADING))
         self.message.setMargin(24)
-        self.message.setStyleSheet(f"color: {palette.TEXT};")
         self.results_stack.add_page(self.message)
         self.results_page = QWidget()
         self.results_page.setObjectName("resultsPage")
@@ -329,8 +334,10 @@ class MainWindow(QMainWindow):
         top while they fit, else a vertical list (never hidden behind scroll arrows)."""
         self.tabs = AdaptiveTabWidget()
         self.tabs.setObjectName("tabs")
-        # The tab list is the stop, not an unnamed frame round it (the policy passes to the focus
-        # proxy, the tab list, so the list's own is set after).
+        # The tab list is the stop, not an unnamed frame round it. Nor is the frame a stop through its
+        # focus proxy, the tab list: Tab treats it as one where it stands in the focus chain, and from
+        # the Sheet tab's last button Tab went back to the tab list (round the page, never out of it).
+        self.tabs.setFocusProxy(None)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tabs.setDocumentMode(True)
@@ -357,15 +364,21 @@ class MainWindow(QMainWindow):
         self.add_tab(self.sheet_panel, _("&Sheet"), _("The summary sheet: name, notes, paper, language, print and PDF"))
         # Panels are built on first view: their fields get the accessible borders when shown.
         self.tabs.currentChanged.connect(lambda _i: style_fields(self.tabs.currentWidget()))
+        self._shown_page = self.tabs.currentWidget()
+        self.tabs.currentChanged.connect(self._page_opened)
 
     def _arrange_profile(self) -> None:
-        self.profile_form.setMaximumWidth(PROFILE_WIDTH if self.main_page.side_by_side() else 16777215)
+        self.profile_form.setMaximumWidth(self._profile_width() if self.main_page.side_by_side() else 16777215)
+
+    def _profile_width(self) -> int:
+        """Beside the tabs: 290 px, or what its widest field needs with a large system font."""
+        return max(PROFILE_WIDTH, self.profile_form.minimumSizeHint().width())
 
     def _build_scrolling_page(self) -> None:
         """The toolbar row on top, then the one scroll area (no other scroll area inside it)."""
         page = ResponsiveRow("mainPage", breakpoint=900, arranged=self._arrange_profile)
         page.box.setSpacing(8)
-        page.add(self.profile_form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        page.add(self.profile_form, 0, 0)
         page.add(self.tabs, 1, 1)
         self.main_page = page
         self.scroll = QScrollArea()
@@ -397,16 +410,55 @@ class MainWindow(QMainWindow):
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
             *self.general_notes.stops(),
             *self.comparison.stops(),
-            outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
-            outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
-            outcomes.risk_line, *outcomes.early_notes.stops(),
-            outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
+            outcomes.early_heading, outcomes.early.icons, outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
+            outcomes.early_recent.icons, outcomes.early_recent.headline, outcomes.early_recent.other_side,
+            outcomes.early_recent.range, outcomes.risk_line, *outcomes.early_notes.stops(),
+            outcomes.five_years.icons, outcomes.five_years.headline, outcomes.five_years.other_side,
+            outcomes.five_years.range,
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
+            # the Sheet tab is built now (the other tabs when first shown, after the tab list): its
+            # buttons, made after the rest, came after the toolbar in the Tab order
+            *[w for w in self.sheet_panel.findChildren(QWidget)
+              if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self],  # not a list's popup
         ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self._focus_order = order
+
+    def _page_opened(self, _index: int) -> None:
+        """A page opens at its top. Reached from inside a page (Alt and a tab's letter), the keyboard
+        goes to its first item: Qt gave it the page's container (an unnamed stop) or the item
+        focused there last time (the page then opened scrolled to its middle). From the tab list,
+        the profile or the toolbar, the focus stays where it is."""
+        page, before = self.tabs.currentWidget(), self._shown_page
+        self._shown_page = page
+        scroll_bar = self.scroll.verticalScrollBar()
+        top = self.tabs.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        if scroll_bar.value() > top:
+            scroll_bar.setValue(top)
+        if page is not None and _within(QApplication.focusWidget(), page, before):
+            # A page built now is shown on the next turn of the event loop (Qt shows new children then).
+            QTimer.singleShot(0, self, lambda: self._focus_first(page, before))
+
+    def _focus_first(self, page: QWidget, before: QWidget | None) -> None:
+        focus = QApplication.focusWidget()
+        if page is not self.tabs.currentWidget() or not _within(focus, page, before):
+            return  # the focus went elsewhere meanwhile (or the page was left again)
+        first = self.first_stop(page)
+        if first is not None and first is not focus:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def first_stop(self, page: QWidget) -> QWidget | None:
+        """The first widget Tab reaches in ``page`` from the tab list."""
+        bar = self.tabs.tabBar()
+        widget = bar.nextInFocusChain()
+        while widget is not bar:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever the keyboard reaches is scrolled into view (zoomed windows scroll)."""
@@ -569,9 +621,7 @@ class MainWindow(QMainWindow):
             self.horizon_actions[self.session.horizon].setChecked(True)
         size = palette.PATIENT_BODY if self.session.audience == "patient" else palette.BODY
         for widget in (self.results_page, self.tabs, self.chart_stack):
-            font = widget.font()
-            font.setPointSize(size)
-            widget.setFont(font)
+            widget.setFont(sized(widget.font(), size))
         self.tabs.tabBar().setFont(_control_font(self.tabs.tabBar()))  # the tab names stay one size
 
     def _reference_toggled(self, name: str, shown: bool) -> None:
@@ -587,10 +637,26 @@ class MainWindow(QMainWindow):
         else:
             self.session.unpin()
 
+    def _switch_audience(self, audience: str) -> None:
+        """View > Patient or Clinician view (Alt+P, Alt+N): switched, and said (focus stays put)."""
+        self.set_audience(audience)
+        announce(self, self._switched(self.audience_actions[audience]))
+
+    def _switch_horizon(self, horizon: int) -> None:
+        self.set_horizon(horizon)
+        announce(self, self._switched(self.horizon_actions[horizon]))
+
+    def _switched(self, action: QAction) -> str:
+        """What a toolbar button says when chosen: its group's label and its own ("Horizon: 10 years")."""
+        return f"{self._group_labels[action.actionGroup()]} {plain_text(action)}"
+
     def _comparison_changed(self) -> None:
         self.compare_action.setChecked(self.session.pinned is not None)
         self._refresh_compare_action()
         self._show(self.session.result)
+        # What if: said when pinned (the comparison's title) and when removed.
+        announce(self, self.comparison.view.title if self.comparison.view is not None
+                 else _("No longer comparing: the pinned estimate was removed."))
 
     def _refresh_compare_action(self) -> None:
         """Enabled while there is an estimate to pin, or a pin to remove."""
@@ -648,7 +714,10 @@ class MainWindow(QMainWindow):
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
             early, pfs = self.view.early.cards[0], self.view.pfs
-            self.announcer.set_message(_("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline))
+            shown = _("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline)
+            # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
+            meaning = form.meaning("edss") if form.last_edited == "edss" else ""
+            self.announcer.set_message(f"{meaning} {shown}" if meaning else shown)
 
     def _show(self, result: Estimate | None) -> None:
         if result is None:
@@ -698,6 +767,13 @@ class MainWindow(QMainWindow):
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """The system's palette changed (a dark or high-contrast theme chosen while running): the
+        colours chosen from it are chosen again."""
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "focus_ring"):
+            refresh_colours(self)
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if not self.consultations.maybe_save():
             event.ignore()
@@ -706,6 +782,11 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _within(focus: QWidget | None, *pages: QWidget | None) -> bool:
+    """True if there is no focus, or it is on one of ``pages`` or inside one."""
+    return focus is None or any(page is not None and (page is focus or page.isAncestorOf(focus)) for page in pages)
 
 
 def _describe_button(button: QWidget, action: QAction, group: QWidget | None) -> None:
@@ -725,6 +806,4 @@ def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
 
 def _control_font(widget: QWidget):
     """Controls keep the clinician size in both views; only the reading text grows."""
-    font = widget.font()
-    font.setPointSize(palette.BODY)
-    return font
+    return sized(widget.font(), palette.BODY)

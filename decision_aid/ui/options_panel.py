@@ -19,6 +19,7 @@ from ..present.i18n import _
 from ..present.options_view import ArmPanel, OptionStudyView, OptionsView, OutcomeView
 from .context_common import body_points, set_font_size, set_text, text_label
 from .icon_array_widget import IconArrayWidget, IconLegend
+from .style import screen_colours
 
 ARRAY_SIDE = 160  # pixels: the same for every group (as the estimate's arrays)
 
@@ -40,7 +41,7 @@ class ArmColumn:
             self.icons = IconArrayWidget()
             self.icons.setFixedSize(ARRAY_SIDE, ARRAY_SIDE)
             self.icons.set_array(arm.icons, arm.text_alternative)
-            self.icons.setAccessibleName(arm.label)
+            self.icons.setAccessibleDescription(arm.label)
         self.headline = text_label(arm.headline, arm.text_alternative, points + 2, bold=True)
         self.detail = text_label(arm.detail, _("Detail"), points)
         icons_cell = QWidget()
@@ -65,7 +66,7 @@ class OutcomeBox(QFrame):
         super().__init__()
         self.outcome = outcome
         self.setObjectName("optionOutcome")
-        self.setStyleSheet(f"QFrame#optionOutcome {{ border-top: 1px solid {palette.BAND}; }}")
+        self.setStyleSheet(f"QFrame#optionOutcome {{ border-top: 1px solid {screen_colours(self.palette()).border}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         self.title = text_label(outcome.title, _("What was measured"), points, bold=True)
@@ -85,6 +86,10 @@ class OutcomeBox(QFrame):
             self.legend = IconLegend()
             self.legend.set_entries(outcome.legend, first.color, first.mark)
             layout.addWidget(self.legend)
+            for arm in self.arms:  # the key beside the pictures (no stop of its own) in each picture's description
+                if arm.icons is not None:
+                    arm.icons.setAccessibleDescription(_("{label}: {value}", label=arm.label.text(),
+                                                         value=self.legend.accessibleName()))
         self.comparison = text_label(outcome.comparison, _("The comparison in words"), points)
         self.hazard_ratio = text_label(outcome.hazard_ratio, _("Hazard ratio"), palette.SMALL)
         self.checked = text_label(outcome.checked, _("Checked against"), palette.SMALL)
@@ -131,7 +136,8 @@ class StudyCard(QFrame):
         self.study = study
         self.setObjectName("optionStudy")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#optionStudy {{ border: 1px solid {palette.BAND}; border-radius: 4px; }}")
+        self.setStyleSheet(f"QFrame#optionStudy {{ border: 1px solid {screen_colours(self.palette()).border}; "
+                           "border-radius: 4px; }")
         self.setAccessibleName(study.title)
         layout = QVBoxLayout(self)
         self.title = text_label(study.title, _("Study"), palette.HEADING, bold=True)
@@ -178,7 +184,7 @@ class OptionsPanel(QWidget):
         self.heading = text_label(name=_("Your options heading"), points=palette.HEADING, bold=True)
         self.intro = text_label(name=_("About this comparison"))
         self.not_known = text_label(name=_("What is not known"), bold=True)
-        self.not_known.setStyleSheet(f"color: {palette.TEXT}; background: #F2F2F2; border-left: 4px solid "
+        self.not_known.setStyleSheet(f"color: {palette.TEXT}; background: {palette.SHADE}; border-left: 4px solid "
                                      f"{palette.TEXT}; padding: 6px;")
         self.notes = text_label(name=_("Notes on these studies"))
         self.choices_heading = text_label(name=_("The options side by side, heading"), points=palette.HEADING,

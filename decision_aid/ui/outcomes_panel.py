@@ -21,7 +21,7 @@ from .icon_array_widget import IconArrayWidget, IconLegend
 from ..present.i18n import _
 from .plain import plain_label
 from .responsive import ResponsiveRow
-from .style import make_reading
+from .style import make_reading, mute, sized
 
 
 ICON_ARRAY_SIDE = 160  # pixels: 16 a person
@@ -31,10 +31,7 @@ def heading_label(text: str, name: str) -> QLabel:
     label = plain_label(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setPointSize(palette.HEADING)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(sized(label.font(), palette.HEADING, bold=True))
     label.setWordWrap(True)
     return label
 
@@ -153,6 +150,7 @@ class OutcomeColumn(QWidget):
             self.icons.set_array(None)
             for label in (self.heading, self.headline, self.other_side, self.range):
                 label.clear()
+                label.setAccessibleName("")
             self.legend.set_entries((), "", None)
             return
         about = card.heading if heading is None else _("; ").join((card.heading, heading))
@@ -161,10 +159,14 @@ class OutcomeColumn(QWidget):
         self.other_side.setText(card.other_side)
         self.range.setText(card.range_text)
         for label in (self.headline, self.other_side, self.range):
-            label.setAccessibleDescription(about)  # which outcome the sentence is about
+            # Which figure the sentence is about (the era of an early-death figure) in its name: Orca
+            # does not speak a label's description when it is reached.
+            label.setAccessibleName(_("{label}: {value}", label=about, value=label.text()))
+            label.setAccessibleDescription(about)
         self.icons.set_array(card.icons, card.text_alternative)
-        self.icons.setAccessibleName(about)
         self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
+        # what the picture is about, and its key (the legend beside it, which is no stop of its own)
+        self.icons.setAccessibleDescription(_("{label}: {value}", label=about, value=self.legend.accessibleName()))
 
 
 ERAS_SIDE_BY_SIDE = 340  # px: two icon arrays (about 160 px each) and a gap; narrower, one above the other
@@ -179,7 +181,7 @@ class OutcomesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        self.early_heading = heading_label("", "earlyHeading")
+        self.early_heading = make_reading(heading_label("", "earlyHeading"))
         layout.addWidget(self.early_heading)
         # Side by side, equal in size, while both fit whole; one above the other when narrow (200%).
         self.eras = ResponsiveRow("earlyEras", breakpoint=ERAS_SIDE_BY_SIDE)
@@ -202,11 +204,9 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.pfs_notes)
         self.survival = body_label("survival")
         layout.addWidget(self.survival)
-        self.details = body_label("clinicianDetails")
-        self.details.setStyleSheet(f"color: {palette.MUTED};")
+        self.details = mute(body_label("clinicianDetails"))
         layout.addWidget(self.details)
-        self.people_like_you = body_label("peopleLikeYou")
-        self.people_like_you.setStyleSheet(f"color: {palette.MUTED};")
+        self.people_like_you = mute(body_label("peopleLikeYou"))
         layout.addWidget(self.people_like_you)
         layout.addStretch(1)
         self.clear()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -20,7 +20,9 @@ from .. import palette
 from ..present.estimate_view import ChartView
 from ..present.i18n import _
 from .announce import announce
+from .icon_array_widget import paint_paper
 from .plain import plain_label
+from .style import frame_paper, points, screen_colours, sized
 
 if TYPE_CHECKING:  # what if: loaded at the first pin
     from ..present.comparison_view import PinnedCurve
@@ -73,8 +75,9 @@ class PfsChart(QWidget):
     # -- building --------------------------------------------------------------------------
 
     def _build_plot(self, layout: QVBoxLayout) -> None:
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background=palette.PAPER)  # its own white, framed, in every system palette
         self.plot.setObjectName("pfsPlot")
+        frame_paper(self.plot)
         self.plot.setAccessibleName(_("Chart: alive without disability worsening over the years after transplant"))
         self.plot.setToolTip(_("Move the mouse over the chart, or use the arrow keys, to read the value at any time"))
         # One named stop, the plot itself. (A policy set on the viewport passes to its focus
@@ -94,9 +97,8 @@ class PfsChart(QWidget):
     def _build_axes(self) -> QFont:
         item = self.plot_item
         item.showGrid(x=True, y=True, alpha=0.25)
-        tick_font = QFont()
-        tick_font.setPointSize(palette.SMALL)
-        self.label_style = {"color": palette.TEXT, "font-size": f"{palette.SMALL}pt"}
+        tick_font = sized(QFont(), palette.SMALL)
+        self.label_style = {"color": palette.TEXT, "font-size": f"{points(palette.SMALL)}pt"}
         self.hint = _("Move the mouse over the chart, or focus it and use the arrow keys, to read a value.")
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
@@ -153,9 +155,7 @@ class PfsChart(QWidget):
         self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen("white", 2), brush=pg.mkBrush(palette.PERSONAL))
         item.addItem(self.marker)
         self.marker_label = pg.TextItem("", color=palette.PERSONAL, anchor=(1.05, 0))
-        marker_font = QFont()
-        marker_font.setPointSize(palette.BODY)
-        marker_font.setBold(True)
+        marker_font = sized(QFont(), palette.BODY, bold=True)
         self.marker_label.setFont(marker_font)
         self.marker_label.setZValue(40)
         item.addItem(self.marker_label)
@@ -220,7 +220,7 @@ class PfsChart(QWidget):
         self.marker_label.setVisible(True)
         self._place_marker_label()
         self._set_legend(chart, show_relapsing, show_progressive)
-        self.plot.setAccessibleDescription(chart.description)
+        self._describe()
         self.readout.setText(self.hint)
 
     def _forget_pinned(self) -> None:
@@ -286,15 +286,23 @@ class PfsChart(QWidget):
                 self.legend.remove(self.pinned)
                 if self._chart is not None:
                     self.legend.relabel(self.personal, self._chart.label("personal"))
-                    self.plot.setAccessibleDescription(self._chart.description)
+                    self._describe()
             return
         self.legend.remove(self.pinned)
         self._pinned = curve
         self.pinned.setData(np.asarray(curve.times), PERCENT * np.asarray(curve.estimate))
         self.legend.relabel(self.personal, curve.current_label)  # both curves named by what differs
         self.legend.addItem(self.pinned, curve.label)
-        self.plot.setAccessibleDescription(f"{self._chart.description} {curve.description}")
+        self._describe()
         self._place_marker_label()
+
+    def _describe(self) -> None:
+        """The plot's description, in sentences: every year's value (and the pinned curve's), the
+        legend under it and how to read a value with the keys; each is shown on screen too."""
+        parts = [self._chart.description] if self._chart is not None else []
+        if self._pinned is not None:
+            parts.append(self._pinned.description)
+        self.plot.setAccessibleDescription(" ".join(parts + [self.legend.accessibleName(), self.hint]))
 
     def pinned_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The pinned curve as drawn (years, percent); empty without one."""
@@ -407,6 +415,7 @@ class LineSample(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_paper(painter, QRectF(0, 0, 36, 16), screen_colours(self.palette()).border)  # the chart's white
         if self._fill is not None:
             painter.fillRect(2, 2, 32, 12, self._fill)
         pen = QPen(self._pen)
@@ -472,10 +481,8 @@ class ChartLegend(QWidget):
         line.addWidget(LineSample(item.opts["pen"], fill))
         label = plain_label(text)
         label.setWordWrap(True)
-        font = label.font()
-        font.setPointSize(palette.SMALL)
-        label.setFont(font)
+        label.setFont(sized(label.font(), palette.SMALL))
         line.addWidget(label, 1)
         self._grid.addWidget(entry, row, column)
         self.entries.append(text)
-        self.setAccessibleName("Legend: " + "; ".join(self.entries))
+        self.setAccessibleName(_("Legend: {entries}.", entries=_("; ").join(self.entries)))

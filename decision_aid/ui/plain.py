@@ -10,7 +10,8 @@ label (the explanation tabs use QTextBrowser with escaped HTML).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QWidget
 
 from ..present.i18n import N_, _
 
@@ -138,7 +139,47 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str, informative
     if escape is not None:
         box.setEscapeButton(escape)
     box.setAccessibleName(accessible_name or title)
+    scroll_when_too_tall(box)
     return box
+
+
+def scroll_when_too_tall(box: QMessageBox, room: int | None = None) -> bool:
+    """Put the box's text in a scroll area when the box would be taller than ``room`` (the screen's
+    available height less a frame): at 150% on a 1366 x 768 screen the About box was taller than
+    the screen and its OK button could not be reached. True if it now scrolls."""
+    screen = (box.parentWidget().screen() if box.parentWidget() is not None else None) \
+        or QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    if room is None:
+        room = screen.availableGeometry().height() - 60
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    layout = box.layout()
+    if label is None or layout is None:
+        return False
+    # The box lays its text out on showing, about 500 pixels wide (Qt's limit for a long text),
+    # with its buttons (about 8 lines of the text's height) below.
+    width = min(500, screen.availableGeometry().width() // 2)
+    line = label.fontMetrics().height()
+    lines = label.text().count("\n") + len(label.text()) // 25 + 1  # at most (25 characters fill a line)
+    if (lines + 8) * line <= room:
+        return False  # surely fits: not laid out (laying out text shapes it, which can warn about fonts)
+    label.setWordWrap(True)  # as the box sets it for a long text
+    if label.heightForWidth(width) + 8 * label.fontMetrics().height() <= room:
+        return False
+    row, column, rows, columns = layout.getItemPosition(layout.indexOf(label))
+    layout.removeWidget(label)
+    area = QScrollArea()
+    area.setObjectName("messageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setAccessibleName(box.windowTitle())  # a keyboard stop (the arrow keys scroll it), named
+    area.setWidget(label)
+    area.setMinimumWidth(width)
+    height = max(room - 8 * label.fontMetrics().height(), 3 * label.fontMetrics().height())
+    area.setFixedHeight(min(height, label.heightForWidth(width)))  # as tall as the screen allows
+    layout.addWidget(area, row, column, rows, columns)
+    return True
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, default_yes: bool = True,

@@ -1,9 +1,15 @@
 """The patient profile: ten fields, each with a label, a tooltip, an accessible name and room
 for a message. The form only collects what was typed; the model decides what is allowed.
 
-Accessibility: a field's accessible name is its visible label; its accessible description is
+Accessibility: a field's accessible name is its visible label, and for a typed number its value
+too, as is its label's ("Age (years) 38": Qt gives AT-SPI zero-length text-attribute runs for a
+line edit, and Orca 43 then reads "38" as "3" and "3" as nothing; it names a field by its label);
+its accessible description is
 what the field means (the EDSS or course explanation shown under it), or, while the value is
-refused or missing, the refusal in the same words as the message under the field. The EDSS is
+refused or missing, the refusal in the same words as the message under the field. While a field
+is being typed in, its name and description wait until the focus leaves it: a screen reader speaks
+every change of the focused field's name and description, and typing "38" said "Not allowed: 3" on
+the way (the window announces the outcome once the typing settles). The EDSS is
 typed exactly: an editable list whose text is read as typed ("10" is refused, never taken as 1.0;
 "0.5" is refused, never taken as 0.0); the arrow keys still step through the allowed values."""
 
@@ -12,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -25,7 +31,7 @@ from ..present.i18n import _
 from ..model import FieldError, ProfileLimits
 from ..model.profile import CHOICE_FIELDS
 from .plain import plain_label
-from .style import FIELD_STYLE, INVALID_FIELD_STYLE
+from .style import mute, set_field_style, sized
 
 #: what may be typed in the EDSS field: digits and one decimal separator (the model refuses the rest
 #: with the field's message; letters are not typed into a number)
@@ -46,10 +52,7 @@ class ProfileForm(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         heading = plain_label(_("Patient profile"))
         heading.setObjectName("profileHeading")
-        font = heading.font()
-        font.setPointSize(palette.HEADING)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(sized(heading.font(), palette.HEADING, bold=True))
         layout.addWidget(heading)
 
         form = QFormLayout()
@@ -62,6 +65,8 @@ class ProfileForm(QWidget):
         self._about: dict[str, str] = {}  # what each field means: its description while not refused
         self._problems: dict[str, str] = {}  # the refusal shown under each refused or missing field
         self._given_edss: tuple[str, Any] | None = None  # (shown text, value) set from a file or a flag
+        self._held: dict[str, tuple[str, str]] = {}  # (name, description) waiting until the field loses focus
+        self.last_edited: str | None = None  # the field changed last (its meaning is said with the outcome)
         lim = limits
 
         number = wording.number
@@ -94,7 +99,7 @@ class ProfileForm(QWidget):
         optional = plain_label(_("Optional. Not part of the personal numbers; in progressive MS, relapses and MRI "
                                  "activity decide whether the later centres' results apply:"))
         optional.setWordWrap(True)
-        optional.setStyleSheet(f"color: {palette.MUTED};")
+        mute(optional)
         form.addRow(optional)
         self.relapses = self._line_edit(
             form, "relapses_past_year", _("&Relapses, past year"), _("optional"),
@@ -158,6 +163,7 @@ class ProfileForm(QWidget):
         form.addRow(error)
         self.fields[name], self.errors[name], self.labels[name] = widget, error, label
         self._about[name] = tip
+        widget.installEventFilter(self)  # focus leaving a typed field gives it its held description
 
     def _line_edit(self, form, name, text, placeholder, tip) -> QLineEdit:
         edit = QLineEdit()
@@ -188,6 +194,7 @@ class ProfileForm(QWidget):
         edit.setValidator(QRegularExpressionValidator(EDSS_TYPING, edit))
         edit.setMaxLength(MAX_PROFILE_TEXT)
         edit.setPlaceholderText(_("type or choose, e.g. 4.0"))
+        edit.installEventFilter(self)
         edit.setAccessibleName(self.labels["edss"].text().replace("&", "") if "edss" in self.labels else "")
         combo.editTextChanged.connect(self._typed)
 
@@ -205,7 +212,7 @@ class ProfileForm(QWidget):
         label = plain_label()
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {palette.MUTED};")
+        mute(label)
         form.addRow(label)
         return label
 
@@ -213,7 +220,42 @@ class ProfileForm(QWidget):
 
     def _changed(self, *_args: Any) -> None:
         if not self._setting:
+            sender = self.sender()
+            self.last_edited = next((name for name, field in self.fields.items()
+                                     if sender is not None and sender in (field, _line_edit(field))), self.last_edited)
             self.edited.emit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.FocusOut:
+            for name, field in self.fields.items():
+                if name in self._held and watched in (field, _line_edit(field)):
+                    # After the next field has the focus (and the screen reader has heard so): a change
+                    # to the field being left is then not spoken.
+                    QTimer.singleShot(0, self, lambda n=name: self._release(n))
+        return False
+
+    def _release(self, name: str) -> None:
+        if name in self._held and not self.typing_in(name):
+            self._expose(name, *self._held.pop(name))
+
+    def typing_in(self, name: str) -> bool:
+        """True while ``name`` is a typed field (a number, the EDSS) that has the keyboard focus."""
+        field = self.fields[name]
+        edit = _line_edit(field)
+        return edit is not None and (field.hasFocus() or edit.hasFocus())
+
+    def description(self, name: str) -> str:
+        """The field's accessible description, or the one it gets when the focus leaves it."""
+        return self._held[name][1] if name in self._held else self.fields[name].accessibleDescription()
+
+    def spoken_name(self, name: str) -> str:
+        """The field's accessible name, or the one it gets when the focus leaves it."""
+        return self._held[name][0] if name in self._held else self.fields[name].accessibleName()
+
+    def meaning(self, name: str | None) -> str:
+        """What the value of ``name`` means, as shown under it (the course, the EDSS), else ""."""
+        label = {"course": self.course_help, "edss": self.edss_help}.get(name)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
 
     def _update_help(self, *_args: Any) -> None:
         course = self.course.currentData()
@@ -237,6 +279,22 @@ class ProfileForm(QWidget):
         help_label = {"course": getattr(self, "course_help", None), "edss": getattr(self, "edss_help", None)}.get(name)
         meaning = help_label.text() if help_label is not None and help_label.text() else ""
         text = self._problems.get(name) or meaning or self._about.get(name, "")
+        label = self.labels[name]
+        value = widget.text().strip() if isinstance(widget, QLineEdit) else ""
+        shown = label.text().replace("&", "")
+        spoken = f"{shown} {value}" if value else shown.removesuffix(" \u26a0").removesuffix(" *")
+        if label.accessibleName() != (spoken if value else ""):
+            label.setAccessibleName(spoken if value else "")  # a label's name change is not spoken
+        if self.typing_in(name):
+            self._held[name] = (spoken, text)
+        else:
+            self._held.pop(name, None)
+            self._expose(name, spoken, text)
+
+    def _expose(self, name: str, spoken: str, text: str) -> None:
+        widget = self.fields[name]
+        if widget.accessibleName() != spoken:
+            widget.setAccessibleName(spoken)
         widget.setAccessibleDescription(text)
         if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
             widget.lineEdit().setAccessibleDescription(text)
@@ -322,19 +380,15 @@ class ProfileForm(QWidget):
             if problem is None:
                 error.setVisible(False)
                 error.setText("")
-                _restyle(widget, FIELD_STYLE)
+                set_field_style(widget)
                 label.setText(base)
                 self._describe(name)
                 continue
             text = refusals.field_mark(problem)
-            if problem.missing:
-                _restyle(error, f"color: {palette.MUTED};")
-                _restyle(widget, FIELD_STYLE)
-                mark = " *"
-            else:
-                _restyle(error, f"color: {palette.TEXT}; font-weight: bold;")
-                _restyle(widget, INVALID_FIELD_STYLE)
-                mark = " \u26a0"
+            mute(error, problem.missing)
+            _restyle(error, "" if problem.missing else "font-weight: bold;")
+            set_field_style(widget, refused=not problem.missing)
+            mark = " *" if problem.missing else " \u26a0"
             label.setText(base + mark)
             error.setText(text)
             error.setVisible(True)
@@ -361,6 +415,13 @@ def _edss_number(value: Any) -> float | None:
     if isinstance(value, str) and re.fullmatch(r"[0-9]{1,2}([.,][0-9]{1,2})?", value.strip()):
         return float(value.strip().replace(",", "."))
     return None
+
+
+def _line_edit(field: QWidget) -> QLineEdit | None:
+    """The text a field is typed into: the field itself, an editable list's editor, or None."""
+    if isinstance(field, QLineEdit):
+        return field
+    return field.lineEdit() if isinstance(field, QComboBox) else None
 
 
 def _remove_extra_items(combo: QComboBox) -> None:

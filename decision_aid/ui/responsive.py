@@ -9,15 +9,21 @@
 - :class:`AdaptiveTabBar`: tabs along the top while they fit; otherwise a vertical list of tabs
   with horizontal text, never tabs hidden behind scroll arrows.
 - :func:`fit_to_contents`: a read-only text view as tall as its text (no scroll bar of its own
-  inside the page's scroll area).
+  inside the page's scroll area), read with the keyboard's caret, which the page follows.
+- :func:`follow_current_cell`: a table as tall as its rows whose current cell the page follows.
+- :class:`WrapRadioButton`: a radio button whose text wraps (Qt's never does: the Values tab
+  scrolled sideways by 248 px at 125% on a 1366 x 768 screen).
+- :func:`fit_on_screen`: a window (and its frame) inside the screen's available area.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QStyleOptionTab,
-    QStylePainter, QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
+    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea, QSizePolicy,
+    QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar, QTabWidget,
+    QTextEdit, QToolButton, QWidget,
 )
 
 
@@ -360,9 +366,170 @@ class AdaptiveTabWidget(QTabWidget):
         return hint
 
 
+class WrapRadioButton(QRadioButton):
+    """A radio button whose text wraps to the width it is given, under its indicator's right; as
+    narrow as its longest word. Everything else is Qt's radio button (group, keys, accessibility)."""
+
+    FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _indent(self) -> int:
+        style = self.style()
+        return (style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, self)
+                + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, self) + 2)
+
+    def _text_height(self, width: int) -> int:
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100_000), int(self.FLAGS),
+                                               self.text()).height()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As narrow as its longest word, one line tall: the height for a width is heightForWidth's
+        (a minimum height for the narrowest width made a layout that tall at every width)."""
+        widest = max((self.fontMetrics().horizontalAdvance(word) for word in self.text().split()), default=0)
+        return QSize(self._indent() + widest + 2, self.heightForWidth(10_000))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 4
+        return QSize(self._indent() + one_line, self.heightForWidth(self._indent() + one_line))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorHeight, None, self)
+        return max(indicator, self._text_height(width - self._indent())) + 2
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (a click anywhere on its lines)
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        indicator = QStyleOptionButton(option)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, self)
+        line = self.fontMetrics().height()
+        indicator.rect = QRect(0, max(0, (line - size) // 2) + 1, size, size)
+        painter.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorRadioButton, indicator)
+        text = self.rect().adjusted(self._indent(), 1, 0, 0)
+        painter.drawItemText(text, int(self.FLAGS), self.palette(), self.isEnabled(), self.text(),
+                             QPalette.ColorRole.WindowText)
+
+
+#: a window's frame before it is shown (the title bar, the borders): the window manager's, unknown until then
+FRAME_ALLOWANCE = QMargins(8, 40, 8, 8)
+
+
+def fit_on_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Make ``window`` no larger than the screen's available area (less the desktop's panels) and
+    move it inside, with its frame (the real one once shown, else :data:`FRAME_ALLOWANCE`). At
+    1366 x 768 the window opened 57 pixels below the screen, its status bar hidden. (A window's
+    position, ``pos()``, is its frame's; its size is the inside's.)"""
+    if available is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+    margins = frame_margins(window)
+    extra_width, extra_height = margins.left() + margins.right(), margins.top() + margins.bottom()
+    window.resize(min(window.width(), max(available.width() - extra_width, window.minimumWidth())),
+                  min(window.height(), max(available.height() - extra_height, window.minimumHeight())))
+    width, height = window.width() + extra_width, window.height() + extra_height
+    left = min(max(window.x(), available.left()), max(available.left(), available.right() + 1 - width))
+    top = min(max(window.y(), available.top()), max(available.top(), available.bottom() + 1 - height))
+    window.move(left, top)
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """The window's frame round its inside: the real one once shown, else :data:`FRAME_ALLOWANCE`."""
+    frame, inside = window.frameGeometry(), window.geometry()
+    margins = QMargins(inside.left() - frame.left(), inside.top() - frame.top(),
+                       frame.right() - inside.right(), frame.bottom() - inside.bottom())
+    return margins if window.isVisible() and not margins.isNull() else FRAME_ALLOWANCE
+
+
+def scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    """The scroll area whose page holds ``widget`` (the window's one), or None."""
+    parent = widget.parentWidget()
+    while parent is not None and not (isinstance(parent, QScrollArea) and parent.widget() is not None
+                                      and parent.widget().isAncestorOf(widget)):
+        parent = parent.parentWidget()
+    return parent
+
+
+def show_in_page(widget: QWidget, rect: QRect, margin: int = 24) -> None:
+    """Scroll the page holding ``widget`` so that ``rect`` (in ``widget``'s coordinates) is seen."""
+    area = scroll_area_of(widget)
+    if area is None:
+        return
+    centre = widget.mapTo(area.widget(), rect.center())
+    area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + margin, rect.height() // 2 + margin)
+
+
+def follow_current_cell(table: QTableView) -> None:
+    """A table that does not scroll itself (it is as tall as its rows): the arrow keys move its
+    current cell, and the page scrolls to keep that cell in view."""
+    def follow(current, _previous) -> None:
+        if current.isValid() and table.hasFocus():
+            show_in_page(table.viewport(), table.visualRect(current))
+
+    table.selectionModel().currentChanged.connect(follow)
+
+
+class CaretReading(QObject):
+    """The keyboard reads a text view that is as tall as its text (inside the page's scroll area):
+    the arrow keys move a caret line by line (a screen reader reads each line), Ctrl+Home and
+    Ctrl+End go to the ends, Page Up and Page Down move it by what the page shows, and the page
+    scrolls to keep the caret in view. Without this, the view was one focus stop over thousands
+    of pixels that no key scrolled."""
+
+    PAGE_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+
+    def __init__(self, view: QTextEdit) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setTextInteractionFlags(view.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        view.cursorPositionChanged.connect(self.follow)
+        view.installEventFilter(self)
+
+    def follow(self) -> None:
+        if self.view.hasFocus():
+            show_in_page(self.view.viewport(), self.view.cursorRect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and event.key() in self.PAGE_KEYS:
+            self.page(event.key() == Qt.Key.Key_PageDown,
+                      bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return True
+        return False
+
+    def page(self, down: bool, select: bool = False) -> None:
+        """Scroll the page by what it shows (less two lines, so a line is seen twice) and move the
+        caret with it, to the same place on the screen."""
+        area = scroll_area_of(self.view)
+        shown = area.viewport().height() if area is not None else self.view.height()
+        caret = self.view.cursorRect()
+        step = max(caret.height(), shown - 2 * caret.height())
+        if area is not None:
+            bar = area.verticalScrollBar()
+            bar.setValue(bar.value() + (step if down else -step))
+        target = self.view.cursorForPosition(QPoint(caret.x(), caret.center().y() + (step if down else -step)))
+        cursor = self.view.textCursor()
+        cursor.setPosition(target.position(), QTextCursor.MoveMode.KeepAnchor if select else
+                           QTextCursor.MoveMode.MoveAnchor)
+        self.view.setTextCursor(cursor)
+        self.follow()
+
+
 def fit_to_contents(view: QTextEdit) -> None:
     """A read-only text view as tall as its text at its width: no scroll bar of its own, so the
-    page's one scroll area scrolls it with everything else."""
+    page's one scroll area scrolls it with everything else; the keyboard reads it with a caret
+    (:class:`CaretReading`)."""
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -370,6 +537,7 @@ def fit_to_contents(view: QTextEdit) -> None:
     document = view.document()
 
     def fit(*_args) -> None:
+        document = view.document()  # the view's own each time (a kept wrapper was seen deleted under it)
         width = view.viewport().width()
         if width > 0:
             document.setTextWidth(width)
@@ -381,8 +549,11 @@ def fit_to_contents(view: QTextEdit) -> None:
     document.contentsChanged.connect(fit)
     document.documentLayout().documentSizeChanged.connect(fit)
     view._fit = fit  # kept for resize events and tests
+    view._caret = CaretReading(view)
     fit()
 
 
-__all__ = ["AdaptiveTabWidget", "FlowLayout", "PageStack", "ResponsiveRow", "ToolRow", "current_only",
-           "fit_to_contents", "size_to_current_page"]
+__all__ = ["AdaptiveTabWidget", "CaretReading", "FlowLayout", "PageStack", "ResponsiveRow", "ToolRow",
+           "WrapRadioButton", "current_only", "fit_on_screen", "fit_to_contents", "frame_margins", "follow_current_cell", "scroll_area_of",
+           "show_in_page",
+           "size_to_current_page"]

@@ -23,7 +23,7 @@ class ReviewBanner(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(_("Evidence review overdue"))
-        self.setStyleSheet(f"color: {palette.TEXT}; background: #FFF4DD; border-left: 6px solid {palette.TEXT}; "
+        self.setStyleSheet(f"color: {palette.TEXT}; background: {palette.NOTE_BACKGROUND}; border-left: 6px solid {palette.TEXT}; "
                            "padding: 6px 10px; margin: 4px 8px;")
         self.setVisible(False)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
 from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
+from ..present.audience import Audience
 from ..present.i18n import N_, _, ngettext
 from ..printable import one_line
 from .actions import make_action
@@ -50,9 +51,10 @@ GUIDE_NAMES = (N_("Print sheet"), N_("Print preview"), N_("Save sheet as PDF"))
 
 
 def default_pdf_name(result: Estimate, options: SheetOptions, today: _dt.date | None = None) -> str:
-    """A file name without the patient's name (it may be shared or synced)."""
+    """A file name without the patient's name (it may be shared or synced): the audience's word
+    ("patient", never the enum's ``Audience.PATIENT``) and the date."""
     day = (options.date or today or _dt.date.today()).isoformat()
-    return f"ahsct-summary-{options.audience}-{day}.pdf"
+    return f"ahsct-summary-{Audience.parse(options.audience).value}-{day}.pdf"
 
 
 class SheetActions(QObject):
@@ -174,6 +176,7 @@ class SheetActions(QObject):
         dialog.setWindowTitle(self.dialog_title(3))
         dialog.paintRequested.connect(self.paint)
         fit_preview(dialog, self._parent)
+        name_preview_controls(dialog)
         self._exec(dialog)
         return True
 
@@ -276,3 +279,41 @@ def fit_preview(dialog, parent: QWidget | None) -> None:
     preview = dialog.findChild(QPrintPreviewWidget)
     if preview is not None:
         preview.fitToWidth()
+
+
+def name_preview_controls(dialog) -> None:
+    """Qt's print preview, for the keyboard and screen readers: every tool button a Tab stop (none
+    was: print, the pages and page setup were out of reach); the zoom list and the page field with
+    a visible label each, which names them (the list was named by its value, the field not at
+    all); the page picture named and one stop (its viewport was a second, unnamed one); a focus
+    ring (the first two stops showed no focus)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QToolBar, QToolButton
+
+    from .plain import plain_label
+    from .style import FocusRing
+
+    for button in dialog.findChildren(QToolButton):
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        if button.objectName() == "qt_toolbar_ext_button":  # the toolbar's overflow, when narrow
+            button.setAccessibleName(_("More buttons"))
+    fields = [(combo, _("Zoom:"), _("Zoom")) for combo in dialog.findChildren(QComboBox)]
+    fields += [(edit, _("Page:"), _("Page number")) for edit in dialog.findChildren(QLineEdit)
+               if not isinstance(edit.parentWidget(), QComboBox)]
+    for field, text, name in fields:
+        label = plain_label(text)
+        label.setBuddy(field)  # a screen reader names the field by it
+        field.setAccessibleName(name)
+        if isinstance(field, QComboBox) and field.lineEdit() is not None:  # the zoom is typed in
+            field.lineEdit().setAccessibleName(name)
+        item = field  # the toolbar's item that holds the field (the page number is in a box with "/ 9")
+        while item.parentWidget() is not None and not isinstance(item.parentWidget(), QToolBar):
+            item = item.parentWidget()
+        toolbar = item.parentWidget()
+        if toolbar is not None:
+            toolbar.insertWidget(next(a for a in toolbar.actions() if toolbar.widgetForAction(a) is item), label)
+    for view in dialog.findChildren(QGraphicsView):
+        view.setAccessibleName(_("Preview of the summary sheet"))
+        view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    dialog.focus_ring = FocusRing(dialog)

@@ -28,6 +28,8 @@ from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
 from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from .plain import plain_label
+from .responsive import FlowLayout
+from .style import make_reading
 
 if TYPE_CHECKING:
     from ..report.options import SheetOptions
@@ -54,11 +56,17 @@ class SheetPanel(QWidget):
                               "has). The name is printed only if you type it here; it is kept only in a "
                               "consultation you save yourself (never in settings or the automatic backup)."))
         intro.setWordWrap(True)
+        make_reading(intro)  # the page's first stop: it can be read (and the page scrolled) by keyboard
         layout.addWidget(intro)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label above its field when narrow
         self.audience_combo = QComboBox()
         self.audience_combo.setObjectName("sheetAudience")
+        # As wide as there is room for, down to 16 letters (its list shows each version whole): at
+        # full length it made the page scroll sideways with an 18 pt font.
+        self.audience_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.audience_combo.setMinimumContentsLength(16)
         for key, text in VERSIONS:
             self.audience_combo.addItem(_(text), key)
         self.audience_combo.setToolTip(_("Which version is printed, previewed and saved as PDF. Chosen here: it does "
@@ -78,6 +86,7 @@ class SheetPanel(QWidget):
         self.name_edit.setToolTip(_("Printed on the sheet only if given; never stored in settings"))
         self.name_edit.setAccessibleName(_("Patient name or initials for the sheet (optional)"))
         name_label = plain_label(_("Patient name or initials (optional, blank for none) (Alt+&7)"))
+        name_label.setWordWrap(True)
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
         self.name_mark = _hidden_mark("sheetNameMark")
@@ -108,6 +117,7 @@ class SheetPanel(QWidget):
         layout.addLayout(form)
 
         notes_label = plain_label(_("Notes for the sheet (for e&xample next steps, questions to follow up)"))
+        notes_label.setWordWrap(True)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("sheetNotes")
         self.notes_edit.setTabChangesFocus(True)
@@ -128,7 +138,8 @@ class SheetPanel(QWidget):
         self.notes_edit.textChanged.connect(self._show_notes_room)
         self._show_notes_room()
 
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout(spacing=8)  # the three buttons wrap when narrow (large type, zoom)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.buttons)
         self.unavailable = plain_label(name="sheetUnavailable")
         self.unavailable.setWordWrap(True)
@@ -176,7 +187,6 @@ class SheetPanel(QWidget):
             action.changed.connect(lambda b=button, a=action: _follow(b, a))
             _follow(button, action)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
         first = actions[0]
         first.changed.connect(lambda: self._say_why(first))
         self._say_why(first)

@@ -14,7 +14,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .. import palette
@@ -22,6 +22,7 @@ from ..present.studies_view import (SHAPE_PERSONAL, SHAPE_PROGRESSIVE, SHAPE_REL
                                     StudiesView)
 from ..present.i18n import _
 from .context_common import FittedTable, body_points, set_font_size, text_label
+from .style import frame_paper, points
 
 #: Chart shapes of the view as pyqtgraph symbols.
 SYMBOLS = {SHAPE_PERSONAL: "star", SHAPE_RELAPSING: "s", SHAPE_PROGRESSIVE: "t1"}
@@ -33,7 +34,9 @@ class ForestPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setBackground("w")
+        self.setObjectName("forestPlot")
+        self.setBackground(palette.PAPER)  # its own white, framed, in every system palette
+        frame_paper(self)
         self.points: tuple[ChartPoint, ...] = ()
         self.scatter_items: list[pg.ScatterPlotItem] = []
         self.error_items: list[pg.ErrorBarItem] = []
@@ -56,7 +59,7 @@ class ForestPlot(pg.PlotWidget):
     def show_view(self, view: ForestView) -> None:
         item = self.getPlotItem()
         # pyqtgraph lays out titles and axis labels as rich text: escaped, they are shown as text.
-        item.setTitle(escape(view.title), color=palette.TEXT, size=f"{palette.BODY}pt")
+        item.setTitle(escape(view.title), color=palette.TEXT, size=f"{points(palette.BODY)}pt")
         self.setAccessibleName(view.name)
         self.setToolTip(view.name)
         for old in self.scatter_items + self.error_items:
@@ -78,7 +81,12 @@ class ForestPlot(pg.PlotWidget):
                 pen=pg.mkPen(QColor(color).darker(150), width=1.5))
             item.addItem(scatter)
             self.scatter_items.append(scatter)
-        item.getAxis("left").setTicks([[(i, p.label) for i, p in enumerate(view.points)]])
+        left = item.getAxis("left")
+        left.setTicks([[(i, p.label) for i, p in enumerate(view.points)]])
+        # As wide as the longest row label in the axis's font: a fixed 250 px dropped the personal
+        # rows' labels with an 18 pt system font (pyqtgraph hides a tick label that does not fit).
+        metrics = QFontMetrics(left.style.get("tickFont") or self.font())
+        left.setWidth(max([250] + [metrics.horizontalAdvance(p.label) + 16 for p in view.points]))
         item.setLabel("bottom", escape(view.axis_label))
         item.setYRange(-0.6, max(len(view.points) - 0.4, 0.4), padding=0)
         highs = [p.upper if p.upper is not None else p.value for p in view.points] or [0.0]

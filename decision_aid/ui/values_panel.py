@@ -18,6 +18,7 @@ from ..context.values import VALUES_QUESTIONS, ValuesChoices
 from ..present.worksheet_view import WorksheetView
 from ..present.i18n import _
 from .context_common import body_points, set_font_size, text_label
+from .responsive import WrapRadioButton
 
 
 class ValuesPanel(QWidget):
@@ -47,7 +48,7 @@ class ValuesPanel(QWidget):
             group = QButtonGroup(self)
             group.setExclusive(True)
             for choice in question.choices:
-                button = QRadioButton()
+                button = WrapRadioButton()  # a long choice wraps (a radio button's text never does)
                 group.addButton(button)
                 box_layout.addWidget(button)
                 self.buttons[(question.id, choice)] = button

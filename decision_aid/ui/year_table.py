@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
-from .. import palette
 from ..present.estimate_view import YearRow
 from ..present.i18n import _
+from .responsive import follow_current_cell
+from .style import screen_colours
 
 
 class YearTable(QTableWidget):
@@ -36,6 +37,7 @@ class YearTable(QTableWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rows: tuple[YearRow, ...] = ()
+        follow_current_cell(self)
 
     def show_rows(self, heading: str, rows: tuple[YearRow, ...]) -> None:
         if rows == self.rows and heading == self.accessibleName():
@@ -53,7 +55,8 @@ class YearTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(r, c, item)
                 item.setText(text)
-                item.setBackground(QColor(palette.EXTRAPOLATED) if row.extrapolated else QColor(0, 0, 0, 0))
+                item.setBackground(QColor(screen_colours(self.palette()).shade) if row.extrapolated
+                                   else QColor(0, 0, 0, 0))  # the table's text on the shade: 5:1
         self._fit()
 
     def clear_rows(self) -> None:

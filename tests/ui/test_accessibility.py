@@ -35,7 +35,9 @@ def test_edss_is_typed_exactly(qtbot, window, typed, allowed):
     else:
         assert window.current_result() is None
         assert f"Not allowed: {typed} " in form.errors["edss"].text()
-        assert form.edss.accessibleDescription() == form.errors["edss"].text()
+        assert form.description("edss") == form.errors["edss"].text()
+        qtbot.keyClick(form.edss, Qt.Key.Key_Tab)  # the description a screen reader reads waits for the focus to leave
+        qtbot.waitUntil(lambda: form.edss.accessibleDescription() == form.errors["edss"].text())
 
 
 @pytest.mark.parametrize("typed, allowed", [("3,5", 3.5), ("9,5", 9.5), ("4,0", 4.0), ("3,", None), ("0,5", None),
@@ -71,7 +73,9 @@ def test_edss_arrow_keys_step_through_the_allowed_values(qtbot, window):
     window.flush()
     assert form.edss.currentText() == "6.0" and window.current_result().profile.edss == 6.0
     assert form.edss_help.text().startswith("EDSS 6.0:")
-    assert form.edss.accessibleDescription() == form.edss_help.text()  # the explanation, linked
+    assert form.description("edss") == form.edss_help.text()  # the explanation, linked
+    qtbot.keyClick(form.edss, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: form.edss.accessibleDescription() == form.edss_help.text())
 
 
 # -- 1. what a sighted person reads is exposed ----------------------------------------------------
@@ -128,6 +132,80 @@ def test_a_refusal_is_announced_once_after_typing_settles(qtbot, window):
     qtbot.waitUntil(lambda: not window.announcer.pending(), timeout=3000)
     said = announce.history[before:]
     assert len(said) == 1 and "Not allowed: 200 " in said[0] and "Age" in said[0]
+
+
+def test_a_field_typed_in_keeps_its_description_until_the_focus_leaves(qtbot, window):
+    """A screen reader speaks every change of the focused field's description: typing "38" said
+    "Not allowed: 3 is outside the range" on the way (Orca 43, issue 27). The refusal of what is
+    left in the field becomes its description when the focus leaves it."""
+    form = window.profile_form
+    said: list[str] = []
+    age = form.age
+    before = age.accessibleDescription()
+    age.setFocus()
+    for key in "38":
+        qtbot.keyClick(age, key)
+        window.flush()
+        said.append(age.accessibleDescription())
+    assert said == [before, before]
+    replace_text(qtbot, age, "3")
+    window.flush()
+    assert "Not allowed" not in age.accessibleDescription() and "Not allowed: 3 " in form.description("age")
+    qtbot.keyClick(age, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "Not allowed: 3 " in age.accessibleDescription())
+    assert age.accessibleName() == "Age (years) \u26a0 3"  # its value too: Orca 43 read "38" as "3", "3" as nothing
+    assert form.labels["age"].accessibleName() == "Age (years) \u26a0 3"  # Orca names a field by its label
+
+
+def test_a_value_that_becomes_allowed_is_announced_after_typing_settles(qtbot, window):
+    type_profile(qtbot, window)
+    window.flush()
+    window.announcer.flush()
+    replace_text(qtbot, window.profile_form.age, "3")
+    window.flush()
+    window.announcer.flush()
+    assert "Not allowed: 3 " in announce.history[-1]
+    before = len(announce.history)
+    qtbot.keyClick(window.profile_form.age, "8")  # 38: allowed again
+    window.flush()
+    assert window.announcer.pending() and len(announce.history) == before  # nothing said while typing
+    qtbot.waitUntil(lambda: not window.announcer.pending(), timeout=3000)
+    assert announce.history[before:] == [window.live_region.said] and announce.history[-1].startswith("Estimates shown.")
+
+
+def test_status_bar_confirmations_and_switches_are_said_through_the_live_region(qtbot, window):
+    """Orca 43 speaks a notification that is shown, not Qt's announcement event: the window's live
+    region is a notification named by what is said, shown anew each time."""
+    from decision_aid.ui.announce import LiveRegion
+
+    interface = QAccessible.queryAccessibleInterface(window.live_region)
+    assert isinstance(window.live_region, LiveRegion) and interface.role() == QAccessible.Role.Notification
+    shown: list[str] = []
+    from PySide6.QtCore import QEvent, QObject
+
+    class Shows(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if watched is window.live_region and event.type() == QEvent.Type.Show:
+                shown.append(watched.accessibleName())
+            return False
+
+    spy = Shows()
+    window.live_region.installEventFilter(spy)
+    window.statusBar().showMessage("Saved the sheet to sheet.pdf in /tmp (2 pages).")
+    assert shown[-1] == "Saved the sheet to sheet.pdf in /tmp (2 pages)." == interface.text(QAccessible.Text.Name)
+    type_profile(qtbot, window)
+    window.flush()
+    window.horizon_actions[10].trigger()
+    assert shown[-1] == "Horizon: 10 years"
+    window.audience_actions["clinician"].trigger()
+    assert shown[-1] == "Show for: Clinician view"
+    window.compare_action.trigger()
+    assert shown[-1] == window.comparison.title.text()
+    window.compare_action.trigger()
+    assert shown[-1] == "No longer comparing: the pinned estimate was removed."
+    window.chart.plot.setFocus()
+    qtbot.keyClick(window.chart.plot, Qt.Key.Key_End)
+    assert shown[-1] == window.chart.readout.text()
 
 
 def test_estimates_appearing_and_being_withdrawn_are_announced(qtbot, window):

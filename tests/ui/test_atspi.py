@@ -1,133 +1,59 @@
 """The window as a screen reader meets it: a real AT-SPI client (tests/ui/atspi/walk.py, run by
-Debian's python3 with pyatspi) walks the program's accessibility tree over D-Bus and drives it
-with the keyboard (xdotool) under Xvfb.
+Debian's python3 with pyatspi) walks the program's AT-SPI tree over D-Bus and drives it with the
+keyboard (xdotool) under Xvfb (tools/at_session.py starts the session).
 
 Needs the Debian packages xvfb, at-spi2-core, dbus-x11, python3-pyatspi and xdotool (and Qt's
 xcb libraries); .ci/run installs them. Skipped, saying which is missing, where they are not.
 What is checked: every visible text on each tab can be read (as a name, a description or text);
 no focusable node is unnamed; focus starts on Age; 45 Tab presses move to a new control each time,
-in reading order; typing "200" in Age is announced once, with the refusal.
+in reading order; every tab's page is walked with Tab to its edge and back with Shift+Tab (no
+trap, no unnamed stop, the same stops both ways, every text of the page reached); typing "200" in
+Age is said once, with the refusal, through the live region Orca speaks.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import os
 import re
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableWidget, QTabBar, QTextEdit, QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QTableWidget, QTabBar, QTextEdit,
+                               QWidget)
 
 from helpers import type_profile
 
 HERE = Path(__file__).resolve().parent
 CLIENT = HERE / "atspi" / "walk.py"
-SYSTEM_PYTHON = "/usr/bin/python3"
-BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 
 
-def missing_tools() -> list[str]:
-    missing = [tool for tool in ("Xvfb", "dbus-launch", "xdotool", "gdbus") if shutil.which(tool) is None]
-    if not os.path.exists(BUS_LAUNCHER):
-        missing.append("at-spi2-core (at-spi-bus-launcher)")
-    if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(
-            [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode != 0:
-        missing.append("python3-pyatspi")
-    return missing
+def _session_module():
+    spec = importlib.util.spec_from_file_location("at_session", HERE.parents[1] / "tools" / "at_session.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-pytestmark = pytest.mark.skipif(bool(missing_tools()), reason="the AT-SPI client needs the Debian packages "
-                                f"xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool; missing: {missing_tools()}")
+at_session = _session_module()
+SYSTEM_PYTHON = at_session.SYSTEM_PYTHON
+
+pytestmark = pytest.mark.skipif(bool(at_session.missing_tools()), reason="the AT-SPI client needs the Debian "
+                                f"packages xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool; missing: "
+                                f"{at_session.missing_tools()}")
 
 
-class Session:
-    """Xvfb, a session bus, the AT-SPI bus and the program; every process ended by its own id."""
-
-    def __init__(self, width: int = 1280, height: int = 800) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="decision-aid-atspi-"))
-        self.processes: list[subprocess.Popen] = []
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "AT_SPI"))}
-        home = self.dir / "home"
-        home.mkdir()
-        self.env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local"),
-                        XDG_CACHE_HOME=str(home / ".cache"), DECISION_AID_DATA_DIR=str(self.dir / "data"),
-                        XDG_RUNTIME_DIR=str(self.dir))
-        os.chmod(self.dir, 0o700)
-        self.bus_pid = 0
-        try:
-            self._start(width, height)
-        except BaseException:
-            self.close()
-            raise
-
-    def _start(self, width: int, height: int) -> None:
-        self.display = self._start_x(width, height)
-        self.env["DISPLAY"] = self.display
-        bus = subprocess.run(["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True)
-        for name, value in re.findall(r"^(DBUS_SESSION_BUS_\w+)='?([^';\n]*)'?;", bus.stdout, re.MULTILINE):
-            self.env[name] = value
-        self.bus_pid = int(self.env["DBUS_SESSION_BUS_PID"])
-        self.processes.append(subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=self.env,
-                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        self._wait(lambda: subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path",
-                                           "/org/a11y/bus", "--method", "org.freedesktop.DBus.Properties.Set",
-                                           "org.a11y.Status", "IsEnabled", "<true>"], env=self.env,
-                                          capture_output=True).returncode == 0, "the AT-SPI bus")
-
-    def _start_x(self, width: int, height: int) -> str:
-        for number in range(91, 130):
-            if not os.path.exists(f"/tmp/.X11-unix/X{number}") and not os.path.exists(f"/tmp/.X{number}-lock"):
-                xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                self.processes.append(xvfb)
-                self._wait(lambda: os.path.exists(f"/tmp/.X11-unix/X{number}"), "Xvfb")
-                return f":{number}"
-        raise RuntimeError("no free X display")
-
-    @staticmethod
-    def _wait(ready, what: str, timeout: float = 20.0) -> None:
-        end = time.monotonic() + timeout
-        while not ready():
-            if time.monotonic() > end:
-                raise RuntimeError(f"{what} did not start")
-            time.sleep(0.2)
-
-    def start_program(self, *args: str, **env: str) -> subprocess.Popen:
-        program = subprocess.Popen([sys.executable, "-m", "decision_aid", *args],
-                                   env={**self.env, "QT_QPA_PLATFORM": "xcb", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-                                        **env},
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.processes.append(program)
-        return program
-
-    def run_client(self, pid: int, tab_keys: str) -> dict:
-        out = self.dir / "walk.json"
-        done = subprocess.run([SYSTEM_PYTHON, str(CLIENT), str(pid), str(out), tab_keys], env=self.env,
-                              capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0 and out.exists(), done.stderr[-3000:]
-        return json.loads(out.read_text(encoding="utf-8"))
-
-    def close(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-        if self.bus_pid:
-            try:
-                os.kill(self.bus_pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        shutil.rmtree(self.dir, ignore_errors=True)
+def run_client(session, pid: int, setup: dict) -> dict:
+    out, setup_file = session.dir / "walk.json", session.dir / "setup.json"
+    setup_file.write_text(json.dumps(setup), encoding="utf-8")
+    done = subprocess.run([SYSTEM_PYTHON, str(CLIENT), str(pid), str(out), str(setup_file)], env=session.env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0 and out.exists(), done.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def mnemonic(text: str) -> str:
@@ -148,16 +74,22 @@ def heard(node: dict) -> str:
 
 @pytest.fixture(scope="module")
 def walked(qapp):
-    session = Session()
+    session = at_session.Session()
     try:
         from decision_aid.ui.main_window import MainWindow  # the tab titles, as the program has them
         from PySide6.QtCore import QSettings
 
         probe = MainWindow(settings=QSettings(str(session.dir / "probe.ini"), QSettings.Format.IniFormat))
         keys = "".join(mnemonic(probe.tabs.tabText(i)) for i in range(probe.tabs.count()))
+        # Where a walk through a page ends: the toolbar (after the last page) and the profile's last
+        # control (before the estimate, whose page comes before the tab list)
+        last = probe.profile_form.focus_order()[-1]
+        edges = [(b.accessibleName(), b.accessibleDescription()) for b in [*probe.toolbar.buttons(), last]]
+        edges[-1] = (last.text().replace("&", ""), last.accessibleDescription())
+        probe.consultations.dirty = False
         probe.close()
         program = session.start_program()
-        result = session.run_client(program.pid, keys)
+        result = run_client(session, program.pid, {"tab_keys": keys, "edges": edges})
         program.terminate()
         result["log"] = program.communicate(timeout=10)[0]
         result["keys"] = keys
@@ -232,27 +164,73 @@ def test_tab_visits_a_new_control_each_press_in_reading_order(walked):
         assert (before["role"], before["name"], before["description"]) != (
             after["role"], after["name"], after["description"]), f"Tab stayed on {before['role']} {before['name']!r}"
     names = [heard(f) for f in walk]
-    start = names.index("Age (years)")
-    reading_order = ["Age (years)", "MS course", "EDSS score", "Previous DMTs",
+    start = next(i for i, n in enumerate(names) if n.startswith("Age (years)"))
+    reading_order = ["Age (years) 38", "MS course", "EDSS score", "Previous DMTs 3",  # a typed number: its value too
                      "Relapses, past year", "Years since diagnosis", "1. New MRI activity, past year",
                      "2. Relapses while on a DMT", "3. High-efficacy DMT failed",
                      "4. High-efficacy DMT contraindicated", "Clear profile"]
     assert names[start:start + len(reading_order)] == reading_order
     rest = names[start + len(reading_order):]
-    assert any(n.startswith("About 2 in 100") for n in rest) and any(n.startswith("Chart:") for n in rest), "; ".join(n[:25] for n in names)
-    # then the results (sentences), the chart, the box that pins for what if, the year table, the tabs
-    order = [next(i for i, n in enumerate(rest) if n.startswith("About 2 in 100")),
+    assert any("About 2 in 100" in n for n in rest) and any(n.startswith("Chart:") for n in rest), \
+        "; ".join(n[:25] for n in names)
+    # then the results (sentences, each with the era it is about), the chart, the box that pins for
+    # what if, the year table, the tabs
+    order = [next(i for i, n in enumerate(rest) if "About 2 in 100" in n),
              next(i for i, n in enumerate(rest) if n.startswith("Chart:")),
              rest.index("Pin to compare"),
              next(i for i, n in enumerate(rest) if n.endswith("year by year")),
              next(i for i, n in enumerate(rest) if walk[start + len(reading_order) + i]["role"] == "page tab list")]
     assert order == sorted(order), order
+    assert next(n for n in rest if "About 2 in 100" in n).startswith("Treated 1995 to 2006"), "the era, in the name"
 
 
 def test_a_refused_value_is_announced_once_with_the_refusal(walked):
+    """Said through the live region (a notification shown: what Orca 43 speaks), once the typing
+    settles; the field's description is the refusal once the focus has left it."""
+    assert not walked["errors"], walked["errors"]
+    assert any(a.startswith("Estimates shown.") for a in walked["after_profile"]), walked["after_profile"]
     announcements = walked["announcements"]
     refusals = [a for a in announcements if "Not allowed" in a]
     assert len(refusals) == 1 and "Not allowed: 200 " in refusals[0] and "Age" in refusals[0], announcements
-    assert not [a for a in announcements if "Not allowed: 2." in a or "Not allowed: 20." in a]
+    assert not [a for a in announcements if "Not allowed: 2 " in a or "Not allowed: 20 " in a]
     field = walked["age_after_200"]
     assert field["text"] == "200" and "Not allowed: 200 " in field["description"]
+    assert field["name"].startswith("Age (years)") and field["name"].endswith(" 200")
+
+
+def said_at(stop: dict) -> str:
+    return normal(" ".join([stop["name"], stop["description"], stop["text"], *stop["labelled_by"],
+                            *stop.get("reached", [])])).casefold()
+
+
+def page_stops(walk: dict) -> list[dict]:
+    """A page's stops in Tab order: after the tab list (most pages) or before it (the estimate)."""
+    return walk["after"] or list(reversed(walk["before"]))
+
+
+def test_every_page_is_walked_with_tab_and_shift_tab_named_and_never_trapped(walked):
+    assert not walked["errors"], walked["errors"]
+    assert set(walked["pages"]) == set(walked["keys"])
+    for letter, walk in walked["pages"].items():
+        assert not walk["trapped"], f"{letter}: Tab or Shift+Tab never left the page: {walk['trace']}"
+        stops = page_stops(walk)
+        assert stops, f"{letter}: no stop on the page"
+        unnamed = [(s["role"], s["description"]) for s in stops if not s["name"] and not s["labelled_by"]]
+        assert not unnamed, f"{letter}: unnamed stops {unnamed}"
+        for there, back in (("after", "after_back"), ("before", "before_back")):
+            assert [(s["role"], s["name"]) for s in reversed(walk[back])] == \
+                [(s["role"], s["name"]) for s in walk[there]], f"{letter}: Shift+Tab did not go back the same way"
+
+
+def test_every_text_of_every_page_is_reached_by_tab(walked, qtbot, window):
+    """What a sighted person reads on a page (in-process) is said at one of its Tab stops."""
+    type_profile(qtbot, window)
+    for index, letter in enumerate(walked["keys"]):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.currentWidget()
+        qtbot.waitUntil(lambda: any(w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                                    for w in page.findChildren(QWidget)))  # a page built now shows a turn later
+        said = " | ".join(said_at(s) for s in page_stops(walked["pages"][letter]))
+        shown = {t.casefold() for t in visible_texts(page)}
+        unread = sorted(t for t in shown if t not in said)
+        assert not unread, f"{letter}: shown on the page but not said at any of its Tab stops: {unread}"

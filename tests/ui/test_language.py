@@ -221,3 +221,20 @@ def test_about_says_in_spanish_that_the_translation_is_not_yet_reviewed(spanish_
 
 def test_english_about_has_no_translation_note(window):
     assert "translator" not in window.about_text()
+
+
+def test_the_chosen_languages_sentence_is_marked_with_its_language(qtbot, window):
+    """The restart message says it in both languages; the Spanish sentence was read with the
+    English voice. It is a text of its own, its locale Spanish (AT-SPI's locale of the object)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLabel
+
+    from decision_aid.ui.language import restart_box
+
+    box = restart_box(window, "es")
+    texts = {label.text(): label for label in box.findChildren(QLabel) if label.text().strip()}
+    spanish = next(label for text, label in texts.items() if "la próxima vez que inicie" in text)
+    english = next(label for text, label in texts.items() if "next time you start" in text)
+    assert spanish is not english
+    assert spanish.locale().language() == QLocale.Language.Spanish
+    assert english.locale().language() != QLocale.Language.Spanish

@@ -49,6 +49,20 @@ def test_save_pdf_writes_the_sheet_and_never_names_the_patient_in_the_file(qtbot
     assert wording.range_phrase(state["result"].early_mortality) in text
 
 
+def test_the_suggested_pdf_name_says_the_audience_in_words(qtbot, model, window):
+    """The window passes its audience as an enum: the name said ``Audience.PATIENT`` (issue 27)."""
+    import datetime
+
+    from decision_aid.present.audience import Audience
+
+    options = window._sheet_options()
+    assert options.audience is Audience.PATIENT
+    day = datetime.date(2026, 12, 7)
+    assert default_pdf_name(None, options, today=day) == "ahsct-summary-patient-2026-12-07.pdf"
+    window.set_audience("clinician")
+    assert default_pdf_name(None, window._sheet_options(), today=day) == "ahsct-summary-clinician-2026-12-07.pdf"
+
+
 def test_save_pdf_asks_before_replacing_a_name_it_extended(qtbot, model, tmp_path, monkeypatch):
     actions, _ = make(qtbot, model)
     existing = tmp_path / "old.pdf"
@@ -105,3 +119,53 @@ def test_nothing_happens_without_a_result(qtbot, model, monkeypatch):
     actions, _ = make(qtbot, model, result=False)
     monkeypatch.setattr(actions, "_exec", lambda d: (_ for _ in ()).throw(AssertionError("dialog shown")))
     assert actions.print_sheet() is False and actions.preview_sheet() is False and actions.save_pdf() is None
+
+
+def test_the_print_preview_names_every_control_and_reaches_it_by_tab(qtbot, model, monkeypatch):
+    """Qt's own dialog: its first two Tab stops were unnamed and showed no focus, the page field was
+    unnamed, the zoom list named by its value, and print, the pages and page setup not reachable by Tab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+
+    from helpers import accessible_text
+
+    actions, _state = make(qtbot, model)
+    seen = {}
+
+    def look(dialog) -> int:
+        dialog.resize(1400, 900)  # every tool button shown (none in the toolbar's overflow)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitActive(dialog)
+        first = next(w for w in dialog.findChildren(QToolButton) if w.isVisible())
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+        stops = [first]
+        for _ in range(60):
+            assert QApplication.focusWidget() is not None
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is first:
+                break
+            stops.append(QApplication.focusWidget())
+        seen["stops"] = stops
+        seen["ring"] = [r for r in dialog.findChildren(QWidget, "focusRing") if r.isVisible()]
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(actions, "_exec", look)
+    assert actions.preview_sheet()
+    stops = seen["stops"]
+
+    def heard(widget) -> str:  # a list is named by its label (its name on Linux is its value)
+        labels = [label.text() for label in widget.window().findChildren(QLabel) if label.buddy() is widget]
+        return labels[0].rstrip(":") if labels else accessible_text(widget)
+
+    names = [heard(w) for w in stops]
+    assert all(names), [type(w).__name__ for w, n in zip(stops, names) if not n]
+    for wanted in ("Print", "Page setup", "Next page", "Zoom", "Page", "Preview of the summary sheet"):
+        assert wanted in names, (wanted, names)
+    assert not [n for n in names if n.endswith("%")]  # the zoom list is named Zoom, not by its value
+    assert seen["ring"], "no focus shown"
+    page = next(w for w in stops if heard(w) == "Page")
+    assert accessible_text(page) == "Page number"

@@ -121,7 +121,7 @@ def test_unpinning_removes_it_all(qtbot, window):
     assert shows_no_comparison(window)
     assert window._sheet_options().comparison is None
     assert "People like you (estimate)" in window.chart.legend.entries
-    assert window.chart.plot.accessibleDescription() == window.view.chart.description
+    assert window.chart.plot.accessibleDescription().startswith(window.view.chart.description)
 
 
 def test_the_shortcut_pins_and_unpins(qtbot, window):
@@ -174,14 +174,17 @@ def test_another_consultation_unpins(qtbot, window, tmp_path, profile_fields):
 def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     pin_and_change_age(qtbot, window)
     panel = window.comparison
-    for label in panel.stops():
-        assert label.focusPolicy() & Qt.FocusPolicy.TabFocus and accessible_text(label) == label.text()
+    for stop in panel.stops():
+        assert stop.focusPolicy() & Qt.FocusPolicy.TabFocus
+        # a sentence is read by its text (after what it is about); an icon array by its words
+        assert (stop.text() in accessible_text(stop)) if hasattr(stop, "text") else \
+            accessible_text(stop) == stop.toolTip() != ""
     assert accessible_text(window.compare_button) == window.compare_button.text()
     order = window._focus_order
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
     assert order.index(window.chart.plot) < order.index(window.compare_button) < order.index(window.years_table)
     stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
-    assert len(stops) == 3 + 3 * 2 * 4  # title, what both share, note; then 3 outcomes x 2 sides x 4 texts
+    assert len(stops) == 3 + 3 * 2 * 5  # title, what both share, note; per outcome and side: heading, icon array, 3 sentences
     start = order.index(panel.title)
     assert order[start:start + len(stops)] == stops
     panel.title.setFocus()
@@ -191,4 +194,4 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert QApplication.focusWidget() is panel.note
     stops[-1].setFocus()
     qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.outcomes.early.headline
+    assert QApplication.focusWidget() is window.outcomes.early_heading  # then the estimate, from its heading
