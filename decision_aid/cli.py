@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from . import __version__
 from .present.audience import AUDIENCES
-from .present.i18n import _, available_languages, set_language
+from .present.i18n import _, available_languages, interface_language, set_language
 from .printable import one_line
 
 PROFILE_FLAGS = {
@@ -415,6 +415,16 @@ def language_asked(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; the process's language is as it found it when this returns (a caller that
+    runs it in process, such as a test, keeps its own)."""
+    language = interface_language()
+    try:
+        return _main(argv)
+    finally:
+        set_language(language)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(language_asked(argv) or "en")  # the command line speaks English unless asked
     parser = build_parser()

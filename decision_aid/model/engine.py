@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 import numpy as np
 
-from ..evidence import EvidenceSet, Source, load_evidence
+from ..evidence import EvidenceError, EvidenceSet, Source, load_evidence
 from .later import Change, CohortFigure, from_both_courses, from_cll_interval, from_symmetric_interval, pool
 from .later import ten_year_change
 from .lifetable import LifeTable
@@ -122,11 +123,14 @@ class Model:
         self.assumptions = tuple(Assumption(a["id"], a["text"], a["for_patient"]) for a in spec.raw["assumptions"])
         self.plain_language: tuple[str, ...] = tuple(self.study.raw.get("plain_language", ()))
         self.citation = self.study.full_citation
-        self._read_constants(spec)
-        self._fit_study()
-        self._fit_later_cohorts()
-        self._read_survival()
-        self.groups = {name: self._group(name) for name in (RELAPSING, PROGRESSIVE)}
+        try:
+            self._read_constants(spec)
+            self._fit_study()
+            self._fit_later_cohorts()
+            self._read_survival()
+            self.groups = {name: self._group(name) for name in (RELAPSING, PROGRESSIVE)}
+        except (ArithmeticError, ValueError) as exc:  # e.g. a group's 5-year figure of 0, or 0 patients
+            raise EvidenceError(spec.file_name, None, f"the model cannot be fitted to these figures ({exc})") from exc
         self._draw_cache: OrderedDict[tuple[int, int], ParameterDraws] = OrderedDict()
         self._matrix_cache: OrderedDict[tuple, Any] = OrderedDict()
 
@@ -226,6 +230,11 @@ class Model:
         study, recent = self.study, self.recent_study
         self.early_deaths, self.patients = study.value("early_deaths"), study.value("patients")
         self.recent_early_deaths, self.recent_patients = recent.value("early_deaths"), recent.value("patients")
+        for source, deaths, patients in ((study, self.early_deaths, self.patients),
+                                         (recent, self.recent_early_deaths, self.recent_patients)):
+            if not 0 <= deaths <= patients or patients <= 0:  # U1's beta draws need both counts
+                raise EvidenceError(source.file_name, "figures.early_deaths.value",
+                                    f"{deaths} early deaths of {patients} patients is not a count of them")
         os5 = study.figure("os_5y")
         self.os5, self.os5_ci = os5.value, os5.ci
         table = self.evidence.get(self.spec.raw["life_table"])
@@ -323,9 +332,11 @@ class Model:
         return np.where(times > self.change_years[0], np.divide(change, self.log_change_span), shape)
 
     def check_request(self, horizon: int, draws: int) -> None:
-        if horizon not in self.horizons:
+        """A horizon the model offers and a whole number of draws within its limits, each a whole
+        number of any integer type (``numpy.int64(4000)`` is 4000; ``5.0`` is not a horizon)."""
+        if not _whole(horizon) or horizon not in self.horizons:
             raise RequestError("horizon", horizon, "not_offered", {"values": tuple(self.horizons)})
-        if isinstance(draws, bool) or not isinstance(draws, int) or not self.draws_range[0] <= draws <= self.draws_range[1]:
+        if not _whole(draws) or not self.draws_range[0] <= draws <= self.draws_range[1]:
             raise RequestError("draws", draws, "out_of_range",
                                {"min": self.draws_range[0], "max": self.draws_range[1], "whole": True})
 
@@ -496,6 +507,7 @@ class Model:
         draws = self.default_draws if draws is None else draws
         seed = self.seed if seed is None else seed
         self.check_request(horizon, draws)
+        horizon, draws = int(horizon), int(draws)
         times = self.time_grid(horizon)
         early, early_recent = self.point_early(profile)
         late_hazard = self.late_hazard(profile, early)  # h_late: the same for both eras (A18)
@@ -614,6 +626,11 @@ class Model:
             Note("era", "early_mortality", {"study_years": self.study.text("transplant_years"),
                                             "recent_years": self.recent_study.text("transplant_years")}, "A7"),
         )
+
+
+def _whole(value: Any) -> bool:
+    """An integer of any type (Python's, NumPy's), but not True or False."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _survival_hazard(hazard: np.ndarray, cap: np.ndarray, age: np.ndarray) -> np.ndarray:

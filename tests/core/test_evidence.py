@@ -4,32 +4,13 @@ import hashlib
 import json
 import math
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from decision_aid.evidence import EvidenceError, default_directory, load_evidence
+from shared import rewrite
 
 SOURCE = "muraro2017.json"
-
-
-@pytest.fixture
-def evidence_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "evidence"
-    shutil.copytree(default_directory(), target)
-    return target
-
-
-def rewrite(directory: Path, name: str, change) -> None:
-    """Edit one file and re-sign the manifest, so that only the content check can fail."""
-    path = directory / name
-    data = json.loads(path.read_text())
-    change(data)
-    path.write_text(json.dumps(data))
-    manifest = json.loads((directory / "manifest.json").read_text())
-    manifest["files"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    (directory / "manifest.json").write_text(json.dumps(manifest))
 
 
 def test_shipped_evidence_is_edition_2026_12_with_its_review_dates():
