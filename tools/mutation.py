@@ -51,6 +51,8 @@ DEFAULT_TARGETS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "decision_aid
                          if p.name != "__init__.py") + ["decision_aid/present/wording.py"]
 EQUIVALENT_FILE = ROOT / "tools" / "mutation_equivalent.json"
 RESULTS_FILE = ROOT / ".mutation" / "results.json"
+TRACE_FILE = ROOT / ".mutation" / "trace.json"
+OUTCOMES_FILE = ROOT / ".mutation" / "outcomes.jsonl"  # one line per mutant run, as it ends
 RECORD_FILE = ROOT / "MUTATION.md"
 TESTS = "tests/core"
 SHARED = "<shared>"  # a line run outside any test (import, a session fixture): every test of its module
@@ -259,9 +261,37 @@ def pytest_configure(config) -> None:
         _start_tracing()
 
 
+_fixtures: dict[str, list[str]] = {}  # test id -> the fixtures it uses
+
+
+def _fixture_bucket(name: str) -> str:
+    return f"<fixture:{name}>"
+
+
+try:
+    import pytest as _pytest_module
+
+    @_pytest_module.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(fixturedef, request):
+        """A fixture made once for many tests (the session's model): what it runs is charged to
+        every test that uses it, not to the first one."""
+        if not os.environ.get("MUTATION_TRACE_DIR") or fixturedef.scope == "function":
+            yield
+            return
+        before = _current[0]
+        _current[0] = _fixture_bucket(fixturedef.argname)
+        try:
+            yield
+        finally:
+            _current[0] = before
+except ImportError:  # a process the tests started, without pytest
+    pass
+
+
 def pytest_runtest_protocol(item, nextitem):
     if not os.environ.get("MUTATION_TRACE_DIR"):
         return None
+    _fixtures[item.nodeid] = list(item.fixturenames)
     _current[0] = item.nodeid
     os.environ["MUTATION_TEST"] = item.nodeid  # the processes this test starts trace for it
     started = time.perf_counter()
@@ -292,6 +322,7 @@ def pytest_unconfigure(config) -> None:
         folder = Path(os.environ["MUTATION_TRACE_DIR"])
         _dump(folder / "main.json")
         (folder / "durations.json").write_text(json.dumps(config._mutation_durations))
+        (folder / "fixtures.json").write_text(json.dumps(_fixtures))
 
 
 # --- running --------------------------------------------------------------------------------------
@@ -317,8 +348,8 @@ def environment(copy_root: Path, extra: dict[str, str] | None = None) -> dict[st
 
 
 def _pytest_argv(*args: str) -> list[str]:
-    return [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-o", "addopts=",
-            "--no-header", "-W", "ignore", *args]
+    return [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:pytest-qt",
+            "-o", "addopts=", "--no-header", "-W", "ignore", *args]
 
 
 def trace(copy_root: Path, targets: list[str], scratch: Path) -> tuple[dict, dict]:
@@ -338,17 +369,22 @@ def trace(copy_root: Path, targets: list[str], scratch: Path) -> tuple[dict, dic
         sys.exit(f"the traced test run failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     by_line: dict[str, dict[int, set]] = {t: defaultdict(set) for t in targets}
     back = {str(copy_root / t): t for t in targets}
+    users: dict[str, set] = defaultdict(set)  # fixture bucket -> the tests that use that fixture
+    for test, names in json.loads((folder / "fixtures.json").read_text()).items():
+        for name in names:
+            users[_fixture_bucket(name)].add(test)
     for dump in folder.glob("*.json"):
-        if dump.name == "durations.json":
+        if dump.name in ("durations.json", "fixtures.json"):
             continue
-        for test, lines in json.loads(dump.read_text()).items():
+        for bucket, lines in json.loads(dump.read_text()).items():
+            tests = users[bucket] if bucket.startswith("<fixture:") else {bucket}
             for file, line in lines:
-                by_line[back[file]][line].add(test)
+                by_line[back[file]][line].update(tests)
     durations = json.loads((folder / "durations.json").read_text())
     return by_line, durations
 
 
-def selected_tests(mutant: Mutant, by_line: dict, durations: dict) -> list[str]:
+def selected_tests(mutant: Mutant, by_line: dict, durations: dict, kills: dict[str, int]) -> list[str]:
     lines = by_line[mutant.file]
     tests: set[str] = set()
     for line in range(mutant.line, mutant.end_line + 1):
@@ -356,44 +392,128 @@ def selected_tests(mutant: Mutant, by_line: dict, durations: dict) -> list[str]:
     if SHARED in tests:  # run at import or by a session fixture: every test that uses the module
         tests = set().union(*lines.values())
     tests.discard(SHARED)
-    return sorted(tests, key=lambda t: (durations.get(t, 0.0), t))
+    # the tests that killed most mutants so far first, then the fastest: with -x a mutant is
+    # usually killed by the first test run
+    return sorted(tests, key=lambda t: (-kills.get(t, 0), durations.get(t, 0.0), t))
 
 
-def run_mutant(mutant: Mutant, copy_root: Path, tests: list[str], durations: dict) -> str:
-    if not tests:
-        return "not covered"
-    target = copy_root / mutant.file
-    original = target.read_text(encoding="utf-8")
-    target.write_text(mutant.apply(original), encoding="utf-8")
-    limit = 60 + 4 * sum(durations.get(t, 1.0) for t in tests)
-    try:
-        process = subprocess.Popen(_pytest_argv("-x", *tests), cwd=copy_root, env=environment(copy_root),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+class Worker:
+    """A process in one copy that has imported pytest, NumPy and Hypothesis once (never the
+    package) and forks a child per mutant, so a mutant costs its tests, not Python's start-up."""
+
+    def __init__(self, copy_root: Path) -> None:
+        self.copy_root = copy_root
+        self.process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker"], cwd=copy_root,
+                                        env=environment(copy_root), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True)
+
+    def run(self, mutant: Mutant, tests: list[str], limit: float) -> str:
+        request = {"file": str(self.copy_root / mutant.file), "tests": tests, "limit": limit,
+                   "source": mutant.apply((self.copy_root / mutant.file).read_text(encoding="utf-8"))}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        return answer["outcome"], answer["killer"]
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def serve() -> None:
+    """The worker's loop (``--worker``): one request per line, one outcome per line."""
+    sys.dont_write_bytecode = True
+    import hypothesis  # noqa: F401 (loaded once, before any fork)
+    import numpy  # noqa: F401
+    import pytest
+
+    for line in sys.stdin:
+        request = json.loads(line)
+        target = Path(request["file"])
+        original = target.read_text(encoding="utf-8")
+        target.write_text(request["source"], encoding="utf-8")
+        killer_file = target.parent / ".mutation-killer"
+        killer_file.unlink(missing_ok=True)
         try:
-            code = process.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+            outcome = _forked(lambda: pytest.main(_pytest_argv("-x", *request["tests"])[3:], plugins=[_Killer(killer_file)]),
+                              request["limit"])
+        finally:
+            target.write_text(original, encoding="utf-8")
+        killer = killer_file.read_text() if killer_file.exists() else None
+        print(json.dumps({"outcome": outcome, "killer": killer}), flush=True)
+
+
+class _Killer:
+    """Notes the first test that fails (the one that killed the mutant)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if report.failed and not self.path.exists():
+            self.path.write_text(report.nodeid)
+
+
+def _forked(function, limit: float) -> str:
+    child = os.fork()
+    if child == 0:  # the child: its own process group, silent, then the tests
+        try:
+            os.setpgid(0, 0)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            code = int(function())
+        except BaseException:  # noqa: BLE001 (whatever the mutant broke, the child only reports)
+            code = 3
+        os._exit(code)
+    deadline = time.monotonic() + limit
+    while True:
+        pid, status = os.waitpid(child, os.WNOHANG)
+        if pid:
+            code = os.waitstatus_to_exitcode(status)
+            return {0: "survived", 5: "not covered"}.get(code, "killed")
+        if time.monotonic() > deadline:
+            try:
+                os.killpg(child, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(child, 0)
             return "killed (timeout)"
-    finally:
-        target.write_text(original, encoding="utf-8")
-    return {0: "survived", 5: "not covered"}.get(code, "killed")
+        time.sleep(0.02)
+
+
+def run_mutant(mutant: Mutant, worker: Worker, tests: list[str], durations: dict) -> tuple[str, str | None]:
+    """The outcome and the test that killed the mutant (None if none did, or a timeout)."""
+    if not tests:
+        return "not covered", None
+    return worker.run(mutant, tests, 60 + 4 * sum(durations.get(t, 1.0) for t in tests))
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--worker"]:
+        serve()
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", default=DEFAULT_TARGETS)
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (each in its own copy)")
     parser.add_argument("--again", action="store_true",
                         help="run only the mutants the last recorded run did not kill (the others keep its outcome)")
     parser.add_argument("--record", action="store_true", help="write every outcome to .mutation/results.json")
+    parser.add_argument("--reuse-trace", action="store_true",
+                        help="use the last run's record of which test runs which line (.mutation/trace.json) instead "
+                             "of tracing tests/core again: only while neither the tests nor the files have changed")
     args = parser.parse_args()
     targets = [str(Path(f).resolve().relative_to(ROOT)) for f in args.files]
     all_mutants = [m for t in targets for m in mutants(ROOT / t)]
     outcomes: dict[str, str] = {}
+    OUTCOMES_FILE.parent.mkdir(exist_ok=True)
     if args.again:
-        previous = json.loads(RESULTS_FILE.read_text())["mutants"]
-        outcomes = {m["key"]: m["outcome"] for m in previous if m["outcome"].startswith("killed")}
+        for line in OUTCOMES_FILE.read_text(encoding="utf-8").splitlines():
+            previous = json.loads(line)
+            if previous["outcome"].startswith("killed"):
+                outcomes[previous["key"]] = previous["outcome"]
+    else:
+        OUTCOMES_FILE.write_text("")
     to_run = [m for m in all_mutants if m.key not in outcomes]
     print(f"{len(all_mutants)} mutants in {len(targets)} files; {len(to_run)} to run", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="decision-aid-mutation-"))
@@ -402,27 +522,45 @@ def main() -> None:
         for job in range(args.jobs):
             copies.append(scratch / f"copy{job}")
             copy_tree(copies[-1])
-        by_line, durations = trace(copies[0], targets, scratch)
-        free = list(copies)
+        if args.reuse_trace and TRACE_FILE.exists():
+            saved = json.loads(TRACE_FILE.read_text())
+            by_line = {f: {int(line): set(tests) for line, tests in lines.items()} for f, lines in saved["lines"].items()}
+            durations = saved["durations"]
+        else:
+            by_line, durations = trace(copies[0], targets, scratch)
+            TRACE_FILE.parent.mkdir(exist_ok=True)
+            TRACE_FILE.write_text(json.dumps({"durations": durations, "lines": {
+                f: {line: sorted(tests) for line, tests in lines.items()} for f, lines in by_line.items()}}))
+        workers = [Worker(c) for c in copies]
+        free = list(workers)
         lock = threading.Lock()
         done = [0]
+        kills: dict[str, int] = defaultdict(int)
 
         def one(mutant: Mutant) -> None:
             with lock:
-                copy_root = free.pop()
+                worker = free.pop()
             try:
-                outcome = run_mutant(mutant, copy_root, selected_tests(mutant, by_line, durations), durations)
+                with lock:
+                    tests = selected_tests(mutant, by_line, durations, kills)
+                outcome, killer = run_mutant(mutant, worker, tests, durations)
             finally:
                 with lock:
-                    free.append(copy_root)
+                    free.append(worker)
             with lock:
                 outcomes[mutant.key] = outcome
+                if killer:
+                    kills[killer] += 1
+                with OUTCOMES_FILE.open("a", encoding="utf-8") as stream:
+                    stream.write(json.dumps({"key": mutant.key, "outcome": outcome}) + "\n")
                 done[0] += 1
                 print(f"[{done[0]}/{len(to_run)}] {outcome:16} {mutant.file}:{mutant.line} "
                       f"{mutant.description}", flush=True)
 
         with ThreadPoolExecutor(args.jobs) as pool:
             list(pool.map(one, to_run))
+        for worker in workers:
+            worker.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     report(all_mutants, outcomes, args.record)
