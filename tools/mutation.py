@@ -55,7 +55,8 @@ TRACE_FILE = ROOT / ".mutation" / "trace.json"
 OUTCOMES_FILE = ROOT / ".mutation" / "outcomes.jsonl"  # one line per mutant run, as it ends
 RECORD_FILE = ROOT / "MUTATION.md"
 TESTS = "tests/core"
-SHARED = "<shared>"  # a line run outside any test (import, a session fixture): every test of its module
+SHARED = "<shared>"
+FIRST_TESTS = 4  # run alone before the rest of a mutant's tests  # a line run outside any test (import, a session fixture): every test of its module
 
 # --- the mutants ----------------------------------------------------------------------------------
 
@@ -84,6 +85,7 @@ class Mutant:
     replacement: str
     description: str
     key: str  # stable across edits elsewhere: file, the line's text, the change, its occurrence on the line
+    statement: tuple[int, int] = (0, 0)  # the lines of the statement it is in (a tracer sees its first)
 
     def apply(self, source: str) -> str:
         lines = source.splitlines(keepends=True)
@@ -194,6 +196,11 @@ def mutants(path: Path) -> list[Mutant]:
     lines = source.splitlines()
     found: list[Mutant] = []
     seen: dict[tuple, int] = defaultdict(int)
+    statement_of: dict[int, tuple[int, int]] = {}
+    for statement in ast.walk(tree):  # outer statements first: an inner one overwrites its own nodes
+        if isinstance(statement, ast.stmt) and not isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+            for inner in ast.walk(statement):
+                statement_of[id(inner)] = (statement.lineno, statement.end_lineno)
     for node in ast.walk(tree):
         if id(node) in skipped or not hasattr(node, "lineno"):
             continue
@@ -208,7 +215,8 @@ def mutants(path: Path) -> list[Mutant]:
             seen[ident] += 1
             key = f"{path.relative_to(ROOT)}|{line_text}|{description}|{seen[ident]}"
             found.append(Mutant(str(path.relative_to(ROOT)), node.lineno, node.end_lineno, node.col_offset,
-                                node.end_col_offset, text, description, key))
+                                node.end_col_offset, text, description, key,
+                                statement_of.get(id(node), (node.lineno, node.end_lineno))))
     return sorted(found, key=lambda m: (m.line, m.col, m.description))
 
 
@@ -262,13 +270,19 @@ def pytest_configure(config) -> None:
 
 
 _fixtures: dict[str, list[str]] = {}  # test id -> the fixtures it uses
+_failed: set[str] = set()  # tests that fail without any mutant (never used to judge one)
+
+
+def pytest_runtest_logreport(report) -> None:
+    if os.environ.get("MUTATION_TRACE_DIR") and report.failed:
+        _failed.add(report.nodeid)
 
 
 def _fixture_bucket(name: str) -> str:
     return f"<fixture:{name}>"
 
 
-try:
+if "pytest" in sys.modules:  # the traced pytest run; a process it starts imports nothing more than it would
     import pytest as _pytest_module
 
     @_pytest_module.hookimpl(hookwrapper=True)
@@ -284,8 +298,6 @@ try:
             yield
         finally:
             _current[0] = before
-except ImportError:  # a process the tests started, without pytest
-    pass
 
 
 def pytest_runtest_protocol(item, nextitem):
@@ -323,6 +335,7 @@ def pytest_unconfigure(config) -> None:
         _dump(folder / "main.json")
         (folder / "durations.json").write_text(json.dumps(config._mutation_durations))
         (folder / "fixtures.json").write_text(json.dumps(_fixtures))
+        (folder / "failed.json").write_text(json.dumps(sorted(_failed)))
 
 
 # --- running --------------------------------------------------------------------------------------
@@ -374,27 +387,49 @@ def trace(copy_root: Path, targets: list[str], scratch: Path) -> tuple[dict, dic
         for name in names:
             users[_fixture_bucket(name)].add(test)
     for dump in folder.glob("*.json"):
-        if dump.name in ("durations.json", "fixtures.json"):
+        if dump.name in ("durations.json", "fixtures.json", "failed.json"):
             continue
         for bucket, lines in json.loads(dump.read_text()).items():
             tests = users[bucket] if bucket.startswith("<fixture:") else {bucket}
             for file, line in lines:
                 by_line[back[file]][line].update(tests)
     durations = json.loads((folder / "durations.json").read_text())
+    failed = set(json.loads((folder / "failed.json").read_text()))
+    if failed:
+        print("failing without a mutant, so never used to judge one:", *sorted(failed), sep="\n  ", flush=True)
+    for lines in by_line.values():
+        for tests in lines.values():
+            tests -= failed
     return by_line, durations
 
 
 def selected_tests(mutant: Mutant, by_line: dict, durations: dict, kills: dict[str, int]) -> list[str]:
     lines = by_line[mutant.file]
     tests: set[str] = set()
-    for line in range(mutant.line, mutant.end_line + 1):
+    first, last = min(mutant.line, mutant.statement[0]), max(mutant.end_line, mutant.statement[1])
+    for line in range(first, last + 1):
         tests |= lines.get(line, set())
     if SHARED in tests:  # run at import or by a session fixture: every test that uses the module
         tests = set().union(*lines.values())
     tests.discard(SHARED)
-    # the tests that killed most mutants so far first, then the fastest: with -x a mutant is
-    # usually killed by the first test run
-    return sorted(tests, key=lambda t: (-kills.get(t, 0), durations.get(t, 0.0), t))
+    # the tests that killed most mutants so far first, then those that run most of the module, then
+    # the fastest: with -x a mutant is usually killed by the first test run
+    breadth = _breadth(mutant.file, by_line)
+    return sorted(tests, key=lambda t: (-kills.get(t, 0), -breadth.get(t, 0), durations.get(t, 0.0), t))
+
+
+_breadths: dict[str, dict[str, int]] = {}
+
+
+def _breadth(file: str, by_line: dict) -> dict[str, int]:
+    """How many lines of ``file`` each test runs."""
+    if file not in _breadths:
+        counts: dict[str, int] = defaultdict(int)
+        for tests in by_line[file].values():
+            for test in tests:
+                counts[test] += 1
+        _breadths[file] = counts
+    return _breadths[file]
 
 
 class Worker:
@@ -434,9 +469,16 @@ def serve() -> None:
         target.write_text(request["source"], encoding="utf-8")
         killer_file = target.parent / ".mutation-killer"
         killer_file.unlink(missing_ok=True)
+        tests = request["tests"]
         try:
-            outcome = _forked(lambda: pytest.main(_pytest_argv("-x", *request["tests"])[3:], plugins=[_Killer(killer_file)]),
-                              request["limit"])
+            # the likeliest killers alone first (a few test files to collect), then the others
+            for part in (tests[:FIRST_TESTS], tests[FIRST_TESTS:]):
+                if not part:
+                    continue
+                outcome = _forked(lambda: pytest.main(_pytest_argv("-x", *part)[3:], plugins=[_Killer(killer_file)]),
+                                  request["limit"])
+                if outcome != "survived":
+                    break
         finally:
             target.write_text(original, encoding="utf-8")
         killer = killer_file.read_text() if killer_file.exists() else None
@@ -507,13 +549,19 @@ def main() -> None:
     all_mutants = [m for t in targets for m in mutants(ROOT / t)]
     outcomes: dict[str, str] = {}
     OUTCOMES_FILE.parent.mkdir(exist_ok=True)
+    kills: dict[str, int] = defaultdict(int)
     if args.again:
         for line in OUTCOMES_FILE.read_text(encoding="utf-8").splitlines():
             previous = json.loads(line)
             if previous["outcome"].startswith("killed"):
                 outcomes[previous["key"]] = previous["outcome"]
+                if previous.get("killer"):
+                    kills[previous["killer"]] += 1
     else:
         OUTCOMES_FILE.write_text("")
+    equivalent = json.loads(EQUIVALENT_FILE.read_text(encoding="utf-8")) if EQUIVALENT_FILE.exists() else {}
+    if args.again:  # a mutant already judged equivalent is not run again
+        outcomes.update({m.key: "survived" for m in all_mutants if m.key in equivalent and m.key not in outcomes})
     to_run = [m for m in all_mutants if m.key not in outcomes]
     print(f"{len(all_mutants)} mutants in {len(targets)} files; {len(to_run)} to run", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="decision-aid-mutation-"))
@@ -535,7 +583,6 @@ def main() -> None:
         free = list(workers)
         lock = threading.Lock()
         done = [0]
-        kills: dict[str, int] = defaultdict(int)
 
         def one(mutant: Mutant) -> None:
             with lock:
@@ -552,10 +599,10 @@ def main() -> None:
                 if killer:
                     kills[killer] += 1
                 with OUTCOMES_FILE.open("a", encoding="utf-8") as stream:
-                    stream.write(json.dumps({"key": mutant.key, "outcome": outcome}) + "\n")
+                    stream.write(json.dumps({"key": mutant.key, "outcome": outcome, "killer": killer}) + "\n")
                 done[0] += 1
                 print(f"[{done[0]}/{len(to_run)}] {outcome:16} {mutant.file}:{mutant.line} "
-                      f"{mutant.description}", flush=True)
+                      f"{mutant.description}  {killer or ''}", flush=True)
 
         with ThreadPoolExecutor(args.jobs) as pool:
             list(pool.map(one, to_run))

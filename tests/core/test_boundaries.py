@@ -176,3 +176,86 @@ def test_a_figure_the_model_cannot_use_stops_it_with_an_evidence_error(evidence_
     assert isinstance(error, EvidenceError), outcome
     assert error.field == field
     assert error.file == (file if field else "model_parameters.json")
+
+
+# --- what a refusal hands to the words (present/refusals.py): the limits of each field ------------
+
+LIMITS = {
+    "age": {"min": 16, "max": 75, "optional": False},
+    "course": {"courses": ("rrms", "spms", "ppms", "prms"), "optional": False},
+    "prior_dmts": {"min": 0, "max": 15, "whole": True, "optional": False},
+    "relapses_past_year": {"min": 0, "max": 20, "whole": True, "optional": True},
+    "disease_duration_years": {"min": 0, "max": 60, "optional": True},
+    "mri_activity_past_year": {"values": ("yes", "no"), "optional": True},
+    "high_efficacy_dmt_failed": {"values": ("yes", "no"), "optional": True},
+}
+
+
+@pytest.mark.parametrize("field, value", [("age", 90), ("course", "rms"), ("prior_dmts", 16), ("relapses_past_year", 21),
+                                          ("disease_duration_years", 61), ("mri_activity_past_year", "maybe"),
+                                          ("high_efficacy_dmt_failed", "?")])
+def test_a_refusal_carries_the_limits_of_its_field(model, field, value):
+    with pytest.raises(ProfileError) as caught:
+        model.validate({**VALID, field: value})
+    (error,) = caught.value.errors
+    assert (error.field, error.value, dict(error.limits)) == (field, value, LIMITS[field])
+    assert not error.missing
+
+
+def test_the_edss_refusal_carries_every_step_of_the_scale(model):
+    with pytest.raises(ProfileError) as caught:
+        model.validate({**VALID, "edss": 0.5})
+    (error,) = caught.value.errors
+    assert error.limits["values"] == (0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5,
+                                      8.0, 8.5, 9.0, 9.5)
+    assert error.limits["optional"] is False
+
+
+def test_missing_fields_are_missing_and_unknown_ones_are_named_in_order(model):
+    with pytest.raises(ProfileError) as caught:
+        model.validate({"zeta": 1, "alpha": 2, "course": "rrms", "edss": 4.0})
+    errors = caught.value.errors
+    assert [(e.field, e.rule) for e in errors] == [("alpha", "unknown_field"), ("zeta", "unknown_field"),
+                                                   ("age", "missing"), ("prior_dmts", "missing")]
+    assert [e.missing for e in errors] == [False, False, True, True]
+    assert "relapses_past_year" in errors[0].limits["fields"] and "age" in errors[0].limits["fields"]
+    assert caught.value.fields == ("alpha", "zeta", "age", "prior_dmts")
+
+
+@pytest.mark.parametrize("field", ["age", "edss", "prior_dmts", "relapses_past_year", "disease_duration_years"])
+@pytest.mark.parametrize("huge", [10 ** 15 + 1, -(10 ** 15) - 1, 10 ** 400])
+def test_a_huge_json_integer_is_outside_the_range(model, field, huge):
+    with pytest.raises(ProfileError) as caught:
+        model.validate({**VALID, field: huge})
+    assert [(e.field, e.rule) for e in caught.value.errors] == [(field, "out_of_range")]
+
+
+def test_minus_zero_is_zero_and_never_shown_as_minus_zero(model):
+    profile = model.validate({**VALID, "prior_dmts": "-0", "relapses_past_year": -0.0,
+                              "disease_duration_years": "-0"})
+    assert (profile.prior_dmts, profile.relapses_past_year) == (0, 0)
+    assert str(profile.disease_duration_years) == "0.0"  # not "-0.0"
+    assert str(model.validate({**VALID, "disease_duration_years": -0.0}).disease_duration_years) == "0.0"
+
+
+@pytest.mark.parametrize("field, typed, rule", [
+    ("prior_dmts", "+3", "not_a_number"), ("prior_dmts", "3_0", "not_a_number"), ("prior_dmts", "٣", "not_a_number"),
+    ("prior_dmts", "-1", "out_of_range"), ("prior_dmts", "3,0", "not_whole"), ("prior_dmts", 3.0, 3),
+    ("age", ".5e2", "not_a_number"), ("age", "38.", "not_a_number"), ("age", "3 8", "not_a_number"),
+    ("age", "nan", "not_a_number"), ("edss", "4.00000000000000001", "not_a_step"), ("age", "75.0000000000000000", 75.0),
+    ("age", 75.00000000000001, "out_of_range"), ("age", 16, 16.0),
+])
+def test_numbers_are_judged_exactly_as_typed(model, field, typed, rule):
+    if isinstance(rule, str):
+        assert rule_of(model, {**VALID, field: typed}) == {field: rule}
+    else:
+        value = getattr(model.validate({**VALID, field: typed}), field)
+        assert value == rule and type(value) is type(rule)
+
+
+def test_the_profile_as_a_mapping(model):
+    profile = model.validate({**VALID, "relapses_past_year": "2", "mri_activity_past_year": "Yes"})
+    assert profile.as_dict() == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
+                                 "relapses_past_year": 2, "disease_duration_years": None,
+                                 "mri_activity_past_year": "yes", "relapses_on_treatment": None,
+                                 "high_efficacy_dmt_failed": None, "high_efficacy_dmt_contraindicated": None}
