@@ -412,10 +412,11 @@ def selected_tests(mutant: Mutant, by_line: dict, durations: dict, kills: dict[s
     if SHARED in tests:  # run at import or by a session fixture: every test that uses the module
         tests = set().union(*lines.values())
     tests.discard(SHARED)
-    # the tests that killed most mutants so far first, then those that run most of the module, then
-    # the fastest: with -x a mutant is usually killed by the first test run
+    # the tests that killed most mutants per second so far first, then those that run most of the
+    # module, then the fastest: with -x a mutant is usually killed by the first test run
     breadth = _breadth(mutant.file, by_line)
-    return sorted(tests, key=lambda t: (-kills.get(t, 0), -breadth.get(t, 0), durations.get(t, 0.0), t))
+    return sorted(tests, key=lambda t: (-kills.get(t, 0) / max(durations.get(t, 1.0), 0.05), -breadth.get(t, 0),
+                                        durations.get(t, 0.0), t))
 
 
 _breadths: dict[str, dict[str, int]] = {}
@@ -541,6 +542,8 @@ def main() -> None:
     parser.add_argument("--again", action="store_true",
                         help="run only the mutants the last recorded run did not kill (the others keep its outcome)")
     parser.add_argument("--record", action="store_true", help="write every outcome to .mutation/results.json")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: the table from the outcomes recorded so far (.mutation/outcomes.jsonl)")
     parser.add_argument("--reuse-trace", action="store_true",
                         help="use the last run's record of which test runs which line (.mutation/trace.json) instead "
                              "of tracing tests/core again: only while neither the tests nor the files have changed")
@@ -550,6 +553,12 @@ def main() -> None:
     outcomes: dict[str, str] = {}
     OUTCOMES_FILE.parent.mkdir(exist_ok=True)
     kills: dict[str, int] = defaultdict(int)
+    if args.report:
+        for line in OUTCOMES_FILE.read_text(encoding="utf-8").splitlines():
+            previous = json.loads(line)
+            outcomes[previous["key"]] = previous["outcome"]
+        report(all_mutants, outcomes, args.record)
+        return
     if args.again:
         for line in OUTCOMES_FILE.read_text(encoding="utf-8").splitlines():
             previous = json.loads(line)
@@ -616,16 +625,19 @@ def main() -> None:
 def scores(all_mutants: list[Mutant], outcomes: dict[str, str], equivalent: dict[str, str]) -> dict[str, dict]:
     table: dict[str, dict] = {}
     for mutant in all_mutants:
-        row = table.setdefault(mutant.file, {"mutants": 0, "killed": 0, "equivalent": 0, "survived": 0})
+        row = table.setdefault(mutant.file, {"mutants": 0, "killed": 0, "equivalent": 0, "survived": 0,
+                                             "not run": 0})
         row["mutants"] += 1
-        if outcomes[mutant.key].startswith("killed"):
+        if outcomes.get(mutant.key, "").startswith("killed"):
             row["killed"] += 1
         elif mutant.key in equivalent:
             row["equivalent"] += 1
+        elif mutant.key not in outcomes:
+            row["not run"] += 1
         else:
             row["survived"] += 1
     for row in table.values():
-        judged = row["mutants"] - row["equivalent"]
+        judged = row["mutants"] - row["equivalent"] - row["not run"]
         row["score"] = round(100 * row["killed"] / judged, 1) if judged else 100.0
     return table
 
@@ -633,18 +645,19 @@ def scores(all_mutants: list[Mutant], outcomes: dict[str, str], equivalent: dict
 def report(all_mutants: list[Mutant], outcomes: dict[str, str], record: bool) -> None:
     equivalent = json.loads(EQUIVALENT_FILE.read_text(encoding="utf-8")) if EQUIVALENT_FILE.exists() else {}
     table = scores(all_mutants, outcomes, equivalent)
-    survivors = [m for m in all_mutants if not outcomes[m.key].startswith("killed") and m.key not in equivalent]
+    survivors = [m for m in all_mutants if m.key in outcomes and not outcomes[m.key].startswith("killed")
+                 and m.key not in equivalent]
     print("\nsurvivors (not listed as equivalent):")
     for mutant in survivors:
         print(f"  {mutant.file}:{mutant.line}: {mutant.description} [{outcomes[mutant.key]}]\n    key: {mutant.key}")
-    print("\n| file | mutants | killed | equivalent | survived | score |\n|---|---:|---:|---:|---:|---:|")
+    print("\n| file | mutants | killed | equivalent | survived | not run | score |\n|---|---:|---:|---:|---:|---:|---:|")
     for file, row in table.items():
         print(f"| `{file}` | {row['mutants']} | {row['killed']} | {row['equivalent']} | {row['survived']} "
-              f"| {row['score']}% |")
+              f"| {row['not run']} | {row['score']}% |")
     if record:
         RESULTS_FILE.parent.mkdir(exist_ok=True)
         RESULTS_FILE.write_text(json.dumps({"commit": commit(), "scores": table, "mutants": [
-            {**asdict(m), "outcome": outcomes[m.key], "equivalent": equivalent.get(m.key)} for m in all_mutants]},
+            {**asdict(m), "outcome": outcomes.get(m.key), "equivalent": equivalent.get(m.key)} for m in all_mutants]},
             indent=1))
         print(f"\nwritten: {RESULTS_FILE.relative_to(ROOT)}")
 
