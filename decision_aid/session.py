@@ -43,6 +43,7 @@ class ConsultationSession:
         self.notes = ""
         self.name: str | None = None
         self.sheet_language = sheet_language  # the patient's language for the sheet (not the window's)
+        self.sheet_audience = Audience.PATIENT  # the sheet's version, chosen on its own (never the view)
         self.result: Estimate | None = None
         self.refusal: tuple[FieldError, ...] = ()
         self.stale = False  # the profile changed since the last estimate
@@ -116,6 +117,12 @@ class ConsultationSession:
             self.sheet_language = language
             self._announce("contents")
 
+    def set_sheet_audience(self, audience: Audience | str) -> None:
+        audience = Audience.parse(audience)
+        if audience is not self.sheet_audience:
+            self.sheet_audience = audience
+            self._announce("contents")
+
     # -- the estimate ---------------------------------------------------------------------------------
 
     def recompute(self) -> None:
@@ -153,7 +160,7 @@ class ConsultationSession:
         return Consultation.for_model(
             self.model, self.raw, audience=self.audience.value, horizon=self.horizon, notes=self.notes,
             values=dict(self.values), patient_name=self.name if with_name else None,
-            sheet_language=self.sheet_language)
+            sheet_language=self.sheet_language, sheet_audience=self.sheet_audience.value)
 
     def apply(self, consultation: Consultation) -> None:
         """Show a saved (already checked) consultation; fields it leaves out become blank."""
@@ -165,6 +172,7 @@ class ConsultationSession:
         self.notes = consultation.notes
         self.name = consultation.patient_name
         self.sheet_language = consultation.sheet_language
+        self.sheet_audience = Audience.parse(consultation.sheet_audience)
         self.result, self.stale = None, True
         self.unpin()  # another consultation: a pin from this one would compare two patients
         self._announce("audience", "contents")

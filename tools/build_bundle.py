@@ -345,7 +345,49 @@ def freeze(env_dir: Path, work: Path) -> Path:
     return work / "dist" / APP_NAME
 
 
-START_SCRIPT = '#!/bin/sh\nexec "$(dirname -- "$(readlink -f -- "$0")")/app/decision-aid" "$@"\n'
+LAUNCHER = ROOT / "packaging" / "start-decision-aid"
+# The bundle's files Qt loads to draw (sheet, --screenshot, the window) and to open the window
+# (the X11 platform plugin): the system libraries they need and the bundle does not carry are
+# what the launcher checks before starting Python.
+QT_FILES = ("PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Widgets.so.6",
+            "PySide6/Qt/lib/libQt6PrintSupport.so.6", "PySide6/Qt/lib/libQt6Svg.so.6",
+            "PySide6/Qt/lib/libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGLWidgets.so.6",
+            "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/QtGui.abi3.so", "PySide6/QtWidgets.abi3.so",
+            "PySide6/QtPrintSupport.abi3.so", "PySide6/QtSvg.abi3.so")
+WINDOW_FILES = ("PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/lib/libQt6XcbQpa.so.6")
+# The C library's own parts: every Linux has them, and the bundle's starter needs them before Qt.
+C_LIBRARY = ("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libutil.so.1",
+             "libresolv.so.2", "libanl.so.1", "libmvec.so.1", "linux-vdso.so.1")
+LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)", re.MULTILINE)
+
+
+def system_libraries(internal: Path, files: tuple[str, ...]) -> list[str]:
+    """The libraries ``files`` (paths under the bundle's ``internal`` folder) need that the bundle
+    does not carry, as the dynamic loader finds them with the bundle first (as its starter sets
+    LD_LIBRARY_PATH). Raises if one is missing on this machine too."""
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    found: set[str] = set()
+    for name in files:
+        done = subprocess.run(["ldd", str(internal / name)], capture_output=True, text=True, env=env)
+        if done.returncode != 0:
+            raise BuildError(f"ldd {name}: {done.stderr.strip() or done.stdout.strip()}")
+        for soname, where in LDD_LINE.findall(done.stdout):
+            if where == "not found":
+                raise BuildError(f"{name} needs {soname}, which this machine lacks too")
+            if not Path(where).resolve().is_relative_to(internal.resolve()) and soname not in C_LIBRARY:
+                found.add(soname)
+    return sorted(found)
+
+
+def launcher_text(for_qt: list[str], for_window: list[str], launcher: Path = LAUNCHER) -> str:
+    """The start script with the libraries to check (see packaging/start-decision-aid)."""
+    text = launcher.read_text(encoding="utf-8")
+    lists = (f'# @LISTS@ (written by tools/build_bundle.py)\nNEEDED_FOR_QT="{" ".join(for_qt)}"\n'
+             f'NEEDED_FOR_WINDOW="{" ".join(for_window)}"\n# @END@')
+    new, count = re.subn(r"# @LISTS@.*?# @END@", lambda _m: lists, text, flags=re.DOTALL)
+    if count != 1:
+        raise BuildError(f"{launcher.name} has no '# @LISTS@ ... # @END@' block")
+    return new
 
 
 def assemble_linux(frozen: Path, target: Path) -> None:
@@ -360,7 +402,10 @@ def assemble_linux(frozen: Path, target: Path) -> None:
     for name in ("decision-aid.svg", "decision-aid-48.png", "decision-aid-256.png"):
         shutil.copy2(packaging / "icons" / name, icons / name)
     shutil.copy2(packaging / "decision-aid.desktop", target / "app" / "decision-aid.desktop")
-    (target / "start-decision-aid").write_text(START_SCRIPT)
+    internal = target / "app" / "_internal"
+    for_qt = system_libraries(internal, QT_FILES)
+    for_window = [name for name in system_libraries(internal, WINDOW_FILES) if name not in for_qt]
+    (target / "start-decision-aid").write_text(launcher_text(for_qt, for_window))
     shutil.copy2(packaging / "add-to-menu", target / "add-to-menu")
     shutil.copy2(packaging / "README-linux.txt", target / "README.txt")
     for script in ("start-decision-aid", "add-to-menu"):
@@ -539,6 +584,18 @@ def smoke_test(archive: Path, env_dir: Path) -> None:
         size = png_size(png.read_bytes()) if png.exists() else None
         check("--screenshot writes a 1280x800 PNG", done.returncode == 0 and size == (1280, 800),
               f"{size}" if size else done.stderr.decode()[-300:])
+
+        fake = scratch / "no-libraries"  # a loader cache that lists nothing: a machine without them
+        fake.mkdir()
+        (fake / "ldconfig").write_text("#!/bin/sh\necho '0 libs found in cache'\n")
+        (fake / "ldconfig").chmod(0o755)
+        done = subprocess.run([str(start), *PROFILE], capture_output=True, cwd=scratch, timeout=60,
+                              env={**env, "PATH": f"{fake}:{env['PATH']}", "LD_LIBRARY_PATH": ""})
+        message = done.stderr.decode()
+        check("without Qt's system libraries the start script names them and exits with status 1",
+              done.returncode == 1 and not done.stdout and "libGL.so.1" in message
+              and "sudo apt-get install" in message and "Traceback" not in message,
+              " ".join(line.strip() for line in message.splitlines() if line.strip().startswith("- "))[:300])
 
         changed = scratch / "changed"
         shutil.copytree(folder, changed, symlinks=True)

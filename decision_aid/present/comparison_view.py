@@ -25,10 +25,10 @@ FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_
 
 @dataclass(frozen=True)
 class ComparisonSide:
-    label: str  # what is particular to this side, e.g. "Age 38; EDSS 4.0"
+    label: str  # what is particular to this side, e.g. "Age 38; EDSS 4.0" ("" when nothing differs)
     early: tuple[OutcomeCard, OutcomeCard]  # the two eras, as on the estimate: never one alone
     pfs: OutcomeCard
-    heading: str = ""  # which side and what is particular to it, e.g. "Pinned: Age 38; EDSS 4.0"
+    heading: str = ""  # which side and what is particular to it, e.g. "Pinned: Age 38; EDSS 4.0", or "Pinned"
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class ComparisonView:
     note: str
     same_profile: bool  # nothing differs (e.g. only the horizon changed)
     curve: PinnedCurve | None = None
+    shared: str = ""  # what both profiles have, said once: "Both: relapsing-remitting MS; EDSS 4.0; ..."
 
 
 def field_text(profile: Profile, field: str) -> str:
@@ -77,13 +78,25 @@ def differences(pinned: Profile, current: Profile) -> tuple[str, ...]:
     return tuple(field for field in FIELDS if getattr(pinned, field) != getattr(current, field))
 
 
+def shared_text(pinned: Profile, current: Profile, fields: tuple[str, ...]) -> str:
+    """What both profiles have (the fields given in both and equal), said once for the comparison."""
+    same = [field_text(current, f) for f in FIELDS if f not in fields and getattr(current, f) is not None]
+    return _("Both: {profile}", profile=_("; ").join(same))
+
+
 def side(result: Estimate, fields: tuple[str, ...], audience: Audience, pinned: bool = False) -> ComparisonSide:
+    """One side, named by what differs only ("Pinned: Age 41"); the rest is said once
+    (:func:`shared_text`), never repeated on both sides."""
     profile = result.profile
-    label = _("; ").join(field_text(profile, f) for f in fields) if fields else wording.profile_sentence(profile)
+    label = _("; ").join(field_text(profile, f) for f in fields)
+    if pinned:
+        heading = _("Pinned: {label}", label=label) if label else _("Pinned")
+    else:
+        heading = _("Current: {label}", label=label) if label else _("Current")
     years = int(result.pfs.extrapolated_after)
     return ComparisonSide(
         label=label,
-        heading=_("Pinned: {label}", label=label) if pinned else _("Current: {label}", label=label),
+        heading=heading,
         early=(early_card("early_study", result.early_mortality, result.early_mortality_source, True,
                           result.early_mortality_days, audience),
                early_card("early_recent", result.early_mortality_recent, result.early_mortality_recent_source,
@@ -117,4 +130,5 @@ def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | st
                "values change the numbers, not what will happen to one person."),
         same_profile=not fields,
         curve=pinned_curve(pinned, pinned_side, current_side, audience),
+        shared=shared_text(pinned.profile, current.profile, fields),
     )

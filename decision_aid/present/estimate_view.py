@@ -45,6 +45,7 @@ class EarlyDeathView:
     cards: tuple[OutcomeCard, OutcomeCard]
     risk_line: str
     notes: tuple[NoteView, ...]
+    legend: tuple[LegendEntry, ...] = ()  # one for both arrays on paper: what each glyph means, no count
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class YearRow:
     range: str
     extrapolated: bool
     number: str  # the bare number for a compact table: "60" (in 100) or "60.2" (percent)
-    lower: str  # the range's ends as bare numbers, in the same unit: "46.7" and "79.9" (percent)
+    lower: str  # the range's ends as bare whole numbers, percent and in 100 alike: "47" and "80" ("<1", ">99")
     upper: str
     in_hundred: str  # the estimate in whole people out of 100 ("60"), for either audience
 
@@ -126,14 +127,30 @@ class EstimateView:
     citation: str
 
 
-def legend(outcome: str, other: str) -> tuple[LegendEntry, ...]:
+def legend(icons: IconArray, outcome: str, other: str) -> tuple[LegendEntry, ...]:
+    """Each glyph with the number of people it stands for: the whole range, said in the same
+    words by the text alternative (:func:`text_alternative`)."""
+    total = wording.DENOMINATOR
+    solid = (_("at least {count} {outcome}", count=icons.solid, outcome=outcome) if icons.solid else
+             _("none solid: the range starts below 1 in {total}", total=total))
+    empty = (_("at least {count} {other}", count=icons.empty, other=other) if icons.empty else
+             _("none outlined: the range ends above {count} in {total}", count=total - 1, total=total))
+    return (LegendEntry(Glyph.OUTCOME, solid),
+            LegendEntry(Glyph.UNCERTAIN, _("possible: up to {count} in all (the range)", count=icons.upper)),
+            LegendEntry(Glyph.OTHER, empty))
+
+
+def shared_legend(outcome: str, other: str) -> tuple[LegendEntry, ...]:
+    """What each glyph means, for arrays side by side (the sheet's two eras): their counts are in
+    each card's words ("between 2 and 7 in 100": solid up to 2, possible up to 7)."""
     return (LegendEntry(Glyph.OUTCOME, outcome), LegendEntry(Glyph.UNCERTAIN, _("possible (the range)")),
             LegendEntry(Glyph.OTHER, other))
 
 
 def icons_for(interval: Interval, color: str, mark: Mark) -> IconArray:
-    count = wording.in_hundred(interval.estimate)
-    return IconArray(count, max(count, wording.in_hundred(interval.upper)), color, mark)
+    """The whole range: solid up to its lower end, "possible" up to its upper end (whole
+    percentages, as the range is said in words); the point is said in the words beside it."""
+    return IconArray(wording.end_in_hundred(interval.lower), wording.end_in_hundred(interval.upper), color, mark)
 
 
 def range_text(interval: Interval, audience: Audience, named: Callable[[str], str]) -> str:
@@ -145,10 +162,11 @@ def range_text(interval: Interval, audience: Audience, named: Callable[[str], st
     return named(wording.interval_percent(interval))
 
 
-def text_alternative(icons: IconArray, marked: str, interval: Interval, others: str) -> str:
-    return _("Icon array of 100 people: {count} marked as {marked}; {extra} more marked as possible, for the "
-             "upper end of the range ({range}); the others {others}.", count=icons.count, marked=marked,
-             extra=icons.upper - icons.count, range=wording.range_phrase(interval), others=others)
+def text_alternative(entries: tuple[LegendEntry, ...]) -> str:
+    """What a screen reader says for the array: the legend's own words, glyph by glyph."""
+    solid, possible, empty = (entry.text for entry in entries)
+    return _("Icon array of 100 people. Solid: {solid}. Half filled: {possible}. Outline: {empty}.", solid=solid,
+             possible=possible, empty=empty)
 
 
 def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool, days: int,
@@ -156,7 +174,7 @@ def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool,
     label = wording.sentence_case(_(source.label))
     heading = _("{label} (the study)", label=label) if primary else label
     icons = icons_for(interval, palette.EARLY_DEATH, Mark.CROSS)
-    died = _("died within {days} days", days=days)
+    entries = legend(icons, _("died within {days} days", days=days), _("alive after {days} days", days=days))
     return OutcomeCard(
         key=key,
         heading=heading,
@@ -165,14 +183,14 @@ def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool,
         range_text=range_text(interval, audience,
                               lambda value: _("Death within {days} days: {value}", days=days, value=value)),
         icons=icons,
-        legend=legend(died, _("alive after {days} days", days=days)),
-        text_alternative=text_alternative(icons, died, interval, _("were alive after {days} days", days=days)),
+        legend=entries,
+        text_alternative=text_alternative(entries),
     )
 
 
 def pfs_card(interval: Interval, years: int, audience: Audience) -> OutcomeCard:
     icons = icons_for(interval, palette.STABLE, Mark.TICK)
-    marked = _("alive without disability worsening at {years} years", years=years)
+    entries = legend(icons, _("alive, no worsening at {years} years", years=years), _("worsened or died"))
     return OutcomeCard(
         key="pfs",
         heading=_("Alive without disability worsening at {years} years", years=years),
@@ -181,14 +199,14 @@ def pfs_card(interval: Interval, years: int, audience: Audience) -> OutcomeCard:
         range_text=range_text(interval, audience, lambda value: _(
             "Progression-free survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
-        legend=legend(_("alive, no worsening at {years} years", years=years), _("worsened or died")),
-        text_alternative=text_alternative(icons, marked, interval, _("worsened or died")),
+        legend=entries,
+        text_alternative=text_alternative(entries),
     )
 
 
 def survival_card(interval: Interval, years: int, audience: Audience) -> OutcomeCard:
     icons = icons_for(interval, palette.PERSONAL, Mark.TICK)
-    marked = _("alive at {years} years", years=years)
+    entries = legend(icons, _("alive at {years} years", years=years), _("had died"))
     return OutcomeCard(
         key="survival",
         heading=_("Alive at {years} years", years=years),
@@ -197,8 +215,8 @@ def survival_card(interval: Interval, years: int, audience: Audience) -> Outcome
         range_text=range_text(interval, audience, lambda value: _(
             "Overall survival at {years} years: {value}", years=years, value=value)),
         icons=icons,
-        legend=legend(marked, _("had died")),
-        text_alternative=text_alternative(icons, marked, interval, _("had died")),
+        legend=entries,
+        text_alternative=text_alternative(entries),
     )
 
 
@@ -216,6 +234,7 @@ def early_view(result: Estimate, notes: tuple[NoteView, ...], audience: Audience
         risk_line=_("This figure takes into account your EDSS, not your age, type of MS or previous treatments. "
                     "Early risk was higher in older people."),
         notes=notes,
+        legend=shared_legend(_("died within {days} days", days=days), _("alive after {days} days", days=days)),
     )
 
 
@@ -224,7 +243,7 @@ def chart_view(result: Estimate, audience: Audience) -> ChartView:
     cut = curve.extrapolated_after
     five = result.pfs_5y
     patient = not audience.clinician
-    ticks = tuple((v / 100, str(v) if patient else f"{v}%") for v in range(0, 101, 20))
+    ticks = tuple((v / 100, str(v) if patient else wording.percent(v / 100, 0)) for v in range(0, 101, 20))
     series = [ChartSeries("personal", _("People like you (estimate)")),
               ChartSeries("band", _("95% interval (range)") if not patient else
                           _("Range: where the true number probably is"))]  # patients: no percentages
@@ -247,7 +266,7 @@ def chart_view(result: Estimate, audience: Audience) -> ChartView:
         extrapolated_after=cut,
         horizon=result.horizon_years,
         marker_value=five.estimate,
-        marker_label=_("{count}\nat {years} years", count=wording.in_hundred_label(five.estimate),
+        marker_label=_("{count}\nat {years} years", count=wording.point_label(five.estimate, clinician),
                        years=wording.number(cut)),
         region_label=_("after {years} years: extrapolated", years=wording.number(cut)),
         series=tuple(series),
@@ -260,19 +279,15 @@ def year_rows(result: Estimate, audience: Audience) -> tuple[YearRow, ...]:
     cut = result.pfs.extrapolated_after
     rows = []
     for year, interval in result.pfs_at.items():
+        count = str(wording.in_hundred(interval.estimate))
         if audience.clinician:
-            estimate, span = wording.percent(interval.estimate), _(
-                "{lower} to {upper}", lower=wording.percent(interval.lower), upper=wording.percent(interval.upper))
+            estimate, span = wording.percent(interval.estimate), wording.span_percent(interval)
+            number = wording.point_number(interval.estimate)
         else:
             estimate, span = wording.count_phrase(interval.estimate), wording.range_phrase(interval)
-        if audience.clinician:
-            number, lower, upper = (wording.number(p * 100, 1)
-                                    for p in (interval.estimate, interval.lower, interval.upper))
-        else:
-            number, lower, upper = (str(wording.in_hundred(p))
-                                    for p in (interval.estimate, interval.lower, interval.upper))
-        rows.append(YearRow(year, estimate, span, year > cut, number, lower, upper,
-                            str(wording.in_hundred(interval.estimate))))
+            number = count
+        rows.append(YearRow(year, estimate, span, year > cut, number, wording.end_number(interval.lower),
+                            wording.end_number(interval.upper), count))
     return tuple(rows)
 
 

@@ -14,9 +14,9 @@ DENOMINATOR = COLUMNS * ROWS
 
 
 class Glyph(Enum):
-    OUTCOME = "outcome"  # solid, with the outcome's mark
-    UNCERTAIN = "uncertain"  # the range of the interval beyond the point estimate
-    OTHER = "other"  # outline only
+    OUTCOME = "outcome"  # solid, with the outcome's mark: up to the lower end of the range
+    UNCERTAIN = "uncertain"  # half filled: from the lower to the upper end of the range
+    OTHER = "other"  # outline only: beyond the upper end
 
 
 class Mark(Enum):
@@ -27,15 +27,35 @@ class Mark(Enum):
 
 @dataclass(frozen=True)
 class IconArray:
-    """``count`` people with the outcome, the range marked up to ``upper``, of 100."""
+    """100 people drawn with the whole range: solid up to ``lower`` (the interval's lower end),
+    "possible" from ``lower`` to ``upper`` (its upper end), outline beyond. Never one side of the
+    range only (only the better side of a benefit, or the worse side of a harm, misleads); the
+    point estimate is said in the words beside the array. A figure without an interval has
+    ``lower == upper``."""
 
-    count: int
+    lower: int
     upper: int
     color: str
     mark: Mark
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.lower <= self.upper <= DENOMINATOR:
+            raise ValueError(f"icon array: 0 <= {self.lower} <= {self.upper} <= {DENOMINATOR} does not hold")
+
+    @property
+    def solid(self) -> int:
+        return self.lower
+
+    @property
+    def possible(self) -> int:
+        return self.upper - self.lower
+
+    @property
+    def empty(self) -> int:
+        return DENOMINATOR - self.upper
+
     def glyph(self, index: int) -> Glyph:
-        if index < self.count:
+        if index < self.lower:
             return Glyph.OUTCOME
         if index < self.upper:
             return Glyph.UNCERTAIN

@@ -67,5 +67,16 @@ def format_date(day: _dt.date, language: str | None = None) -> str:
     return babel_date(day, format="long", locale=_locale(language))
 
 
+def format_moment(moment: _dt.datetime, language: str | None = None) -> str:
+    """A date and time in a list, in the language's own conventions (CLDR): "7 Dec 2026, 00:28",
+    "7 dic 2026, 0:28"."""
+    from babel.dates import format_skeleton, format_time
+
+    locale = _locale(language or current_language())
+    day = format_skeleton("yMMMd", moment, locale=locale)
+    time = format_time(moment, "short", locale=locale)
+    return locale.datetime_formats["medium"].replace("'", "").format(time, day)
+
+
 _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December")

@@ -108,7 +108,10 @@ def request_refusal(error, name: str | None = None) -> str:
 
 
 def field_mark(error) -> str:
-    """The words under a refused or missing field of the form (a sign and words, not colour alone)."""
+    """The words under a refused or missing field of the form (a sign and words, not colour alone).
+    A missing type of MS is chosen from the list: its words name no command-line code."""
+    if error.field == "course" and error.missing:
+        return _("* Needed: choose the type of MS from the list.")
     return _(_MARKS.get(error.rule, _MARKS["out_of_range"]), value=shown_value(error.value),
              allowed=allowed_text(error))
 

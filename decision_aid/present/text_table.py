@@ -75,8 +75,7 @@ def estimate_table(result: Estimate, model: Model) -> str:
     def table(rows: list[tuple[str, Interval]]) -> list[str]:
         lines = []
         for label, interval in rows:
-            span = _("{lower} to {upper}", lower=wording.percent(interval.lower, 0),
-                     upper=wording.percent(interval.upper, 0))
+            span = wording.span_percent(interval)
             lines.append(f"{label:<{widths[0]}}  {wording.percent(interval.estimate):>{widths[1]}}  "
                          f"{span:<{widths[2]}}  {wording.count_phrase(interval.estimate)}")
         return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..context.numbers import DENOMINATOR, in_hundred
+from ..context.numbers import DENOMINATOR, POINT_DECIMALS, end_in_hundred, in_hundred, shown_percent
 from ..model import Interval, Profile
 from .i18n import N_, _, ngettext
 from .numbers import format_number
@@ -131,14 +131,51 @@ def edss_scale(values) -> str:
              skipped=_(", ").join(number(v, 1) for v in skipped))
 
 
-def percent(probability: float, decimals: int = 1) -> str:
-    return _("{value}%", value=number(probability * 100, decimals))
+def percent(probability: float, decimals: int = POINT_DECIMALS) -> str:
+    """"71.5%": rounded half up as :func:`~decision_aid.context.numbers.shown_percent` says, so
+    that the count in 100 beside it is read from the same digits."""
+    return _("{value}%", value=number(float(shown_percent(probability, decimals)), decimals))
 
 
-def interval_percent(interval: Interval, decimals: int = 1) -> str:
-    """"2.8% (95% interval 1.1% to 5.0%)"."""
-    return _("{estimate} (95% interval {lower} to {upper})", estimate=percent(interval.estimate, decimals),
-             lower=percent(interval.lower, decimals), upper=percent(interval.upper, decimals))
+def _beyond_whole(probability: float) -> int:
+    """-1 where an end rounds to 0 but is more than 0, 1 where it rounds to 100 but is less than
+    100, else 0: a whole number would say none, or all, of something that is neither."""
+    whole = end_in_hundred(probability)
+    return -1 if whole == 0 and probability > 0 else 1 if whole == DENOMINATOR and probability < 1 else 0
+
+
+def end_percent(probability: float) -> str:
+    """An interval's end as a whole percentage ("56%"; "<1%" or ">99%", see :func:`_beyond_whole`)."""
+    side = _beyond_whole(probability)
+    if side:
+        return _("<{value}%", value=1) if side < 0 else _(">{value}%", value=DENOMINATOR - 1)
+    return _("{value}%", value=number(end_in_hundred(probability)))
+
+
+def point_number(probability: float) -> str:
+    """A point's percentage as a bare number for a table ("71.5")."""
+    return number(float(shown_percent(probability, POINT_DECIMALS)), POINT_DECIMALS)
+
+
+def end_number(probability: float) -> str:
+    """An interval's end as a bare whole number for a table, percent and in 100 alike ("56"; "<1"
+    or ">99", see :func:`_beyond_whole`)."""
+    side = _beyond_whole(probability)
+    if side:
+        return _("<{value}", value=1) if side < 0 else _(">{value}", value=DENOMINATOR - 1)
+    return number(end_in_hundred(probability))
+
+
+def interval_percent(interval: Interval) -> str:
+    """"71.5% (95% interval 56% to 83%)": the point to one decimal, the ends whole (MODEL.md's
+    display rule, for every view)."""
+    return _("{estimate} (95% interval {lower} to {upper})", estimate=percent(interval.estimate),
+             lower=end_percent(interval.lower), upper=end_percent(interval.upper))
+
+
+def span_percent(interval: Interval) -> str:
+    """"56% to 83%": an interval's ends, whole."""
+    return _("{lower} to {upper}", lower=end_percent(interval.lower), upper=end_percent(interval.upper))
 
 
 def sentence_case(text: str) -> str:
@@ -166,10 +203,24 @@ def other_side_phrase(probability: float) -> str:
     return _("about {count} in {total}", count=DENOMINATOR - n, total=DENOMINATOR)
 
 
+def end_phrase(probability: float) -> str:
+    """An interval's end in 100: "56", or "fewer than 1" / "more than 99" (see :func:`_beyond_whole`)."""
+    side = _beyond_whole(probability)
+    if side:
+        return _("fewer than {count}", count=1) if side < 0 else _("more than {count}", count=DENOMINATOR - 1)
+    return number(end_in_hundred(probability))
+
+
 def range_phrase(interval: Interval) -> str:
-    """"between A and B in 100" for an interval."""
-    return _("between {low} and {high} in {total}", low=in_hundred(interval.lower),
-             high=in_hundred(interval.upper), total=DENOMINATOR)
+    """"between A and B in 100" for an interval; "from fewer than 1 to B in 100" when its lower
+    end rounds to none (and likewise at the top)."""
+    low, high = end_phrase(interval.lower), end_phrase(interval.upper)
+    sides = (_beyond_whole(interval.lower), _beyond_whole(interval.upper))
+    if not any(sides):
+        return _("between {low} and {high} in {total}", low=low, high=high, total=DENOMINATOR)
+    if low == high:
+        return _("{count} in {total}", count=low, total=DENOMINATOR)
+    return _("from {low} to {high} in {total}", low=low, high=high, total=DENOMINATOR)
 
 
 def per_hundred_whole(rate: float) -> str:
@@ -196,6 +247,11 @@ def lower_first(text: str) -> str:
 def in_hundred_label(probability: float) -> str:
     """"65 in 100" (a short label for a chart marker)."""
     return _("{count} in {total}", count=in_hundred(probability), total=DENOMINATOR)
+
+
+def point_label(probability: float, clinician: bool) -> str:
+    """A point in the view's own unit: "71.5%" (clinician) or "72 in 100" (patient)."""
+    return percent(probability) if clinician else in_hundred_label(probability)
 
 
 def interval_in_words(interval: Interval) -> str:

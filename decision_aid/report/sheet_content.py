@@ -112,7 +112,8 @@ class GlyphLegend:
 
 
 def card_block(card: OutcomeCard, s: TypeScale, width_fraction: float = 1.0, with_legend: bool = True) -> Columns:
-    """An outcome: the icon array on the left; heading, both framings, range and legend beside it."""
+    """An outcome: the icon array on the left; heading, both framings, range and legend beside it
+    (the legend counts the glyphs of this array's range)."""
     icons = card.icons
     array = Graphic(s.icon, lambda p, r, a=icons: paint_icon_array(p, QRectF(r.left(), r.top(), s.icon, s.icon), a),
                     f"icons_{card.key}")
@@ -169,10 +170,12 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
         blocks.append(Framed(Text(html, s.small + 1.5, name="warnings"), bar=4.0, line=1.0, name="warnings_box"))
     blocks += [
         heading(view.early.heading, s, "early_heading"),
+        # One legend of what each glyph means under both eras (as the window's legends do per array,
+        # each card's words give its counts), so that the benefit still starts on page 1
         Columns([(0.5, [card_block(card, s, 0.5, with_legend=False)]) for card in view.early.cards], gap=14,
                 name="early"),
-        GlyphLegend(view.early.cards[0].legend, view.early.cards[0].icons.color, view.early.cards[0].icons.mark,
-                    s.small, "legend_early"),
+        GlyphLegend(view.early.legend, view.early.cards[0].icons.color, view.early.cards[0].icons.mark, s.small,
+                    "legend_early"),
         Text(para(view.early.risk_line, bold=True, bottom=1), s.body, name="risk_line"),
     ]
     left: list[Block] = [card_block(view.pfs, s, 0.5)]
@@ -223,7 +226,9 @@ def year_table(sheet: SheetView) -> str:
 def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     """Warnings for this profile, what the numbers mean, the notes box and the small print."""
     view = sheet.estimate
-    blocks: list[Block] = []
+    # The patient's words AHSCT and EDSS, explained right under the key numbers (page 1 keeps the numbers
+    # whole; every word is explained again under "Words used here", the next section).
+    blocks: list[Block] = [Text(para(sheet.terms, italic=True), s.small + 1, name="terms")] if sheet.terms else []
     if view.early.notes:
         html = para(sheet.limits_heading, bold=True) + "".join(
             para("\u2022 " + _note_line(n, view.audience.clinician), bottom=1) for n in view.early.notes)

@@ -59,11 +59,13 @@ def _typed(key: str) -> bool:
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(what, keys) for every action that has a shortcut, keys as this platform writes them. The
-    action's icon text names it (its stable name: Undo's menu text changes with what it undoes)."""
+    action's ``guideName`` property or else its icon text names it (its stable name: Undo's menu
+    text changes with what it undoes, the sheet's with the version chosen)."""
     rows = []
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
         keys = [k for k in keys if _typed(k)]
         if keys:
-            rows.append((action.iconText().replace("&", "").rstrip("\u2026").rstrip("."), ", ".join(keys)))
+            name = action.property("guideName") or action.iconText()
+            rows.append((name.replace("&", "").rstrip("\u2026").rstrip("."), ", ".join(keys)))
     return rows

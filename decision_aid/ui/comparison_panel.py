@@ -3,8 +3,9 @@
 The panel lays out a :class:`~decision_aid.present.comparison_view.ComparisonView`: a title that
 names what differs, a note that both are estimates of the same model, then each outcome (death
 within 100 days in both eras, then free of worsening at 5 years) as two columns, pinned and
-current, each headed by its side ("Pinned: Age 38", "Current: Age 45") with the same icon array,
-legend and sentences as the estimate. Every word comes from the presentation layer.
+current, each headed by its side, named by what differs only ("Pinned: Age 38", "Current: Age 45",
+in bold body type: the profile both share is said once, under the title), with the same icon
+array, legend and sentences as the estimate. Every word comes from the presentation layer.
 
 Side by side while both columns fit whole; one above the other when narrow (each column keeps its
 side's heading, so it is never unclear which is which). Every text is a keyboard stop.
@@ -49,6 +50,8 @@ class ComparisonPanel(QFrame):
         self.title = heading_label("", "comparisonTitle")
         make_reading(self.title)
         layout.addWidget(self.title)
+        self.shared = body_label("comparisonShared")  # what both profiles have, said once
+        layout.addWidget(self.shared)
         self.note = body_label("comparisonNote")
         colours = self.note.palette()  # a palette, not a style sheet: the size still follows the view
         colours.setColor(QPalette.ColorRole.WindowText, QColor(palette.MUTED))
@@ -108,7 +111,7 @@ class ComparisonPanel(QFrame):
     def show_view(self, view: ComparisonView | None) -> None:
         self.view = view
         if view is None:
-            for label in (self.title, self.note, *self.headings):
+            for label in (self.title, self.shared, self.note, *self.headings):
                 label.clear()
             for column in (*self.pinned, *self.current):
                 column.show_card(None)
@@ -117,6 +120,7 @@ class ComparisonPanel(QFrame):
         if not self.rows:
             self._build_outcomes()
         self.title.setText(view.title)
+        self.shared.setText(view.shared)
         self.note.setText(view.note)
         for index, (_name, card) in enumerate(OUTCOMES):
             pinned, current = card(view.pinned), card(view.current)
@@ -128,7 +132,7 @@ class ComparisonPanel(QFrame):
 
     def stops(self) -> list[QWidget]:
         """The texts in reading order (for the window's Tab order; the outcomes once built)."""
-        found: list[QWidget] = [self.title, self.note]
+        found: list[QWidget] = [self.title, self.shared, self.note]
         for pinned, current in zip(self.pinned, self.current):
             for column in (pinned, current):
                 found += [column.heading, column.headline, column.other_side, column.range]

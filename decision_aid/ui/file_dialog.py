@@ -17,11 +17,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyledItemDelegate, QTreeView, QWidget
 
 from ..printable import one_line
 from ..present.i18n import _
+from ..present.numbers import format_moment
 from .plain import ask_yes_no
+
+DATE_COLUMN = 3  # Qt's file list: name, size, type, date modified
+
+
+class ReadableDates(QStyledItemDelegate):
+    """The file list's dates in the program's language ("7 Dec 2026, 00:28"). Qt writes them in the
+    system's locale, which is often none ("C": "7 12 2026 00:28")."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt name)
+        super().initStyleOption(option, index)
+        moment = index.model().lastModified(index) if hasattr(index.model(), "lastModified") else None
+        if moment is not None and moment.isValid():
+            option.text = format_moment(moment.toPython())
 
 
 def private_file_dialog(parent: QWidget | None, title: str, directory: Path | None,
@@ -32,6 +46,9 @@ def private_file_dialog(parent: QWidget | None, title: str, directory: Path | No
     dialog.setNameFilters(list(filters))
     dialog.setHistory([])
     dialog.setAccessibleName(title)
+    view = dialog.findChild(QTreeView, "treeView")  # the detail view
+    if view is not None:
+        view.setItemDelegateForColumn(DATE_COLUMN, ReadableDates(view))
     return dialog
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QTextB
 from ..present.help_text import user_guide_html
 from ..present.i18n import _
 from .actions import shortcut_rows
+from .plain import name_buttons
 
 
 def button_rows(buttons: Iterable[QAbstractButton]) -> list[tuple[str, str]]:
@@ -56,6 +57,7 @@ class UserGuide(QDialog):
         self.browser.setHtml(user_guide_html(shortcuts, facts))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(buttons)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(720, 640)

@@ -31,12 +31,12 @@ from .form_undo import FormUndo
 from .record_copy import RecordCopy
 from .announce import SettledAnnouncer
 from .comparison_panel import ComparisonPanel
-from .outcomes_panel import NotesList, OutcomesPanel, heading_label
+from .outcomes_panel import NotesList, OutcomesPanel, body_label, heading_label
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
-from .responsive import AdaptiveTabWidget, FlowLayout, PageStack, ResponsiveRow, ToolRow, current_only
+from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, ToolRow, current_only
 from .style import FocusRing, apply_accessible_style, make_reading, style_fields
 from .year_table import YearTable
 from .settings import WindowSettings
@@ -169,10 +169,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.reference_actions: dict[str, QAction] = {}
         for name, text, tip in (
-                ("relapsing", _("Study curve: relapsing MS"),
-                 _("Show the study's average curve for relapsing MS on the chart, for comparison")),
-                ("progressive", _("Study curve: progressive MS"),
-                 _("Show the study's average curve for progressive MS on the chart, for comparison"))):
+                ("relapsing", _("Study curve: &relapsing MS"),
+                 _("Show the study's average curve for relapsing MS on the chart (dash-dot line), for comparison")),
+                ("progressive", _("Study curve: pro&gressive MS"),
+                 _("Show the study's average curve for progressive MS on the chart (dotted line), for comparison"))):
             action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
             action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
             self.view_menu.addAction(action)
@@ -187,9 +187,7 @@ class MainWindow(QMainWindow):
     def _build_edit_menu(self) -> None:
         """Edit: undo and redo of the profile form (needs the form, so it is built after it)."""
         self.form_undo = FormUndo(self.profile_form, self)
-        # No mnemonic: every letter of "Edit" is taken on the estimate tab (Alt+E is the EDSS field,
-        # which is typed more often); F10 or Alt, then the arrow keys, reach the menu.
-        self.edit_menu = QMenu(_("Edit"), self)
+        self.edit_menu = QMenu(_("&Edit"), self)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addActions([self.form_undo.undo_action, self.form_undo.redo_action])
         self.edit_menu.addSeparator()
@@ -215,9 +213,8 @@ class MainWindow(QMainWindow):
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
-                button.setAccessibleName(plain_text(action))
-                tip = action.toolTip().replace("&", "")
-                button.setAccessibleDescription(f"{label.text()} {tip}" if label is not None else tip)
+                _describe_button(button, action, label)
+                action.changed.connect(lambda b=button, a=action, g=label: _describe_button(b, a, g))
 
     def _build_central(self) -> None:
         """One scroll area holds everything under the toolbar: the profile beside the tabs when the
@@ -258,6 +255,12 @@ class MainWindow(QMainWindow):
         self.results_page.setObjectName("resultsPage")
         layout = QVBoxLayout(self.results_page)
         layout.setContentsMargins(8, 4, 4, 4)
+        # When the profile meets none of the guidance's core criteria: one calm sentence above the numbers.
+        self.guidance_core = body_label("guidanceCore")
+        self.guidance_core.setStyleSheet(f"color: {palette.TEXT}; border-left: 3px solid {palette.MUTED}; "
+                                         "padding-left: 6px;")
+        self.guidance_core.hide()
+        layout.addWidget(self.guidance_core)
         self.general_notes = NotesList("generalNotes")
         layout.addWidget(self.general_notes)
         self.comparison = ComparisonPanel()  # what if: shown only while an estimate is pinned
@@ -284,7 +287,7 @@ class MainWindow(QMainWindow):
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)
         chart_layout.addWidget(self.chart, 0)
-        chart_layout.addWidget(self._build_compare_boxes())
+        chart_layout.addWidget(self._build_compare_button())
         self.years_heading = heading_label("", "yearsHeading")
         chart_layout.addWidget(self.years_heading)
         self.years_table = YearTable()
@@ -296,42 +299,10 @@ class MainWindow(QMainWindow):
         self.chart_stack.add_page(blank)
         self.chart_stack.add_page(chart_page)
 
-    def _build_compare_boxes(self) -> QWidget:
-        """The study curves to compare (a row that wraps when narrow); each box is named by its own
-        text, the row's label ("Compare:") and what it shows are its description."""
-        row = QWidget()
-        row.setObjectName("compareRow")
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        row.setSizePolicy(policy)
-        compare = FlowLayout(row, spacing=12)
-        compare.setContentsMargins(0, 2, 0, 2)
-        compare_label = plain_label(_("Compare:"))
-        compare_label.setFont(_control_font(compare_label))
-        compare.addWidget(compare_label)
-        self.reference_boxes: dict[str, QCheckBox] = {}
-        for name, text, tip in (
-                ("relapsing", _("Relapsing &group"),
-                 _("Compare: the study's average curve for relapsing MS (dash-dot line)")),
-                ("progressive", _("Progressive gro&up"),
-                 _("Compare: the study's average curve for progressive MS (dotted line)"))):
-            box = QCheckBox(text)
-            box.setObjectName(f"{name}Reference")
-            box.setFont(_control_font(box))
-            box.setToolTip(tip)
-            box.setAccessibleDescription(tip)
-            box.setChecked(self.reference_actions[name].isChecked())
-            box.toggled.connect(self.reference_actions[name].setChecked)
-            self.reference_actions[name].toggled.connect(box.setChecked)
-            compare.addWidget(box)
-            self.reference_boxes[name] = box
-        compare.addWidget(self._build_compare_button())
-        return row
-
     def _build_compare_button(self) -> QCheckBox:
-        """What if: the Compare with... action as a box in the "Compare:" row, checked while an
-        estimate is pinned (no mnemonic of its own: its shortcut works from anywhere, and the
-        letters are taken on this tab)."""
+        """What if: the Compare with... action as a box under the chart, checked while an estimate
+        is pinned (no mnemonic of its own: its shortcut works from anywhere, and the letters are
+        taken on this tab). The study's group curves are shown from View (Study curve: ...)."""
         action = self.compare_action
         box = QCheckBox(_("Pin to compare"))
         box.setObjectName("compareButton")
@@ -423,15 +394,15 @@ class MainWindow(QMainWindow):
         before Age (focus starts on Age)."""
         outcomes = self.outcomes
         order: list[QWidget] = [
-            *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, *self.general_notes.stops(),
+            *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
+            *self.general_notes.stops(),
             *self.comparison.stops(),
             outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
             outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
             outcomes.risk_line, *outcomes.early_notes.stops(),
             outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
-            self.chart.plot, self.reference_boxes["relapsing"], self.reference_boxes["progressive"],
-            self.compare_button, self.years_table, self.tabs.tabBar(),
+            self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
         ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -537,7 +508,7 @@ class MainWindow(QMainWindow):
         return self.session.result
 
     def _sheet_options(self):
-        return replace(self.sheet_panel.options(self.session.audience),
+        return replace(self.sheet_panel.options(),  # its own version, never the window's view
                        values=tuple(self.session.values.items()), comparison=self.session.pinned)
 
     def consultation(self) -> Consultation:
@@ -551,7 +522,8 @@ class MainWindow(QMainWindow):
         self.settings.set_horizon(self.session.horizon)
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
-        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language)
+        self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language,
+                                      consultation.sheet_audience)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -639,6 +611,8 @@ class MainWindow(QMainWindow):
         self.session.set_notes(self.sheet_panel.notes())
         self.session.set_name(self.sheet_panel.name())
         self.session.set_sheet_language(self.sheet_panel.language())
+        self.session.set_sheet_audience(self.sheet_panel.audience())
+        self.sheet_actions.set_version(self.sheet_panel.audience())
 
     def _audience_changed(self) -> None:
         self.settings.set_audience(self.session.audience.value)
@@ -683,6 +657,8 @@ class MainWindow(QMainWindow):
             self.comparison.show_view(None)  # no stale numbers: the comparison goes with the estimate
             self.outcomes.clear()
             self.general_notes.set_notes([], False)
+            self.guidance_core.clear()
+            self.guidance_core.hide()
             self.years_table.clear_rows()
             self.results_stack.setCurrentIndex(MESSAGE_PAGE)
             self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
@@ -693,6 +669,11 @@ class MainWindow(QMainWindow):
             self.outcomes.show_view(self.view)
             self._show_comparison(result)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
+            from ..present.guidance_view import core_sentence  # the guidance: loaded at the first estimate
+
+            core = core_sentence(self.model, result.profile, self.session.audience)
+            self.guidance_core.setText(core)
+            self.guidance_core.setVisible(bool(core))
             self.years_heading.setText(self.view.years_heading)
             self.years_table.show_rows(self.view.years_heading, self.view.years)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
@@ -725,6 +706,14 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _describe_button(button: QWidget, action: QAction, group: QWidget | None) -> None:
+    """A toolbar button's name is its action's words (the sheet's name its version), its
+    description the group's label and the action's tip (why it is greyed out, when it is)."""
+    button.setAccessibleName(plain_text(action))
+    tip = action.toolTip().replace("&", "")
+    button.setAccessibleDescription(f"{group.text()} {tip}" if group is not None else tip)
 
 
 def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from ..present.i18n import N_, _
+
 _LINK_FLAGS = (Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
 
 
@@ -90,6 +92,22 @@ def plain_label(text: str = "", parent: QWidget | None = None, name: str | None 
     return label
 
 
+#: The program's own words for Qt's standard buttons: Qt's are English unless Qt's own catalogue
+#: is installed, and some have no mnemonic (Alt+D did not choose Discard). Cancel and Close have
+#: none: Esc does that, and their letters stay free for the dialog's own controls.
+BUTTON_WORDS = {"Save": N_("&Save"), "Discard": N_("&Discard"), "Yes": N_("&Yes"), "No": N_("&No"),
+                "Cancel": N_("Cancel"), "Close": N_("Close"), "Ok": N_("OK")}
+
+
+def name_buttons(box) -> None:
+    """Put :data:`BUTTON_WORDS` on a message box's or button box's standard buttons (before any
+    button is given words of its own)."""
+    for button in box.buttons():
+        words = BUTTON_WORDS.get(box.standardButton(button).name)
+        if words:
+            button.setText(_(words))
+
+
 def plain_message_box(icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
                       buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
                       parent: QWidget | None = None, default: QMessageBox.StandardButton | None = None,
@@ -114,6 +132,7 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str, informative
             make_plain(label)
         box.setInformativeText(informative)
     box.setStandardButtons(buttons)
+    name_buttons(box)
     if default is not None:
         box.setDefaultButton(default)
     if escape is not None:

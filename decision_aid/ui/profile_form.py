@@ -78,7 +78,7 @@ class ProfileForm(QWidget):
                                   _("Choose the type of MS"))
         self.course_help = self._help_label(form, "courseHelp")
         self.course.currentIndexChanged.connect(self._update_help)
-        self.edss = self._combo(form, "edss", _("&EDSS score"),
+        self.edss = self._combo(form, "edss", _("E&DSS score"),
                                 _("Expanded Disability Status Scale: {scale} (0 is a normal examination). Type the "
                                   "score or use the arrow keys",
                                   scale=wording.edss_scale(lim.edss_values) if lim else "?"),
@@ -88,7 +88,7 @@ class ProfileForm(QWidget):
         self.edss.currentIndexChanged.connect(self._update_help)
         self.edss.editTextChanged.connect(self._update_help)
         self.prior_dmts = self._line_edit(
-            form, "prior_dmts", _("Previous &DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
+            form, "prior_dmts", _("Previo&us DMTs"), _("{low} to {high}", low=0, high=lim.prior_dmts_max) if lim else "",
             _("Number of disease-modifying therapies used before transplant, a whole number"),
         )
         optional = plain_label(_("Optional. Not part of the personal numbers; in progressive MS, relapses and MRI "
@@ -105,22 +105,24 @@ class ProfileForm(QWidget):
             form, "disease_duration_years", _("&Years since diagnosis"), _("optional"),
             _("Years since diagnosis; optional, not used in the estimate"),
         )
+        # The four yes / no answers are numbered: their mnemonics are the digits 1 to 4 (the letters
+        # of their words are taken by the menus, views, tabs and the fields above).
         not_known = _("Not known")
         answers = [(_("Yes"), "yes"), (_("No"), "no")]
         self.mri_activity = self._combo(
-            form, "mri_activity_past_year", _("New MRI activity, past year"),
+            form, "mri_activity_past_year", _("&1. New MRI activity, past year"),
             _("New or enlarging T2 lesions, or gadolinium-enhancing lesions, on MRI in the past 12 months; optional. "
               "In progressive MS it decides whether the later centres' results apply"), answers, not_known)
         self.relapses_on_treatment = self._combo(
-            form, "relapses_on_treatment", _("Relapses while on a DMT"),
+            form, "relapses_on_treatment", _("&2. Relapses while on a DMT"),
             _("The relapses of the past year happened while on a disease-modifying therapy; optional, compared with "
               "the trial and the guidance"), answers, not_known)
         self.hedmt_failed = self._combo(
-            form, "high_efficacy_dmt_failed", _("High-efficacy DMT failed"),
+            form, "high_efficacy_dmt_failed", _("&3. High-efficacy DMT failed"),
             _("MS stayed active despite at least 6 months on a high-efficacy disease-modifying therapy; optional, "
               "compared with the guidance"), answers, not_known)
         self.hedmt_contraindicated = self._combo(
-            form, "high_efficacy_dmt_contraindicated", _("High-efficacy DMT contraindicated"),
+            form, "high_efficacy_dmt_contraindicated", _("&4. High-efficacy DMT contraindicated"),
             _("High-efficacy disease-modifying therapies cannot be used; optional, compared with the guidance"),
             answers, not_known)
         self.clear_button = QPushButton(_("&Clear profile"))

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
-from ..present.i18n import _, ngettext
+from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
+from ..present.i18n import N_, _, ngettext
 from ..printable import one_line
 from .actions import make_action
 from .file_dialog import confirm_replace, private_file_dialog, run_file_dialog
@@ -31,6 +32,21 @@ if TYPE_CHECKING:
 
 ResultSource = Callable[[], "Estimate | None"]
 OptionsSource = Callable[[], "SheetOptions"]
+
+#: Each action's words for each version of the sheet (chosen on the Sheet tab, never the window's
+#: view): print, preview and PDF in the menu, then the titles of the preview and print dialogs.
+VERSION_WORDS = {
+    "patient": (N_("&Print the patient's sheet\u2026"), N_("Print pre&view of the patient's sheet\u2026"),
+                N_("Save the patient's sheet as P&DF\u2026"), N_("Print preview: the patient's sheet"),
+                N_("Print the patient's sheet")),
+    "clinician": (N_("&Print the clinician's summary\u2026"), N_("Print pre&view of the clinician's summary\u2026"),
+                  N_("Save the clinician's summary as P&DF\u2026"), N_("Print preview: the clinician's summary"),
+                  N_("Print the clinician's summary")),
+}
+#: The version in a sentence ("Sent to the printer ...: the patient's sheet, 3 pages.")
+VERSION_NAMES = {"patient": N_("the patient's sheet"), "clinician": N_("the clinician's summary")}
+#: The actions' names in the user guide's list of shortcuts, the same whichever version is chosen
+GUIDE_NAMES = (N_("Print sheet"), N_("Print preview"), N_("Save sheet as PDF"))
 
 
 def default_pdf_name(result: Estimate, options: SheetOptions, today: _dt.date | None = None) -> str:
@@ -51,23 +67,53 @@ class SheetActions(QObject):
         # (a folder name may name the patient; see ui/file_dialog.py).
         self.last_directory = Path.home()
         self.last_confirmation = ""
-        self.print_action = make_action(parent, _("&Print sheet\u2026"), self.print_sheet,
-                                        QKeySequence.StandardKey.Print, _("Print the summary sheet"))
-        self.preview_action = make_action(parent, _("Print pre&view\u2026"), self.preview_sheet, None,
-                                          _("Show the summary sheet as it will be printed"))
-        self.pdf_action = make_action(parent, _("Save sheet as P&DF\u2026"), self.save_pdf, "Ctrl+Shift+E",
-                                      _("Save the summary sheet as a PDF file"))
-        self.refresh()
+        self.last_pages = 0
+        self.version = "patient"
+        self.print_action = make_action(parent, "", self.print_sheet, QKeySequence.StandardKey.Print)
+        self.preview_action = make_action(parent, "", self.preview_sheet)
+        self.pdf_action = make_action(parent, "", self.save_pdf, "Ctrl+Shift+E")
+        for action, name in zip(self.actions, GUIDE_NAMES):
+            action.setProperty("guideName", _(name))
+        # A greyed-out action's shortcut does nothing, and its tip is not shown on hover: these say
+        # in the status bar why, when its keys are pressed while it is greyed out.
+        self._why_keys = []
+        for action in self.actions:
+            for sequence in action.shortcuts():
+                keys = QShortcut(sequence, parent)
+                keys.activated.connect(lambda a=action: self._say(a.statusTip()))
+                self._why_keys.append(keys)
+        self.set_version(self.version)
 
     @property
     def actions(self) -> tuple[QAction, QAction, QAction]:
         return self.print_action, self.preview_action, self.pdf_action
 
+    def set_version(self, audience: str) -> None:
+        """Name the chosen version ("patient" or "clinician") on every action."""
+        self.version = audience
+        for action, text in zip(self.actions, VERSION_WORDS[audience]):
+            action.setText(_(text))
+        self.refresh()
+
     def refresh(self) -> None:
-        """Call when the result changes: the actions are disabled while there is no estimate."""
+        """Call when the result changes: the actions are disabled while there is no estimate, and
+        then their tips (tool tip, status bar, screen reader) say why."""
         enabled = self._result() is not None
-        for action in self.actions:
+        tips = (_("Print the version chosen on the Sheet tab"),
+                _("Show the version chosen on the Sheet tab as it will be printed"),
+                _("Save the version chosen on the Sheet tab as a PDF file")) if enabled else (
+            (_("Not available yet: the sheet is made from the estimates, and there are none until the profile is "
+               "complete and allowed (age, type of MS, EDSS and previous treatments)."),) * 3)
+        for action, tip in zip(self.actions, tips):
             action.setEnabled(enabled)
+            for set_tip in (action.setToolTip, action.setStatusTip, action.setWhatsThis):
+                set_tip(tip)
+        for keys in self._why_keys:
+            keys.setEnabled(not enabled)
+
+    def dialog_title(self, index: int) -> str:
+        """The preview's (3) or print dialog's (4) title for the chosen version."""
+        return _(VERSION_WORDS[self.version][index])
 
     # -- the three paths --------------------------------------------------------------------------
 
@@ -90,8 +136,8 @@ class SheetActions(QObject):
         if result is None:
             return False
         try:
-            render_sheet(printer, result, self._options(), apply_paper=False)
-        except (SheetDoesNotFit, OSError) as exc:
+            self.last_pages = len(render_sheet(printer, result, self._options(), apply_paper=False).pages)
+        except (SheetDoesNotFit, OSError, HiddenCharacters) as exc:
             self._warn(_("The sheet could not be printed"), str(exc))
             return False
         return True
@@ -101,23 +147,31 @@ class SheetActions(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog
 
-        if not self.fonts_can_draw(self._options()):
+        if not self.text_can_be_printed(self._options()):
             return False
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle(_("Print summary sheet"))
+        dialog.setWindowTitle(self.dialog_title(4))
         if self._exec(dialog) != QPrintDialog.DialogCode.Accepted:
             return False
-        return self.paint(printer)
+        if not self.paint(printer):
+            return False
+        self._confirm(ngettext("Sent to {printer}: {version}, {count} page.",
+                               "Sent to {printer}: {version}, {count} pages.", self.last_pages,
+                               printer=one_line(printer.printerName() or printer.outputFileName()),
+                               version=_(VERSION_NAMES[self.version])))
+        return True
 
     def preview_sheet(self) -> bool:
         if self._result() is None:
             return False
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+        if not self.text_can_be_printed(self._options()):
+            return False
         printer = self.make_printer(self._options())
         dialog = QPrintPreviewDialog(printer, self._parent)
-        dialog.setWindowTitle(_("Summary sheet: print preview"))
+        dialog.setWindowTitle(self.dialog_title(3))
         dialog.paintRequested.connect(self.paint)
         fit_preview(dialog, self._parent)
         self._exec(dialog)
@@ -128,7 +182,7 @@ class SheetActions(QObject):
         if result is None:
             return None
         options = self._options()
-        if not self.fonts_can_draw(options):
+        if not self.text_can_be_printed(options):
             return None
         suggested = str(self.last_directory / default_pdf_name(result, options))
         path = self._ask_path(suggested)
@@ -143,16 +197,35 @@ class SheetActions(QObject):
 
         try:
             _written, pages = write_pdf_pages(target, result, options)
-        except (SheetDoesNotFit, OSError) as exc:
+        except (SheetDoesNotFit, OSError, HiddenCharacters) as exc:
             self._warn(_("The sheet was not saved"), _("{file}: {problem}", file=one_line(target), problem=str(exc)))
             return None
         self.last_directory = target.parent
-        self.last_confirmation = ngettext("Saved the sheet to {file} in {folder} ({count} page).",
-                                          "Saved the sheet to {file} in {folder} ({count} pages).", pages,
-                                          file=one_line(target.name), folder=one_line(target.parent))
-        if isinstance(self._parent, QMainWindow):
-            self._parent.statusBar().showMessage(self.last_confirmation)
+        self._confirm(ngettext("Saved the sheet to {file} in {folder} ({count} page).",
+                               "Saved the sheet to {file} in {folder} ({count} pages).", pages,
+                               file=one_line(target.name), folder=one_line(target.parent)))
         return target
+
+    def text_can_be_printed(self, options: SheetOptions) -> bool:
+        """True to go on: the name and notes hold no character that cannot be seen (refused, and
+        said which: see :mod:`decision_aid.present.free_text`), and the fonts can draw them all or
+        the person chose to continue (:meth:`fonts_can_draw`)."""
+        try:
+            check_free_text("name", options.name)
+            check_free_text("notes", options.notes)
+        except HiddenCharacters as exc:
+            self._warn(_("The sheet was not made"), not_allowed(exc))
+            return False
+        return self.fonts_can_draw(options)
+
+    def _confirm(self, message: str) -> None:
+        """Say in the status bar what was done (and keep it for tests and the screen reader)."""
+        self.last_confirmation = message
+        self._say(message)
+
+    def _say(self, message: str) -> None:
+        if isinstance(self._parent, QMainWindow):
+            self._parent.statusBar().showMessage(message)
 
     def fonts_can_draw(self, options: SheetOptions) -> bool:
         """True to go on: every character of the name and notes can be drawn, or the person chose to

@@ -115,8 +115,12 @@ class FocusRing(QWidget):
             if isinstance(self.target, QTabBar):
                 self.target.currentChanged.disconnect(self.place)
         self.target = None
+        # Only inside the widget the ring is drawn on: the menu bar (Alt+E) and the status bar are
+        # outside it, and mapping their position into it printed "QWidget::mapTo(): parent must be
+        # in parent hierarchy".
+        host = self.parentWidget()
         if new is None or isinstance(new, OWN_FOCUS) or isinstance(new.parentWidget(), QComboBox) \
-                or new.window() is not self._window or new is self:
+                or new.window() is not self._window or new is self or host is None or not host.isAncestorOf(new):
             self.hide()
             return
         self.target = new

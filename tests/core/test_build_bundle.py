@@ -5,6 +5,7 @@ checks the smoke test relies on, on small made-up files. (The build itself and i
 import configparser
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -228,10 +229,103 @@ def test_the_smoke_environment_is_minimal(tmp_path):
     assert bb.minimal_env(tmp_path) == {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
 
 
-def test_start_script_is_one_line_that_finds_its_own_folder():
-    lines = bb.START_SCRIPT.splitlines()
-    assert lines[0] == "#!/bin/sh" and len(lines) == 2
-    assert 'readlink -f -- "$0"' in lines[1] and lines[1].endswith('/app/decision-aid" "$@"')
+# -- the launcher (packaging/start-decision-aid), run with sh on a made-up bundle and library path --
+
+QT_NEEDS, WINDOW_NEEDS = ["libGL.so.1", "libEGL.so.1", "libfontconfig.so.1"], ["libxcb-cursor.so.0"]
+
+
+def fake_bundle(tmp_path: Path, installed: list[str], tools: dict[str, str] | None = None) -> tuple[Path, dict]:
+    """A bundle whose program only says it started, and a machine whose loader cache (a made-up
+    ``ldconfig -p``) lists ``installed``; ``tools`` are more made-up commands (zenity, ...)."""
+    folder = tmp_path / "bundle"
+    (folder / "app").mkdir(parents=True)
+    launcher = folder / "start-decision-aid"
+    launcher.write_text(bb.launcher_text(QT_NEEDS, WINDOW_NEEDS))
+    launcher.chmod(0o755)
+    program = folder / "app" / "decision-aid"
+    program.write_text('#!/bin/sh\necho "started $*"\n')
+    program.chmod(0o755)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    cache = "".join(f"\t{name} (libc6,x86-64,AArch64) => /usr/lib/{name}\n" for name in installed)
+    commands = {"ldconfig": f"#!/bin/sh\nprintf '%d libs found in cache\\n{cache}' {len(installed)}\n", **(tools or {})}
+    for name, body in commands.items():
+        (bin_dir / name).write_text(body)
+        (bin_dir / name).chmod(0o755)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "LD_LIBRARY_PATH": str(tmp_path / "lib")}
+    (tmp_path / "lib").mkdir()
+    return launcher, env
+
+
+def launch(launcher: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", str(launcher), *args], capture_output=True, text=True, env=env, timeout=30)
+
+
+def test_the_launcher_starts_the_program_when_every_library_is_there(tmp_path):
+    launcher, env = fake_bundle(tmp_path, QT_NEEDS + WINDOW_NEEDS)
+    done = launch(launcher, env, "--age", "38")
+    assert done.returncode == 0 and done.stdout == "started --age 38\n" and not done.stderr
+
+
+def test_a_missing_library_is_named_with_its_packages_and_exit_1_never_a_traceback(tmp_path):
+    """Issue 25, item 11: without libGL a double-click showed nothing and a terminal an ImportError."""
+    launcher, env = fake_bundle(tmp_path, ["libEGL.so.1", "libxcb-cursor.so.0"])
+    done = launch(launcher, env)
+    assert done.returncode == 1 and "started" not in done.stdout  # Python was never started
+    message = done.stderr
+    assert "cannot start" in message and "libGL.so.1, for graphics, OpenGL" in message
+    assert "libfontconfig.so.1, for fonts" in message and "libEGL.so.1" not in message
+    assert "sudo apt-get install libgl1 libfontconfig1" in message
+    assert "sudo dnf install mesa-libGL fontconfig" in message
+    assert "Traceback" not in message
+
+
+def test_what_needs_which_libraries(tmp_path):
+    """estimate, --version and --help need no Qt; sheet and --screenshot need no window; the window
+    needs both lists (unless Qt draws offscreen)."""
+    launcher, env = fake_bundle(tmp_path, QT_NEEDS)  # the window's libxcb-cursor is missing
+    assert launch(launcher, env, "--version").returncode == 0
+    assert launch(launcher, env, "estimate", "--age", "38").stdout.startswith("started estimate")
+    assert launch(launcher, env, "sheet", "-o", "x.pdf").returncode == 0
+    assert launch(launcher, env, "--screenshot", "x.png").returncode == 0
+    assert launch(launcher, {**env, "QT_QPA_PLATFORM": "offscreen"}).returncode == 0
+    done = launch(launcher, env)
+    assert done.returncode == 1 and "libxcb-cursor.so.0" in done.stderr and "sudo apt-get install libxcb-cursor0" \
+        in done.stderr
+    launcher, env = fake_bundle(tmp_path / "none", [])
+    assert launch(launcher, env, "estimate").returncode == 0
+    assert launch(launcher, env, "sheet").returncode == 1
+
+
+def test_a_library_on_ld_library_path_counts_as_installed(tmp_path):
+    launcher, env = fake_bundle(tmp_path, ["libEGL.so.1", "libfontconfig.so.1", "libxcb-cursor.so.0"])
+    (Path(env["LD_LIBRARY_PATH"]) / "libGL.so.1").write_text("")
+    assert launch(launcher, env).returncode == 0
+
+
+def test_the_message_is_shown_in_a_dialog_where_one_can_be_shown(tmp_path):
+    said = tmp_path / "said.txt"
+    zenity = f'#!/bin/sh\nprintf "%s\\n" "$@" > {said}\n'
+    launcher, env = fake_bundle(tmp_path, [], {"zenity": zenity})
+    assert launch(launcher, env).returncode == 1 and not said.exists()  # no display: the terminal only
+    done = launch(launcher, {**env, "DISPLAY": ":0"})
+    assert done.returncode == 1 and "--error" in said.read_text() and "libGL.so.1" in said.read_text()
+    assert "sudo apt-get install" in done.stderr  # and on the terminal too
+
+
+def test_the_build_writes_the_libraries_to_check_into_the_launcher():
+    text = bb.launcher_text(["libA.so.1", "libB.so.2"], ["libC.so.3"])
+    assert 'NEEDED_FOR_QT="libA.so.1 libB.so.2"' in text and 'NEEDED_FOR_WINDOW="libC.so.3"' in text
+    assert text.count("NEEDED_FOR_QT=") == 1 and text.startswith("#!/bin/sh")
+
+
+def test_every_library_the_launcher_checks_names_its_packages():
+    """The lists a Debian 12 build wrote (the launcher's defaults) all have Debian and Fedora packages."""
+    text = (PACKAGING / "start-decision-aid").read_text()
+    names = " ".join(re.findall(r'^NEEDED_FOR_\w+="([^"]*)"', text, re.MULTILINE)).split()
+    assert "libGL.so.1" in names and "libfontconfig.so.1" in names
+    for name in names:
+        assert f"        {name}) echo" in text, name
 
 
 def test_desktop_entry():
@@ -309,3 +403,25 @@ def test_run_time_hooks_left_out_are_for_things_the_program_does_not_do():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid").rglob("*.py"))
     for used_by_a_dropped_hook in ("multiprocessing", "pkgutil", "getsource", "getsourcefile"):
         assert used_by_a_dropped_hook not in source
+
+
+def test_a_library_the_launcher_did_not_know_of_is_said_plainly_too(capsys):
+    """The frozen program's entry point: Qt's import failing on a missing system library ends with
+    the plain message and status 1, never a traceback; any other error is not hidden."""
+    spec = importlib.util.spec_from_file_location("frozen_launcher", PACKAGING / "launcher.py")
+    launcher = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(launcher)
+
+    def missing():
+        raise ImportError("libOpenGL.so.0: cannot open shared object file: No such file or directory")
+
+    assert launcher.run(missing) == 1
+    message = capsys.readouterr().err
+    assert "cannot start" in message and "libOpenGL.so.0" in message and "Traceback" not in message
+    assert launcher.run(lambda: 0) == 0
+
+    def other():
+        raise ImportError("No module named 'nothing'")
+
+    with pytest.raises(ImportError):
+        launcher.run(other)

@@ -7,15 +7,17 @@ import sys
 
 import pytest
 
+from display_rule import end_count, point_count, point_text
+
 PROFILE = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
 
 
 def in_hundred_words(probability: float) -> str:
     """The patient's count as the UI specification words it, written here apart from the program's
     own phrase maker (present/wording.py), so the expected text is not made by the code under test:
-    whole people in 100 rounded half up, "fewer than 1" and "more than 99" where rounding would say
-    0 or 100 of a share that is not."""
-    count = math.floor(probability * 100 + 0.5)
+    whole people in 100 read from the shown percentage (the display rule), "fewer than 1" and "more
+    than 99" where rounding would say 0 or 100 of a share that is not."""
+    count = point_count(probability)
     if count == 0 and probability > 0:
         return "fewer than 1 in 100"
     if count == 100 and probability < 1:
@@ -40,7 +42,24 @@ def test_json_equals_the_model_result(model):
     assert data.pop("language") == "en"  # the language of the readable texts (--language)
     assert data == json.loads(json.dumps(estimate_json(expected)))
     assert all(note["text"] for note in data["warnings"] + data["caveats"])
-    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms"}
+    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms",
+                            "drug_options", "procedure"}
+    assert [o["id"] for o in context["drug_options"]] == ["ocrelizumab", "ofatumumab", "natalizumab", "alemtuzumab",
+                                                         "cladribine", "switch"]
+    for option in context["drug_options"]:
+        assert {"id", "name", "trial", "effect", "comparator", "harms"} <= set(option)
+        assert option["name"] and option["trial"] and option["effect"] and option["comparator"]
+        for harm in option["harms"]:
+            assert {"what", "figure", "source", "checked_against"} <= set(harm) and harm["what"]
+            assert harm["figure"] is None or isinstance(harm["figure"], float)
+    assert [step["step"] for step in context["procedure"]] == [
+        "assessment", "mobilisation", "collection", "conditioning", "reinfusion", "low_counts", "hospital_stay",
+        "recovery", "follow_up"]
+    assert all(step["text"] and step["source"] for step in context["procedure"])
+    statuses = [p["status"] for g in context["guidance"] for p in g["points"]]
+    assert statuses and set(statuses) <= {"meets", "does_not_meet", "not_known"}
+    # no relapses given: MIST's criteria that cannot be told are each named
+    assert "relapses in the past year not given" in context["mist_not_applicable"]
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
                                "relapses_past_year": None, "disease_duration_years": None,
                                "mri_activity_past_year": None, "relapses_on_treatment": None,
@@ -69,8 +88,12 @@ def test_table_shows_both_eras_with_whole_percentage_interval_ends(model):
     result = model.estimate(model.validate({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}), horizon=10)
     out = done.stdout
 
+    def end(value):  # whole percentages; "<1%" where one would say 0% of something that is not none
+        count = end_count(value)
+        return "<1%" if count == 0 < value else ">99%" if count == 100 > value else f"{count}%"
+
     def cells(interval):
-        return [f"{interval.estimate * 100:.1f}%", f"{interval.lower * 100:.0f}% to {interval.upper * 100:.0f}%",
+        return [f"{point_text(interval.estimate)}%", f"{end(interval.lower)} to {end(interval.upper)}",
                 in_hundred_words(interval.estimate)]
 
     for label, interval in (("Death within 100 days, treated 1995 to 2006", result.early_mortality),

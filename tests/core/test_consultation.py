@@ -49,6 +49,7 @@ BAD_FILES = {
     "horizon_7.aidconsult.json": ("horizon", "5 or 10"),
     "horizon_true.aidconsult.json": ("horizon", "must be a whole number"),
     "sheet_language_unknown.aidconsult.json": ("sheet_language", "en or es"),
+    "sheet_audience_doctor.aidconsult.json": ("sheet_audience", "patient or clinician"),
 }
 
 # Files whose profile holds a value the model does not allow: they open as entered (the window
@@ -325,3 +326,19 @@ def test_the_sheet_language_is_kept_and_an_english_file_stays_readable_by_older_
     english = save_consultation(tmp_path / "en.aidconsult.json", full_consultation(model))
     assert "sheet_language" not in json.loads(english.read_text(encoding="utf-8"))
     assert load_consultation(english, model).sheet_language == "en"
+
+
+def test_the_sheets_version_is_kept_apart_from_the_view_and_older_files_print_the_patients(tmp_path, model):
+    """Issue 25, item 2: the version chosen on the Sheet tab is saved (the patient's, the default,
+    is not written, so the file stays readable by older versions); a file without it opens with
+    the patient's sheet whatever its view."""
+    clinician = dataclasses.replace(full_consultation(model), audience="patient", sheet_audience="clinician")
+    path = save_consultation(tmp_path / "c.aidconsult.json", clinician)
+    assert json.loads(path.read_text(encoding="utf-8"))["sheet_audience"] == "clinician"
+    loaded = load_consultation(path, model)
+    assert (loaded.audience, loaded.sheet_audience) == ("patient", "clinician")
+    older = dataclasses.replace(full_consultation(model), audience="clinician")
+    path = save_consultation(tmp_path / "p.aidconsult.json", older)
+    assert "sheet_audience" not in json.loads(path.read_text(encoding="utf-8"))
+    assert load_consultation(path, model).sheet_audience == "patient"
+    assert load_consultation(CORPUS / "older_evidence.aidconsult.json", model).sheet_audience == "patient"

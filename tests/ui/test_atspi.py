@@ -234,16 +234,16 @@ def test_tab_visits_a_new_control_each_press_in_reading_order(walked):
     names = [heard(f) for f in walk]
     start = names.index("Age (years)")
     reading_order = ["Age (years)", "MS course", "EDSS score", "Previous DMTs",
-                     "Relapses, past year", "Years since diagnosis", "New MRI activity, past year",
-                     "Relapses while on a DMT", "High-efficacy DMT failed", "High-efficacy DMT contraindicated",
-                     "Clear profile"]
+                     "Relapses, past year", "Years since diagnosis", "1. New MRI activity, past year",
+                     "2. Relapses while on a DMT", "3. High-efficacy DMT failed",
+                     "4. High-efficacy DMT contraindicated", "Clear profile"]
     assert names[start:start + len(reading_order)] == reading_order
     rest = names[start + len(reading_order):]
     assert any(n.startswith("About 2 in 100") for n in rest) and any(n.startswith("Chart:") for n in rest), "; ".join(n[:25] for n in names)
-    # then the results (sentences), the chart, the compare boxes, the year table, the tabs
+    # then the results (sentences), the chart, the box that pins for what if, the year table, the tabs
     order = [next(i for i, n in enumerate(rest) if n.startswith("About 2 in 100")),
              next(i for i, n in enumerate(rest) if n.startswith("Chart:")),
-             rest.index("Relapsing group"), rest.index("Progressive group"),
+             rest.index("Pin to compare"),
              next(i for i, n in enumerate(rest) if n.endswith("year by year")),
              next(i for i, n in enumerate(rest) if walk[start + len(reading_order) + i]["role"] == "page tab list")]
     assert order == sorted(order), order

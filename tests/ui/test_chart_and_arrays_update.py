@@ -86,10 +86,10 @@ def painted(widget) -> QImage:
 def test_icon_array_repaints_the_new_counts_never_the_kept_pixels(qtbot, window):
     type_profile(qtbot, window)
     icons = window.outcomes.five_years.icons
-    before_count, before = icons.array().count, painted(icons)
+    before_array, before = icons.array(), painted(icons)
     replace_text(qtbot, window.profile_form.age, "55")
     replace_text(qtbot, window.profile_form.prior_dmts, "6")
-    qtbot.waitUntil(lambda: window.current_result() is not None and icons.array().count != before_count)
+    qtbot.waitUntil(lambda: window.current_result() is not None and icons.array() != before_array)
     after = painted(icons)
     assert after != before
     fresh = IconArrayWidget()
@@ -109,7 +109,7 @@ def test_icon_array_pixels_are_made_at_the_device_pixel_ratio(window, qtbot):
     crisp = _rasterised(array, 150, 2.0).toImage()
     assert crisp.pixelColor(0, 0).alpha() == 0  # transparent where no person is drawn
     outcome = sum(1 for i in range(100) if array.glyph(i) is Glyph.OUTCOME)
-    assert outcome == array.count
+    assert outcome == array.solid
 
 
 def label_lines(text_item) -> list[str]:

@@ -31,8 +31,8 @@ def test_sheet_from_a_saved_file(tmp_path, model):
     assert "Jane Roe" in " ".join(pages)  # the saved name, as the window would print it
 
 
-def test_sheet_uses_the_saved_audience_horizon_and_name_unless_a_flag_is_given(tmp_path, model):
-    saved = dataclasses.replace(full_consultation(model), audience="clinician", horizon=10)
+def test_sheet_uses_the_saved_sheet_version_horizon_and_name_unless_a_flag_is_given(tmp_path, model):
+    saved = dataclasses.replace(full_consultation(model), sheet_audience="clinician", horizon=10)
     path = save_consultation(tmp_path / "visit.aidconsult.json", saved)
     done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "saved.pdf"))
     assert done.returncode == 0, done.stderr
@@ -45,3 +45,13 @@ def test_sheet_uses_the_saved_audience_horizon_and_name_unless_a_flag_is_given(t
     text = pdf_text(tmp_path / "flags.pdf")
     assert "Jane Roe" not in text and "Other notes" in text  # --name "" prints none; --notes wins
     assert "hazard ratio" not in text and "xtrapolat" not in text  # the patient sheet, to 5 years
+
+
+def test_the_windows_view_never_chooses_the_sheets_version(tmp_path, model):
+    """Issue 25, item 2: a consultation saved in the clinician view prints the patient's sheet
+    unless the clinician's summary was chosen on the Sheet tab."""
+    saved = dataclasses.replace(full_consultation(model), audience="clinician")
+    path = save_consultation(tmp_path / "visit.aidconsult.json", saved)
+    assert cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf")).returncode == 0
+    text = pdf_text(tmp_path / "sheet.pdf")
+    assert "hazard ratio" not in text and "your summary" in text

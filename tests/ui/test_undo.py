@@ -95,4 +95,4 @@ def test_the_edit_menu_holds_undo_and_redo_with_their_keys(window):
     assert window.form_undo.undo_action.shortcut().toString() == "Ctrl+Z"
     assert window.form_undo.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
     bar = [a.text() for a in window.menuBar().actions()]
-    assert bar.index("Edit") == bar.index("&File") + 1  # no mnemonic: Alt+E is the EDSS field
+    assert bar.index("&Edit") == bar.index("&File") + 1  # Alt+E (the EDSS field is Alt+D)

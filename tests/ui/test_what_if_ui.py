@@ -86,6 +86,33 @@ def test_pinning_and_changing_the_age_shows_both_side_by_side(qtbot, window):
     assert window._sheet_options().comparison is pinned
 
 
+def test_the_sides_are_named_by_what_differs_and_the_rest_is_said_once(qtbot, window):
+    """Issue 25, item 7: both columns and the legend repeated the whole profile in large bold type."""
+    pin_and_change_age(qtbot, window)
+    panel = window.comparison
+    assert panel.shared.text() == "Both: relapsing-remitting MS; EDSS 4.0; 3 previous treatments"
+    said = " ".join(panel.texts() + window.chart.legend.entries)
+    for shared in ("relapsing-remitting MS", "EDSS 4.0", "3 previous treatments"):
+        assert said.count(shared) == 1, shared
+    body = panel.pinned[0].headline.font().pointSizeF()
+    assert all(c.heading.font().pointSizeF() <= body for c in (*panel.pinned, *panel.current))  # not large type
+
+
+def test_the_same_profile_pinned_is_said_once(qtbot, window):
+    type_profile(qtbot, window)
+    window.flush()
+    window.compare_action.trigger()
+    window.set_horizon(10)  # nothing of the profile differs
+    window.flush()
+    panel = window.comparison
+    assert [c.heading.text() for c in panel.pinned] == ["Pinned"] * 3
+    assert [c.heading.text() for c in panel.current] == ["Current"] * 3
+    assert {"Pinned", "Current"} <= set(window.chart.legend.entries)
+    said = " ".join(panel.texts() + window.chart.legend.entries)
+    assert said.count("relapsing-remitting MS") == said.count("EDSS 4.0") == 1
+    assert panel.shared.text().startswith("Both: Age 38; relapsing-remitting MS; EDSS 4.0")
+
+
 def test_unpinning_removes_it_all(qtbot, window):
     pin_and_change_age(qtbot, window)
     window.compare_button.click()  # the box in the chart's Compare row unchecks the action
@@ -152,14 +179,15 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert accessible_text(window.compare_button) == window.compare_button.text()
     order = window._focus_order
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
-    assert order.index(window.reference_boxes["progressive"]) < order.index(window.compare_button) \
-        < order.index(window.years_table)
+    assert order.index(window.chart.plot) < order.index(window.compare_button) < order.index(window.years_table)
     stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
-    assert len(stops) == 2 + 3 * 2 * 4
+    assert len(stops) == 3 + 3 * 2 * 4  # title, what both share, note; then 3 outcomes x 2 sides x 4 texts
     start = order.index(panel.title)
     assert order[start:start + len(stops)] == stops
     panel.title.setFocus()
     qtbot.keyClick(panel.title, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.shared
+    qtbot.keyClick(panel.shared, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is panel.note
     stops[-1].setFocus()
     qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)

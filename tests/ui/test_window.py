@@ -51,12 +51,12 @@ def test_typed_profile_shows_the_model_numbers(qtbot, window, model):
     assert wording.range_phrase(expected.early_mortality) in outcomes.early.range.text()
     assert wording.range_phrase(expected.early_mortality_recent) in outcomes.early_recent.range.text()
     assert wording.survival_sentence(expected.overall_survival_5y, 5) in outcomes.survival.text()
-    assert outcomes.early.icons.array().count == wording.in_hundred(expected.early_mortality.estimate)
-    assert outcomes.early_recent.icons.array().count == wording.in_hundred(expected.early_mortality_recent.estimate)
+    assert outcomes.early.icons.array().upper == wording.end_in_hundred(expected.early_mortality.upper)
+    assert outcomes.early_recent.icons.array().upper == wording.end_in_hundred(expected.early_mortality_recent.upper)
     assert outcomes.early.icons.size() == outcomes.early_recent.icons.size()  # equal weight
     assert outcomes.early.headline.font() == outcomes.early_recent.headline.font()
-    assert outcomes.five_years.icons.array().count == wording.in_hundred(expected.pfs_5y.estimate)
-    assert str(wording.in_hundred(expected.pfs_5y.estimate)) in outcomes.five_years.icons.accessibleDescription()
+    assert outcomes.five_years.icons.array().lower == wording.end_in_hundred(expected.pfs_5y.lower)
+    assert f"at least {wording.end_in_hundred(expected.pfs_5y.lower)} " in outcomes.five_years.icons.accessibleDescription()
     assert window.profile_form.edss_help.text().endswith(wording.EDSS_MEANINGS[4.0])
     assert window.profile_form.course_help.text() == wording.COURSE_EXPLANATIONS["rrms"]
 
@@ -134,7 +134,7 @@ def test_chart_plots_the_result_curve_band_and_reference(qtbot, window):
     np.testing.assert_allclose(upper.getData()[1], 100 * curve.upper)
     np.testing.assert_allclose(chart.average.getData()[1], 100 * result.reference.average_patient)
     assert plotted_points(chart.relapsing) == 0
-    window.reference_boxes["relapsing"].click()
+    window.reference_actions["relapsing"].trigger()  # View > Study curve: relapsing MS
     np.testing.assert_allclose(chart.relapsing.getData()[1], 100 * result.reference.relapsing)
     assert chart.relapsing.opts["pen"].style() != chart.average.opts["pen"].style()
     assert chart.marker_label.textItem.toPlainText().startswith(wording.in_hundred_label(result.pfs_5y.estimate))
@@ -196,7 +196,7 @@ def test_keyboard_alone_reaches_fields_in_reading_order_and_mnemonics(qtbot, win
         assert current.hasFocus()
         qtbot.keyClick(current, Qt.Key.Key_Tab)
     assert form.clear_button.hasFocus()
-    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # E&DSS score (Alt+E: the Edit menu)
     assert form.edss.hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert form.age.hasFocus()
@@ -213,7 +213,7 @@ def test_settings_keep_view_and_geometry_but_not_the_profile(qtbot, window, sett
     type_profile(qtbot, window)
     window.set_audience("clinician")
     window.set_horizon(10)
-    window.reference_boxes["progressive"].click()
+    window.reference_actions["progressive"].trigger()
     window.resize(760, 560)  # within the offscreen screen (800 x 600), which restoreGeometry clamps to
     size = (window.width(), window.height())
     window.close()
@@ -222,7 +222,7 @@ def test_settings_keep_view_and_geometry_but_not_the_profile(qtbot, window, sett
     again = MainWindow(settings=stored)
     qtbot.addWidget(again)
     assert again.audience() == "clinician" and again.horizon() == 10
-    assert again.reference_boxes["progressive"].isChecked()
+    assert again.reference_actions["progressive"].isChecked()
     assert (again.width(), again.height()) == size == (760, 560)
     assert again.current_result() is None and again.profile_form.age.text() == ""
 

@@ -2,11 +2,12 @@
 
 import unicodedata
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 from pypdf import PdfReader
 
 from decision_aid.present import wording
-from helpers import type_profile
+from helpers import accessible_text, type_profile
 
 
 def pdf_text(path) -> str:
@@ -16,7 +17,8 @@ def pdf_text(path) -> str:
 
 def test_sheet_actions_are_in_the_file_menu_and_follow_the_result(qtbot, window):
     texts = [a.text() for a in window.file_menu.actions()]
-    assert {"&Print sheet…", "Print pre&view…", "Save sheet as P&DF…"} <= set(texts)
+    assert {"&Print the patient's sheet…", "Print pre&view of the patient's sheet…",
+            "Save the patient's sheet as P&DF…"} <= set(texts)
     assert not any(a.isEnabled() for a in window.sheet_actions.actions)
     buttons = [b for b in window.sheet_panel.findChildren(type(window.profile_form.clear_button))]
     assert buttons and not any(b.isEnabled() for b in buttons)
@@ -29,7 +31,7 @@ def test_sheet_actions_are_in_the_file_menu_and_follow_the_result(qtbot, window)
 
 def test_saved_pdf_has_the_window_numbers_notes_and_name(qtbot, window, tmp_path, monkeypatch, model):
     type_profile(qtbot, window)
-    window.set_audience("clinician")
+    window.sheet_panel.set_audience("clinician")  # chosen on the Sheet tab (the view does not choose it)
     window.sheet_panel.name_edit.setText("J. D.")
     window.sheet_panel.notes_edit.setPlainText("Discuss fertility preservation before referral.")
     window.sheet_panel.set_paper("letter")
@@ -44,6 +46,66 @@ def test_saved_pdf_has_the_window_numbers_notes_and_name(qtbot, window, tmp_path
     result = window.current_result()
     assert "J. D." in text and "Discuss fertility preservation" in text
     assert wording.percent(result.early_mortality.estimate) in text
+
+
+def test_the_sheets_version_is_chosen_on_the_sheet_tab_never_by_the_view(qtbot, window, monkeypatch):
+    """Issue 25, item 2: in the clinician view, Ctrl+P and the preview made the clinician summary
+    (with the patient's name on it) and nothing said which version would print."""
+    type_profile(qtbot, window)
+    window.set_audience("clinician")
+    panel, actions = window.sheet_panel, window.sheet_actions
+    assert panel.audience() == "patient" and window._sheet_options().audience == "patient"
+    toolbar_button = window.toolbar.widgetForAction(actions.print_action)
+    assert "patient's sheet" in toolbar_button.text() and "patient's sheet" in accessible_text(toolbar_button)
+    titles = []
+    monkeypatch.setattr(actions, "_exec", lambda dialog: titles.append(dialog.windowTitle()) or 0)
+    actions.preview_action.trigger()
+    actions.print_action.trigger()
+    assert titles == ["Print preview: the patient's sheet", "Print the patient's sheet"]
+
+    panel.audience_combo.setFocus()
+    qtbot.keyClick(panel.audience_combo, Qt.Key.Key_Down)  # the keyboard chooses the clinician's summary
+    assert window._sheet_options().audience == "clinician" and window.consultation().sheet_audience == "clinician"
+    window.set_audience("patient")
+    assert window._sheet_options().audience == "clinician"  # the view does not change it back
+    assert [a.text() for a in actions.actions] == ["&Print the clinician's summary…",
+                                                    "Print pre&view of the clinician's summary…",
+                                                    "Save the clinician's summary as P&DF…"]
+    buttons = [b.text() for b in panel.findChildren(QPushButton) if "summary" in b.text()]
+    assert buttons == ["Print the clinician's summary", "Print preview of the clinician's summary",
+                       "Save the clinician's summary as PDF"]
+    assert "clinician's summary" in accessible_text(toolbar_button)
+    actions.preview_action.trigger()
+    assert titles[-1] == "Print preview: the clinician's summary"
+
+
+def test_the_sheets_version_is_saved_and_reopened(qtbot, window, tmp_path, model):
+    from decision_aid.consultation import Consultation
+
+    window.apply_consultation(Consultation.for_model(model, {"age": 38, "course": "rrms", "edss": 4.0,
+                                                            "prior_dmts": 3}, sheet_audience="clinician"))
+    assert window.sheet_panel.audience() == "clinician"
+    assert window.sheet_actions.print_action.text() == "&Print the clinician's summary…"
+    window.apply_consultation(Consultation.for_model(model, {}, audience="clinician"))  # an older file
+    assert window.sheet_panel.audience() == "patient"
+
+
+def test_greyed_out_sheet_actions_say_why(qtbot, window):
+    """Issue 25, item 10: Print sheet was greyed out with no reason given."""
+    actions = window.sheet_actions
+    reason = "there are none until the profile is complete"
+    button = window.toolbar.widgetForAction(actions.print_action)
+    assert not button.isEnabled()
+    for action in actions.actions:
+        assert reason in action.toolTip() and reason in action.statusTip()
+    assert reason in button.accessibleDescription()
+    window.tabs.setCurrentWidget(window.tabs.widget(window.tabs.count() - 1))
+    assert window.sheet_panel.unavailable.isVisible() and reason in window.sheet_panel.unavailable.text()
+    window.profile_form.age.setFocus()
+    qtbot.keyClick(window.profile_form.age, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert reason in window.statusBar().currentMessage()  # Ctrl+P while greyed out: the status bar says why
+    type_profile(qtbot, window)
+    assert reason not in button.accessibleDescription() and not window.sheet_panel.unavailable.isVisible()
 
 
 def test_the_name_is_not_remembered(qtbot, window, settings_path):
