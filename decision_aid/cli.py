@@ -183,11 +183,6 @@ class ProfileInputError(Exception):
     """The profile could not be read from the command line: one line, exit status 2."""
 
 
-def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
-    """The raw profile fields from ``--profile FILE`` or from the profile flags (not both)."""
-    return load_input(args, model)[0]
-
-
 def load_input(args: argparse.Namespace, model):
     """The raw profile fields, and the saved consultation when they came from ``--profile FILE``.
 

@@ -11,7 +11,6 @@ PERSONAL = "#0072B2"  # blue: the personal estimate
 REFERENCE = "#E69F00"  # orange: reference curves
 EARLY_DEATH = "#D55E00"  # vermillion: death within 100 days
 STABLE = "#009E73"  # bluish green: alive without disability worsening
-SKY = "#56B4E9"  # sky blue: second reference curve
 BAND = "#BBBBBB"  # grey: interval bands
 GRID = "#DDDDDD"
 TEXT = "#222222"
@@ -26,5 +25,5 @@ FOCUS = PERSONAL  # the focus ring: 5.2:1 on white
 NOTE_BACKGROUND = "#FFF4DD"  # behind a warning note (text on it: 14:1)
 
 # One type scale (points).
-SMALL, BODY, HEADING, TITLE = 11, 13, 16, 22
+SMALL, BODY, HEADING = 11, 13, 16
 PATIENT_BODY = 15  # patient view: 14 pt or larger

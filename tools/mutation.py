@@ -34,6 +34,7 @@ import ast
 import copy
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -544,6 +545,9 @@ def main() -> None:
     parser.add_argument("--record", action="store_true", help="write every outcome to .mutation/results.json")
     parser.add_argument("--report", action="store_true",
                         help="run nothing: the table from the outcomes recorded so far (.mutation/outcomes.jsonl)")
+    parser.add_argument("--shuffle", type=int, metavar="SEED",
+                        help="run the mutants in a random order (seeded): a run stopped early is then a fair "
+                             "sample of every file, and --report's scores estimate the whole")
     parser.add_argument("--reuse-trace", action="store_true",
                         help="use the last run's record of which test runs which line (.mutation/trace.json) instead "
                              "of tracing tests/core again: only while neither the tests nor the files have changed")
@@ -572,6 +576,8 @@ def main() -> None:
     if args.again:  # a mutant already judged equivalent is not run again
         outcomes.update({m.key: "survived" for m in all_mutants if m.key in equivalent and m.key not in outcomes})
     to_run = [m for m in all_mutants if m.key not in outcomes]
+    if args.shuffle is not None:
+        random.Random(args.shuffle).shuffle(to_run)
     print(f"{len(all_mutants)} mutants in {len(targets)} files; {len(to_run)} to run", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="decision-aid-mutation-"))
     try:

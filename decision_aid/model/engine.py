@@ -36,6 +36,12 @@ from .result import (
     SourceLabel, frozen_array,
 )
 from .sobol import DIMENSIONS, scrambled_normals
+
+#: U1's columns of normal draws z0 to z11, in MODEL.md's order, named by what each one moves (the
+#: hazard-ratio columns by the name of their ratio in ``Model.hr``).
+DRAW_COLUMNS = ("study_anchor_relapsing", "study_anchor_progressive", "shape", "age", "dmts", "edss",
+                "later_anchor_relapsing", "os5", "edss_transport", "later_anchor_progressive", "change_relapsing",
+                "change_progressive")
 from .survival import calibrate, cll, edss_factor, fit_shape, icll, joint_fit, log_se, percentiles, survival_band
 from .survival import two_piece
 
@@ -183,7 +189,7 @@ class Model:
         self.fit = joint_fit((relapsing, progressive, cohort.value), se, self.relapsing_share)
         self.hr = {"age": study.figure("hr_pfs_age"), "dmts": study.figure("hr_pfs_prior_dmts"),
                    "edss": study.figure("hr_os_edss")}
-        self.log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
+        self.hr_log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
 
     def _fit_later_cohorts(self) -> None:
         """R1 to R3: each later cohort on the cll scale, the pool, and the 5-to-10-year change."""
@@ -302,10 +308,9 @@ class Model:
         mean_age = group.mean_age if era == STUDY else group.recent_mean_age
         return float(self.multiplier(profile.age, self.many_dmts(profile), mean_age, group.share_many_dmts))
 
-    def edss_factor(self, profile: Profile, hr_edss=None):
-        """``f`` of MODEL.md for this profile's EDSS level (A4)."""
-        hr = self.hr["edss"].value if hr_edss is None else hr_edss
-        return edss_factor(hr, self.high_level(profile), self.share_high_edss)
+    def profile_edss_factor(self, profile: Profile) -> float:
+        """``f`` of MODEL.md for this profile's EDSS level (A4), at the published hazard ratio."""
+        return float(edss_factor(self.hr["edss"].value, self.high_level(profile), self.share_high_edss))
 
     def recent_applies(self, profile: Profile) -> tuple[bool, str | None]:
         """R6 (A22): the later curve always for relapsing MS; for progressive MS only with relapses
@@ -344,12 +349,12 @@ class Model:
 
     def point_early(self, profile: Profile) -> tuple[float, float]:
         """O1: ``q`` (study era) and ``q'`` (recent UK centres), EDSS only (A9); never combined (A7)."""
-        f = float(self.edss_factor(profile))
+        f = self.profile_edss_factor(profile)
         return self.early_deaths / self.patients * f, self.recent_early_deaths / self.recent_patients * f
 
     def late_hazard(self, profile: Profile, early: float) -> float:
         """O3: the constant hazard after 100 days that gives ``OS5_ref = min(0.92**f, 1 - q)``."""
-        os5 = min(self.os5 ** float(self.edss_factor(profile)), 1.0 - early)
+        os5 = min(self.os5 ** self.profile_edss_factor(profile), 1.0 - early)
         return -math.log(os5 / (1.0 - early)) / (self.data_horizon - self.early_years)
 
     def point_survival(self, profile: Profile, times: np.ndarray, early: float, late_hazard: float) -> np.ndarray:
@@ -398,25 +403,27 @@ class Model:
         prior = self.beta_prior
         early = rng.beta(self.early_deaths + prior, self.patients - self.early_deaths + prior, n)
         recent = rng.beta(self.recent_early_deaths + prior, self.recent_patients - self.recent_early_deaths + prior, n)
-        z = scrambled_normals(n, lower, shift)
-        shift_study = self.fit.cll_cholesky @ z[:, :2].T  # (c_R, c_P) - (cll x_R, cll x_P)
+        z = dict(zip(DRAW_COLUMNS, scrambled_normals(n, lower, shift).T))
+        # (c_R, c_P) - (cll x_R, cll x_P)
+        shift_study = self.fit.cll_cholesky @ np.stack([z["study_anchor_relapsing"], z["study_anchor_progressive"]])
         r, p = self.pooled[RELAPSING], self.pooled[PROGRESSIVE]
         cr, cp = self.changes[RELAPSING], self.changes[PROGRESSIVE]
 
-        def log_hr(name: str, column: int) -> np.ndarray:
-            return math.log(self.hr[name].value) + self.log_se[name] * z[:, column]
+        def log_hr(name: str) -> np.ndarray:
+            return math.log(self.hr[name].value) + self.hr_log_se[name] * z[name]
 
         return ParameterDraws(
             study_shift={RELAPSING: _frozen(shift_study[0]), PROGRESSIVE: _frozen(shift_study[1])},
-            recent_shift={RELAPSING: _frozen(r.sd * z[:, 6]), PROGRESSIVE: _frozen(p.sd * z[:, 9])},
-            shape=_frozen(np.clip(self.shape + self.shape_sd * z[:, 2], *self.shape_clip)),
-            log_hr_age=_frozen(np.maximum(0.0, log_hr("age", 3))),  # h_age = max(1, ...) (D4)
-            log_hr_dmts=_frozen(log_hr("dmts", 4)),
-            hr_edss=_frozen(np.exp(log_hr("edss", 5))),
-            edss_transport=_frozen(np.exp(self.edss_transport_sd * z[:, 8])),
-            os5=_frozen(two_piece(self.os5, *self.os5_ci, z[:, 7], self.z95)),
-            change={RELAPSING: _frozen(np.maximum(0.0, cr.delta + cr.sd * z[:, 10])),
-                    PROGRESSIVE: _frozen(np.maximum(0.0, cp.delta + cp.sd * z[:, 11]))},
+            recent_shift={RELAPSING: _frozen(r.sd * z["later_anchor_relapsing"]),
+                          PROGRESSIVE: _frozen(p.sd * z["later_anchor_progressive"])},
+            shape=_frozen(np.clip(self.shape + self.shape_sd * z["shape"], *self.shape_clip)),
+            log_hr_age=_frozen(np.maximum(0.0, log_hr("age"))),  # h_age = max(1, ...) (D4)
+            log_hr_dmts=_frozen(log_hr("dmts")),
+            hr_edss=_frozen(np.exp(log_hr("edss"))),
+            edss_transport=_frozen(np.exp(self.edss_transport_sd * z["edss_transport"])),
+            os5=_frozen(two_piece(self.os5, *self.os5_ci, z["os5"], self.z95)),
+            change={RELAPSING: _frozen(np.maximum(0.0, cr.delta + cr.sd * z["change_relapsing"])),
+                    PROGRESSIVE: _frozen(np.maximum(0.0, cp.delta + cp.sd * z["change_progressive"]))},
             early=_frozen(early),
             early_recent=_frozen(recent),
         )

@@ -296,11 +296,6 @@ class PfsChart(QWidget):
         self.plot.setAccessibleDescription(f"{self._chart.description} {curve.description}")
         self._place_marker_label()
 
-    def pinned_data(self) -> tuple[np.ndarray, np.ndarray]:
-        """The pinned curve as drawn (years, percent); empty without one."""
-        x, y = self.pinned.getData()
-        return (np.asarray([]), np.asarray([])) if x is None else (np.asarray(x), np.asarray(y))
-
     def _place_marker_label(self, *_args) -> None:
         """Put the "N in 100 at 5 years" label where no curve passes: under every curve (and the
         band) across the label's width, else above them all, else in the emptier of the two."""

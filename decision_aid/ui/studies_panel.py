@@ -86,10 +86,6 @@ class ForestPlot(pg.PlotWidget):
         item.setXRange(-top * 0.02, top, padding=0)
         self.setMinimumHeight(90 + ROW_HEIGHT * len(view.points))
 
-    def plotted_values(self) -> list[tuple[str, float]]:
-        """(row label, x value) as drawn: what a test compares with the evidence."""
-        return [(self.points[i].label, float(s.getData()[0][0])) for i, s in enumerate(self.scatter_items)]
-
 
 class StudiesPanel(QWidget):
     """The "Other studies" tab: the personal estimate, the charts, the legend and the table."""

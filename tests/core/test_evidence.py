@@ -164,7 +164,7 @@ def test_model_numbers_come_from_the_evidence_files(evidence_copy, model):
     assert float(changed.life_table.survival(40, 1)) == pytest.approx(0.99)
     profile = changed.validate({"age": 35, "course": "spms", "edss": 4.0, "prior_dmts": 1})
     assert changed.estimate(profile, draws=500).early_mortality.estimate == pytest.approx(
-        4 / 281 * float(changed.edss_factor(profile)))
+        4 / 281 * float(changed.profile_edss_factor(profile)))
 
 
 def test_model_3_inputs_are_those_of_evidence_md(model):

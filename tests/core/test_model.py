@@ -105,7 +105,7 @@ def test_t4_population_survival(model):
 def test_t5_the_cohort_average_edss_factor_is_one(model):
     low = model.validate({"age": 40, "course": "spms", "edss": 4.0, "prior_dmts": 1})
     high = model.validate({"age": 40, "course": "spms", "edss": 7.0, "prior_dmts": 1})
-    assert 0.5 * model.edss_factor(low) + 0.5 * model.edss_factor(high) == pytest.approx(1.0)
+    assert 0.5 * model.profile_edss_factor(low) + 0.5 * model.profile_edss_factor(high) == pytest.approx(1.0)
     study = [model.point_early(p)[0] for p in (low, high)]
     recent = [model.point_early(p)[1] for p in (low, high)]
     assert np.mean(study) == pytest.approx(8 / 281) and np.mean(recent) == pytest.approx(5 / 364)

@@ -1,5 +1,6 @@
 """Helpers shared by the window tests."""
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
@@ -55,6 +56,22 @@ def plotted_points(curve) -> int:
     """How many points a chart curve draws (none when it was emptied)."""
     x, _y = curve.getData()
     return 0 if x is None else len(x)
+
+
+def pinned_data(chart) -> tuple[np.ndarray, np.ndarray]:
+    """The chart's pinned curve as drawn (years, percent); empty without one."""
+    x, y = chart.pinned.getData()
+    return (np.asarray([]), np.asarray([])) if x is None else (np.asarray(x), np.asarray(y))
+
+
+def plotted_values(plot) -> list[tuple[str, float]]:
+    """A studies plot's (row label, x value) as drawn: what a test compares with the evidence."""
+    return [(plot.points[i].label, float(s.getData()[0][0])) for i, s in enumerate(plot.scatter_items)]
+
+
+def block_names(layout, page: int) -> list[str]:
+    """The names of the blocks laid out on one page of a sheet."""
+    return layout.pages[page].names()
 
 
 def unshown_window(qtbot, monkeypatch, settings_file, autosave_file):

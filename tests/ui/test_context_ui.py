@@ -25,6 +25,9 @@ from decision_aid.ui.guidance_panel import GuidancePanel
 from decision_aid.ui.studies_panel import StudiesPanel
 from decision_aid.ui.values_panel import ValuesPanel
 
+from helpers import plotted_values
+
+
 MATCHING = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
             "disease_duration_years": 4}
 NOT_MATCHING = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 3}
@@ -57,7 +60,7 @@ def studies_panel(qtbot, model, result, audience="patient"):
 def test_chart_plots_each_studys_early_mortality_and_both_eras_of_your_estimate(qtbot, model, matching):
     result = model.estimate(matching)
     panel = studies_panel(qtbot, model, result)
-    plotted = dict(panel.mortality_plot.plotted_values())
+    plotted = dict(plotted_values(panel.mortality_plot))
     assert plotted.pop(STUDY_ERA) == pytest.approx(result.early_mortality.estimate * 100)
     assert plotted.pop(RECENT) == pytest.approx(result.early_mortality_recent.estimate * 100)
     for row in study_rows(model):
@@ -79,7 +82,7 @@ def test_chart_plots_each_studys_early_mortality_and_both_eras_of_your_estimate(
 def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, matching):
     result = model.estimate(matching)
     panel = studies_panel(qtbot, model, result)
-    plotted = dict(panel.pfs_plot.plotted_values())
+    plotted = dict(plotted_values(panel.pfs_plot))
     assert plotted["You, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)
     boffa = model.evidence.get("boffa2021")
     assert plotted["Boffa 2021: relapsing-remitting, 5 y"] == pytest.approx(boffa.value("dwfs_relapsing_5y") * 100)
@@ -88,7 +91,7 @@ def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, m
     with_bars = {p.label for p in panel.pfs_plot.points if p.lower is not None}
     assert "Boffa 2021: progressive, 5 y" in with_bars and "Burt 2021: relapsing-remitting, 4 y" not in with_bars
     panel.show_view(studies_view(model, None, "patient"))
-    assert not any(label.startswith("You") for label, _ in panel.pfs_plot.plotted_values())
+    assert not any(label.startswith("You") for label, _ in plotted_values(panel.pfs_plot))
     assert "Enter a profile" in panel.you_label.text()
 
 
