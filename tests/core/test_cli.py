@@ -191,7 +191,8 @@ def test_a_closed_pipe_is_not_a_traceback():
 
 def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(monkeypatch, capsys):
     """The ranges in --help come from the model's evidence file: change the file's limits and the
-    help follows (they were once written into the help text), and so does the default of --draws."""
+    help follows (they were once written into the help text), and so do the default of --draws and
+    the horizons."""
     import dataclasses
 
     import decision_aid.model as model_module
@@ -203,13 +204,14 @@ def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(mo
 
     class Other:
         def __init__(self):
-            self.limits, self.dmt_threshold, self.default_draws = limits, 4, 1234
+            self.limits, self.dmt_threshold, self.default_draws, self.horizons = limits, 4, 1234, (3, 7)
 
     monkeypatch.setattr(model_module, "default_model", Other)
     with pytest.raises(SystemExit):
         main(["estimate", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     for expected in ("17 to 71", "0 to 13", "More than 4", "0 to 19", "0 to 55",
-                     "0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0", "(default 1234;"):
+                     "0, then 2.0 to 5.0 in steps of 1.0; there is no 1.0", "(default 1234;",
+                     "curves: 3 (the study's follow-up, default) or 7 (after 3 years the study's curve"):
         assert expected in text, expected
-    assert "9.5" not in text and "0.5" not in text
+    assert "9.5" not in text and "0.5" not in text and "or 10 (" not in text
