@@ -545,6 +545,11 @@ def main() -> None:
     parser.add_argument("--record", action="store_true", help="write every outcome to .mutation/results.json")
     parser.add_argument("--report", action="store_true",
                         help="run nothing: the table from the outcomes recorded so far (.mutation/outcomes.jsonl)")
+    parser.add_argument("--survivors", action="store_true",
+                        help="with --again: run only the mutants the recorded run let survive (not those it never ran)")
+    parser.add_argument("--first", nargs="+", default=[], metavar="TEST_FILE",
+                        help="test files run first for every mutant: tests written since the trace was recorded, "
+                             "which --reuse-trace does not know")
     parser.add_argument("--shuffle", type=int, metavar="SEED",
                         help="run the mutants in a random order (seeded): a run stopped early is then a fair "
                              "sample of every file, and --report's scores estimate the whole")
@@ -576,6 +581,9 @@ def main() -> None:
     if args.again:  # a mutant already judged equivalent is not run again
         outcomes.update({m.key: "survived" for m in all_mutants if m.key in equivalent and m.key not in outcomes})
     to_run = [m for m in all_mutants if m.key not in outcomes]
+    if args.survivors:
+        recorded = {json.loads(line)["key"] for line in OUTCOMES_FILE.read_text(encoding="utf-8").splitlines()}
+        to_run = [m for m in to_run if m.key in recorded]
     if args.shuffle is not None:
         random.Random(args.shuffle).shuffle(to_run)
     print(f"{len(all_mutants)} mutants in {len(targets)} files; {len(to_run)} to run", flush=True)
@@ -604,7 +612,7 @@ def main() -> None:
                 worker = free.pop()
             try:
                 with lock:
-                    tests = selected_tests(mutant, by_line, durations, kills)
+                    tests = args.first + selected_tests(mutant, by_line, durations, kills)
                 outcome, killer = run_mutant(mutant, worker, tests, durations)
             finally:
                 with lock:
