@@ -68,7 +68,6 @@ class Group:
     recent_mean_age: float  # a'_g (A15)
     recent_pfs5: float  # icll(mu_g), the pooled later cohorts (R2)
     recent_calibration: float  # A'_g (R4)
-    recent_sd: float  # sd_g, predictive (R2)
     change: Change  # Delta_g, 5 to 10 years (R3)
 
 
@@ -261,7 +260,7 @@ class Model:
         pooled = self.pooled[name]
         recent_pfs5 = float(icll(pooled.mu))
         return Group(name, mean_age, share, pfs5, self.calibrate(pfs5, share), recent_age, recent_pfs5,
-                     self.calibrate(recent_pfs5, share), pooled.sd, self.changes[name])
+                     self.calibrate(recent_pfs5, share), self.changes[name])
 
     def covariate_grid(self, share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """S3's 80 points: age offsets ``sigma*u_i`` crossed with more than 2 DMTs (1) or not (0),

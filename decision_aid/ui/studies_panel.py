@@ -126,6 +126,3 @@ class StudiesPanel(QWidget):
                         points=palette.SMALL if view.audience.clinician else palette.BODY,
                         weights=(16, 14, 9, 6, 10, 14, 14, 17) if view.audience.clinician else (24, 14, 20, 20, 22))
 
-    def cell_text(self, row: int, column: str) -> str:
-        """The text of one cell, by row index and column code (study, patients, early_deaths, ...)."""
-        return self.table.cell(row, self.view.column(column))

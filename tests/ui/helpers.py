@@ -74,6 +74,53 @@ def block_names(layout, page: int) -> list[str]:
     return layout.pages[page].names()
 
 
+def statement_texts(panel) -> list[str]:
+    """The guidance panel's statements, as shown."""
+    return [column.statement.text() for column in panel.columns]
+
+
+def fit_lines(panel, statement: int = 0) -> list[str]:
+    """What the guidance panel's table shows for one statement (by position): how the profile
+    compares, criterion by criterion; none while the table is hidden."""
+    table = panel.tables[statement] if statement < len(panel.tables) else None
+    if table is None or not table.isVisibleTo(panel):
+        return []
+    return [table.cell(r, 2) for r in range(table.rowCount())]
+
+
+def harms_cell(panel, harm_id: str, column: int) -> str:
+    """One cell of the harms table, by the harm's id."""
+    index = next(i for i, r in enumerate(panel.view.rows) if r.id == harm_id)
+    return panel.table.cell(index, column)
+
+
+def studies_cell(panel, row: int, column: str) -> str:
+    """One cell of the studies table, by row index and column code (study, patients, early_deaths, ...)."""
+    return panel.table.cell(row, panel.view.column(column))
+
+
+def card_part(card, index: int) -> str:
+    """One part of an option card, as shown."""
+    return card.parts[index].text()
+
+
+def values_summary(panel) -> str:
+    """The values panel's summary of the answers, as shown."""
+    return panel.summary.text()
+
+
+def tab_built(tab) -> bool:
+    """Whether a lazily built tab has made its panel yet."""
+    return tab._panel is not None
+
+
+def qt_translation_installed() -> bool:
+    """Whether Qt's own translation (dialog buttons and the like) is installed."""
+    from decision_aid.ui import language
+
+    return bool(language._translators)
+
+
 def unshown_window(qtbot, monkeypatch, settings_file, autosave_file):
     """The real window, not yet shown, with its own settings file and autosave. Closing it with
     unsaved changes answers "Discard" (a modal question cannot be answered headless); tests of
