@@ -53,3 +53,26 @@ def test_the_relapsing_profile_is_in_the_relapsing_group_at_the_asked_horizon(mo
         "Transplantation for Multiple Sclerosis. JAMA Neurol. 2017;74(4):459-469. doi:10.1001/jamaneurol.2016.5867")
     assert set(data["pfs_at"]) == {str(year) for year in range(1, 11)}
     assert set(data["pfs_at"]["5"]) == {"estimate", "lower", "upper"}
+
+
+# MODEL.md's "Machine-readable output" (with v2's keys it keeps: the curves' times and values, the
+# early-death figure's horizon, source and label)
+NESTED = {
+    "monte_carlo": {"method", "draws", "seed"},
+    "pfs": {"times", "estimate", "lower", "upper", "era", "label", "source", "extrapolated_after", "equals_survival"},
+    "pfs_recent": {"times", "estimate", "lower", "upper", "era", "label", "sources", "anchored_at",
+                   "single_cohort_after", "extrapolated_after", "equals_survival"},
+    "early_mortality": {"horizon_days", "estimate", "lower", "upper", "source", "label", "era", "adjusted_for"},
+    "early_mortality_recent": {"horizon_days", "estimate", "lower", "upper", "source", "label", "era", "adjusted_for"},
+    "overall_survival_5y": {"estimate", "lower", "upper", "era", "adjusted_for"},
+    "overall_survival_5y_recent": {"estimate", "lower", "upper", "era", "adjusted_for"},
+    "reference": {"average_patient", "relapsing", "progressive"},
+    "reference_recent": {"relapsing", "progressive"},
+}
+
+
+def test_every_block_has_its_documented_keys(model):
+    data = estimate_json(model)
+    assert {key: set(data[key]) for key in NESTED} == NESTED
+    assert len(data["reference_recent"]["progressive"]) == len(data["reference_recent"]["relapsing"]) == len(
+        data["pfs"]["times"])
