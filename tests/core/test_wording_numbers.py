@@ -12,12 +12,14 @@ from decision_aid.present.i18n import use_language
 @pytest.mark.parametrize("p, count, other", [
     (0.0, "about 0 in 100", "about 100 in 100"),
     (0.004, "fewer than 1 in 100", "more than 99 in 100"),
-    (0.00499, "fewer than 1 in 100", "more than 99 in 100"),
+    (0.00449, "fewer than 1 in 100", "more than 99 in 100"),  # shown as 0.4%
+    (0.00499, "about 1 in 100", "about 99 in 100"),  # shown as 0.5%: the count is read from the shown percentage
     (0.005, "about 1 in 100", "about 99 in 100"),  # half up, never to even
     (0.0188, "about 2 in 100", "about 98 in 100"),
     (0.025, "about 3 in 100", "about 97 in 100"),
     (0.355, "about 36 in 100", "about 64 in 100"),
-    (0.99499, "about 99 in 100", "about 1 in 100"),
+    (0.99449, "about 99 in 100", "about 1 in 100"),  # shown as 99.4%
+    (0.99499, "more than 99 in 100", "fewer than 1 in 100"),  # shown as 99.5%
     (0.995, "more than 99 in 100", "fewer than 1 in 100"),
     (0.996, "more than 99 in 100", "fewer than 1 in 100"),
     (1.0, "about 100 in 100", "about 0 in 100"),
@@ -63,8 +65,10 @@ def test_percentages():
     assert wording.percent(0.0188) == "1.9%"
     assert wording.percent(0.5, 0) == "50%"
     assert wording.percent(0.12345, 2) == "12.35%"
-    assert wording.interval_percent(Interval(0.0188, 0.0071, 0.0431)) == "1.9% (95% interval 0.7% to 4.3%)"
-    assert wording.interval_percent(Interval(0.602, 0.42, 0.77), 0) == "60% (95% interval 42% to 77%)"
+    # the display rule: the point to one decimal, the interval's ends whole (<1% where 0% would say none)
+    assert wording.interval_percent(Interval(0.0188, 0.0071, 0.0431)) == "1.9% (95% interval 1% to 4%)"
+    assert wording.interval_percent(Interval(0.602, 0.42, 0.77)) == "60.2% (95% interval 42% to 77%)"
+    assert wording.interval_percent(Interval(0.01, 0.004, 0.02)) == "1.0% (95% interval <1% to 2%)"
 
 
 @pytest.mark.parametrize("value, text", [(0.855, "85.5%"), (0.77, "77%"), (0.0019, "0.19%"), (0.014, "1.4%"),
