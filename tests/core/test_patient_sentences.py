@@ -149,6 +149,8 @@ def test_short_labels_and_phrases():
     assert wording.years_phrase(1) == "1 year" and wording.years_phrase(2.5) == "2.5 years"
     assert wording.of_phrase(3, 55) == "3 of 55"
     assert wording.span_percent(Interval(0.5, 0.004, 0.996)) == "<1% to >99%"
+    assert wording.span_percent(Interval(0.5, 0.0, 1.0)) == "0% to 100%"  # none and all are said as they are
+    assert wording.end_number(1.0) == "100" and wording.end_number(0.0) == "0"
     assert wording.interval_percent(Interval(0.60249, 0.39, 0.7649)) == "60.2% (95% interval 39% to 76%)"
 
 
