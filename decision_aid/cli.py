@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from . import __version__
 from .command import EXIT_INTERRUPTED  # Ctrl-C: 128 + SIGINT, as shells report it
 from .present.audience import AUDIENCES
-from .present.i18n import _, available_languages, set_language
+from .present.i18n import _, available_languages, interface_language, set_language
 from .printable import one_line
 from .terminal import (address_space_problem, flush_stdout, interrupt_ends_the_command, interrupts_deferred,
                        output_failure, prepare_streams, say, short_of_memory, silence)
@@ -94,6 +94,17 @@ class _OneLineParser(argparse.ArgumentParser):
                 say(_("the output could not be written: {reason}", reason=output_failure(exc)))
                 self.exit(EXIT_NOT_WRITTEN)
 
+    def format_help(self) -> str:
+        """The help, with the limits it quotes read from the evidence now (only ``--help`` needs them:
+        ``--version`` and a refused flag never load the evidence)."""
+        limits = None
+        for action in self._actions:
+            make = getattr(action, "help_from_limits", None)
+            if make is not None:
+                limits = limits or _help_limits()
+                action.help = make(limits)
+        return super().format_help()
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_REJECTED, _("{program}: error: {problem} (see --help)", program=self.prog,
                                    problem=one_line(message)) + "\n")
@@ -111,6 +122,8 @@ class _HelpLimits:
     dmt_threshold: str
     edss_scale: str
     draws: str  # the model's default number of Monte Carlo draws
+    short: str  # the horizons offered, in years: the study's follow-up and the longer one
+    long: str
 
 
 def _help_limits() -> _HelpLimits:
@@ -123,12 +136,19 @@ def _help_limits() -> _HelpLimits:
     except EvidenceError:
         unknown = "?"
         return _HelpLimits(dict(low=unknown, high=unknown, studied_low=unknown, studied_high=unknown),
-                           unknown, unknown, unknown, unknown, unknown, unknown)
+                           unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown)
     lim = model.limits
     return _HelpLimits(dict(low=number(lim.age_min), high=number(lim.age_max), studied_low=number(lim.studied_age_min),
                             studied_high=number(lim.studied_age_max)),
                        number(lim.prior_dmts_max), number(lim.relapses_max), number(lim.duration_max),
-                       number(model.dmt_threshold), edss_scale(lim.edss_values), number(model.default_draws))
+                       number(model.dmt_threshold), edss_scale(lim.edss_values), number(model.default_draws),
+                       number(min(model.horizons)), number(max(model.horizons)))
+
+
+def help_from_limits(action: argparse.Action, make) -> None:
+    """``action``'s help is ``make(limits)``, made when the help is shown (``_OneLineParser.format_help``)."""
+    action.help = "-"  # shown nowhere: replaced before any help is formatted
+    action.help_from_limits = make
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> None:
@@ -137,27 +157,28 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
         _("All four of --age, --course, --edss and --prior-dmts are required, unless --profile FILE gives the "
           "profile. Values are checked, never rounded or clamped: a value outside the allowed range is refused."),
     )
-    limits = _help_limits()
-    group.add_argument("--age", dest=prefix + "age", metavar="YEARS", help=_(
+    help_from_limits(group.add_argument("--age", dest=prefix + "age", metavar="YEARS"), lambda limits: _(
         "Age in years at transplant, {low} to {high} (decimals allowed). The study mostly included people aged "
         "{studied_low} to {studied_high}; outside that a warning is shown.", **limits.ages))
     group.add_argument("--course", dest=prefix + "course", metavar="COURSE", help=_(
         "Type of multiple sclerosis: rrms (relapsing-remitting: relapses with recovery in between), spms (secondary "
         "progressive: steady worsening after a relapsing phase), ppms (primary progressive: steady worsening from "
         "the start) or prms (progressive-relapsing: steady worsening with occasional relapses)."))
-    group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE", help=_(
+    help_from_limits(group.add_argument("--edss", dest=prefix + "edss", metavar="SCORE"), lambda limits: _(
         "Expanded Disability Status Scale score, the standard measure of disability in MS: {scale} (0 is a normal "
         "examination). For example 4.0 = walks about 500 m without aid, 6.0 = needs a cane to walk about 100 m, "
         "7.0 = uses a wheelchair. 10 means death and is not an input.", scale=limits.edss_scale))
-    group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N", help=_(
+    help_from_limits(group.add_argument("--prior-dmts", dest=prefix + "prior_dmts", metavar="N"), lambda limits: _(
         "Number of disease-modifying therapies used before transplant (for example interferon, fingolimod, "
         "natalizumab), a whole number 0 to {high}. More than {threshold} raises the modelled risk of progression.",
         high=limits.prior_dmts_max, threshold=limits.dmt_threshold))
-    group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N", help=_(
+    help_from_limits(group.add_argument("--relapses-past-year", dest=prefix + "relapses_past_year", metavar="N"),
+                     lambda limits: _(
         "Optional: relapses in the past 12 months, a whole number 0 to {high}. With the MRI activity it decides "
         "whether the later cohorts' results apply to progressive MS, and it is compared with trial entry criteria.",
         high=limits.relapses_max))
-    group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS", help=_(
+    help_from_limits(group.add_argument("--disease-duration", dest=prefix + "disease_duration", metavar="YEARS"),
+                     lambda limits: _(
         "Optional: years since diagnosis, 0 to {high}. Used only to compare with published guidance, not in the "
         "estimate.", high=limits.duration_max))
     group.add_argument("--mri-activity", dest=prefix + "mri_activity", metavar="yes|no", help=_(
@@ -181,11 +202,6 @@ def add_profile_arguments(parser: argparse.ArgumentParser, prefix: str = "") -> 
 
 class ProfileInputError(Exception):
     """The profile could not be read from the command line: one line, exit status 2."""
-
-
-def resolve_profile_input(args: argparse.Namespace, model) -> dict[str, Any]:
-    """The raw profile fields from ``--profile FILE`` or from the profile flags (not both)."""
-    return load_input(args, model)[0]
 
 
 def load_input(args: argparse.Namespace, model):
@@ -241,8 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--audience", dest=TOP + "audience", choices=AUDIENCES, default=None, help=_(
         "Open (or render) the window in the patient view (plain words) or the clinician view (percentages, "
         "intervals, hazard ratios). Default: as last used, or with --profile the saved consultation's."))
-    parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None, metavar="YEARS", help=_(
-        "Length of the chart: 5 (the study's follow-up) or 10 (an extrapolation beyond 5)."))
+    help_from_limits(parser.add_argument("--horizon", dest=TOP + "horizon", type=whole_number, default=None,
+                                         metavar="YEARS"), lambda limits: _(
+        "Length of the chart: {short} (the study's follow-up) or {long} (an extrapolation beyond {short}).",
+        short=limits.short, long=limits.long))
     parser.add_argument("--language", dest=TOP + "language", choices=available_languages(), default=None, help=_(
         "Language of the window (default: as last chosen in View > Language, else the system's; a --screenshot "
         "uses the system's). The summary sheet's language is chosen on the Sheet tab."))
@@ -259,12 +277,12 @@ def build_parser() -> argparse.ArgumentParser:
                       "over time, each with its 95% interval."),
     )
     add_profile_arguments(estimate)
-    estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS", help=_(
-        "Length of the progression-free curves: 5 (the study's follow-up, default) or 10 (after 5 years the study's "
-        "curve is an extrapolation and the later cohorts' curve rests on one cohort)."))
-    estimate.add_argument("--draws", type=whole_number, default=None, metavar="N", help=_(
-        "Monte Carlo draws for the intervals (default {draws}; seeded, so results repeat).",
-        draws=_help_limits().draws))
+    help_from_limits(estimate.add_argument("--horizon", type=whole_number, default=5, metavar="YEARS"), lambda limits: _(
+        "Length of the progression-free curves: {short} (the study's follow-up, default) or {long} (after {short} "
+        "years the study's curve is an extrapolation and the later cohorts' curve rests on one cohort).",
+        short=limits.short, long=limits.long))
+    help_from_limits(estimate.add_argument("--draws", type=whole_number, default=None, metavar="N"), lambda limits: _(
+        "Monte Carlo draws for the intervals (default {draws}; seeded, so results repeat).", draws=limits.draws))
     estimate.add_argument("--json", action="store_true", help=_(
         "Print one JSON object (probabilities as fractions)."))
     estimate.add_argument("--language", choices=available_languages(), default=None, help=_(
@@ -291,9 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--notes", metavar="TEXT", default=None, help=_(
         "Notes printed in the notes box (left blank: ruled lines to write on). With --profile the saved notes are "
         "printed unless --notes is given."))
-    sheet.add_argument("--horizon", type=whole_number, default=None, metavar="YEARS", help=_(
-        "Length of the chart: 5 or 10 (years 5 to 10 are an extrapolation). Default: 5, or with --profile the "
-        "saved consultation's."))
+    help_from_limits(sheet.add_argument("--horizon", type=whole_number, default=None, metavar="YEARS"), lambda limits: _(
+        "Length of the chart: {short} or {long} (years {short} to {long} are an extrapolation). Default: {short}, or "
+        "with --profile the saved consultation's.", short=limits.short, long=limits.long))
     sheet.add_argument("--language", choices=available_languages(), default=None, help=_(
         "Language of the sheet and of the messages (default en, or with --profile the saved consultation's sheet "
         "language). The numbers are the same in every language."))
@@ -497,7 +515,16 @@ def language_asked(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Every failure is one line on stderr (when it can be written) and a
-    documented exit status (README, "Exit statuses"), never a traceback."""
+    documented exit status (README, "Exit statuses"), never a traceback. The process's language is
+    as it found it when this returns (a caller that runs it in process, such as a test, keeps its own)."""
+    language = interface_language()
+    try:
+        return _guarded(argv)
+    finally:
+        set_language(language)
+
+
+def _guarded(argv: Sequence[str] | None) -> int:
     prepare_streams()
     try:
         with interrupt_ends_the_command(interrupted, EXIT_INTERRUPTED):
@@ -597,77 +624,104 @@ def screenshot_size(text: str | None) -> tuple[int, int]:
     return width, height
 
 
+class _Refused(Exception):
+    """A window flag refused before any window opens: its one line and the exit status."""
+
+    def __init__(self, line: object, status: int = EXIT_REJECTED) -> None:
+        super().__init__(line)
+        self.line, self.status = line, status
+
+
 def run_window_command(args: argparse.Namespace) -> int:
     """No sub-command: open the window (pre-filled from any profile flags), or render a screenshot.
 
     Everything that can be checked without a window is checked first, so a wrong flag is one
     line and exit status 2, never a traceback from inside the window."""
-    raw = {k: v for k, v in profile_input(args).items() if v is not None}
-    if args.screenshot is None and args.size is not None:
-        say(_("--size: only used with --screenshot"))
-        return EXIT_REJECTED
     try:
-        width, height = screenshot_size(args.size)
+        size = _screenshot_size_flag(args)
+        model = _window_model(args)
+        raw, consultation = _window_profile(args, model)
+        if args.screenshot is None:
+            return _open_window(args, raw, consultation)
+        return _render_screenshot(args, model, raw, consultation, size)
+    except _Refused as refused:
+        say(refused.line)
+        return refused.status
+
+
+def _screenshot_size_flag(args: argparse.Namespace) -> tuple[int, int]:
+    if args.screenshot is None and args.size is not None:
+        raise _Refused(_("--size: only used with --screenshot"))
+    try:
+        return screenshot_size(args.size)
     except ValueError:
-        say(_("--size: '{value}' is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, at most {most} a side",
-              value=one_line(args.size)[:40], most=MAX_SCREENSHOT_SIDE))
-        return EXIT_REJECTED
+        raise _Refused(_("--size: '{value}' is not allowed; allowed: WIDTHxHEIGHT, at least 1024x700, at most {most} "
+                         "a side", value=one_line(args.size)[:40], most=MAX_SCREENSHOT_SIDE)) from None
+
+
+def _window_model(args: argparse.Namespace):
+    """The model, or None when the evidence fails its checks and only the window is asked for (it
+    explains itself that no estimates can be shown); a horizon the model does not offer is refused."""
     from .evidence import EvidenceError
-    from .model import ProfileError, default_model
+    from .model import RequestError, default_model
 
     try:
         model = default_model()
     except EvidenceError as exc:
         if args.screenshot is not None or args.horizon is not None:
-            say(_("no estimates: {problem}", problem=str(exc)))
-            return EXIT_REJECTED
-        model = None  # the window itself explains that no estimates can be shown
-    if model is not None and args.horizon is not None and args.horizon not in model.horizons:
-        from .model import RequestError
+            raise _Refused(_("no estimates: {problem}", problem=str(exc))) from None
+        return None
+    if args.horizon is not None and args.horizon not in model.horizons:
+        raise _Refused(rejection_line(RequestError("horizon", args.horizon, "not_offered",
+                                                   {"values": tuple(model.horizons)})))
+    return model
 
-        say(rejection_line(RequestError("horizon", args.horizon, "not_offered", {"values": tuple(model.horizons)})))
-        return EXIT_REJECTED
-    consultation = None
-    if args.profile is not None:
-        if model is None:
-            say(_("no estimates: the evidence files failed their checks, so {path} cannot be opened",
-                  path=one_line(args.profile)))
-            return EXIT_REJECTED
-        try:
-            raw, consultation = load_input(args, model)
-        except ProfileInputError as exc:
-            say(_("--profile: {problem}", problem=str(exc)))
-            return EXIT_REJECTED
-    if args.screenshot is None:
-        with interrupts_deferred():  # Qt is loaded here
-            from .ui.app import run_window
 
-        if consultation is not None:  # opened like File > Open: the title names the file
-            return run_window(None, args.audience, args.horizon, consultation_path=args.profile,
-                              language=args.language)
-        return run_window(raw or None, args.audience, args.horizon, language=args.language)
+def _window_profile(args: argparse.Namespace, model) -> tuple[dict[str, Any], Any]:
+    """The profile flags as typed, or the consultation ``--profile FILE`` names (and its profile)."""
+    raw = {k: v for k, v in profile_input(args).items() if v is not None}
+    if args.profile is None:
+        return raw, None
+    if model is None:
+        raise _Refused(_("no estimates: the evidence files failed their checks, so {path} cannot be opened",
+                         path=one_line(args.profile)))
+    try:
+        return load_input(args, model)
+    except ProfileInputError as exc:
+        raise _Refused(_("--profile: {problem}", problem=str(exc))) from None
+
+
+def _open_window(args: argparse.Namespace, raw: dict[str, Any], consultation) -> int:
+    with interrupts_deferred():  # Qt is loaded here
+        from .ui.app import run_window
+
+    if consultation is not None:  # opened like File > Open: the title names the file
+        return run_window(None, args.audience, args.horizon, consultation_path=args.profile, language=args.language)
+    return run_window(raw or None, args.audience, args.horizon, language=args.language)
+
+
+def _render_screenshot(args: argparse.Namespace, model, raw: dict[str, Any], consultation,
+                       size: tuple[int, int]) -> int:
+    from .model import ProfileError
+    from .safe_io import WriteError, check_output_target
+
     try:
         if raw or consultation is not None:
             model.validate(raw)
     except ProfileError as exc:
-        say(rejection_line(exc, args.profile))
-        return EXIT_REJECTED
-    from .safe_io import WriteError, check_output_target
-
+        raise _Refused(rejection_line(exc, args.profile)) from None
     try:
         check_output_target(args.screenshot, not_same_as=args.profile)
     except WriteError as exc:
-        say(_("--screenshot: {problem}", problem=str(exc)))
-        return EXIT_REJECTED
+        raise _Refused(_("--screenshot: {problem}", problem=str(exc))) from None
     with interrupts_deferred():  # Qt is loaded here
         from .ui.app import render_screenshot
 
     try:
-        render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height),
-                          consultation=consultation, language=args.language)
+        render_screenshot(args.screenshot, raw, args.audience, args.horizon, size, consultation=consultation,
+                          language=args.language)
     except OSError as exc:
-        say(exc)
-        return EXIT_NOT_WRITTEN
+        raise _Refused(exc, EXIT_NOT_WRITTEN) from None
     return 0
 
 

@@ -21,7 +21,6 @@ PERSONAL = "#0072B2"  # blue: the personal estimate
 REFERENCE = "#E69F00"  # orange: reference curves
 EARLY_DEATH = "#D55E00"  # vermillion: death within 100 days
 STABLE = "#009E73"  # bluish green: alive without disability worsening
-SKY = "#56B4E9"  # sky blue: second reference curve
 BAND = "#BBBBBB"  # grey: interval bands
 GRID = "#DDDDDD"
 TEXT = "#222222"
@@ -43,7 +42,7 @@ TEXT_CONTRAST, GRAPHIC_CONTRAST = 4.5, 3.0
 TEXT_AIM, GRAPHIC_AIM = 5.0, 3.3
 
 # One type scale (points).
-SMALL, BODY, HEADING, TITLE = 11, 13, 16, 22
+SMALL, BODY, HEADING = 11, 13, 16
 PATIENT_BODY = 15  # patient view: 14 pt or larger
 
 

@@ -27,8 +27,10 @@ from .regular_file import NotRegular, TooLarge, kind_of, read_regular
 
 TEMP_PREFIX = ".decision-aid-"
 TEMP_SUFFIX = ".partial"
-# Only names this module makes are ever removed: prefix, 16 hex digits, suffix.
-_TEMP_PATTERN = re.compile(r"\A" + re.escape(TEMP_PREFIX) + r"[0-9a-f]{16}" + re.escape(TEMP_SUFFIX) + r"\Z")
+# Only names this module makes are ever removed: prefix, the writer's process id and a dash (names
+# made before it was added have none), 16 hex digits, suffix.
+_TEMP_PATTERN = re.compile(r"\A" + re.escape(TEMP_PREFIX) + r"(?:(?P<pid>[0-9]{1,10})-)?[0-9a-f]{16}"
+                           + re.escape(TEMP_SUFFIX) + r"\Z")
 STALE_AFTER_SECONDS = 60.0  # a save takes well under a second; older temporaries were left by a killed save
 
 
@@ -144,7 +146,21 @@ def check_output_target(path: str | os.PathLike, not_same_as: str | os.PathLike 
 
 
 def _temporary_name() -> str:
-    return f"{TEMP_PREFIX}{os.urandom(8).hex()}{TEMP_SUFFIX}"
+    """Named with this process's id, so that one left by a killed process is known at once."""
+    return f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(8).hex()}{TEMP_SUFFIX}"
+
+
+def _process_gone(pid: int) -> bool:
+    """True only when no process ``pid`` exists (POSIX; elsewhere, and for this process, False)."""
+    if os.name != "posix" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:  # e.g. another user's process: it exists
+        return False
+    return False
 
 
 def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
@@ -268,8 +284,9 @@ def remove_stale_temporaries(folder: str | os.PathLike, older_than: float = STAL
     """Remove temporary files left in ``folder`` by a save that was killed; return how many.
 
     Only names :func:`write_atomically` makes, only regular files (not links), only files owned by
-    this user, and only files older than ``older_than`` seconds (a save in another running copy of
-    the program is left alone). Problems are ignored: this is housekeeping.
+    this user, and only those whose writing process no longer exists (its id is in the name) or,
+    for any other, older than ``older_than`` seconds (a save in another running copy of the program
+    is left alone). Problems are ignored: this is housekeeping.
     """
     removed = 0
     now = time.time()
@@ -279,13 +296,15 @@ def remove_stale_temporaries(folder: str | os.PathLike, older_than: float = STAL
     except OSError:
         return 0
     for entry in entries:
-        if not _TEMP_PATTERN.match(entry.name):
+        match = _TEMP_PATTERN.match(entry.name)
+        if not match:
             continue
         try:
             info = entry.stat(follow_symlinks=False)
             if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
                 continue
-            if now - info.st_mtime < older_than:
+            writer_gone = match["pid"] is not None and _process_gone(int(match["pid"]))
+            if not writer_gone and now - info.st_mtime < older_than:
                 continue
             os.unlink(entry.path)
             removed += 1

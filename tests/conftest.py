@@ -21,6 +21,30 @@ import pytest  # noqa: E402
 from decision_aid.model import default_model  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """Every test starts in the language the session started in and leaves it so: a test that
+    changes the process's language (a command run in process, View > Language) cannot change the
+    words a later test reads, whatever the order (pytest-randomly shuffles it)."""
+    from decision_aid.present import i18n
+
+    before = list(i18n._active)
+    yield
+    i18n._active[:] = before
+
+
+@pytest.fixture
+def evidence_copy(tmp_path):
+    """A copy of the shipped evidence folder, to change (``shared.rewrite``) and load."""
+    import shutil
+
+    from decision_aid.evidence import default_directory
+
+    target = tmp_path / "evidence"
+    shutil.copytree(default_directory(), target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def model():
     return default_model()

@@ -3,6 +3,8 @@ the import path). Only what would otherwise be written twice since the tests wer
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -56,6 +58,18 @@ def one_line(done: subprocess.CompletedProcess) -> str:
     assert len(lines) == 1, done.stderr
     assert lines[0].isprintable()
     return lines[0]
+
+
+def rewrite(directory: Path, name: str, change) -> None:
+    """Edit one evidence file of a copy with ``change(data)`` and re-sign the copy's manifest, so
+    that only the content check can fail."""
+    path = directory / name
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+    manifest = json.loads((directory / "manifest.json").read_text())
+    manifest["files"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (directory / "manifest.json").write_text(json.dumps(manifest))
 
 
 def temporaries(folder: Path) -> list[str]:

@@ -63,10 +63,6 @@ class OptionHarm:
     interval: Interval | None = None  # AHSCT's early deaths, modelled for this profile
     era: SourceLabel | None = None
 
-    @property
-    def has_figure(self) -> bool:
-        return self.value is not None or self.interval is not None
-
     def as_dict(self) -> dict[str, Any]:
         figure = self.interval.estimate if self.interval else (self.value.value if self.value else None)
         return {"id": self.id, "figure": figure, "source": self.source, "checked_against": self.checked_against,

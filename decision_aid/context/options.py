@@ -116,10 +116,6 @@ class Quantity:
         return data
 
 
-#: When an outcome was counted (the words for each kind are in present/options_view.py).
-TIME_FRAME_KINDS = ("at", "over", "up_to", "at_least", "median_follow_up", "during_follow_up")
-
-
 @dataclass(frozen=True)
 class TimeFrame:
     """When an outcome was counted: ``kind`` is at, over, up_to, at_least, median_follow_up or

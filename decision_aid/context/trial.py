@@ -167,11 +167,6 @@ def _age(source: Source, criteria, profile: Profile) -> list[UnmetCriterion]:
     return [UnmetCriterion("age", profile.age, NOT_KNOWN, low=low, high=high, mean=mean, sd=sd)]
 
 
-def mist_unmet_fields(model: Model, profile: Profile) -> tuple[str, ...]:
-    """The profile fields whose value does not meet the trial's entry criteria, or was not given."""
-    return tuple(criterion.field for criterion in mist_unmet(model, profile))
-
-
 def mist_comparison(model: Model, profile: Profile) -> TrialComparison | None:
     """The trial's comparison when the profile meets every entry criterion, else None."""
     if mist_unmet(model, profile):

@@ -505,6 +505,8 @@ class _Checker:
             self.outcome(outcome, codes, f"{at}[{i}]")
 
     def outcome(self, outcome: Any, codes: list[str], at: str) -> None:
+        """One outcome: its code and definition, when it was counted, and at least one of its
+        figures (per arm, a ratio or a relative reduction), each naming a figure of the right kind."""
         if not isinstance(outcome, dict):
             raise EvidenceError(self.name, at, "must be an object")
         self.need(outcome, "code", str, at)
@@ -513,41 +515,62 @@ class _Checker:
             raise EvidenceError(self.name, f"{at}.lower_is_better", "must be true or false")
         self.time_frame(outcome.get("time_frame"), f"{at}.time_frame")
         for j, result in enumerate(outcome.get("arms", ())):
-            place = f"{at}.arms[{j}]"
-            if not isinstance(result, dict) or result.get("arm") not in codes:
-                raise EvidenceError(self.name, place, f"must name one of the arms ({', '.join(codes)})")
-            given = [key for key in _ARM_VALUES if key in result]
-            if len(given) != 1:
-                raise EvidenceError(self.name, place, f"needs exactly one of {', '.join(_ARM_VALUES)}")
-            self.figure(result[given[0]], f"{place}.{given[0]}", _ARM_VALUES[given[0]])
-            if given[0] == "events":
-                self.figure(result.get("patients"), f"{place}.patients", ("count",))
-            if given[0] == "mean_from":
-                self.figure(result.get("mean_to"), f"{place}.mean_to", ("edss",))
+            self.arm_result(result, codes, f"{at}.arms[{j}]")
         hr = outcome.get("hazard_ratio")
-        if hr is not None:
-            if not isinstance(hr, dict):
-                raise EvidenceError(self.name, f"{at}.hazard_ratio", "must be null or an object")
-            self.figure(hr.get("figure"), f"{at}.hazard_ratio.figure", _RATIOS)
-            self.compares(hr.get("compares"), codes, f"{at}.hazard_ratio.compares")
+        self.between_arms(hr, codes, f"{at}.hazard_ratio", _RATIOS)
         reduction = outcome.get("relative_reduction")
-        if reduction is not None:
-            names = reduction.get("figures") if isinstance(reduction, dict) else None
-            if not isinstance(names, list) or not names:
-                raise EvidenceError(self.name, f"{at}.relative_reduction.figures", "must list at least one figure")
-            for k, ref in enumerate(names):
-                self.figure(ref, f"{at}.relative_reduction.figures[{k}]", ("relative_reduction",))
-            self.compares(reduction.get("compares"), codes, f"{at}.relative_reduction.compares")
-        difference = outcome.get("difference")
-        if difference is not None:
-            if not isinstance(difference, dict):
-                raise EvidenceError(self.name, f"{at}.difference", "must be null or an object")
-            self.figure(difference.get("figure"), f"{at}.difference.figure", ("edss_difference",))
-            self.compares(difference.get("compares"), codes, f"{at}.difference.compares")
+        self.reduction(reduction, codes, f"{at}.relative_reduction")
+        self.between_arms(outcome.get("difference"), codes, f"{at}.difference", ("edss_difference",))
         self.figure(outcome.get("p_value"), f"{at}.p_value", _P_VALUES, optional=True)
         if not outcome.get("arms") and hr is None and reduction is None:
             raise EvidenceError(self.name, at, "gives neither arm figures, a ratio nor a relative reduction")
         self.text(outcome, "missing", at)
+
+    def arm_result(self, result: Any, codes: list[str], at: str) -> None:
+        """One arm's figure for an outcome: exactly one of events (with its patients), a share, a
+        rate or a mean EDSS (with the mean it went to)."""
+        if not isinstance(result, dict) or result.get("arm") not in codes:
+            raise EvidenceError(self.name, at, f"must name one of the arms ({', '.join(codes)})")
+        given = [key for key in _ARM_VALUES if key in result]
+        if len(given) != 1:
+            raise EvidenceError(self.name, at, f"needs exactly one of {', '.join(_ARM_VALUES)}")
+        key = given[0]
+        self.figure(result[key], f"{at}.{key}", _ARM_VALUES[key])
+        partner = {"events": ("patients", "count"), "mean_from": ("mean_to", "edss")}.get(key)
+        if partner:
+            self.figure(result.get(partner[0]), f"{at}.{partner[0]}", (partner[1],))
+
+    def between_arms(self, block: Any, codes: list[str], at: str, kinds: tuple[str, ...]) -> None:
+        """A figure comparing two arms (a ratio, a difference): null, or its figure and the arms."""
+        if block is None:
+            return
+        if not isinstance(block, dict):
+            raise EvidenceError(self.name, at, "must be null or an object")
+        self.figure(block.get("figure"), f"{at}.figure", kinds)
+        self.compares(block.get("compares"), codes, f"{at}.compares")
+
+    def reduction(self, reduction: Any, codes: list[str], at: str) -> None:
+        """A relative reduction: null, or one or more figures and the two arms it compares."""
+        if reduction is None:
+            return
+        names = reduction.get("figures") if isinstance(reduction, dict) else None
+        if not isinstance(names, list) or not names:
+            raise EvidenceError(self.name, f"{at}.figures", "must list at least one figure")
+        for k, ref in enumerate(names):
+            self.figure(ref, f"{at}.figures[{k}]", ("relative_reduction",))
+        self.compares(reduction.get("compares"), codes, f"{at}.compares")
+
+    def arm_drugs(self, drugs: Any, codes: list[str], at: str) -> None:
+        """The drugs one arm was given: null, or the arm, a label and each drug with its count."""
+        if drugs is None:
+            return
+        if not isinstance(drugs, dict) or drugs.get("arm") not in codes:
+            raise EvidenceError(self.name, f"{at}.arm", f"must name one of the arms ({', '.join(codes)})")
+        self.need(drugs, "label", str, at)
+        for i, drug in enumerate(self.need(drugs, "drugs", list, at)):
+            self.need(drug, "label", str, f"{at}.drugs[{i}]")
+            self.figure(drug.get("figure"), f"{at}.drugs[{i}].figure", ("count",))
+        self.text(drugs, "missing", at)
 
 
 def _check_comparison(name: str, block: Any, figures: Mapping[str, Figure]) -> None:
@@ -565,16 +588,7 @@ def _check_comparison(name: str, block: Any, figures: Mapping[str, Figure]) -> N
     check.time_frame(block.get("follow_up"), f"{where}.follow_up")
     codes = check.arms(check.need(block, "arms", list, where), f"{where}.arms", 2)
     check.facts(block, where)
-    drugs = block.get("arm_drugs")
-    if drugs is not None:
-        at = f"{where}.arm_drugs"
-        if not isinstance(drugs, dict) or drugs.get("arm") not in codes:
-            raise EvidenceError(name, f"{at}.arm", f"must name one of the arms ({', '.join(codes)})")
-        check.need(drugs, "label", str, at)
-        for i, drug in enumerate(check.need(drugs, "drugs", list, at)):
-            check.need(drug, "label", str, f"{at}.drugs[{i}]")
-            check.figure(drug.get("figure"), f"{at}.drugs[{i}].figure", ("count",))
-        check.text(drugs, "missing", at)
+    check.arm_drugs(block.get("arm_drugs"), codes, f"{where}.arm_drugs")
     check.outcomes(block.get("outcomes"), codes, f"{where}.outcomes")
     check.texts(block, "limits", where)
     check.texts(block, "findings", where)

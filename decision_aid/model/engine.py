@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 import numpy as np
 
-from ..evidence import EvidenceSet, Source, load_evidence
+from ..evidence import EvidenceError, EvidenceSet, Source, load_evidence
 from .later import Change, CohortFigure, from_both_courses, from_cll_interval, from_symmetric_interval, pool
 from .later import ten_year_change
 from .lifetable import LifeTable
@@ -35,6 +36,12 @@ from .result import (
     SourceLabel, frozen_array,
 )
 from .sobol import DIMENSIONS, scrambled_normals
+
+#: U1's columns of normal draws z0 to z11, in MODEL.md's order, named by what each one moves (the
+#: hazard-ratio columns by the name of their ratio in ``Model.hr``).
+DRAW_COLUMNS = ("study_anchor_relapsing", "study_anchor_progressive", "shape", "age", "dmts", "edss",
+                "later_anchor_relapsing", "os5", "edss_transport", "later_anchor_progressive", "change_relapsing",
+                "change_progressive")
 from .survival import calibrate, cll, edss_factor, fit_shape, icll, joint_fit, log_se, percentiles, survival_band
 from .survival import two_piece
 
@@ -61,7 +68,6 @@ class Group:
     recent_mean_age: float  # a'_g (A15)
     recent_pfs5: float  # icll(mu_g), the pooled later cohorts (R2)
     recent_calibration: float  # A'_g (R4)
-    recent_sd: float  # sd_g, predictive (R2)
     change: Change  # Delta_g, 5 to 10 years (R3)
 
 
@@ -122,11 +128,14 @@ class Model:
         self.assumptions = tuple(Assumption(a["id"], a["text"], a["for_patient"]) for a in spec.raw["assumptions"])
         self.plain_language: tuple[str, ...] = tuple(self.study.raw.get("plain_language", ()))
         self.citation = self.study.full_citation
-        self._read_constants(spec)
-        self._fit_study()
-        self._fit_later_cohorts()
-        self._read_survival()
-        self.groups = {name: self._group(name) for name in (RELAPSING, PROGRESSIVE)}
+        try:
+            self._read_constants(spec)
+            self._fit_study()
+            self._fit_later_cohorts()
+            self._read_survival()
+            self.groups = {name: self._group(name) for name in (RELAPSING, PROGRESSIVE)}
+        except (ArithmeticError, ValueError) as exc:  # e.g. a group's 5-year figure of 0, or 0 patients
+            raise EvidenceError(spec.file_name, None, f"the model cannot be fitted to these figures ({exc})") from exc
         self._draw_cache: OrderedDict[tuple[int, int], ParameterDraws] = OrderedDict()
         self._matrix_cache: OrderedDict[tuple, Any] = OrderedDict()
 
@@ -179,7 +188,7 @@ class Model:
         self.fit = joint_fit((relapsing, progressive, cohort.value), se, self.relapsing_share)
         self.hr = {"age": study.figure("hr_pfs_age"), "dmts": study.figure("hr_pfs_prior_dmts"),
                    "edss": study.figure("hr_os_edss")}
-        self.log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
+        self.hr_log_se = {name: log_se(*fig.ci, self.z95) for name, fig in self.hr.items()}
 
     def _fit_later_cohorts(self) -> None:
         """R1 to R3: each later cohort on the cll scale, the pool, and the 5-to-10-year change."""
@@ -226,6 +235,11 @@ class Model:
         study, recent = self.study, self.recent_study
         self.early_deaths, self.patients = study.value("early_deaths"), study.value("patients")
         self.recent_early_deaths, self.recent_patients = recent.value("early_deaths"), recent.value("patients")
+        for source, deaths, patients in ((study, self.early_deaths, self.patients),
+                                         (recent, self.recent_early_deaths, self.recent_patients)):
+            if not 0 <= deaths <= patients or patients <= 0:  # U1's beta draws need both counts
+                raise EvidenceError(source.file_name, "figures.early_deaths.value",
+                                    f"{deaths} early deaths of {patients} patients is not a count of them")
         os5 = study.figure("os_5y")
         self.os5, self.os5_ci = os5.value, os5.ci
         table = self.evidence.get(self.spec.raw["life_table"])
@@ -246,7 +260,7 @@ class Model:
         pooled = self.pooled[name]
         recent_pfs5 = float(icll(pooled.mu))
         return Group(name, mean_age, share, pfs5, self.calibrate(pfs5, share), recent_age, recent_pfs5,
-                     self.calibrate(recent_pfs5, share), pooled.sd, self.changes[name])
+                     self.calibrate(recent_pfs5, share), self.changes[name])
 
     def covariate_grid(self, share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """S3's 80 points: age offsets ``sigma*u_i`` crossed with more than 2 DMTs (1) or not (0),
@@ -293,10 +307,9 @@ class Model:
         mean_age = group.mean_age if era == STUDY else group.recent_mean_age
         return float(self.multiplier(profile.age, self.many_dmts(profile), mean_age, group.share_many_dmts))
 
-    def edss_factor(self, profile: Profile, hr_edss=None):
-        """``f`` of MODEL.md for this profile's EDSS level (A4)."""
-        hr = self.hr["edss"].value if hr_edss is None else hr_edss
-        return edss_factor(hr, self.high_level(profile), self.share_high_edss)
+    def profile_edss_factor(self, profile: Profile) -> float:
+        """``f`` of MODEL.md for this profile's EDSS level (A4), at the published hazard ratio."""
+        return float(edss_factor(self.hr["edss"].value, self.high_level(profile), self.share_high_edss))
 
     def recent_applies(self, profile: Profile) -> tuple[bool, str | None]:
         """R6 (A22): the later curve always for relapsing MS; for progressive MS only with relapses
@@ -323,9 +336,11 @@ class Model:
         return np.where(times > self.change_years[0], np.divide(change, self.log_change_span), shape)
 
     def check_request(self, horizon: int, draws: int) -> None:
-        if horizon not in self.horizons:
+        """A horizon the model offers and a whole number of draws within its limits, each a whole
+        number of any integer type (``numpy.int64(4000)`` is 4000; ``5.0`` is not a horizon)."""
+        if not _whole(horizon) or horizon not in self.horizons:
             raise RequestError("horizon", horizon, "not_offered", {"values": tuple(self.horizons)})
-        if isinstance(draws, bool) or not isinstance(draws, int) or not self.draws_range[0] <= draws <= self.draws_range[1]:
+        if not _whole(draws) or not self.draws_range[0] <= draws <= self.draws_range[1]:
             raise RequestError("draws", draws, "out_of_range",
                                {"min": self.draws_range[0], "max": self.draws_range[1], "whole": True})
 
@@ -333,12 +348,12 @@ class Model:
 
     def point_early(self, profile: Profile) -> tuple[float, float]:
         """O1: ``q`` (study era) and ``q'`` (recent UK centres), EDSS only (A9); never combined (A7)."""
-        f = float(self.edss_factor(profile))
+        f = self.profile_edss_factor(profile)
         return self.early_deaths / self.patients * f, self.recent_early_deaths / self.recent_patients * f
 
     def late_hazard(self, profile: Profile, early: float) -> float:
         """O3: the constant hazard after 100 days that gives ``OS5_ref = min(0.92**f, 1 - q)``."""
-        os5 = min(self.os5 ** float(self.edss_factor(profile)), 1.0 - early)
+        os5 = min(self.os5 ** self.profile_edss_factor(profile), 1.0 - early)
         return -math.log(os5 / (1.0 - early)) / (self.data_horizon - self.early_years)
 
     def point_survival(self, profile: Profile, times: np.ndarray, early: float, late_hazard: float) -> np.ndarray:
@@ -387,25 +402,27 @@ class Model:
         prior = self.beta_prior
         early = rng.beta(self.early_deaths + prior, self.patients - self.early_deaths + prior, n)
         recent = rng.beta(self.recent_early_deaths + prior, self.recent_patients - self.recent_early_deaths + prior, n)
-        z = scrambled_normals(n, lower, shift)
-        shift_study = self.fit.cll_cholesky @ z[:, :2].T  # (c_R, c_P) - (cll x_R, cll x_P)
+        z = dict(zip(DRAW_COLUMNS, scrambled_normals(n, lower, shift).T))
+        # (c_R, c_P) - (cll x_R, cll x_P)
+        shift_study = self.fit.cll_cholesky @ np.stack([z["study_anchor_relapsing"], z["study_anchor_progressive"]])
         r, p = self.pooled[RELAPSING], self.pooled[PROGRESSIVE]
         cr, cp = self.changes[RELAPSING], self.changes[PROGRESSIVE]
 
-        def log_hr(name: str, column: int) -> np.ndarray:
-            return math.log(self.hr[name].value) + self.log_se[name] * z[:, column]
+        def log_hr(name: str) -> np.ndarray:
+            return math.log(self.hr[name].value) + self.hr_log_se[name] * z[name]
 
         return ParameterDraws(
             study_shift={RELAPSING: _frozen(shift_study[0]), PROGRESSIVE: _frozen(shift_study[1])},
-            recent_shift={RELAPSING: _frozen(r.sd * z[:, 6]), PROGRESSIVE: _frozen(p.sd * z[:, 9])},
-            shape=_frozen(np.clip(self.shape + self.shape_sd * z[:, 2], *self.shape_clip)),
-            log_hr_age=_frozen(np.maximum(0.0, log_hr("age", 3))),  # h_age = max(1, ...) (D4)
-            log_hr_dmts=_frozen(log_hr("dmts", 4)),
-            hr_edss=_frozen(np.exp(log_hr("edss", 5))),
-            edss_transport=_frozen(np.exp(self.edss_transport_sd * z[:, 8])),
-            os5=_frozen(two_piece(self.os5, *self.os5_ci, z[:, 7], self.z95)),
-            change={RELAPSING: _frozen(np.maximum(0.0, cr.delta + cr.sd * z[:, 10])),
-                    PROGRESSIVE: _frozen(np.maximum(0.0, cp.delta + cp.sd * z[:, 11]))},
+            recent_shift={RELAPSING: _frozen(r.sd * z["later_anchor_relapsing"]),
+                          PROGRESSIVE: _frozen(p.sd * z["later_anchor_progressive"])},
+            shape=_frozen(np.clip(self.shape + self.shape_sd * z["shape"], *self.shape_clip)),
+            log_hr_age=_frozen(np.maximum(0.0, log_hr("age"))),  # h_age = max(1, ...) (D4)
+            log_hr_dmts=_frozen(log_hr("dmts")),
+            hr_edss=_frozen(np.exp(log_hr("edss"))),
+            edss_transport=_frozen(np.exp(self.edss_transport_sd * z["edss_transport"])),
+            os5=_frozen(two_piece(self.os5, *self.os5_ci, z["os5"], self.z95)),
+            change={RELAPSING: _frozen(np.maximum(0.0, cr.delta + cr.sd * z["change_relapsing"])),
+                    PROGRESSIVE: _frozen(np.maximum(0.0, cp.delta + cp.sd * z["change_progressive"]))},
             early=_frozen(early),
             early_recent=_frozen(recent),
         )
@@ -496,6 +513,7 @@ class Model:
         draws = self.default_draws if draws is None else draws
         seed = self.seed if seed is None else seed
         self.check_request(horizon, draws)
+        horizon, draws = int(horizon), int(draws)
         times = self.time_grid(horizon)
         early, early_recent = self.point_early(profile)
         late_hazard = self.late_hazard(profile, early)  # h_late: the same for both eras (A18)
@@ -614,6 +632,11 @@ class Model:
             Note("era", "early_mortality", {"study_years": self.study.text("transplant_years"),
                                             "recent_years": self.recent_study.text("transplant_years")}, "A7"),
         )
+
+
+def _whole(value: Any) -> bool:
+    """An integer of any type (Python's, NumPy's), but not True or False."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _survival_hazard(hazard: np.ndarray, cap: np.ndarray, age: np.ndarray) -> np.ndarray:

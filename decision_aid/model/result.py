@@ -192,10 +192,6 @@ class Estimate:
         return self.pfs_at[int(self.pfs.extrapolated_after)]
 
     @property
-    def pfs_recent_5y(self) -> Interval | None:
-        return None if self.pfs_recent_at is None else self.pfs_recent_at[int(self.pfs.extrapolated_after)]
-
-    @property
     def pfs_equals_survival(self) -> bool:
         return self.pfs.equals_survival
 

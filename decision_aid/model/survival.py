@@ -77,18 +77,31 @@ def edss_factor(hazard_ratio, high: bool, share_high: float):
     return (hazard_ratio if high else 1.0) / ((1 - share_high) + share_high * hazard_ratio)
 
 
+#: Doublings of the bracket in :func:`calibrate`: a cumulative hazard of 2**60 is far beyond any survival.
+MAX_DOUBLINGS = 60
+
+
 def calibrate(target: float, multipliers: np.ndarray, weights: np.ndarray) -> float:
     """``A(S, pi)`` of MODEL.md S3: the root ``A > 0`` of ``sum(w * exp(-A * m)) = S``.
 
     The left side falls strictly from 1 towards 0 as A grows, so the root is unique; it is
     bracketed by doubling and then found by bisection to machine precision (no SciPy needed).
+    Both loops are bounded: a target outside (0, 1), or one that no hazard up to ``2**MAX_DOUBLINGS``
+    reaches, raises ValueError at once (the model then refuses its evidence) instead of looping.
     """
+    if not 0 < target < 1:
+        raise ValueError(f"a 5-year survival of {target} cannot be calibrated (it must lie between 0 and 1)")
+
     def gap(a: float) -> float:
         return float(np.dot(weights, np.exp(-a * multipliers))) - target
 
     low, high = 0.0, 1.0
-    while gap(high) > 0:
+    for _doubling in range(MAX_DOUBLINGS):
+        if gap(high) <= 0:
+            break
         low, high = high, high * 2
+    else:
+        raise ValueError(f"no cumulative hazard up to {high:g} gives a 5-year survival of {target}")
     while True:
         middle = 0.5 * (low + high)
         if middle in (low, high):

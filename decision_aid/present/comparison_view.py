@@ -48,7 +48,6 @@ class ComparisonView:
     pinned: ComparisonSide
     current: ComparisonSide
     note: str
-    same_profile: bool  # nothing differs (e.g. only the horizon changed)
     curve: PinnedCurve | None = None
     shared: str = ""  # what both profiles have, said once: "Both: relapsing-remitting MS; EDSS 4.0; ..."
 
@@ -129,7 +128,6 @@ def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | st
         current=current_side,
         note=_("Both are estimates from the same model for two profiles; the difference shows how much these "
                "values change the numbers, not what will happen to one person."),
-        same_profile=not fields,
         curve=pinned_curve(pinned, pinned_side, current_side, audience),
         shared=shared_text(pinned.profile, current.profile, fields),
     )

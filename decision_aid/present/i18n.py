@@ -119,6 +119,11 @@ def set_language(language: str) -> None:
     _active[0] = language
 
 
+def interface_language() -> str:
+    """The language :func:`set_language` set last (:func:`current_language` outside :func:`use_language`)."""
+    return _active[0]
+
+
 @contextlib.contextmanager
 def use_language(language: str) -> Iterator[None]:
     """Build something in ``language`` (e.g. a sheet in the patient's language), then go back."""

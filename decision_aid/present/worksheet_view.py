@@ -114,7 +114,6 @@ class WorksheetView:
     nothing_chosen: str
     clear_label: str
     clear_tooltip: str
-    ask_heading: str
     ask: tuple[QuestionView, ...]
 
     def question(self, question_id: str) -> ValuesQuestionView:
@@ -216,7 +215,5 @@ def worksheet_view(model: Model | None, values: Mapping[str, str] | None, audien
         nothing_chosen=_("Nothing chosen yet. There are no right or wrong answers."),
         clear_label=_("Clear answers"),
         clear_tooltip=_("Remove every answer so that you can start again"),
-        ask_heading=_("Questions to ask at the consultation") if clinician
-        else _("Questions to ask at your consultation"),
         ask=questions_view(model, audience) if model is not None else (),
     )

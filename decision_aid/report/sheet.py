@@ -60,9 +60,6 @@ class SheetLayout:
     footer_font: QFont
     language: str = "en"
 
-    def block_names(self, page: int) -> list[str]:
-        return self.pages[page].names()
-
     def paint_page(self, painter: QPainter, index: int) -> None:
         paint_page(painter, self.pages[index], QPointF(0, 0), self.content_height)
         self._footer(painter, index)

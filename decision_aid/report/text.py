@@ -3,8 +3,7 @@ fit check measures exactly what it later paints."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QPainter, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
 from .. import palette
 
@@ -26,10 +25,3 @@ def text_document(html: str, width: float, body_px: float, color: str = palette.
     document.setHtml(f"<body>{html}</body>")
     document.setTextWidth(width)
     return document
-
-
-def draw_document(painter: QPainter, document: QTextDocument, top_left: QPointF) -> None:
-    painter.save()
-    painter.translate(top_left)
-    document.drawContents(painter)
-    painter.restore()

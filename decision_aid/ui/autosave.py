@@ -137,6 +137,7 @@ class Autosaver(QObject):
             except OSError:
                 continue
         self._remove_stale_locks(folder)
+        remove_stale_temporaries(folder)  # a backup's temporary whose process was killed mid-write
         orphans = []
         for _mtime, candidate in sorted(found, reverse=True):  # not `_`: that is gettext here
             probe = QLockFile(str(lock_path(candidate)))

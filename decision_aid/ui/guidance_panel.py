@@ -117,13 +117,3 @@ class GuidancePanel(QWidget):
         for label in (self.intro, self.no_profile, self.note):
             set_font_size(label, points)
 
-    def statement_texts(self) -> list[str]:
-        return [column.statement.text() for column in self.columns]
-
-    def fit_lines(self, statement: int = 0) -> list[str]:
-        """What the table shows for one statement (by position): how the profile compares, criterion by
-        criterion."""
-        table = self.tables[statement] if statement < len(self.tables) else None
-        if table is None or not table.isVisibleTo(self):
-            return []
-        return [table.cell(r, 2) for r in range(table.rowCount())]

@@ -63,6 +63,3 @@ class HarmsPanel(QWidget):
                         points=palette.BODY if view.audience.clinician else points,
                         weights=(20, 31, 12, 18, 19) if len(view.columns) == 5 else (27, 35, 14, 24))
 
-    def cell_text(self, harm_id: str, column: int) -> str:
-        index = next(i for i, r in enumerate(self.view.rows) if r.id == harm_id)
-        return self.table.cell(index, column)

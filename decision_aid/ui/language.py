@@ -81,8 +81,6 @@ def install_interface_language(language: str) -> str:
     return language
 
 
-def qt_translation_installed() -> bool:
-    return bool(_translators)
 
 
 # -- View > Language ------------------------------------------------------------------------------

@@ -37,9 +37,6 @@ class LazyTab(QWidget, Generic[PanelT]):
             self._update(self._panel)
         return self._panel
 
-    @property
-    def built(self) -> bool:
-        return self._panel is not None
 
     def invalidate(self) -> None:
         """What the panel shows has changed: update now if visible, else when next shown."""

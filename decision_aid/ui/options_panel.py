@@ -124,8 +124,6 @@ class OptionCard(QFrame):
             set_text(label, label.text())
             layout.addWidget(label)
 
-    def part_text(self, index: int) -> str:
-        return self.parts[index].text()
 
 
 class StudyCard(QFrame):

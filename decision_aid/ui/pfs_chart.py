@@ -304,11 +304,6 @@ class PfsChart(QWidget):
             parts.append(self._pinned.description)
         self.plot.setAccessibleDescription(" ".join(parts + [self.legend.accessibleName(), self.hint]))
 
-    def pinned_data(self) -> tuple[np.ndarray, np.ndarray]:
-        """The pinned curve as drawn (years, percent); empty without one."""
-        x, y = self.pinned.getData()
-        return (np.asarray([]), np.asarray([])) if x is None else (np.asarray(x), np.asarray(y))
-
     def _place_marker_label(self, *_args) -> None:
         """Put the "N in 100 at 5 years" label where no curve passes: under every curve (and the
         band) across the label's width, else above them all, else in the emptier of the two."""

@@ -46,7 +46,6 @@ class ProfileForm(QWidget):
     def __init__(self, limits: ProfileLimits | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileForm")
-        self._limits = limits
         self._setting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

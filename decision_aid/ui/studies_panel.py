@@ -94,10 +94,6 @@ class ForestPlot(pg.PlotWidget):
         item.setXRange(-top * 0.02, top, padding=0)
         self.setMinimumHeight(90 + ROW_HEIGHT * len(view.points))
 
-    def plotted_values(self) -> list[tuple[str, float]]:
-        """(row label, x value) as drawn: what a test compares with the evidence."""
-        return [(self.points[i].label, float(s.getData()[0][0])) for i, s in enumerate(self.scatter_items)]
-
 
 class StudiesPanel(QWidget):
     """The "Other studies" tab: the personal estimate, the charts, the legend and the table."""
@@ -138,6 +134,3 @@ class StudiesPanel(QWidget):
                         points=palette.SMALL if view.audience.clinician else palette.BODY,
                         weights=(16, 14, 9, 6, 10, 14, 14, 17) if view.audience.clinician else (24, 14, 20, 20, 22))
 
-    def cell_text(self, row: int, column: str) -> str:
-        """The text of one cell, by row index and column code (study, patients, early_deaths, ...)."""
-        return self.table.cell(row, self.view.column(column))

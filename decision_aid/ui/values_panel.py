@@ -114,8 +114,6 @@ class ValuesPanel(QWidget):
             self._setting = False
         self._changed()
 
-    def summary_text(self) -> str:
-        return self.summary.text()
 
     def _on_toggled(self, _button, checked: bool) -> None:
         # Switching answers unchecks one button and checks another: report the change once.

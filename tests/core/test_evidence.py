@@ -4,32 +4,13 @@ import hashlib
 import json
 import math
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from decision_aid.evidence import EvidenceError, default_directory, load_evidence
+from shared import rewrite
 
 SOURCE = "muraro2017.json"
-
-
-@pytest.fixture
-def evidence_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "evidence"
-    shutil.copytree(default_directory(), target)
-    return target
-
-
-def rewrite(directory: Path, name: str, change) -> None:
-    """Edit one file and re-sign the manifest, so that only the content check can fail."""
-    path = directory / name
-    data = json.loads(path.read_text())
-    change(data)
-    path.write_text(json.dumps(data))
-    manifest = json.loads((directory / "manifest.json").read_text())
-    manifest["files"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    (directory / "manifest.json").write_text(json.dumps(manifest))
 
 
 def test_shipped_evidence_is_edition_2027_01_with_its_review_dates():
@@ -183,7 +164,7 @@ def test_model_numbers_come_from_the_evidence_files(evidence_copy, model):
     assert float(changed.life_table.survival(40, 1)) == pytest.approx(0.99)
     profile = changed.validate({"age": 35, "course": "spms", "edss": 4.0, "prior_dmts": 1})
     assert changed.estimate(profile, draws=500).early_mortality.estimate == pytest.approx(
-        4 / 281 * float(changed.edss_factor(profile)))
+        4 / 281 * float(changed.profile_edss_factor(profile)))
 
 
 def test_model_3_inputs_are_those_of_evidence_md(model):

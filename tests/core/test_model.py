@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decision_aid.model import Profile, ProfileError
-from decision_aid.model.profile import RULES
 from decision_aid.present.refusals import refusal_line
 
 COURSES = ["rrms", "spms", "ppms", "prms"]
@@ -106,7 +105,7 @@ def test_t4_population_survival(model):
 def test_t5_the_cohort_average_edss_factor_is_one(model):
     low = model.validate({"age": 40, "course": "spms", "edss": 4.0, "prior_dmts": 1})
     high = model.validate({"age": 40, "course": "spms", "edss": 7.0, "prior_dmts": 1})
-    assert 0.5 * model.edss_factor(low) + 0.5 * model.edss_factor(high) == pytest.approx(1.0)
+    assert 0.5 * model.profile_edss_factor(low) + 0.5 * model.profile_edss_factor(high) == pytest.approx(1.0)
     study = [model.point_early(p)[0] for p in (low, high)]
     recent = [model.point_early(p)[1] for p in (low, high)]
     assert np.mean(study) == pytest.approx(8 / 281) and np.mean(recent) == pytest.approx(5 / 364)
@@ -563,25 +562,35 @@ VALID = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}
 
 
 @pytest.mark.parametrize(
-    "field, value",
+    "field, value, rule",
     [
-        ("age", 15.9), ("age", 75.01), ("age", -1), ("age", "abc"), ("age", float("nan")), ("age", float("inf")),
-        ("age", None), ("age", ""), ("age", True),
-        ("course", "rr"), ("course", ""), ("course", None), ("course", 1), ("course", "relapsing"),
-        ("edss", 0.5), ("edss", 10), ("edss", 10.0), ("edss", -1), ("edss", 4.25), ("edss", 9.6), ("edss", "x"),
-        ("edss", None), ("edss", float("nan")),
-        ("prior_dmts", -1), ("prior_dmts", 16), ("prior_dmts", 2.5), ("prior_dmts", "two"), ("prior_dmts", None),
-        ("relapses_past_year", -1), ("relapses_past_year", 21), ("relapses_past_year", 1.5),
-        ("disease_duration_years", -0.1), ("disease_duration_years", 60.5), ("disease_duration_years", "long"),
-        ("mri_activity_past_year", "maybe"), ("mri_activity_past_year", 1),
+        ("age", 15.9, "out_of_range"), ("age", 75.01, "out_of_range"), ("age", -1, "out_of_range"),
+        ("age", "abc", "not_a_number"), ("age", float("nan"), "not_a_number"), ("age", float("inf"), "not_a_number"),
+        ("age", None, "missing"), ("age", "", "missing"), ("age", True, "not_a_number"),
+        ("course", "rr", "unknown_course"), ("course", "", "missing"), ("course", None, "missing"),
+        ("course", 1, "unknown_course"), ("course", "relapsing", "unknown_course"),
+        ("edss", 0.5, "not_a_step"), ("edss", 10, "out_of_range"), ("edss", 10.0, "out_of_range"),
+        ("edss", -1, "out_of_range"), ("edss", 4.25, "not_a_step"), ("edss", 9.6, "out_of_range"),
+        ("edss", "x", "not_a_number"), ("edss", None, "missing"), ("edss", float("nan"), "not_a_number"),
+        ("edss", True, "not_a_number"),
+        ("prior_dmts", -1, "out_of_range"), ("prior_dmts", 16, "out_of_range"), ("prior_dmts", 2.5, "not_whole"),
+        ("prior_dmts", "3.0", "not_whole"), ("prior_dmts", "two", "not_a_number"), ("prior_dmts", None, "missing"),
+        ("relapses_past_year", -1, "out_of_range"), ("relapses_past_year", 21, "out_of_range"),
+        ("relapses_past_year", 1.5, "not_whole"),
+        ("disease_duration_years", -0.1, "out_of_range"), ("disease_duration_years", 60.5, "out_of_range"),
+        ("disease_duration_years", "long", "not_a_number"),
+        ("mri_activity_past_year", "maybe", "not_a_choice"), ("mri_activity_past_year", 1, "not_a_choice"),
+        ("relapses_on_treatment", "sometimes", "not_a_choice"), ("high_efficacy_dmt_failed", True, "not_a_choice"),
+        ("high_efficacy_dmt_contraindicated", "y", "not_a_choice"),
     ],
 )
-def test_every_invalid_value_is_rejected_with_its_field(model, field, value):
+def test_every_invalid_value_is_rejected_with_its_field(model, field, value, rule):
+    """With the exact rule it broke: EDSS 4.25 is "not a step of the scale", never "outside the range"."""
     with pytest.raises(ProfileError) as caught:
         model.validate({**VALID, field: value})
     assert caught.value.fields == (field,)
     (error,) = caught.value.errors
-    assert error.rule in RULES and field in str(caught.value)
+    assert error.rule == rule and field in str(caught.value)
     assert "allowed" in refusal_line(caught.value.errors, {}, None)
 
 

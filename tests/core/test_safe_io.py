@@ -161,3 +161,39 @@ def test_temporaries_left_by_a_killed_save_are_removed_and_nothing_else(tmp_path
     assert remove_stale_temporaries(tmp_path) == 1
     assert not ours.exists()
     assert young.exists() and similar.exists() and keep.exists() and link.is_symlink() and folder.is_dir()
+
+
+def dead_process_id() -> int:
+    """The id of a process that has exited (and been reaped), so no process has it for now."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_temporary_is_named_with_its_writers_process_id(tmp_path):
+    seen = []
+    write_atomically(tmp_path / "a.pdf", produce=lambda temporary: (seen.append(temporary.name),
+                                                                     temporary.write_bytes(b"x")))
+    (name,) = seen
+    assert name.startswith(f"{TEMP_PREFIX}{os.getpid()}-") and name.endswith(TEMP_SUFFIX)
+    assert len(name) == len(f"{TEMP_PREFIX}{os.getpid()}-") + 16 + len(TEMP_SUFFIX)
+
+
+def test_a_fresh_temporary_of_a_process_that_is_gone_is_removed_at_once(tmp_path):
+    """A save killed a moment ago (kill -9 during an autosave) leaves no temporary at the next start;
+    a fresh one of a live process (this one, or another, such as process 1) is a save in progress."""
+    dead = tmp_path / f"{TEMP_PREFIX}{dead_process_id()}-{'a' * 16}{TEMP_SUFFIX}"
+    mine = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-{'b' * 16}{TEMP_SUFFIX}"
+    alive = tmp_path / f"{TEMP_PREFIX}1-{'c' * 16}{TEMP_SUFFIX}"
+    unnamed = tmp_path / f"{TEMP_PREFIX}{'d' * 16}{TEMP_SUFFIX}"  # made before the process id was in the name
+    for path in (dead, mine, alive, unnamed):
+        path.write_bytes(b"Jane Roe")
+    assert remove_stale_temporaries(tmp_path) == 1
+    assert not dead.exists() and mine.exists() and alive.exists() and unnamed.exists()
+    old = time.time() - 3600
+    for path in (mine, alive, unnamed):
+        os.utime(path, (old, old))
+    assert remove_stale_temporaries(tmp_path) == 3  # a minute old: whoever wrote it, it was left behind

@@ -25,6 +25,18 @@ def window(qtbot, settings_path, qtlog, tmp_path, monkeypatch):
     assert not problems, problems
 
 
+@pytest.fixture(autouse=True)
+def _announcements_of_this_test_only():
+    """``announce.history`` keeps the process's last 50 announcements: a test that counts what was
+    said after it started would count nothing once 50 earlier tests had spoken (an order-dependent
+    failure). Every test starts with none and leaves none."""
+    from decision_aid.ui import announce
+
+    announce.history.clear()
+    yield
+    announce.history.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _one_qapplication(qapp):
     """A QApplication exists before any test, so code that would otherwise create a bare

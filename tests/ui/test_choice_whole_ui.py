@@ -16,6 +16,8 @@ from decision_aid.present.options_view import options_view
 from decision_aid.ui.harms_panel import HarmsPanel
 from decision_aid.ui.options_panel import OptionsPanel
 
+from helpers import card_part, fit_lines, harms_cell
+
 MILD = {"age": 35, "course": "rrms", "edss": 1.5, "prior_dmts": 1, "relapses_past_year": 0}
 ACTIVE = {"age": 28, "course": "rrms", "edss": 3.0, "prior_dmts": 2, "relapses_past_year": 3,
           "high_efficacy_dmt_failed": "yes"}
@@ -63,9 +65,9 @@ def test_the_options_tab_shows_every_option_in_an_equal_card(qtbot, model, audie
     assert len({card.title.font().pointSize() for card in panel.option_cards}) == 1  # equal weight
     assert len({len(card.parts) for card in panel.option_cards}) == 1
     ocrelizumab = panel.option_card("ocrelizumab")
-    assert "Compared with: interferon beta-1a" in ocrelizumab.part_text(2)
-    assert "Reactions during or after the drip (infusion reactions): " in ocrelizumab.part_text(3)
-    assert "no verified figure" in ocrelizumab.part_text(3)  # hypogammaglobulinaemia: none read
+    assert "Compared with: interferon beta-1a" in card_part(ocrelizumab, 2)
+    assert "Reactions during or after the drip (infusion reactions): " in card_part(ocrelizumab, 3)
+    assert "no verified figure" in card_part(ocrelizumab, 3)  # hypogammaglobulinaemia: none read
     assert panel.studies_heading.text() == "Studies that compared AHSCT with drug treatment"
     assert panel.studies_heading.isVisibleTo(panel)
 
@@ -82,7 +84,7 @@ def test_the_risks_tab_shows_the_steps_then_every_harm(qtbot, model, audience):
                                     "Follow-up and vaccines again"), start=1):
         assert f"{number}. {title}." in steps
     assert panel.steps.isVisibleTo(panel) and panel.table.rowCount() == len(panel.view.rows) == 30
-    assert panel.cell_text("herpes_zoster", 1) == ("Swedish national cohort: about 15 in 100" if audience == "patient"
+    assert harms_cell(panel, "herpes_zoster", 1) == ("Swedish national cohort: about 15 in 100" if audience == "patient"
                                                    else "Swedish national cohort: 15%")
     assert panel.table.columnCount() == (4 if audience == "patient" else 5)
 
@@ -97,9 +99,9 @@ def test_the_guidance_tab_names_each_criterion_and_its_status(qtbot, window):
     first = panel.tables[0]
     criteria = [first.cell(r, 0) for r in range(first.rowCount())]
     assert criteria[:3] == ["E1 Accepted indication", "E2 Highly active MS", "E3 A high-efficacy drug has failed"]
-    assert panel.fit_lines(0)[2] == "Not known: input missing: failure of a high-efficacy treatment"
+    assert fit_lines(panel, 0)[2] == "Not known: input missing: failure of a high-efficacy treatment"
     assert all(line.split(":")[0] in ("Meets", "Does not meet", "Not known") for i in (0, 1)
-               for line in panel.fit_lines(i))
+               for line in fit_lines(panel, i))
 
 
 # -- the printed sheets --------------------------------------------------------------------------------

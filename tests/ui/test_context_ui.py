@@ -25,6 +25,9 @@ from decision_aid.ui.guidance_panel import GuidancePanel
 from decision_aid.ui.studies_panel import StudiesPanel
 from decision_aid.ui.values_panel import ValuesPanel
 
+from helpers import fit_lines, plotted_values, statement_texts, studies_cell, values_summary
+
+
 MATCHING = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
             "disease_duration_years": 4}
 NOT_MATCHING = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 3}
@@ -57,7 +60,7 @@ def studies_panel(qtbot, model, result, audience="patient"):
 def test_chart_plots_each_studys_early_mortality_and_both_eras_of_your_estimate(qtbot, model, matching):
     result = model.estimate(matching)
     panel = studies_panel(qtbot, model, result)
-    plotted = dict(panel.mortality_plot.plotted_values())
+    plotted = dict(plotted_values(panel.mortality_plot))
     assert plotted.pop(STUDY_ERA) == pytest.approx(result.early_mortality.estimate * 100)
     assert plotted.pop(RECENT) == pytest.approx(result.early_mortality_recent.estimate * 100)
     for row in study_rows(model):
@@ -79,7 +82,7 @@ def test_chart_plots_each_studys_early_mortality_and_both_eras_of_your_estimate(
 def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, matching):
     result = model.estimate(matching)
     panel = studies_panel(qtbot, model, result)
-    plotted = dict(panel.pfs_plot.plotted_values())
+    plotted = dict(plotted_values(panel.pfs_plot))
     assert plotted["You, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)
     boffa = model.evidence.get("boffa2021")
     assert plotted["Boffa 2021: relapsing-remitting, 5 y"] == pytest.approx(boffa.value("dwfs_relapsing_5y") * 100)
@@ -88,7 +91,7 @@ def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, m
     with_bars = {p.label for p in panel.pfs_plot.points if p.lower is not None}
     assert "Boffa 2021: progressive, 5 y" in with_bars and "Burt 2021: relapsing-remitting, 4 y" not in with_bars
     panel.show_view(studies_view(model, None, "patient"))
-    assert not any(label.startswith("You") for label, _ in panel.pfs_plot.plotted_values())
+    assert not any(label.startswith("You") for label, _ in plotted_values(panel.pfs_plot))
     assert "Enter a profile" in panel.you_label.text()
 
 
@@ -99,17 +102,17 @@ def test_table_cells_equal_the_evidence_for_each_audience(qtbot, model, matching
     assert panel.table.rowCount() == len(rows) + 1  # the personal estimate first
     for i, row in enumerate(rows, start=1):
         source = model.evidence.get(row.id)
-        assert panel.cell_text(i, "patients") == f"{source.value('patients'):g}"
-        assert panel.cell_text(i, "definition") == source.text("outcome_definition")
-        assert panel.cell_text(i, "early_deaths") == early_mortality_text(row.early_mortality, panel.view.audience)
+        assert studies_cell(panel, i, "patients") == f"{source.value('patients'):g}"
+        assert studies_cell(panel, i, "definition") == source.text("outcome_definition")
+        assert studies_cell(panel, i, "early_deaths") == early_mortality_text(row.early_mortality, panel.view.audience)
     primary = model.study
-    assert panel.cell_text(1, "early_deaths").startswith(wording.published_percent(primary.value("early_mortality")))
-    personal = panel.cell_text(0, "early_deaths")  # both eras, in the same format, one after the other
+    assert studies_cell(panel, 1, "early_deaths").startswith(wording.published_percent(primary.value("early_mortality")))
+    personal = studies_cell(panel, 0, "early_deaths")  # both eras, in the same format, one after the other
     assert wording.interval_percent(result.early_mortality) in personal
     assert wording.interval_percent(result.early_mortality_recent) in personal
     assert "treated 1995 to 2006" in personal.lower() and "uk centres, treated 2002 to 2023" in personal.lower()
     panel.show_view(studies_view(model, result, "patient"))
-    assert panel.cell_text(1, "early_deaths").startswith(wording.count_phrase(primary.value("early_mortality")))
+    assert studies_cell(panel, 1, "early_deaths").startswith(wording.count_phrase(primary.value("early_mortality")))
     for r in range(panel.table.rowCount()):  # no percentages for the patient
         for c in range(panel.table.columnCount()):
             if panel.view.columns[c][0] not in ("design", "definition"):  # texts from the evidence files
@@ -135,17 +138,17 @@ def values_panel(qtbot, model, audience="patient", values=None):
 def test_values_round_trip_and_words(qtbot, model):
     panel = values_panel(qtbot, model)
     view = panel.view
-    assert panel.summary_text() == view.nothing_chosen
+    assert values_summary(panel) == view.nothing_chosen
     chosen = {q.id: q.choices[-2] for q in VALUES_QUESTIONS}
     with qtbot.waitSignal(panel.choices_changed) as signal:
         panel.set_choices(chosen)
     assert dict(signal.args[0]) == chosen == dict(panel.choices())
-    assert panel.summary_text().split("\n") == list(view.summary(chosen))
+    assert values_summary(panel).split("\n") == list(view.summary(chosen))
     with pytest.raises(ValuesError, match="unknown choice"):
         panel.set_choices({"fertility": "perhaps"})
     assert dict(panel.choices()) == chosen
     panel.clear_button.click()
-    assert dict(panel.choices()) == {} and panel.summary_text() == view.nothing_chosen
+    assert dict(panel.choices()) == {} and values_summary(panel) == view.nothing_chosen
 
 
 def test_values_panel_shows_saved_answers_without_reporting_a_new_answer(qtbot, model):
@@ -173,7 +176,7 @@ def test_values_are_chosen_by_mouse_and_keyboard(qtbot, model):
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Down)
     assert dict(panel.choices()) == {question.id: question.choices[1]} and len(emitted) == 2
-    assert panel.view.question(question.id).choice(question.choices[1]).label in panel.summary_text()
+    assert panel.view.question(question.id).choice(question.choices[1]).label in values_summary(panel)
     topics = {q.id: q.topic for q in panel.view.questions}
     for (qid, _), button in panel.buttons.items():
         assert button.accessibleName().startswith(topics[qid] + ": ")
@@ -194,10 +197,10 @@ def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, field
     panel.show_view(guidance_view(model, profile, audience))
     fits = guidance_fits(model, profile)
     assert [f.id for f in fits] == ["ectrims2025", "nmss2021"]
-    assert panel.statement_texts() == [model.evidence.get(f.source).text("statement") for f in fits]
+    assert statement_texts(panel) == [model.evidence.get(f.source).text("statement") for f in fits]
     view = guidance_view(model, profile, audience)
     for index, fit in enumerate(fits):
-        assert panel.fit_lines(index) == [f"{STATUS[p.status]}: {point_text(fit.id, p)}" for p in fit.points]
+        assert fit_lines(panel, index) == [f"{STATUS[p.status]}: {point_text(fit.id, p)}" for p in fit.points]
         table = panel.tables[index]
         assert [table.horizontalHeaderItem(c).text() for c in range(3)] == list(view.columns)
         assert [table.cell(r, 1) for r in range(table.rowCount())] == [r[1] for r in view.point_rows(index)]
@@ -213,7 +216,7 @@ def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, field
         assert question.text in text
     assert "not a decision" in panel.note.text()
     panel.show_view(guidance_view(model, None, audience))
-    assert panel.fit_lines() == [] and "Enter a valid profile" in panel.no_profile.text()
+    assert fit_lines(panel) == [] and "Enter a valid profile" in panel.no_profile.text()
 
 
 # -- Sheet page 2 -------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QL
 from decision_aid.present.i18n import SOURCE_LANGUAGE, current_language, locale_directory
 from decision_aid.ui.language import install_interface_language, interface_language, system_language
 
+from helpers import qt_translation_installed
+
 RELAPSING = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2}
 PROGRESSIVE = {"age": 55, "course": "spms", "edss": 6.5, "prior_dmts": 2}
 
@@ -64,7 +66,7 @@ def test_a_missing_qt_translation_leaves_qt_in_english_and_the_rest_translated(q
     monkeypatch.setattr(language.QLibraryInfo, "path", lambda *_: "/nonexistent")
     try:
         install_interface_language("es")
-        assert current_language() == "es" and not language.qt_translation_installed()
+        assert current_language() == "es" and not qt_translation_installed()
     finally:
         install_interface_language(SOURCE_LANGUAGE)
 

@@ -30,6 +30,7 @@ from decision_aid.present.studies_view import studies_view
 from decision_aid.present.worksheet_view import worksheet_view
 from decision_aid.ui.harms_panel import HarmsPanel
 from decision_aid.ui.options_panel import OptionsPanel
+from helpers import harms_cell, tab_built
 from shared import profiles
 
 RRMS = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
@@ -216,35 +217,35 @@ def test_harms_table_with_both_early_death_figures_and_where_each_number_comes_f
     assert panel.table.rowCount() == len(rows)
     assert [panel.table.item(r, 0).text() for r in range(2)] == [
         "Death, treated 1995 to 2006", "Death, UK centres, treated 2002 to 2023"]
-    study, recent = panel.cell_text("early_death_study_era", 1), panel.cell_text("early_death_recent", 1)
+    study, recent = harms_cell(panel, "early_death_study_era", 1), harms_cell(panel, "early_death_recent", 1)
     if audience == "patient":
         assert study.startswith(wording.sentence_case(wording.count_phrase(result.early_mortality.estimate)))
         assert recent.startswith(wording.sentence_case(wording.count_phrase(result.early_mortality_recent.estimate)))
         assert wording.range_phrase(result.early_mortality) in study
-        assert "about 68 in 100" in panel.cell_text("febrile_neutropenia", 1)
+        assert "about 68 in 100" in harms_cell(panel, "febrile_neutropenia", 1)
         # a rate of events is said to be events, not people
-        assert "about 170 events for every 100 people" in panel.cell_text("severe_adverse_events_100d", 1)
-        assert "not people" in panel.cell_text("severe_adverse_events_100d", 1)
+        assert "about 170 events for every 100 people" in harms_cell(panel, "severe_adverse_events_100d", 1)
+        assert "not people" in harms_cell(panel, "severe_adverse_events_100d", 1)
         for r in range(panel.table.rowCount()):
             for c in range(panel.table.columnCount()):
                 assert "%" not in panel.table.item(r, c).text()
-        assert "p = " not in panel.cell_text("neda_by_regimen", 1)
+        assert "p = " not in harms_cell(panel, "neda_by_regimen", 1)
     else:
         assert study.startswith(wording.interval_percent(result.early_mortality))
         assert recent.startswith(wording.interval_percent(result.early_mortality_recent))
-        assert "68%" in panel.cell_text("febrile_neutropenia", 1)
-        assert "p = 0.29" in panel.cell_text("neda_by_regimen", 1)
-        assert "checked against: abstract" in panel.cell_text("thyroid", 4)
-        assert "both regimens" in panel.cell_text("febrile_neutropenia", 1)
-        assert "141 with Cy/ATG and 33 with BEAM/ATG" in panel.cell_text("febrile_neutropenia", 3)  # in whom
+        assert "68%" in harms_cell(panel, "febrile_neutropenia", 1)
+        assert "p = 0.29" in harms_cell(panel, "neda_by_regimen", 1)
+        assert "checked against: abstract" in harms_cell(panel, "thyroid", 4)
+        assert "both regimens" in harms_cell(panel, "febrile_neutropenia", 1)
+        assert "141 with Cy/ATG and 33 with BEAM/ATG" in harms_cell(panel, "febrile_neutropenia", 3)  # in whom
     # equal weight: the same format, the same shading, the same columns
     assert study.count("\n") == recent.count("\n")
-    assert panel.cell_text("early_death_study_era", 2) == panel.cell_text("early_death_recent", 2)
+    assert harms_cell(panel, "early_death_study_era", 2) == harms_cell(panel, "early_death_recent", 2)
     source = len(panel.view.columns) - 1
-    assert "Silfverberg" in panel.cell_text("febrile_neutropenia", source) and "Burt" in panel.cell_text("itp", source)
+    assert "Silfverberg" in harms_cell(panel, "febrile_neutropenia", source) and "Burt" in harms_cell(panel, "itp", source)
     for harm_id in ("hair_loss", "male_infertility", "secondary_cancer"):  # no figure: said so, with the statement
-        assert panel.cell_text(harm_id, 1).startswith("No figure\n")
-    assert "neither regimen was shown to work better" in panel.cell_text("neda_by_regimen", 1)
+        assert harms_cell(panel, harm_id, 1).startswith("No figure\n")
+    assert "neither regimen was shown to work better" in harms_cell(panel, "neda_by_regimen", 1)
     assert panel.table.accessibleName() and panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
@@ -322,7 +323,7 @@ def test_the_window_has_the_new_tabs_and_every_tab_stays_in_view(qtbot, window):
     window.set_profile_fields(PPMS)
     window.flush()
     window.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: window.options_tab.built)
+    qtbot.waitUntil(lambda: tab_built(window.options_tab))
     panel = window.options_tab.panel
     assert [card.study.id for card in panel.cards] == ["montalban2017_oratorio"]
     window.set_audience("clinician")

@@ -116,6 +116,23 @@ def test_autosave_survives_a_killed_process(data_dir, consultation, model):
     assert sorted(p.name for p in data_dir.iterdir()) == []
 
 
+def test_the_next_start_removes_a_backups_temporary_whose_process_was_killed(data_dir, consultation, model):
+    """What a kill -9 in the middle of an autosave leaves (a fresh temporary named with the dead
+    process's id) is gone after the next start's look for backups, with no minute to wait."""
+    from decision_aid.safe_io import TEMP_PREFIX, TEMP_SUFFIX
+
+    data_dir.mkdir()
+    save_consultation(data_dir / "autosave-0123456789abcdef.aidconsult.json", consultation.without_name())
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    left = data_dir / f"{TEMP_PREFIX}{child.pid}-{'e' * 16}{TEMP_SUFFIX}"
+    left.write_bytes(b"half a consultation")
+    nxt = Autosaver(lambda: None, lambda: False)
+    assert nxt.pending_restore(model) is not None
+    assert not left.exists()
+    nxt.discard_offered()
+
+
 # --- crash handler ------------------------------------------------------------------------------
 
 def raise_with_patient_data():

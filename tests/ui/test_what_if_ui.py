@@ -11,7 +11,7 @@ from decision_aid.consultation import Consultation, save_consultation
 from decision_aid.present.comparison_view import comparison_view
 from decision_aid.ui.pfs_chart import PERCENT
 
-from helpers import accessible_text, type_profile
+from helpers import accessible_text, pinned_data, type_profile
 
 
 def retype_age(qtbot, window, age: str) -> None:
@@ -34,7 +34,7 @@ def pin_and_change_age(qtbot, window):
 
 
 def shows_no_comparison(window) -> bool:
-    x, _y = window.chart.pinned_data()
+    x, _y = pinned_data(window.chart)
     return (not window.comparison.isVisible() and window.comparison.texts() == [] and len(x) == 0
             and not any("Pinned" in entry for entry in window.chart.legend.entries))
 
@@ -57,7 +57,7 @@ def test_pinning_and_changing_the_age_shows_both_side_by_side(qtbot, window):
     assert window.compare_action.isChecked() and window.compare_button.isChecked()
 
     # the chart: the pinned curve, exactly the pinned estimate's, and both named by what differs
-    x, y = window.chart.pinned_data()
+    x, y = pinned_data(window.chart)
     np.testing.assert_allclose(x, pinned.pfs.times)
     np.testing.assert_allclose(y, PERCENT * np.asarray(pinned.pfs.estimate))
     personal_x, personal_y = window.chart.personal.getData()
