@@ -68,11 +68,11 @@ def test_the_range_in_words(interval, text):
 
 
 @pytest.mark.parametrize("years, interval, clinician, extrapolated, text", [
-    (2.0, Interval(0.813, 0.66, 0.90), True, False, "2.0 years: 81.3% (95% interval 66% to 90%)"),
-    (7.5, Interval(0.5, 0.3, 0.7), True, True, "7.5 years: 50.0% (95% interval 30% to 70%) - extrapolated"),
-    (2.0, Interval(0.813, 0.66, 0.90), False, False, "2.0 years: about 81 in 100 (between 66 and 90 in 100)"),
+    (2.0, Interval(0.813, 0.66, 0.90), True, False, "2 years: 81.3% (95% interval 66% to 90%)"),
+    (7.5, Interval(0.5, 0.3, 0.7), True, True, "7.5 years: 50.0% (95% interval 30% to 70%), extrapolated"),
+    (2.0, Interval(0.813, 0.66, 0.90), False, False, "2 years: about 81 in 100 (between 66 and 90 in 100)"),
     (7.5, Interval(0.5, 0.3, 0.7), False, True,
-     "7.5 years: about 50 in 100 (between 30 and 70 in 100) - extrapolated"),
+     "7.5 years: about 50 in 100 (between 30 and 70 in 100), extrapolated"),
     (0.5, Interval(0.996, 0.99, 0.999), False, False,
      "0.5 years: more than 99 in 100 (from 99 to more than 99 in 100)"),
 ])
