@@ -11,6 +11,7 @@ import datetime as _dt
 
 from ..model import Estimate
 from .estimate_view import versions_line
+from .free_text import check_free_text
 from .i18n import _
 from .text_table import outcome_rows
 from .when import day_in_words
@@ -20,6 +21,7 @@ from . import wording
 def record_text(result: Estimate, day: _dt.date, name: str | None = None, evidence_review: str | None = None) -> str:
     """The summary for the record: date, (name), profile, each number with its 95% interval and
     in 100, where it comes from, and the program, model and evidence versions."""
+    check_free_text("name", name)  # never a name that reads otherwise than it is
     lines = [_("AHSCT decision aid: summary for the medical record, {date}", date=day_in_words(day))]
     if name:
         lines.append(_("Patient: {name}", name=name))
