@@ -20,11 +20,22 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DECISION_AID_DATA_DIR", tempfile.mkdtemp(prefix="decision-aid-screens-"))
+
+
+def settle(app, seconds: float = 0.5) -> None:
+    """Let a page finish its layout (a tab is built on first view and laid out over several turns
+    of the event loop, some on timers): a fixed number of turns caught a forest plot still at the
+    width of an earlier layout, wider than its page."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def main(argv: list[str]) -> int:
@@ -67,12 +78,10 @@ def main(argv: list[str]) -> int:
         window.resize(*logical)
         window.show()
         window.flush()
-        for _ in range(10):
-            app.processEvents()
+        settle(app)
         for index in range(window.tabs.count()) if args.all_tabs else (0,):
             window.tabs.setCurrentIndex(index)
-            for _ in range(10):
-                app.processEvents()
+            settle(app)
             name = f"{audience}-{index}" if args.all_tabs else audience
             window.grab().save(str(out / f"{name}-window.png"))
             if not os.environ.get("SKIP_PAGE"):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from .. import palette
 from ..present.audience import Audience
 from .plain import plain_label
-from .responsive import follow_current_cell
+from .responsive import follow_current_cell, refit_when_columns_settle
 from .style import make_reading, screen_colours, sized
 from ..present.i18n import _
 
@@ -93,6 +93,7 @@ class FittedTable(QTableWidget):
                                                     | Qt.TextFlag.TextWordWrap)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         follow_current_cell(self)
+        refit_when_columns_settle(self, self._fit)
 
     def fill(self, headings: Sequence[str], rows: Sequence[Sequence[str]], tooltips: Sequence[str] = (),
              shaded: Sequence[bool] = (), points: int = palette.BODY, weights: Sequence[int] = ()) -> None:

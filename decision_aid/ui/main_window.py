@@ -37,7 +37,8 @@ from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
 from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, ToolRow, current_only
-from .style import FocusRing, apply_accessible_style, make_reading, refresh_colours, sized, style_fields
+from .style import (FocusRing, apply_accessible_style, make_reading, refresh_colours, screen_colours, sized,
+                    style_fields)
 from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -262,9 +263,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 4, 4, 4)
         # When the profile meets none of the guidance's core criteria: one calm sentence above the numbers.
         self.guidance_core = body_label("guidanceCore")
-        self.guidance_core.setStyleSheet(f"color: {palette.TEXT}; background: {palette.NOTE_BACKGROUND}; "
-                                         f"border-left: 3px solid {palette.MUTED}; "
-                                         "padding-left: 6px;")
+        # its text in the system's colour (a fixed #222222 was 1.3:1 on a dark window), its rule 3:1
+        self.guidance_core.setStyleSheet(f"border-left: 3px solid {screen_colours().border}; padding-left: 6px;")
         self.guidance_core.hide()
         layout.addWidget(self.guidance_core)
         self.general_notes = NotesList("generalNotes")

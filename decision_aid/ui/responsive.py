@@ -481,6 +481,18 @@ def follow_current_cell(table: QTableView) -> None:
     table.selectionModel().currentChanged.connect(follow)
 
 
+def refit_when_columns_settle(table: QTableView, fit) -> None:
+    """Call ``fit`` (rows as tall as their wrapped text) once the table's columns have taken a
+    new width. Stretched columns take it only after the table's resize, and rows fitted within
+    that signal kept their old heights: with an 18 pt font the year table's and the Studies
+    table's last lines were cut ("between 77 and 95 in …")."""
+    timer = QTimer(table)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(fit)
+    table.horizontalHeader().sectionResized.connect(timer.start)
+
+
 class CaretReading(QObject):
     """The keyboard reads a text view that is as tall as its text (inside the page's scroll area):
     the arrow keys move a caret line by line (a screen reader reads each line), Ctrl+Home and

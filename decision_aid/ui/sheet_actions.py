@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout, Q
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
-from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from ..present.audience import Audience
+from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from ..present.i18n import N_, _, ngettext
 from ..printable import one_line
 from .actions import make_action

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTabl
 
 from ..present.estimate_view import YearRow
 from ..present.i18n import _
-from .responsive import follow_current_cell
+from .responsive import follow_current_cell, refit_when_columns_settle
 from .style import screen_colours
 
 
@@ -38,6 +38,7 @@ class YearTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rows: tuple[YearRow, ...] = ()
         follow_current_cell(self)
+        refit_when_columns_settle(self, self._fit)
 
     def show_rows(self, heading: str, rows: tuple[YearRow, ...]) -> None:
         if rows == self.rows and heading == self.accessibleName():

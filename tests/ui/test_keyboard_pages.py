@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QTableView, QTableWidget,
@@ -248,6 +248,45 @@ def test_the_focus_ring_follows_a_box_moved_by_the_comparison_and_never_marks_th
     assert ring.isVisible() == (not visible.isEmpty())
     window.menuBar().setFocus(Qt.FocusReason.MenuBarFocusReason)
     qtbot.waitUntil(lambda: not ring.isVisible())
+
+
+def test_the_focus_ring_follows_a_box_whose_container_a_panel_moves(qtbot):
+    """A panel appearing above a container (the comparison above the chart's column) moves the
+    focused box without moving it inside its parent: the box gets no Move event of its own, and
+    the ring stayed where the box had been."""
+    from PySide6.QtWidgets import QCheckBox, QVBoxLayout
+
+    from decision_aid.ui.style import GAP, RING, FocusRing
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    panel, column = QLabel("Pinned: Age 38"), QWidget()
+    panel.setFixedHeight(120)
+    panel.hide()
+    box = QCheckBox("Pin to compare", column)
+    box.move(4, 4)
+    column.setFixedHeight(40)
+    layout.addWidget(panel)
+    layout.addWidget(column)
+    layout.addStretch()
+    host.resize(300, 300)
+    ring = FocusRing(host)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(lambda: ring.isVisible() and ring.target is box)
+
+    def round_the_box() -> bool:
+        margin = RING + GAP
+        return ring.geometry() == QRect(box.mapTo(host, QPoint(0, 0)), box.size()).adjusted(
+            -margin, -margin, margin, margin).intersected(host.rect())
+
+    assert round_the_box()
+    panel.show()  # the column moves down by the panel's height; the box stays at (4, 4) in it
+    qtbot.waitUntil(lambda: column.y() > 120)
+    qtbot.waitUntil(round_the_box)
 
 
 def test_the_user_guide_shows_where_its_focus_is(qtbot, window):
