@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
+    QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
@@ -36,7 +36,7 @@ from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
-from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, ToolRow, current_only
+from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, SideAndPage, ToolRow, current_only
 from .style import FocusRing, apply_accessible_style, make_reading, refresh_colours, sized, style_fields
 from .year_table import YearTable
 from .settings import WindowSettings
@@ -56,8 +56,10 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
 MESSAGE_PAGE, RESULTS_PAGE = 0, 1
+ESTIMATE_TAB, METHOD_TAB = 0, 1  # the first two tabs; the others follow them
 CHART_PLOT_HEIGHT = 430  # px: the plot at the height it had beside the numbers at 1280 x 800
 PROFILE_WIDTH = 290  # beside the tabs: at 1280 px the eight tabs still fit along the top
+PROFILE_BESIDE = 900  # px: from this window width the profile stays in place beside the tabs
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +87,11 @@ class MainWindow(QMainWindow):
                                            self.settings.horizon(model.horizons if model else (5,)),
                                            problem=self.evidence_problem, sheet_language=current_language())
         self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
+        self._note_stops: tuple[QWidget, ...] = ()  # the note and comparison widgets now in the Tab order
+        self._group_labels: dict[QActionGroup, str] = {}  # a toolbar group's label, said with its buttons
+        self._shown_page: QWidget | None = None  # the tab shown before the current one
+        self._guide = None  # the user guide window, made when first asked for
+        self._following_focus = False  # connected to the application's focus changes while shown
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -131,14 +138,23 @@ class MainWindow(QMainWindow):
         self.horizon_group = QActionGroup(self)
         self.horizon_actions: dict[int, QAction] = {}
         for horizon in (self.model.horizons if self.model else ()):
-            key = str(horizon)[-1]
-            text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
+            key = horizon_key(horizon)
+            text = mnemonic_before_last(_("{years} years", years=horizon), str(horizon))
             tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
                    _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
             action = make_action(self, text, lambda _on, h=horizon: self._switch_horizon(h), f"Alt+{key}", tip,
                                  checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
+        self.reference_actions: dict[str, QAction] = {}
+        for name, text, tip in (
+                ("relapsing", _("Study curve: &relapsing MS"),
+                 _("Show the study's average curve for relapsing MS on the chart (dash-dot line), for comparison")),
+                ("progressive", _("Study curve: pro&gressive MS"),
+                 _("Show the study's average curve for progressive MS on the chart (dotted line), for comparison"))):
+            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
+            action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
+            self.reference_actions[name] = action
         self.compare_action = make_action(
             self, _("&Compare with\u2026"), self._compare_toggled, "Ctrl+K",
             _("What if: keep this estimate, then change the profile (age, EDSS, treatments) to see both side "
@@ -168,17 +184,7 @@ class MainWindow(QMainWindow):
         for action in self.horizon_actions.values():
             self.horizon_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.reference_actions: dict[str, QAction] = {}
-        for name, text, tip in (
-                ("relapsing", _("Study curve: &relapsing MS"),
-                 _("Show the study's average curve for relapsing MS on the chart (dash-dot line), for comparison")),
-                ("progressive", _("Study curve: pro&gressive MS"),
-                 _("Show the study's average curve for progressive MS on the chart (dotted line), for comparison"))):
-            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
-            action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
-            self.view_menu.addAction(action)
-            self.reference_actions[name] = action
-        self.view_menu.addAction(self.compare_action)
+        self.view_menu.addActions([*self.reference_actions.values(), self.compare_action])
         self.view_menu.addSeparator()
         self.language_menu = language_menu(self, self.settings)  # the sheet's language: on the Sheet tab
         self.view_menu.addMenu(self.language_menu)
@@ -211,7 +217,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sheet_actions.print_action)
         groups = [(show_for, self.audience_actions.values()), (horizon, self.horizon_actions.values()),
                   (None, [self.sheet_actions.print_action])]
-        self._group_labels = {self.audience_group: show_for.text(), self.horizon_group: horizon.text()}
+        self._group_labels.update({self.audience_group: show_for.text(), self.horizon_group: horizon.text()})
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
@@ -227,7 +233,6 @@ class MainWindow(QMainWindow):
         self._build_estimate_page()
         self._build_tabs()
         self._build_scrolling_page()
-        self._note_stops: tuple[QWidget, ...] = ()
         self._set_focus_order()
         self.live_region = LiveRegion(self)
         self.announcer = SettledAnnouncer(self)
@@ -344,8 +349,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(current_only(self.estimate_page), _("Your esti&mate"))
         self.method_tab = LazyTab(self._make_method, self._update_method)
         self.tabs.addTab(current_only(self.method_tab), _("Ho&w calculated"))
-        self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
-        self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
+        self.tabs.setTabToolTip(ESTIMATE_TAB, _("The estimate for this profile: numbers, pictures and the chart"))
+        self.tabs.setTabToolTip(METHOD_TAB, _("How was this calculated? The study, its figures and the assumptions"))
         self.sheet_panel = SheetPanel()
         self.sheet_panel.set_paper(self.settings.paper())
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
@@ -368,25 +373,26 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._page_opened)
 
     def _arrange_profile(self) -> None:
-        self.profile_form.setMaximumWidth(self._profile_width() if self.main_page.side_by_side() else 16777215)
+        """Beside the tabs the profile keeps its column's width; above them, the page's. Moved, its
+        fields are put back in the reading order of the Tab key."""
+        beside = self.main_page.side_by_side()
+        width = self._profile_width()
+        self.profile_form.setMaximumWidth(width if beside else 16777215)
+        if beside:
+            self.main_page.set_side_width(width)
+        self._set_focus_order()
 
     def _profile_width(self) -> int:
         """Beside the tabs: 290 px, or what its widest field needs with a large system font."""
         return max(PROFILE_WIDTH, self.profile_form.minimumSizeHint().width())
 
     def _build_scrolling_page(self) -> None:
-        """The toolbar row on top, then the one scroll area (no other scroll area inside it)."""
-        page = ResponsiveRow("mainPage", breakpoint=900, arranged=self._arrange_profile)
-        page.box.setSpacing(8)
-        page.add(self.profile_form, 0, 0)
-        page.add(self.tabs, 1, 1)
-        self.main_page = page
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed, invisible Tab stop
-        self.scroll.setWidget(page)
+        """The toolbar row on top, then the profile beside the scrolling tabs: it stays in place
+        while the results scroll (it has its own scroll bar only if taller than the window). In a
+        narrow window it moves above the tabs, into the one scroll area."""
+        self.main_page = SideAndPage(self.profile_form, self.tabs, breakpoint=PROFILE_BESIDE,
+                                     arranged=self._arrange_profile)
+        self.scroll = self.main_page.scroll
         central = QWidget()
         central.setObjectName("central")
         column = QVBoxLayout(central)
@@ -397,16 +403,21 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.review_banner.show_view(review_view(self.model.evidence))
         column.addWidget(self.review_banner)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.main_page, 1)
         self.setCentralWidget(central)
-        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+        self._arrange_profile()
 
     def _set_focus_order(self) -> None:
+        order = self.focus_order()
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def focus_order(self) -> list[QWidget]:
         """Tab follows the reading order: profile, the results, the chart's controls and its table,
         the tab list, then the shown tab's own controls; round the circle, the toolbar buttons come
         before Age (focus starts on Age)."""
         outcomes = self.outcomes
-        order: list[QWidget] = [
+        return [
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
             *self.general_notes.stops(),
             *self.comparison.stops(),
@@ -422,9 +433,6 @@ class MainWindow(QMainWindow):
             *[w for w in self.sheet_panel.findChildren(QWidget)
               if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self],  # not a list's popup
         ]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
-        self._focus_order = order
 
     def _page_opened(self, _index: int) -> None:
         """A page opens at its top. Reached from inside a page (Alt and a tab's letter), the keyboard
@@ -462,8 +470,9 @@ class MainWindow(QMainWindow):
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever the keyboard reaches is scrolled into view (zoomed windows scroll)."""
-        if new is not None and self.scroll.widget() is not None and self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 16, 16)
+        area = self.main_page.scroll_for(new) if new is not None else None
+        if area is not None:
+            area.ensureWidgetVisible(new, 16, 16)
 
     # -- public API (for other views: printing, saving, more tabs) --------------------------
 
@@ -503,7 +512,7 @@ class MainWindow(QMainWindow):
 
     def show_assumption(self, assumption: str) -> None:
         """Follow an assumption link: show How calculated with that assumption selected and in view."""
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(METHOD_TAB)
         panel = self.method_panel
         found = panel.show_assumption(assumption)
         panel.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -597,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def user_guide(self):
         """The guide window (made once; its shortcut list is read from the real actions)."""
-        if getattr(self, "_guide", None) is None:
+        if self._guide is None:
             from .help_window import UserGuide, guide_shortcuts
 
             actions = [a for menu in (self.file_menu, self.edit_menu, self.view_menu, self.horizon_menu,
@@ -767,6 +776,20 @@ class MainWindow(QMainWindow):
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """While shown, whatever the keyboard reaches is scrolled into view (the application's
+        focus signal is shared by every window: connected only while this one is shown)."""
+        super().showEvent(event)
+        if not self._following_focus:
+            QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+            self._following_focus = True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        if self._following_focus and not event.spontaneous():
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
+            self._following_focus = False
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """The system's palette changed (a dark or high-contrast theme chosen while running): the
         colours chosen from it are chosen again."""
@@ -807,3 +830,19 @@ def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
 def _control_font(widget: QWidget):
     """Controls keep the clinician size in both views; only the reading text grows."""
     return sized(widget.font(), palette.BODY)
+
+
+def horizon_key(horizon: int) -> str:
+    """The digit that chooses a horizon with Alt: its last (Alt+5, Alt+0 for 10 years), the one
+    digit in which the offered horizons differ."""
+    return str(horizon)[-1]
+
+
+def mnemonic_before_last(text: str, number: str) -> str:
+    """``text`` (a translated sentence that contains ``number``) with the mnemonic on the number's
+    last digit ("1&0 years"); unchanged if a translation spells the number otherwise."""
+    at = text.find(number)
+    if at < 0:
+        return text
+    last = at + len(number) - 1
+    return f"{text[:last]}&{text[last:]}"

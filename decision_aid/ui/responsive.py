@@ -4,6 +4,8 @@
 - :class:`FlowLayout` and :class:`ToolRow`: a toolbar whose buttons wrap onto a second line
   instead of hiding in an unnamed overflow button.
 - :class:`ResponsiveRow`: two parts side by side when there is room, one above the other when not.
+- :class:`SideAndPage`: a side column that stays in place beside a scrolling page when there is
+  room, and scrolls with the page, above it, when not.
 - :class:`PageStack` and :func:`size_to_current_page`: a stack (or tab widget) as tall as the page
   it shows, not as tall as its tallest page, so one outer scroll area scrolls just what is seen.
 - :class:`AdaptiveTabBar`: tabs along the top while they fit; otherwise a vertical list of tabs
@@ -21,9 +23,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea, QSizePolicy,
-    QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar, QTabWidget,
-    QTextEdit, QToolButton, QWidget,
+    QAbstractButton, QAbstractScrollArea, QApplication, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea,
+    QSizePolicy, QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar,
+    QTabWidget, QTextEdit, QToolButton, QWidget,
 )
 
 
@@ -182,6 +184,92 @@ class ResponsiveRow(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.arrange(event.size().width())
         super().resizeEvent(event)
+
+
+class SideAndPage(QWidget):
+    """A side column (the profile) that stays in place beside a scrolling page while the window is
+    at least ``breakpoint`` pixels wide (it scrolls on its own only if it is taller than the
+    window), and moves into the page, above the page's content, when narrower: then one area
+    scrolls everything (zoomed and small windows). Never one scroll area inside another.
+
+    ``scroll`` is the page's scroll area and ``page`` the widget it scrolls; ``arranged`` is
+    called after the side column moved."""
+
+    HYSTERESIS = ResponsiveRow.HYSTERESIS
+
+    def __init__(self, side: QWidget, content: QWidget, breakpoint: int, arranged=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sideAndPage")
+        self.side, self.breakpoint, self._arranged = side, breakpoint, arranged
+        self.side_scroll = _quiet_scroll_area("sideScroll")
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page = QWidget()
+        self.page.setObjectName("mainPage")
+        self._page_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.page)
+        self._page_box.setContentsMargins(0, 0, 0, 0)
+        self._page_box.setSpacing(8)
+        self._page_box.addWidget(content, 1)
+        self.scroll = _quiet_scroll_area("pageScroll")
+        self.scroll.setWidget(self.page)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)  # the room kept for the side's scroll bar is the gap
+        row.addWidget(self.side_scroll, 0)
+        row.addWidget(self.scroll, 1)
+        self._beside = True
+        self.side_scroll.setWidget(side)
+
+    def side_by_side(self) -> bool:
+        return self._beside
+
+    def arrange(self, width: int) -> None:
+        wide = width >= self.breakpoint + (0 if self._beside else self.HYSTERESIS)
+        if wide == self._beside:
+            return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self.side or self.side.isAncestorOf(focus))
+        if wide:
+            self._page_box.removeWidget(self.side)
+            self.side_scroll.setWidget(self.side)
+        else:
+            self.side_scroll.takeWidget()
+            self._page_box.insertWidget(0, self.side, 0)
+        self.side_scroll.setVisible(wide)
+        self.side.show()
+        self._beside = wide
+        if self._arranged is not None:
+            self._arranged()
+        if had_focus:  # moving a widget takes the keyboard's focus from it: given back
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_side_width(self, width: int) -> None:
+        """The side column's width beside the page, with room for its own scroll bar."""
+        bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.side_scroll)
+        self.side_scroll.setFixedWidth(width + bar)
+
+    def scroll_for(self, widget: QWidget) -> QScrollArea | None:
+        """The scroll area that shows ``widget``, or None."""
+        for area in (self.side_scroll, self.scroll):
+            inner = area.widget()
+            if inner is not None and (inner is widget or inner.isAncestorOf(widget)):
+                return area
+        return None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+
+def _quiet_scroll_area(name: str) -> QScrollArea:
+    """A frameless scroll area that sizes its widget to itself and is never a Tab stop of its own
+    (an unnamed, invisible stop)."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
 
 
 class _CurrentOnly(QWidget):

@@ -180,7 +180,7 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
         assert (stop.text() in accessible_text(stop)) if hasattr(stop, "text") else \
             accessible_text(stop) == stop.toolTip() != ""
     assert accessible_text(window.compare_button) == window.compare_button.text()
-    order = window._focus_order
+    order = window.focus_order()
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
     assert order.index(window.chart.plot) < order.index(window.compare_button) < order.index(window.years_table)
     stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
