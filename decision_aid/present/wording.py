@@ -368,12 +368,19 @@ def survival_other_side(interval: Interval, years: int) -> str:
                            years=years))
 
 
-def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
-    """What the chart says about one point in time, e.g. under the mouse."""
+def era_value_text(interval: Interval, clinician: bool, mark: str = "") -> str:
+    """One curve's value at one time in the view's unit ("71.5% (95% interval ...)" or "about 72
+    in 100 (between ...)"), followed by ``mark`` ("extrapolated", "from one cohort") where it applies."""
     if clinician:
         value = interval_percent(interval)
     else:
         value = _("{count} ({range})", count=count_phrase(interval.estimate), range=range_phrase(interval))
+    return _("{value} - {mark}", value=value, mark=mark) if mark else value
+
+
+def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
+    """What a curve says about one point in time, e.g. the pinned curve of a comparison."""
+    value = era_value_text(interval, clinician)
     if extrapolated:
         return _("{years} years: {value} - extrapolated", years=number(years, 1), value=value)
     return _("{years} years: {value}", years=number(years, 1), value=value)

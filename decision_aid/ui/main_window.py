@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
             outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
             outcomes.risk_line, *outcomes.early_notes.stops(),
             outcomes.five_years.headline, outcomes.five_years.other_side, outcomes.five_years.range,
-            *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
+            outcomes.pfs_recent, outcomes.pfs_line, *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
         ]
         for first, second in zip(order, order[1:]):
@@ -640,7 +640,7 @@ class MainWindow(QMainWindow):
         elif session.result is None:
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
-            early, pfs = self.view.early.cards[0], self.view.pfs
+            early, pfs = self.view.early.cards[0], self.view.pfs.study
             self.announcer.set_message(_("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline))
 
     def _show(self, result: Estimate | None) -> None:
@@ -661,7 +661,8 @@ class MainWindow(QMainWindow):
             self._show_comparison(result)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
             self.years_heading.setText(self.view.years_heading)
-            self.years_table.show_rows(self.view.years_heading, self.view.years)
+            self.years_table.show_rows(self.view.years_heading, self.view.years, self.view.years_recent,
+                                       self.view.era_names)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         for tab in (self.method_tab, *self.context_tabs):
