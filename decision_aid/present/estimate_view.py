@@ -150,6 +150,7 @@ class ChartView:
     horizon: int
     marker_label: str  # "At 5 years:", then each era's value, the higher first (as the rings stand), a line each
     region_label: str  # over the years beyond 5
+    region_short: str  # the same on paper, where the chart is small: "after 5 years" (the legend says the rest)
     series: tuple[ChartSeries, ...]
     clinician: bool
     description: str  # the yearly values of both eras in words, for screen readers
@@ -490,6 +491,7 @@ def chart_view(result: Estimate, audience: Audience) -> ChartView:
         horizon=result.horizon_years,
         marker_label=marker,
         region_label=region,
+        region_short=_("after {years} years", years=wording.number(cut)),
         series=tuple(series),
         clinician=clinician,
         description=_("Alive without disability worsening. {values}", values=" ".join(yearly)),

@@ -78,6 +78,7 @@ class SheetView:
     name_line: str
     versions: str
     profile_title: str
+    treatment: str  # the treatment's name spelled out, once, under the profile (the subtitle stays short)
     warnings_heading: str
     limits_heading: str
     means_heading: str
@@ -128,6 +129,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         name_line=_("For: {name}", name=name) if name else "",
         versions=view.versions,
         profile_title=_("Profile:") if clinician else _("About you:"),
+        treatment=_("AHSCT means autologous haematopoietic stem cell transplantation: the treatment these "
+                    "numbers are about."),
         warnings_heading=_("Please note (applies to this profile)"),
         limits_heading=_("Limits of the early-death figures"),
         means_heading=_("What these numbers mean"),

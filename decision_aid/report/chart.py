@@ -104,8 +104,9 @@ def _frame(rect: QRectF, chart: ChartView, tick_font: QFont) -> _Frame:
 
 
 def _paint_extrapolated_region(painter: QPainter, frame: _Frame, chart: ChartView, style: ChartStyle) -> None:
-    """Beyond the study's follow-up: a light tint, a drawn hatch and a label on white, wrapped to
-    the region's width, at its top or, where the curves run high there, at its bottom."""
+    """Beyond the study's follow-up: a light tint, a drawn hatch and a short label on white ("after 5
+    years": the legend names each curve's mark there; the window's long label covered the curves
+    here), wrapped to the region's width, at its top or, where the curves run high there, at its bottom."""
     cut, horizon = chart.extrapolated_after, frame.horizon
     if horizon <= cut:
         return
@@ -115,7 +116,7 @@ def _paint_extrapolated_region(painter: QPainter, frame: _Frame, chart: ChartVie
     painter.setPen(QColor(palette.MUTED))
     wrap = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
     width = region.width() - 6
-    height = painter.fontMetrics().boundingRect(QRectF(0, 0, width, 1e6).toRect(), wrap, chart.region_label).height()
+    height = painter.fontMetrics().boundingRect(QRectF(0, 0, width, 1e6).toRect(), wrap, chart.region_short).height()
     label = QRectF(region.left() + 3, region.top() + 2, width, height + 2)
     beyond = np.asarray(chart.times) >= cut
     highest = max(float(np.max(np.asarray(c.upper)[beyond])) for c in chart.curves)
@@ -124,7 +125,7 @@ def _paint_extrapolated_region(painter: QPainter, frame: _Frame, chart: ChartVie
     if highest > 1 - share and lowest > share:  # the curves run high: the label goes to the bottom
         label.moveBottom(region.bottom() - 2)
     painter.fillRect(label.adjusted(-1, 0, 1, 0), QColor("white"))
-    painter.drawText(label, wrap, chart.region_label)
+    painter.drawText(label, wrap, chart.region_short)
 
 
 def _paint_axes(painter: QPainter, frame: _Frame, chart: ChartView, rect: QRectF) -> None:

@@ -160,8 +160,8 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     view: EstimateView = sheet.estimate
     clinician = view.audience.clinician
     blocks: list[Block] = [
-        Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>",
-             s.body, name="profile"),
+        Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>"
+             + para(sheet.treatment, bottom=2), s.body, name="profile"),
         Text(para(view.people_like_you, italic=True, bottom=0), s.small + 1, name="people_like_you"),
     ]
     if view.general_notes:
