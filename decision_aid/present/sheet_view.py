@@ -80,6 +80,7 @@ class SheetView:
     name_line: str
     versions: str
     profile_title: str
+    treatment: str  # the treatment's name spelled out, once, under the profile (the subtitle stays short)
     warnings_heading: str
     limits_heading: str
     means_heading: str
@@ -92,7 +93,8 @@ class SheetView:
     source_text: str
     year_label: str
     year_table: tuple[YearTableRow, ...]  # under the years: the patient's "In 100"; the clinician's % and range
-    extrapolated_mark: str
+    extrapolated_mark: str  # the footnote of "*" ("" where no year is marked so)
+    one_cohort_mark: str  # the footnote of "\u2020"
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
@@ -133,6 +135,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         name_line=_("For: {name}", name=name) if name else "",
         versions=view.versions,
         profile_title=_("Profile:") if clinician else _("About you:"),
+        treatment=_("AHSCT means autologous haematopoietic stem cell transplantation: the treatment these "
+                    "numbers are about."),
         warnings_heading=_("Please note (applies to this profile)"),
         limits_heading=_("Limits of the early-death figures"),
         means_heading=_("What these numbers mean"),
@@ -150,7 +154,10 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
         year_table=year_table(view),
-        extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
+        extrapolated_mark=_("{mark} extrapolated beyond {years} years (the study's curve)", mark=MARK_EXTRAPOLATED,
+                            years=years) if any(r.extrapolated for r in view.years) else "",
+        one_cohort_mark=_("{mark} from one cohort after {years} years (the later cohorts' curve)",
+                          mark=MARK_ONE_COHORT, years=years) if any(r.one_cohort for r in view.years_recent) else "",
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
         translation_note=translation_note(),
@@ -167,16 +174,28 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
 
 
 def year_table(view: EstimateView) -> tuple[YearTableRow, ...]:
-    """The rows under the years: for the patient, people in 100; for the clinician, the estimate and
-    both ends of its 95% interval in percent, then people in 100 (the window's Range column, on paper)."""
-    rows = view.years
-    in_hundred = YearTableRow(_("In 100"), tuple(r.in_hundred for r in rows))
-    if not view.audience.clinician:
-        return (in_hundred,)
-    return (YearTableRow(_("Estimate (%)"), tuple(r.number for r in rows)),
-            YearTableRow(_("95% lower"), tuple(r.lower for r in rows)),
-            YearTableRow(_("95% upper"), tuple(r.upper for r in rows)),
-            in_hundred)
+    """The rows under the years, one era after the other: for the patient, people in 100; for the
+    clinician, the estimate and both ends of its 95% interval in percent, then people in 100 (the
+    window's Range column, on paper). A year beyond 5 is marked in its first row's cell: "*" where
+    the study's curve is extrapolated, "\u2020" where the later cohorts' rests on one cohort."""
+    rows = []
+    for era, years in ((_("the study"), view.years), (_("later cohorts"), view.years_recent)):
+        if not years:
+            continue
+        marks = [MARK_EXTRAPOLATED if r.extrapolated else MARK_ONE_COHORT if r.one_cohort else "" for r in years]
+        in_hundred = tuple(r.in_hundred for r in years)
+        if not view.audience.clinician:
+            rows.append(YearTableRow(_("In 100, {era}", era=era), tuple(c + m for c, m in zip(in_hundred, marks))))
+            continue
+        rows += [YearTableRow(_("{era}: estimate (%)", era=wording.sentence_case(era)),
+                              tuple(r.number + m for r, m in zip(years, marks))),
+                 YearTableRow(_("95% lower"), tuple(r.lower for r in years)),
+                 YearTableRow(_("95% upper"), tuple(r.upper for r in years)),
+                 YearTableRow(_("In 100"), in_hundred)]
+    return tuple(rows)
+
+
+MARK_EXTRAPOLATED, MARK_ONE_COHORT = "*", "\u2020"
 
 
 def translation_note() -> str:

@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
             outcomes.early_recent.icons, outcomes.early_recent.headline, outcomes.early_recent.other_side,
             outcomes.early_recent.range, outcomes.risk_line, *outcomes.early_notes.stops(),
             outcomes.five_years.icons, outcomes.five_years.headline, outcomes.five_years.other_side,
-            outcomes.five_years.range,
+            outcomes.five_years.range, outcomes.pfs_recent, outcomes.pfs_line,
             *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
             # the Sheet tab is built now (the other tabs when first shown, after the tab list): its
@@ -722,7 +722,7 @@ class MainWindow(QMainWindow):
         elif session.result is None:
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
-            early, pfs = self.view.early.cards[0], self.view.pfs
+            early, pfs = self.view.early.cards[0], self.view.pfs.study
             shown = _("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline)
             # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
             meaning = form.meaning("edss") if form.last_edited == "edss" else ""
@@ -753,7 +753,8 @@ class MainWindow(QMainWindow):
             self.guidance_core.setText(core)
             self.guidance_core.setVisible(bool(core))
             self.years_heading.setText(self.view.years_heading)
-            self.years_table.show_rows(self.view.years_heading, self.view.years)
+            self.years_table.show_rows(self.view.years_heading, self.view.years, self.view.years_recent,
+                                       self.view.era_names)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         for tab in (self.method_tab, *self.context_tabs):

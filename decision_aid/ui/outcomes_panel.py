@@ -3,7 +3,9 @@
 The panel lays out an :class:`~decision_aid.present.estimate_view.EstimateView`: every word and
 count comes from the presentation layer, which the sheet paints too; nothing is computed here.
 Order follows the decision: death within 100 days in two eras side by side (equal size, type
-and format), then staying free of worsening at 5 years and being alive at 5 years.
+and format), then staying free of worsening at 5 years and being alive at 5 years, each in two eras.
+Until the window lays the two eras of these two out side by side, the study's era has its icon array
+and the later era is said in words under it (or, where MODEL.md R6 withholds it, why).
 
 Every sentence is a keyboard stop (Tab reaches it, a screen reader reads it): its accessible name
 is its visible text and its description the heading it belongs to, never a tag instead of the text.
@@ -169,6 +171,11 @@ class OutcomeColumn(QWidget):
         self.icons.setAccessibleDescription(_("{label}: {value}", label=about, value=self.legend.accessibleName()))
 
 
+def card_words(card: OutcomeCard) -> str:
+    """A card without its icon array: its heading (the era), then its sentences and range."""
+    return "\n".join((card.heading, f"{card.headline} {card.other_side} {card.range_text}"))
+
+
 ERAS_SIDE_BY_SIDE = 340  # px: two icon arrays (about 160 px each) and a gap; narrower, one above the other
 
 
@@ -198,8 +205,17 @@ class OutcomesPanel(QWidget):
         layout.addWidget(self.risk_line)
         self.early_notes = NotesList("earlyNotes")
         layout.addWidget(self.early_notes)
-        self.five_years = OutcomeColumn("fiveYears")
+        self.pfs_heading = heading_label("", "fiveYearsHeading")
+        layout.addWidget(self.pfs_heading)
+        self.five_years = OutcomeColumn("fiveYears")  # the study's era
         layout.addWidget(self.five_years)
+        self.pfs_recent = body_label("fiveYearsRecent")  # the later cohorts' era in words, or why not (R6)
+        layout.addWidget(self.pfs_recent)
+        self.pfs_line = body_label("fiveYearsLine")  # A16, said plainly
+        bold = self.pfs_line.font()
+        bold.setBold(True)
+        self.pfs_line.setFont(bold)
+        layout.addWidget(self.pfs_line)
         self.pfs_notes = NotesList("fiveYearsNotes")
         layout.addWidget(self.pfs_notes)
         self.survival = body_label("survival")
@@ -214,7 +230,8 @@ class OutcomesPanel(QWidget):
     def clear(self) -> None:
         for column in (self.early, self.early_recent, self.five_years):
             column.show_card(None)
-        for label in (self.early_heading, self.risk_line, self.survival, self.details, self.people_like_you):
+        for label in (self.early_heading, self.risk_line, self.pfs_heading, self.pfs_recent, self.pfs_line,
+                      self.survival, self.details, self.people_like_you):
             label.clear()
         self.details.setVisible(False)
         self.early_notes.set_notes([], False)
@@ -227,10 +244,15 @@ class OutcomesPanel(QWidget):
         self.early_recent.show_card(view.early.cards[1])
         self.risk_line.setText(view.early.risk_line)
         self.early_notes.set_notes(view.early.notes, clinician)
-        self.five_years.show_card(view.pfs)
-        self.pfs_notes.set_notes(view.pfs_notes, clinician)
-        survival = view.survival
-        self.survival.setText(f"{survival.headline} {survival.other_side} {survival.range_text}")
+        pfs = view.pfs
+        self.pfs_heading.setText(pfs.heading)
+        self.five_years.show_card(pfs.study)
+        self.pfs_recent.setText(card_words(pfs.recent) if pfs.recent is not None
+                                else "\n".join((pfs.withheld_heading, pfs.withheld)))
+        self.pfs_line.setText(pfs.line)
+        self.pfs_line.setVisible(bool(pfs.line))
+        self.pfs_notes.set_notes(pfs.notes, clinician)
+        self.survival.setText("\n".join((view.survival.heading, *(card_words(c) for c in view.survival.cards))))
         self.details.setText("\n".join((view.details_heading, *view.clinician_details)) if view.clinician_details
                              else "")
         self.details.setVisible(bool(view.clinician_details))

@@ -506,10 +506,12 @@ def test_every_year_is_a_row_in_both_views(qtbot, window):
         for horizon in (5, 10):
             window.set_horizon(horizon)
             window.flush()
-            rows = window.years_table.texts()
-            assert [r[1] for r in rows] == [y.estimate for y in window.view.years]
-            assert len(rows) == horizon
-            assert ("extrapolated" in rows[-1][0]) == (horizon > 5)
+            rows = window.years_table.texts()  # relapsing MS: both eras, a row each, named in the Era column
+            view = window.view
+            assert [r[1] for r in rows] == [*view.era_names] * horizon
+            assert [r[2] for r in rows] == [y.marked for pair in zip(view.years, view.years_recent) for y in pair]
+            assert [r[0] for r in rows] == [str(year) for year in range(1, horizon + 1) for _era in range(2)]
+            assert ("extrapolated" in rows[-2][2]) == ("from one cohort" in rows[-1][2]) == (horizon > 5)
             assert accessible_text(window.years_table) == window.years_heading.text()
 
 
