@@ -190,6 +190,16 @@ class ChartView:
 
 
 @dataclass(frozen=True)
+class KeyNumber:
+    """One key outcome at a glance, before its pictures: its heading, then each era's value in the
+    view's unit ("Treated 1995 to 2006 (the study): about 2 in 100 (between 1 and 4 in 100)"), or,
+    for a later figure that MODEL.md R6 withholds, why."""
+
+    heading: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EstimateView:
     audience: Audience
     profile: str
@@ -207,6 +217,7 @@ class EstimateView:
     clinician_details: tuple[str, ...]  # hazard ratios and this profile's multipliers; empty for the patient
     versions: str
     citation: str
+    key_numbers: tuple[KeyNumber, ...] = ()  # early death, alive without worsening, alive: the first screen's
 
     @property
     def pfs_notes(self) -> tuple[NoteView, ...]:
@@ -555,18 +566,40 @@ def versions_line(result: Estimate) -> str:
              checksum=result.evidence_checksum[:12], draws=result.draws, seed=result.seed)
 
 
+def key_numbers(result: Estimate, early: EarlyDeathView, pfs: EraPairView, survival: EraPairView,
+                audience: Audience) -> tuple[KeyNumber, ...]:
+    """The three key numbers in both eras, in the cards' unit, each era by a short name (the cards
+    under them name it in full): short enough for the first screen of a 1024 x 700 window."""
+    study, later, uk = (wording.sentence_case(_("the study")), wording.sentence_case(_("later cohorts")),
+                        _("UK centres"))
+
+    def values(names: tuple[str, str], intervals) -> tuple[str, ...]:
+        return tuple(_("{era}: {value}", era=name, value=wording.era_value_text(interval, audience.clinician))
+                     for name, interval in zip(names, intervals) if interval is not None)
+
+    # R6: why, in one sentence, stands in the later card's place below; here only that it is not shown
+    withheld = (_("{era}: not shown for this profile (why: below)", era=later),) if pfs.withheld else ()
+    return (KeyNumber(early.heading, values((study, uk), (result.early_mortality, result.early_mortality_recent))),
+            KeyNumber(pfs.heading, values((study, later), (result.pfs_5y, result.pfs_recent_5y)) + withheld),
+            KeyNumber(survival.heading, values((study, uk), (result.overall_survival_5y,
+                                                             result.overall_survival_5y_recent))))
+
+
 def estimate_view(result: Estimate, audience: Audience | str, model) -> EstimateView:
     """Everything the estimate screen and the sheet's first page say, for one audience."""
     audience = Audience.parse(audience)
     notes = [note_view(n) for n in result.warnings + result.caveats]
+    early = early_view(result, tuple(n for n in notes if n.qualifies == "early_mortality"), audience)
+    pfs = pfs_view(result, tuple(n for n in notes if n.qualifies in ("pfs", "pfs_recent")), audience)
+    survival = survival_view(result, audience)
     return EstimateView(
         audience=audience,
         profile=wording.profile_sentence(result.profile),
         people_like_you=wording.people_like_you(),
         general_notes=tuple(n for n in notes if n.qualifies == "all"),
-        early=early_view(result, tuple(n for n in notes if n.qualifies == "early_mortality"), audience),
-        pfs=pfs_view(result, tuple(n for n in notes if n.qualifies in ("pfs", "pfs_recent")), audience),
-        survival=survival_view(result, audience),
+        early=early,
+        pfs=pfs,
+        survival=survival,
         chart=chart_view(result, audience),
         years=year_rows(result.pfs_at, result.pfs, audience),
         years_recent=year_rows(result.pfs_recent_at, result.pfs_recent, audience),
@@ -576,4 +609,5 @@ def estimate_view(result: Estimate, audience: Audience | str, model) -> Estimate
         clinician_details=clinician_details(result, model) if audience.clinician else (),
         versions=versions_line(result),
         citation=result.primary_citation,
+        key_numbers=key_numbers(result, early, pfs, survival, audience),
     )

@@ -329,10 +329,14 @@ class MainWindow(QMainWindow):
         return box
 
     def _build_estimate_page(self) -> None:
-        """The estimate tab: the numbers beside the chart, or above it when the tab is narrow."""
-        self.estimate_page = ResponsiveRow("estimatePage", breakpoint=720)
-        self.estimate_page.add(self.results_stack, 2)
-        self.estimate_page.add(self.chart_stack, 3)
+        """The estimate tab: the numbers, then the chart. Beside the numbers, the chart left them a
+        third of the width, and the third key number fell below the first screen (issue 25 item 4)."""
+        self.estimate_page = QWidget()
+        self.estimate_page.setObjectName("estimatePage")
+        column = QVBoxLayout(self.estimate_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results_stack)
+        column.addWidget(self.chart_stack)
 
     def _build_tabs(self) -> None:
         """The estimate and everything that explains or frames it, one tab each; tabs along the
@@ -421,12 +425,10 @@ class MainWindow(QMainWindow):
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
             *self.general_notes.stops(),
             *self.comparison.stops(),
-            outcomes.early_heading, outcomes.early.icons, outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
-            outcomes.early_recent.icons, outcomes.early_recent.headline, outcomes.early_recent.other_side,
-            outcomes.early_recent.range, outcomes.risk_line, *outcomes.early_notes.stops(),
-            outcomes.five_years.icons, outcomes.five_years.headline, outcomes.five_years.other_side,
-            outcomes.five_years.range, outcomes.pfs_recent, outcomes.pfs_line,
-            *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
+            *outcomes.key_numbers.stops(), outcomes.risk_line,
+            outcomes.early_heading, *_card_stops(outcomes.early), *_card_stops(outcomes.early_recent),
+            *outcomes.early_notes.stops(), *_card_stops(outcomes.five_years), *_card_stops(outcomes.five_years_recent),
+            outcomes.pfs_line, *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
             # the Sheet tab is built now (the other tabs when first shown, after the tab list): its
             # buttons, made after the rest, came after the toolbar in the Tab order
@@ -811,6 +813,11 @@ class MainWindow(QMainWindow):
 def _within(focus: QWidget | None, *pages: QWidget | None) -> bool:
     """True if there is no focus, or it is on one of ``pages`` or inside one."""
     return focus is None or any(page is not None and (page is focus or page.isAncestorOf(focus)) for page in pages)
+
+
+def _card_stops(column) -> list[QWidget]:
+    """An outcome card's keyboard stops in reading order: its picture, then its sentences."""
+    return [column.icons, column.headline, column.other_side, column.range]
 
 
 def _describe_button(button: QWidget, action: QAction, group: QWidget | None) -> None:
