@@ -363,12 +363,43 @@ class AdaptiveTabBar(QTabBar):
         if self.vertical():
             size.transpose()  # the Western tab's size, turned back: room for horizontal text
             size.setWidth(max(size.width(), 120))
+        else:  # Qt makes room for one line: a name on two lines (see texts_that_fit) gets its second
+            size.setHeight(size.height() + self.tabText(index).count("\n") * self.fontMetrics().lineSpacing())
         return size
 
     def horizontal_width(self) -> int:
         """The width all tabs need side by side."""
-        return sum(QTabBar.tabSizeHint(self, i).width() if not self.vertical()
-                   else _transposed(QTabBar.tabSizeHint(self, i)).width() for i in range(self.count()))
+        return sum(self._horizontal_tab_width(i) for i in range(self.count()))
+
+    def _horizontal_tab_width(self, index: int) -> int:
+        hint = QTabBar.tabSizeHint(self, index)
+        return _transposed(hint).width() if self.vertical() else hint.width()
+
+    def _text_width(self, text: str) -> int:
+        return max(self.fontMetrics().horizontalAdvance(line.replace("&", "")) for line in text.split("\n"))
+
+    def one_line_texts(self) -> list[str]:
+        return [self.tabText(i).replace("\n", " ") for i in range(self.count())]
+
+    def texts_that_fit(self, width: int) -> list[str] | None:
+        """The tab names that fit ``width`` side by side: on one line, or with the fewest of the
+        widest names broken onto two lines (at the space nearest their middle); None if they cannot."""
+        texts = self.one_line_texts()
+        padding = [self._horizontal_tab_width(i) - self._text_width(self.tabText(i)) for i in range(self.count())]
+        widths = [self._text_width(t) + pad for t, pad in zip(texts, padding)]
+        for index in sorted(range(len(texts)), key=lambda i: -widths[i]):
+            if sum(widths) <= width:
+                return texts
+            wrapped = _two_lines(texts[index])
+            texts[index], widths[index] = wrapped, self._text_width(wrapped) + padding[index]
+        return texts if sum(widths) <= width else None
+
+    def show_texts(self, texts: list[str]) -> None:
+        """Set the tab names (a screen reader reads each on one line, as the menus name it)."""
+        for index, text in enumerate(texts):
+            if self.tabText(index) != text:
+                self.setTabText(index, text)
+                self.setAccessibleTabName(index, text.replace("\n", " ").replace("&", ""))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         if not self.vertical():
@@ -391,6 +422,15 @@ class AdaptiveTabBar(QTabBar):
             painter.translate(-centre)
             painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
             painter.restore()
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle (unchanged if it has no space)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:at]}\n{text[at + 1:]}"
 
 
 def _transposed(size: QSize) -> QSize:
@@ -427,9 +467,13 @@ class AdaptiveTabWidget(QTabWidget):
         return self.width() - max(0, area.widget().width() - area.viewport().width())
 
     def _choose_position(self, _width: int | None = None) -> None:
+        """Tabs on top with their names on one line if they fit; else on top with the longest
+        names on two lines, as few as needed (a Spanish window at 1280 px: issue 26 item 3); else
+        a vertical list with every name on one line."""
         bar: AdaptiveTabBar = self.tabBar()
-        fits = bar.horizontal_width() + 8 <= self.available_width()
-        wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
+        texts = bar.texts_that_fit(self.available_width() - 8)
+        wanted = QTabWidget.TabPosition.North if texts is not None else QTabWidget.TabPosition.West
+        bar.show_texts(texts if texts is not None else bar.one_line_texts())
         if wanted != self.tabPosition():
             self.setTabPosition(wanted)
 

@@ -64,3 +64,41 @@ def test_a_closed_window_no_longer_follows_the_applications_focus(qtbot, window)
     window.show()
     qtbot.waitExposed(window)
     assert app.receivers(signal) == shown
+
+
+def test_a_spanish_window_keeps_its_tabs_on_top_at_1280_by_800(qtbot, monkeypatch, tmp_path):
+    """Issue 26 item 3: the Spanish tab names were too wide for one row beside the profile, and the
+    tabs went to a list at the side (the estimates 1000 px down). The longest names now take two
+    lines before the tabs leave the top; a screen reader still reads each name on one line."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from decision_aid.present.i18n import current_language, set_language
+    from helpers import unshown_window
+
+    before = current_language()
+    set_language("es")
+    try:
+        window = unshown_window(qtbot, monkeypatch, tmp_path / "w.ini", tmp_path / "autosave.aidconsult.json")
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(50)
+        bar = window.tabs.tabBar()
+        assert window.tabs.tabPosition() == QTabWidget.TabPosition.North
+        assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))  # none cut off
+        wrapped = [i for i in range(bar.count()) if "\n" in bar.tabText(i)]
+        assert wrapped and len(wrapped) < bar.count()
+        for i in wrapped:
+            lines = bar.tabText(i).count("\n") + 1
+            assert bar.tabRect(i).height() >= lines * bar.fontMetrics().height()  # room for both lines
+            assert "\n" not in bar.accessibleTabName(i) and "&" not in bar.accessibleTabName(i)
+        window.resize(1600, 900)  # room for one line again
+        qtbot.waitUntil(lambda: not any("\n" in bar.tabText(i) for i in range(bar.count())))
+    finally:
+        set_language(before)
+
+
+def test_english_tab_names_stay_on_one_line_at_1280(window):
+    window.resize(1280, 800)
+    bar = window.tabs.tabBar()
+    assert not any("\n" in bar.tabText(i) for i in range(bar.count()))
