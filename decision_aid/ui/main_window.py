@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self._follow_focus(True)
         self._build_edit_menu()
         apply_accessible_style(self)
         self.focus_ring = FocusRing(self)
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
             *self.general_notes.stops(),
             *self.comparison.stops(),
-            *outcomes.key_numbers.stops(), outcomes.risk_line,
+            *outcomes.key_numbers.stops()[:2], outcomes.risk_line, *outcomes.key_numbers.stops()[2:],
             outcomes.early_heading, *_card_stops(outcomes.early), *_card_stops(outcomes.early_recent),
             *outcomes.early_notes.stops(), *_card_stops(outcomes.five_years), *_card_stops(outcomes.five_years_recent),
             outcomes.pfs_line, *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
@@ -475,6 +476,9 @@ class MainWindow(QMainWindow):
         area = self.main_page.scroll_for(new) if new is not None else None
         if area is not None:
             area.ensureWidgetVisible(new, 16, 16)
+            # Again once laid out: a page that just grew (an estimate shown) has its scroll range
+            # only then, and the first call stopped at the old end.
+            QTimer.singleShot(0, new, lambda: area.ensureWidgetVisible(new, 16, 16) if new.hasFocus() else None)
 
     # -- public API (for other views: printing, saving, more tabs) --------------------------
 
@@ -779,19 +783,18 @@ class MainWindow(QMainWindow):
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """While shown, whatever the keyboard reaches is scrolled into view (the application's
-        focus signal is shared by every window: connected only while this one is shown)."""
-        super().showEvent(event)
-        if not self._following_focus:
-            QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
-            self._following_focus = True
+    def _follow_focus(self, follow: bool) -> None:
+        """Whatever the keyboard reaches is scrolled into view while the window is open. The
+        application's focus signal is shared by every window: connected from construction (before
+        the focus ring's, which then finds the widget scrolled into view), disconnected on close."""
+        if follow != self._following_focus:
+            signal = QApplication.instance().focusChanged
+            signal.connect(self._keep_focus_in_view) if follow else signal.disconnect(self._keep_focus_in_view)
+            self._following_focus = follow
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().hideEvent(event)
-        if self._following_focus and not event.spontaneous():
-            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
-            self._following_focus = False
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._follow_focus(True)  # again, after a close
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """The system's palette changed (a dark or high-contrast theme chosen while running): the
@@ -805,6 +808,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.consultations.close_cleanly()
+        self._follow_focus(False)
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)

@@ -261,9 +261,9 @@ class OutcomesPanel(QWidget):
         self.eras.add(self.early_recent, 1, 0)
         layout.addWidget(self.eras)
         self.risk_line = body_label("earlyRiskLine")  # in body type: the key numbers stay on the first screen
-        # Near the first early-death figures (O2), under the key numbers (under the first of them, it
-        # carried the third off the first screen of a Spanish window at 1024 x 700), over the cards.
-        self.key_numbers.insert_after(2, self.risk_line)
+        # Right under the first early-death figures (O2): under all three key numbers, "this figure"
+        # read as being about survival at 5 years.
+        self.key_numbers.insert_after(0, self.risk_line)
         self.early_notes = NotesList("earlyNotes")
         layout.addWidget(self.early_notes)
         self.pfs_heading = heading_label("", "fiveYearsHeading")

@@ -351,6 +351,9 @@ class PageStack(QStackedWidget):
         return self.widget(index).page
 
 
+LIST_NAME_WIDTH = 160  # px: a tab name wider than this takes two lines in a list at the side
+
+
 class AdaptiveTabBar(QTabBar):
     """A tab bar that is either along the top or, when its tabs do not fit the width, a vertical
     list on the left with horizontal text (no scroll arrows either way)."""
@@ -363,8 +366,8 @@ class AdaptiveTabBar(QTabBar):
         if self.vertical():
             size.transpose()  # the Western tab's size, turned back: room for horizontal text
             size.setWidth(max(size.width(), 120))
-        else:  # Qt makes room for one line: a name on two lines (see texts_that_fit) gets its second
-            size.setHeight(size.height() + self.tabText(index).count("\n") * self.fontMetrics().lineSpacing())
+        # Qt makes room for one line: a name on two lines (texts_that_fit, list_texts) gets its second
+        size.setHeight(size.height() + self.tabText(index).count("\n") * self.fontMetrics().lineSpacing())
         return size
 
     def horizontal_width(self) -> int:
@@ -393,6 +396,11 @@ class AdaptiveTabBar(QTabBar):
             wrapped = _two_lines(texts[index])
             texts[index], widths[index] = wrapped, self._text_width(wrapped) + padding[index]
         return texts if sum(widths) <= width else None
+
+    def list_texts(self) -> list[str]:
+        """The names for a list at the side: a name wider than :data:`LIST_NAME_WIDTH` on two lines,
+        so that the list leaves the page its width (a Spanish window at 1024 px: issue 25 item 4)."""
+        return [_two_lines(t) if self._text_width(t) > LIST_NAME_WIDTH else t for t in self.one_line_texts()]
 
     def show_texts(self, texts: list[str]) -> None:
         """Set the tab names (a screen reader reads each on one line, as the menus name it)."""
@@ -469,11 +477,11 @@ class AdaptiveTabWidget(QTabWidget):
     def _choose_position(self, _width: int | None = None) -> None:
         """Tabs on top with their names on one line if they fit; else on top with the longest
         names on two lines, as few as needed (a Spanish window at 1280 px: issue 26 item 3); else
-        a vertical list with every name on one line."""
+        a vertical list, its widest names on two lines."""
         bar: AdaptiveTabBar = self.tabBar()
         texts = bar.texts_that_fit(self.available_width() - 8)
         wanted = QTabWidget.TabPosition.North if texts is not None else QTabWidget.TabPosition.West
-        bar.show_texts(texts if texts is not None else bar.one_line_texts())
+        bar.show_texts(texts if texts is not None else bar.list_texts())
         if wanted != self.tabPosition():
             self.setTabPosition(wanted)
 

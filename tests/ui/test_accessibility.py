@@ -241,9 +241,12 @@ def test_tab_visits_every_stop_in_reading_order_named_and_never_stays(qtbot, win
         assert not isinstance(widget, QScrollArea), "an unnamed scroll area is a Tab stop"
         assert accessible_text(widget), f"unnamed Tab stop {type(widget).__name__} {widget.objectName()}"
     first_round = seen[:seen.index(form.age, 1)] if form.age in seen[1:] else seen
+    keys = outcomes.key_numbers.stops()  # the three key numbers in both eras first, O2's sentence under the first
     expected = [form.age, form.course, form.edss, form.prior_dmts, form.relapses, form.duration, form.clear_button,
-                outcomes.early.headline, outcomes.early_recent.headline, outcomes.risk_line,
-                outcomes.five_years.headline, outcomes.survival, outcomes.people_like_you,
+                *keys[:2], outcomes.risk_line, *keys[2:],
+                outcomes.early.headline, outcomes.early_recent.headline,
+                outcomes.five_years.headline, outcomes.five_years_recent.headline, outcomes.survival,
+                outcomes.people_like_you,
                 window.chart.plot, window.compare_button, window.years_table, window.tabs.tabBar()]
     positions = [first_round.index(w) for w in expected]
     assert positions == sorted(positions)

@@ -202,4 +202,4 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert QApplication.focusWidget() is panel.note
     stops[-1].setFocus()
     qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.outcomes.early_heading  # then the estimate, from its heading
+    assert QApplication.focusWidget() is window.outcomes.key_numbers.stops()[0]  # then the estimate's key numbers

@@ -246,6 +246,8 @@ def test_hovering_shows_the_value_at_that_time(qtbot, window):
     chart, result = window.chart, window.current_result()
     vb = chart.plot_item.vb
     qtbot.waitUntil(lambda: not chart.legend.geometry().intersects(chart.plot.geometry()))  # laid out
+    window.resize(1280, 2400)  # the chart follows the key numbers: in view without scrolling
+    qtbot.waitUntil(lambda: chart.plot.visibleRegion().boundingRect().size() == chart.plot.size())
     middle = sum(vb.viewRange()[1]) / 2  # the y range follows the curves shown
     view_point = chart.plot.mapFromScene(vb.mapViewToScene(QPointF(3.5, middle)))
     qtbot.mouseMove(chart.plot.viewport(), view_point)
