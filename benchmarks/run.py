@@ -509,6 +509,18 @@ def table(results: list[Measure]) -> str:
     return "\n".join(lines)
 
 
+def derived(results: list[Measure]) -> list[Measure]:
+    """Ratios of measures taken in this same run (the machine's speed drifts between runs): the
+    keystroke's repaint against the bare pyqtgraph repaint of a curve and its band (issue 23's
+    target: at most 2.5 times), when both were measured."""
+    medians = {m.name: m.summary["median"] for m in results}
+    if not {"input_to_repaint_median", "chart_repaint_pyqtgraph_plain"} <= medians.keys():
+        return []
+    ratio = medians["input_to_repaint_median"] / medians["chart_repaint_pyqtgraph_plain"]
+    return [Measure("keystroke_vs_bare_repaint", "Ratio of medians: keystroke to window repainted / bare pyqtgraph "
+                    "curve + band repaint, same run", "x", 2.5, "value", [ratio], value_override=ratio)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=sorted(REGISTRY), help="run only this measure (repeatable)")
@@ -528,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.only or list(REGISTRY):
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             results.extend(REGISTRY[name](repeats))
+    results.extend(derived(results))
     args.output.write_text(json.dumps(build_report(results, started), indent=2) + "\n")
     print(table(results))
     return 0

@@ -80,10 +80,15 @@ def _rasterised(array: IconArray, side: int, ratio: float, border: str) -> QPixm
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     paint_paper(painter, QRectF(0, 0, side, side), border)
-    inset = max(2.0, side * 0.02)
-    paint_icon_array(painter, QRectF(inset, inset, side - 2 * inset, side - 2 * inset), array)
+    paint_icon_array(painter, array_box(side), array)
     painter.end()
     return pixmap
+
+
+def array_box(side: float) -> QRectF:
+    """Where the glyphs go inside a square of ``side`` logical pixels: clear of the paper's border."""
+    inset = max(2.0, side * 0.02)
+    return QRectF(inset, inset, side - 2 * inset, side - 2 * inset)
 
 
 def paint_paper(painter: QPainter, rect: QRectF, border: str) -> None:

@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 4, 4, 4)
         # When the profile meets none of the guidance's core criteria: one calm sentence above the numbers.
         self.guidance_core = body_label("guidanceCore")
-        self.guidance_core.setStyleSheet(f"color: {palette.TEXT}; border-left: 3px solid {palette.MUTED}; "
+        self.guidance_core.setStyleSheet(f"color: {palette.TEXT}; background: {palette.NOTE_BACKGROUND}; "
+                                         f"border-left: 3px solid {palette.MUTED}; "
                                          "padding-left: 6px;")
         self.guidance_core.hide()
         layout.addWidget(self.guidance_core)

@@ -56,14 +56,19 @@ def _filled(image, x: float, y: float, color: QColor) -> bool:
 def read_widget(widget, color: str) -> Drawn:
     """The array as the widget paints it (its grab, at the widget's own size; ``color`` is the
     outcome's fill, to tell it from white)."""
+    from decision_aid.ui.icon_array_widget import array_box
+
     image = widget.grab().toImage()  # device pixels: the glyphs' geometry scales with them
-    cell = min(image.width(), image.height()) / SIDE
+    ratio = image.width() / widget.width()
+    box = array_box(min(widget.width(), widget.height()))  # inside the paper's border
+    cell = box.width() * ratio / SIDE
     size = cell * 0.88  # the glyph's box inside its cell (report/icons.py leaves 6% each side)
     fill = QColor(color)
     kinds = []
     for index in range(SIDE * SIDE):
         row, column = divmod(index, SIDE)
-        cx, top = (column + 0.5) * cell, (row + 0.5) * cell - size / 2
+        cx = box.x() * ratio + (column + 0.5) * cell
+        top = box.y() * ratio + (row + 0.5) * cell - size / 2
         y = top + 0.72 * size  # the body's middle: beside the mark, clear of the rounded corners
         left, right = (_filled(image, cx + dx * size, y, fill) for dx in (-0.2, 0.2))
         kinds.append("S" if left and right else "P" if left else "E" if not right else "?")

@@ -50,16 +50,16 @@ def test_save_pdf_writes_the_sheet_and_never_names_the_patient_in_the_file(qtbot
 
 
 def test_the_suggested_pdf_name_says_the_audience_in_words(qtbot, model, window):
-    """The window passes its audience as an enum: the name said ``Audience.PATIENT`` (issue 27)."""
+    """The name said ``Audience.PATIENT`` (an enum's repr) (issue 27); the version is the Sheet tab's
+    choice, never the window's view (issue 25)."""
     import datetime
 
-    from decision_aid.present.audience import Audience
-
-    options = window._sheet_options()
-    assert options.audience is Audience.PATIENT
     day = datetime.date(2026, 12, 7)
-    assert default_pdf_name(None, options, today=day) == "ahsct-summary-patient-2026-12-07.pdf"
-    window.set_audience("clinician")
+    assert default_pdf_name(None, window._sheet_options(), today=day) == "ahsct-summary-patient-2026-12-07.pdf"
+    window.set_audience("clinician")  # the window's view does not choose the sheet's version
+    assert default_pdf_name(None, window._sheet_options(), today=day) == "ahsct-summary-patient-2026-12-07.pdf"
+    combo = window.sheet_panel.audience_combo
+    combo.setCurrentIndex(combo.findData("clinician"))
     assert default_pdf_name(None, window._sheet_options(), today=day) == "ahsct-summary-clinician-2026-12-07.pdf"
 
 
