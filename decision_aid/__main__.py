@@ -1,7 +1,5 @@
 """``python -m decision_aid``: the same as the ``decision-aid`` command."""
 
-import sys
+from .command import run
 
-from .cli import main
-
-sys.exit(main())
+run()

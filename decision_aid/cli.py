@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import __version__
+from .command import EXIT_INTERRUPTED  # Ctrl-C: 128 + SIGINT, as shells report it
 from .present.audience import AUDIENCES
 from .present.i18n import _, available_languages, set_language
 from .printable import one_line
+from .terminal import (address_space_problem, flush_stdout, interrupt_ends_the_command, interrupts_deferred,
+                       output_failure, prepare_streams, say, short_of_memory, silence)
 
 PROFILE_FLAGS = {
     "age": "--age",
@@ -31,19 +34,14 @@ PROFILE_FLAGS = {
     "high_efficacy_dmt_contraindicated": "--hedmt-contraindicated",
 }
 
-EXIT_REJECTED = 2
-EXIT_NOT_WRITTEN = 1
+EXIT_REJECTED = 2  # a refused flag, profile, file, evidence or setting (README, "Exit statuses")
+EXIT_NOT_WRITTEN = 1  # the output could not be written, the window could not open, or memory was short
 MAX_SCREENSHOT_SIDE = 8192
 # Flags the window (no sub-command) reads; before a sub-command they would be dropped silently.
 WINDOW_FLAGS = {"screenshot": "--screenshot", "audience": "--audience", "horizon": "--horizon", "size": "--size",
                 **{flag[2:].replace("-", "_"): flag for flag in PROFILE_FLAGS.values()}, "profile": "--profile",
                 "language": "--language"}
 TOP = "top_"  # the window's flags are stored as top_<name>, so a sub-command cannot override them unseen
-
-
-def say(message: object) -> None:
-    """One line on stderr, whatever the message holds (file names and values are escaped)."""
-    print(f"decision-aid: {one_line(message)}", file=sys.stderr)
 
 
 def whole_number(text: str) -> int:
@@ -53,8 +51,48 @@ def whole_number(text: str) -> int:
     return int(text)
 
 
+class _StoreOnce(argparse.Action):
+    """argparse's "store", refusing a flag given twice: ``--age 38 --age 70`` never silently
+    estimates for 70 (nor ``--age 38 --ag 70``, an abbreviation of the same flag)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        given = f"_given_{self.dest}"
+        if getattr(namespace, given, None) is not None:
+            parser.error(_("{flag} is given twice ('{first}' and '{second}'); give it once",
+                           flag=option_string or self.option_strings[-1],
+                           first=one_line(getattr(namespace, given))[:40], second=one_line(values)[:40]))
+        setattr(namespace, given, values)
+        setattr(namespace, self.dest, values)
+
+
 class _OneLineParser(argparse.ArgumentParser):
-    """Argument errors as one line on stderr and exit status 2, like a rejected profile."""
+    """Argument errors as one line on stderr and exit status 2, like a rejected profile; every flag
+    that takes a value may be given once."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, _StoreOnce)
+        self.register("action", "store", _StoreOnce)
+
+    def _print_message(self, message: str, file=None) -> None:
+        """argparse ignores a failed write; here a help or version text that cannot be written is one
+        line on stderr and exit status 1, and a refusal that cannot be written keeps its status 2."""
+        stream = file
+        if not message:
+            return
+        if stream is None:  # argparse gives sys.stdout for help and version, sys.stderr for errors
+            if sys.stdout is None and sys.stderr is not None:  # help or version with stdout closed
+                say(_("the output could not be written: {reason}", reason=_("the output is closed")))
+                self.exit(EXIT_NOT_WRITTEN)
+            return
+        try:
+            stream.write(message)
+            stream.flush()
+        except (OSError, ValueError) as exc:
+            silence(stream)
+            if stream is sys.stdout and not isinstance(exc, BrokenPipeError):
+                say(_("the output could not be written: {reason}", reason=output_failure(exc)))
+                self.exit(EXIT_NOT_WRITTEN)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_REJECTED, _("{program}: error: {problem} (see --help)", program=self.prog,
@@ -259,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--language", choices=available_languages(), default=None, help=_(
         "Language of the sheet and of the messages (default en, or with --profile the saved consultation's sheet "
         "language). The numbers are the same in every language."))
+    sheet.add_argument("--allow-missing-glyphs", action="store_true", help=_(
+        "Make the sheet even when characters of the name or notes cannot be drawn by any installed font (they "
+        "print as empty boxes). Without it such a sheet is refused, naming the characters."))
     return parser
 
 
@@ -360,8 +401,20 @@ def run_sheet(args: argparse.Namespace) -> int:
     to a regular file: a link, folder, pipe or device, a read-only file and the ``--profile``
     input itself are refused.
     """
+    from .consultation import MAX_NAME, MAX_NOTES
     from .model import RequestError
+    from .present.free_text import HiddenCharacters, check_free_text
 
+    for flag, text, most in (("--name", args.name, MAX_NAME), ("--notes", args.notes, MAX_NOTES)):
+        if text is not None and len(text) > most:  # as much as a saved file may hold
+            say(_("{flag}: {length} characters, more than the {most} allowed", flag=flag, length=len(text), most=most))
+            return EXIT_REJECTED
+    try:
+        check_free_text("name", args.name)
+        check_free_text("notes", args.notes)
+    except HiddenCharacters as exc:
+        say(_("{flag}: {problem}", flag="--" + exc.field, problem=str(exc)))
+        return EXIT_REJECTED
     try:
         model, profile, consultation = validated_profile(args, _("no sheet"))
         settings = sheet_settings(args, consultation)
@@ -379,19 +432,25 @@ def run_sheet(args: argparse.Namespace) -> int:
     except WriteError as exc:
         say(_("-o: {problem}", problem=str(exc)))
         return EXIT_REJECTED
-    import os
+    from .display import draw_offscreen
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
+    draw_offscreen()
+    with interrupts_deferred():  # Qt is loaded here
+        from .report.sheet import SheetDoesNotFit, SheetOptions, write_pdf
 
     values = tuple(sorted(consultation.values.items())) if consultation else ()
     language = args.language or (consultation.sheet_language if consultation else "en")
     options = SheetOptions(audience=settings["audience"], paper=args.paper, name=settings["name"],
                            notes=settings["notes"], values=values, language=language)
+    if not glyphs_drawable(options, args.allow_missing_glyphs):
+        return EXIT_REJECTED
     try:
         write_pdf(args.output, result, options, model=model, not_same_as=args.profile)
     except SheetDoesNotFit as exc:
         say(_("--notes: {problem}", problem=str(exc)))
+        return EXIT_REJECTED
+    except HiddenCharacters as exc:  # checked above and when the file was read; never printed
+        say(exc)
         return EXIT_REJECTED
     except WriteError as exc:
         say(exc)
@@ -402,6 +461,27 @@ def run_sheet(args: argparse.Namespace) -> int:
         return EXIT_NOT_WRITTEN
     note_version_change(model, consultation)
     return 0
+
+
+def glyphs_drawable(options, allowed: bool) -> bool:
+    """The window's font check (:mod:`decision_aid.ui.font_check`) for ``sheet``: characters of the
+    name or notes that no installed font can draw (they would print as empty boxes) are named in
+    one line, and the sheet is refused unless ``--allow-missing-glyphs`` is given (then it is a note
+    and the sheet is made; Qt's own font warnings are silenced by :func:`~decision_aid.display.draw_offscreen`)."""
+    from .report.sheet import ensure_gui_application
+    from .ui.font_check import missing_glyphs_sentence, undrawable
+
+    ensure_gui_application()
+    missing = undrawable([options.name, options.notes])
+    if not missing:
+        return True
+    if allowed:
+        say(_("note: {problem}", problem=missing_glyphs_sentence(missing)))
+        return True
+    say(_("no sheet: {problem} Give --allow-missing-glyphs to make the sheet anyway, or install fonts (on Debian or "
+          "Ubuntu: fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji).",
+          problem=missing_glyphs_sentence(missing)))
+    return False
 
 
 def language_asked(argv: Sequence[str]) -> str | None:
@@ -416,8 +496,39 @@ def language_asked(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run one command. Every failure is one line on stderr (when it can be written) and a
+    documented exit status (README, "Exit statuses"), never a traceback."""
+    prepare_streams()
+    try:
+        with interrupt_ends_the_command(interrupted, EXIT_INTERRUPTED):
+            return _main(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as exc:  # --help, --version and refused flags: what argparse wrote must reach its reader
+        if not flush_stdout() and exc.code == 0:
+            raise SystemExit(EXIT_NOT_WRITTEN) from None
+        raise
+    except KeyboardInterrupt:
+        say(interrupted())
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        say(_("not enough memory"))
+        return EXIT_NOT_WRITTEN
+    except ImportError as exc:
+        if not short_of_memory(exc):
+            raise
+        say(_("not enough memory"))
+        return EXIT_NOT_WRITTEN
+
+
+def interrupted() -> str:
+    return _("interrupted; no file was written or replaced")
+
+
+def _main(argv: list[str]) -> int:
     set_language(language_asked(argv) or "en")  # the command line speaks English unless asked
+    memory = address_space_problem("estimate")  # the least any command needs: the parser loads the model
+    if memory:
+        say(memory)
+        return EXIT_NOT_WRITTEN
     parser = build_parser()
     args = parser.parse_args(argv)
     window_flags = {name: getattr(args, TOP + name, None) for name in WINDOW_FLAGS}
@@ -429,19 +540,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         for name, value in window_flags.items():
             setattr(args, name, value)
+    memory = address_space_problem(args.command or "window")
+    if memory:
+        say(memory)
+        return EXIT_NOT_WRITTEN
+    day = today_problem()
+    if day:
+        say(day)
+        return EXIT_REJECTED
     if args.command == "estimate":
-        try:
-            code = run_estimate(args)
-            sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
-            return code
-        except BrokenPipeError:  # e.g. `decision-aid estimate ... | head -1`: the reader had enough
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            return 0  # not an error: what was read is what the reader wanted
+        return estimate_to_stdout(args)
     if args.command == "sheet":
         return run_sheet(args)
     return run_window_command(args)
+
+
+def today_problem() -> str | None:
+    """``DECISION_AID_TODAY`` set to something that is not a date: refused by every command alike
+    (a sheet or a window would otherwise print or show a technical warning instead of a date)."""
+    from .context.review import TodayError, today
+
+    try:
+        today()
+    except TodayError as exc:
+        return str(exc)
+    return None
+
+
+def estimate_to_stdout(args: argparse.Namespace) -> int:
+    """``estimate``, whose output is the point: a closed or full standard output is one line on
+    stderr and exit status 1; a reader that stops early (``| head -1``) is not an error."""
+    if sys.stdout is None:
+        say(_("the estimates could not be written: the standard output is closed"))
+        return EXIT_NOT_WRITTEN
+    try:
+        code = run_estimate(args)
+        sys.stdout.flush()  # a closed pipe or a full disk shows here, inside the try, not at exit
+        return code
+    except BrokenPipeError:  # e.g. `decision-aid estimate ... | head -1`: the reader had enough
+        silence(sys.stdout)
+        return 0  # not an error: what was read is what the reader wanted
+    except OSError as exc:  # stdout on a full disk (ENOSPC), a device that fails (EIO)
+        silence(sys.stdout)
+        say(_("the estimates could not be written: {reason}", reason=output_failure(exc)))
+        return EXIT_NOT_WRITTEN
 
 
 def screenshot_size(text: str | None) -> tuple[int, int]:
@@ -497,7 +639,8 @@ def run_window_command(args: argparse.Namespace) -> int:
             say(_("--profile: {problem}", problem=str(exc)))
             return EXIT_REJECTED
     if args.screenshot is None:
-        from .ui.app import run_window
+        with interrupts_deferred():  # Qt is loaded here
+            from .ui.app import run_window
 
         if consultation is not None:  # opened like File > Open: the title names the file
             return run_window(None, args.audience, args.horizon, consultation_path=args.profile,
@@ -516,7 +659,8 @@ def run_window_command(args: argparse.Namespace) -> int:
     except WriteError as exc:
         say(_("--screenshot: {problem}", problem=str(exc)))
         return EXIT_REJECTED
-    from .ui.app import render_screenshot
+    with interrupts_deferred():  # Qt is loaded here
+        from .ui.app import render_screenshot
 
     try:
         render_screenshot(args.screenshot, raw, args.audience, args.horizon, (width, height),

@@ -13,11 +13,13 @@ import math
 import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
 from . import __version__
+from .present.free_text import HiddenCharacters, check_free_text
 from .present.i18n import N_, _
 from .printable import one_line
 from .safe_io import ReadError, read_regular_file, write_atomically
@@ -208,6 +210,7 @@ def _read_limited(path: Path) -> bytes:
 
 
 MAX_NUMBER_DIGITS = 30  # a JSON number longer than this is refused without being converted
+MAX_OBJECT_FIELDS = max(MAX_VALUES, len(_FIELDS) + len(_OPTIONAL_FIELDS), len(PROFILE_FIELDS))
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -223,11 +226,18 @@ def _parse(data: bytes) -> Any:
                                   byte=exc.start)) from None
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-        keys = [k for k, _ in pairs]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise ConsultationError(_("The file has the field '{field}' more than once.", field=_short(key)), key)
-        return dict(pairs)
+        if len(pairs) > MAX_OBJECT_FIELDS:  # no object of a consultation has more: refused before any other check
+            raise ConsultationError(_("The file has an object with {count} fields, more than the {most} any object "
+                                      "of a consultation has.", count=len(pairs), most=MAX_OBJECT_FIELDS))
+        found = dict(pairs)
+        if len(found) < len(pairs):  # a key given twice (one pass: the check takes as long as the file)
+            seen: set[str] = set()
+            for key, _value in pairs:
+                if key in seen:
+                    raise ConsultationError(_("The file has the field '{field}' more than once.", field=_short(key)),
+                                            key)
+                seen.add(key)
+        return found
 
     def no_constants(name: str) -> Any:
         raise ConsultationError(_("The file contains {name}, which is not a JSON number.", name=name))
@@ -238,11 +248,13 @@ def _parse(data: bytes) -> Any:
                                       "consultation has.", digits=len(digits), most=MAX_NUMBER_DIGITS))
         return int(digits)
 
-    def decimal(digits: str) -> float:
+    def decimal(digits: str) -> float | str:
         number = float(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
         if number is None or not math.isfinite(number):
             raise ConsultationError(_("The file contains the number {number}, which is too long or too large for a "
                                       "saved consultation.", number=_short(digits, 20)))
+        if Decimal(repr(number)) != Decimal(digits):  # 4.00000000000000001: more digits than a float holds
+            return digits  # kept as written, so the model judges it exactly, as it does the flag's text
         return number
 
     try:
@@ -313,12 +325,24 @@ def _check_document(document: Any) -> None:
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)
+    _check_free_text(document)
     _check_timestamp(document["saved_at"])
     _check_profile_shape(document["profile"])
     _check_values(document["values"])
     if document["audience"] not in AUDIENCES:
         raise ConsultationError(_("The file's field 'audience' is {value}, which is not allowed; allowed: {allowed}.",
                                   value=_show(document["audience"]), allowed=_(" or ").join(AUDIENCES)), "audience")
+
+
+def _check_free_text(document: dict) -> None:
+    """No character that cannot be seen but changes how the name or the notes read (see
+    :mod:`decision_aid.present.free_text`): the same rule as the window's fields and the sheet's flags."""
+    for key, field_name in (("patient_name", "name"), ("notes", "notes")):
+        try:
+            check_free_text(field_name, document[key])
+        except HiddenCharacters as exc:
+            raise ConsultationError(_("The file's field '{field}' is not allowed: {problem}.", field=key,
+                                      problem=str(exc)), key) from None
 
 
 def _check_against_model(document: dict, model) -> None:
@@ -371,14 +395,22 @@ def _check_length(name: str, text: str, limit: int, what: str | None = None) -> 
                                 name)
 
 
+EARLIEST_SAVED, LATEST_SAVED = datetime(1970, 1, 2, tzinfo=timezone.utc), datetime(9998, 12, 31, tzinfo=timezone.utc)
+
+
 def _check_timestamp(text: str) -> None:
+    """An ISO 8601 moment with its time zone, between 1970 and 9998 in UTC: one that can be shown in
+    every time zone (``9999-12-31T23:59:59-12:00`` is in the year 10000 in UTC and broke the
+    restore question)."""
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
+        usable = moment.tzinfo is not None and EARLIEST_SAVED <= moment.astimezone(timezone.utc) <= LATEST_SAVED
+    except (ValueError, OverflowError):
+        usable = False
+    if not usable:
         raise ConsultationError(_("The file's field 'saved_at' is {value}, which is not allowed; allowed: an ISO "
-                                  "8601 date and time with its time zone.", value=_show(text)), "saved_at")
+                                  "8601 date and time with its time zone, from 1970 to 9998.", value=_show(text)),
+                                "saved_at")
 
 
 def _is_int(value: Any) -> bool:

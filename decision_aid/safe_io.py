@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from .present.i18n import _
+from .regular_file import NotRegular, TooLarge, kind_of, read_regular
 
 TEMP_PREFIX = ".decision-aid-"
 TEMP_SUFFIX = ".partial"
@@ -46,22 +47,16 @@ class ReadError(OSError):
 
 def _kind(mode: int) -> str | None:
     """What a non-regular file is, in words (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return _("a folder")
-    if stat.S_ISFIFO(mode):
-        return _("a pipe (FIFO)")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    if stat.S_ISLNK(mode):
-        return _("a symbolic link")
-    return _("not a regular file")
+    kind = kind_of(mode)
+    return None if kind is None else _kind_words(kind)
 
 
-def _reason(exc: OSError) -> str:
+def _kind_words(kind: str) -> str:
+    return {"folder": _("a folder"), "pipe": _("a pipe (FIFO)"), "socket": _("a socket"), "device": _("a device"),
+            "link": _("a symbolic link")}.get(kind) or _("not a regular file")
+
+
+def os_error_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return _("the disk is full")
     if exc.errno == errno.EDQUOT:
@@ -86,50 +81,20 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int, what: str | None 
     """
     what = what or _("file")
     try:
-        before = os.stat(path)
+        return read_regular(path, max_bytes)
     except FileNotFoundError:
         raise ReadError(_("The {what} does not exist.", what=what)) from None
-    except OSError as exc:
-        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
-    kind = _kind(before.st_mode)
-    if kind:
-        raise ReadError(_("The path is {kind}, not a {what}, so it was not read.", kind=kind, what=what))
-    if before.st_size > max_bytes:
+    except NotRegular as exc:
+        raise ReadError(_("The path is {kind}, not a {what}, so it was not read.", kind=_kind_words(exc.kind),
+                          what=what)) from None
+    except TooLarge as exc:
+        if exc.size is None:  # it grew after it was looked at
+            raise ReadError(_("The {what} is more than the {most} bytes it may have, so it was not read.", what=what,
+                              most=max_bytes)) from None
         raise ReadError(_("The {what} is {size} bytes, more than the {most} bytes it may have, so it was not read.",
-                          what=what, size=before.st_size, most=max_bytes))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise ReadError(_("The {what} does not exist.", what=what)) from None
+                          what=what, size=exc.size, most=max_bytes)) from None
     except OSError as exc:
-        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
-    try:
-        now = os.fstat(descriptor)
-        kind = _kind(now.st_mode)
-        if kind:
-            raise ReadError(_("The path is {kind}, not a {what}, so it was not read.", kind=kind, what=what))
-        if now.st_size > max_bytes:
-            raise ReadError(_("The {what} is {size} bytes, more than the {most} bytes it may have, so it was not read.",
-                              what=what, size=now.st_size, most=max_bytes))
-        chunks: list[bytes] = []
-        remaining = max_bytes + 1
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-    except OSError as exc:
-        if isinstance(exc, ReadError):
-            raise
-        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=_reason(exc))) from None
-    finally:
-        os.close(descriptor)
-    data = b"".join(chunks)
-    if len(data) > max_bytes:  # it grew after it was looked at
-        raise ReadError(_("The {what} is more than the {most} bytes it may have, so it was not read.", what=what, most=max_bytes))
-    return data
+        raise ReadError(_("The {what} cannot be read ({reason}).", what=what, reason=os_error_reason(exc))) from None
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -142,12 +107,14 @@ def check_output_target(path: str | os.PathLike, not_same_as: str | os.PathLike 
     and an existing file without write permission (a rename would replace it all the same).
     """
     target = Path(path)
+    if os.path.basename(os.fspath(path)) in ("", ".", ".."):  # "out.pdf/": pathlib would drop the slash
+        raise WriteError(_("'{path}' names a folder, not a file; give a file name.", path=os.fspath(path)))
     try:
         info = os.lstat(target)
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=_reason(exc))) from None
+        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=os_error_reason(exc))) from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise WriteError(_("{file} is a symbolic link; write to the file itself, not through a link.", file=target.name))
@@ -170,7 +137,7 @@ def check_output_target(path: str | os.PathLike, not_same_as: str | os.PathLike 
     except FileNotFoundError:
         raise WriteError(_("{file} cannot be written: the folder {folder} does not exist.", file=target.name, folder=folder)) from None
     except OSError as exc:
-        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=_reason(exc))) from None
+        raise WriteError(_("{file} cannot be written: {reason}.", file=target.name, reason=os_error_reason(exc))) from None
     if not stat.S_ISDIR(folder_info.st_mode):
         raise WriteError(_("{file} cannot be written: {folder} is not a folder.", file=target.name, folder=folder))
     return target
@@ -204,8 +171,8 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
     try:
         descriptor = os.open(temporary, flags, 0o600)
     except OSError as exc:
-        raise WriteError(_("{file} could not be written: {reason}; nothing was replaced.", file=target.name, reason=_reason(exc)),
-                         _reason(exc)) from None
+        raise WriteError(_("{file} could not be written: {reason}; nothing was replaced.", file=target.name, reason=os_error_reason(exc)),
+                         os_error_reason(exc)) from None
     try:
         try:
             if data is not None:
@@ -226,7 +193,7 @@ def write_atomically(path: str | os.PathLike, data: bytes | None = None, *,
         except WriteError:
             raise
         except (OSError, ValueError) as exc:
-            reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+            reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
             if not isinstance(exc, OSError) and _nearly_full(folder):  # a writer that hides its I/O errors
                 reason = _("the disk is full ({reason})", reason=reason)
             raise WriteError(_("{file} could not be written: {reason}; nothing was replaced.", file=target.name, reason=reason), reason) from None

@@ -13,7 +13,7 @@ MISSING = re.compile(r"([\w.+-]+\.so[\w.]*): cannot open shared object file")
 
 def run(main) -> int:
     try:
-        return main()
+        return main()  # decision_aid.command.run: ends with sys.exit, whatever the outcome
     except ImportError as error:
         found = MISSING.search(str(error))
         if found is None:
@@ -26,6 +26,6 @@ def run(main) -> int:
 
 
 if __name__ == "__main__":
-    from decision_aid.cli import main
+    from decision_aid.command import run as command
 
-    sys.exit(run(main))
+    sys.exit(run(command))

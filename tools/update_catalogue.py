@@ -44,6 +44,7 @@ DATA_TEXT_KEYS = {
     "notes", "unit", "text", "for_patient", "label", "group", "limits", "plain_language", "median_follow_up", "missing",
     "reported_in", "checked_against", "relapse_activity", "progressive_requires", "arm", "events", "rate",
     "funding", "conflicts_of_interest", "evidence_selection", "report_a_problem", "title",
+    "what", "how_given", "trial", "comparator", "no_effect", "findings", "timeline_note", "plain_outcome",
 }
 
 

@@ -9,7 +9,7 @@ and plain-words codes for hazard ratios (:func:`hazard_ratio_words`).
 Which studies are shown (by type of MS, ``STUDY_COURSE``):
 
 - relapsing-remitting: the MIST randomised trial (with its entry-criteria check) and the London
-  comparison with alemtuzumab;
+  comparison with alemtuzumab and ocrelizumab;
 - secondary progressive: Boffa 2023 (active SPMS) and Kalincik 2024 (advanced disability, little
   relapse activity); ``relapses_past_year`` says which of the two describes people like the
   patient more closely (``relapse_activity``), never whether to choose AHSCT;
@@ -102,12 +102,18 @@ class Quantity:
     figure: str
     checked_against: str
 
+    ci: tuple[float, float] | None = None
+    kind: str = ""  # the figure's kind (probability, rate, count, p_value, p_value_below, ...)
+
     @classmethod
     def of(cls, figure: Figure) -> "Quantity":
-        return cls(figure.value, figure.unit, figure.name, figure.checked_against)
+        return cls(figure.value, figure.unit, figure.name, figure.checked_against, figure.ci, figure.kind)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "unit": self.unit, "figure": self.figure, "checked_against": self.checked_against}
+        data = {"value": self.value, "unit": self.unit, "figure": self.figure, "checked_against": self.checked_against}
+        if self.ci is not None:
+            data["ci"] = list(self.ci)
+        return data
 
 
 #: When an outcome was counted (the words for each kind are in present/options_view.py).
@@ -144,7 +150,8 @@ class Arm:
 
 @dataclass(frozen=True)
 class ArmResult:
-    """One arm's figure for one outcome: a count of people, a share, or a rate.
+    """One arm's figure for one outcome: a count of people, a share, a rate, or a mean score
+    before and after (``mean``: ``value`` before, ``after`` after).
 
     ``in_hundred`` (shares and counts) is what an icon array of 100 draws; ``per_hundred`` (rates)
     is events per 100 people per year and is not drawable as 100 people (one person can have
@@ -152,22 +159,26 @@ class ArmResult:
 
     arm: str
     label: str
-    kind: str  # count, share or rate
-    value: Quantity  # the count of people with the event, the share, or the rate
+    kind: str  # count, share, rate or mean
+    value: Quantity  # the count of people with the event, the share, the rate, or the mean before
     patients: Quantity | None = None  # with a count: out of how many
     share: float | None = None  # count / patients, or the published share
     in_hundred: int | None = None
     per_hundred: float | None = None
+    after: Quantity | None = None  # mean: the mean after
 
     def as_dict(self) -> dict[str, Any]:
-        return {"arm": self.arm, "label": self.label, "kind": self.kind, **self.value.as_dict(),
+        data = {"arm": self.arm, "label": self.label, "kind": self.kind, **self.value.as_dict(),
                 "patients": None if self.patients is None else int(self.patients.value),
                 "share": self.share, "in_hundred": self.in_hundred, "per_hundred": self.per_hundred}
+        if self.after is not None:
+            data["after"] = self.after.as_dict()
+        return data
 
 
 @dataclass(frozen=True)
 class HazardRatio:
-    """A published hazard ratio of the first arm against the second."""
+    """A published hazard ratio (or rate ratio: ``ratio_kind``) of the first arm against the second."""
 
     value: float
     ci: tuple[float, float] | None
@@ -177,13 +188,36 @@ class HazardRatio:
     words: str  # hazard_ratio_words(value)
     clear_difference: bool  # the 95% interval excludes 1
     ci_words: tuple[str, str] | None  # words codes of the interval's ends
+    ratio_kind: str = "hazard_ratio"  # or rate_ratio
 
     def as_dict(self) -> dict[str, Any]:
         return {"value": self.value, "lower": self.ci[0] if self.ci else None,
                 "upper": self.ci[1] if self.ci else None, "compares": list(self.compares), "figure": self.figure,
                 "checked_against": self.checked_against, "words": self.words,
                 "clear_difference": self.clear_difference,
-                "ci_words": list(self.ci_words) if self.ci_words else None}
+                "ci_words": list(self.ci_words) if self.ci_words else None, "kind": self.ratio_kind}
+
+
+@dataclass(frozen=True)
+class RelativeReduction:
+    """A published "N% lower" of the first arm against the second (one figure per trial reported)."""
+
+    values: tuple[Quantity, ...]
+    compares: tuple[str, str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"values": [q.as_dict() for q in self.values], "compares": list(self.compares)}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A published difference between two arms (MIST's EDSS change), with its interval."""
+
+    value: Quantity
+    compares: tuple[str, str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.value.as_dict(), "compares": list(self.compares)}
 
 
 @dataclass(frozen=True)
@@ -201,28 +235,67 @@ class StudyOutcome:
     arms: tuple[ArmResult, ...]
     hazard_ratio: HazardRatio | None
     missing: str | None
+    relative_reduction: RelativeReduction | None = None
+    difference: Difference | None = None
+    p_value: Quantity | None = None
 
     @property
     def icon_arrays(self) -> bool:
         """Both (all) arms are given as people in 100, so icon arrays of 100 can be drawn side by side."""
         return self.format in ("counts", "shares")
 
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Every figure this outcome shows (for what they were checked against)."""
+        found = [a.value for a in self.arms] + [a.patients for a in self.arms if a.patients]
+        found += [a.after for a in self.arms if a.after]
+        if self.relative_reduction:
+            found += list(self.relative_reduction.values)
+        found += [q for q in (self.difference.value if self.difference else None, self.p_value) if q]
+        return tuple(found)
+
+    @property
+    def checked(self) -> tuple[str, ...]:
+        found = {q.checked_against for q in self.quantities}
+        if self.hazard_ratio:
+            found.add(self.hazard_ratio.checked_against)
+        return tuple(sorted(found))
+
     def as_dict(self) -> dict[str, Any]:
         return {"code": self.code, "definition": self.definition, "lower_is_better": self.lower_is_better,
                 "time_frame": self.time_frame.as_dict() if self.time_frame else None, "format": self.format,
                 "icon_arrays": self.icon_arrays, "arms": [a.as_dict() for a in self.arms],
-                "hazard_ratio": self.hazard_ratio.as_dict() if self.hazard_ratio else None, "missing": self.missing}
+                "hazard_ratio": self.hazard_ratio.as_dict() if self.hazard_ratio else None, "missing": self.missing,
+                "relative_reduction": self.relative_reduction.as_dict() if self.relative_reduction else None,
+                "difference": self.difference.as_dict() if self.difference else None,
+                "p_value": self.p_value.as_dict() if self.p_value else None}
 
 
 @dataclass(frozen=True)
 class Fact:
-    """A figure about the study's population (for example mean age), with a short label."""
+    """A figure about the study's population (for example mean age), with a short label; ``of``:
+    out of how many (a count of a count)."""
 
     label: str
     quantity: Quantity
+    of: Quantity | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"label": self.label, **self.quantity.as_dict()}
+        return {"label": self.label, **self.quantity.as_dict(), "of": self.of.value if self.of else None}
+
+
+@dataclass(frozen=True)
+class ArmDrugs:
+    """Which drugs one arm was given, with how many people had each (MIST's drug group)."""
+
+    arm: str
+    label: str
+    drugs: tuple[tuple[str, Quantity], ...]  # (drug name as data text, people)
+    missing: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"arm": self.arm, "label": self.label, "missing": self.missing,
+                "drugs": [{"drug": name, **q.as_dict()} for name, q in self.drugs]}
 
 
 @dataclass(frozen=True)
@@ -237,7 +310,8 @@ class Eligibility:
         return tuple(criterion.field for criterion in self.unmet)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"meets_entry_criteria": self.meets_entry_criteria, "unmet_fields": list(self.unmet_fields)}
+        return {"meets_entry_criteria": self.meets_entry_criteria, "unmet_fields": list(self.unmet_fields),
+                "criteria": [c.as_dict() for c in self.unmet]}
 
 
 @dataclass(frozen=True)
@@ -261,10 +335,15 @@ class OptionStudy:
     limits: tuple[str, ...]
     conclusion: str | None  # the authors' words, quoted
     eligibility: Eligibility | None  # MIST only
+    findings: tuple[str, ...] = ()  # results without a figure of their own (data texts)
+    arm_drugs: ArmDrugs | None = None
 
     @property
     def comparable(self) -> bool:
         return self.compares_ahsct
+
+    def arm_label(self, code: str) -> str:
+        return next(a.label for a in self.arms if a.code == code)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -276,7 +355,8 @@ class OptionStudy:
             "arms": [a.as_dict() for a in self.arms], "facts": [f.as_dict() for f in self.facts],
             "follow_up": self.follow_up.as_dict() if self.follow_up else None,
             "outcomes": [o.as_dict() for o in self.outcomes], "limits": list(self.limits),
-            "conclusion": self.conclusion,
+            "conclusion": self.conclusion, "findings": list(self.findings),
+            "arm_drugs": self.arm_drugs.as_dict() if self.arm_drugs else None,
             "eligibility": self.eligibility.as_dict() if self.eligibility else None,
         }
 
@@ -316,6 +396,7 @@ class Options:
 
 NOTE_CODES = ("group_results", "definitions_differ", "no_comparison", "no_comparison_ppms", "drug_trial_only",
               "prms_nearest", "activity_active", "activity_low", "activity_not_given", "mri_not_asked")
+#: ("mri_not_asked" is said only when the profile leaves new MRI activity unanswered.)
 
 
 # --- Choosing the studies for a profile -------------------------------------------------------
@@ -357,7 +438,8 @@ def options_for(model: Model, profile: Profile) -> Options:
         notes.append("drug_trial_only")
     if split:
         notes.append({ACTIVE: "activity_active", LOW: "activity_low"}.get(activity, "activity_not_given"))
-        notes.append("mri_not_asked")
+        if profile.mri_activity_past_year is None:
+            notes.append("mri_not_asked")
     if len(studies) > 1:
         notes.append("definitions_differ")
     return Options(profile.course, study_course, match, direct, activity, closer, studies,
@@ -366,10 +448,7 @@ def options_for(model: Model, profile: Profile) -> Options:
 
 def _study(model: Model, profile: Profile, source: Source, match: str, activity: str | None) -> OptionStudy:
     block = source.raw["comparison"]
-    figure = source.figure
-    arms = tuple(
-        Arm(a["code"], a["label"], _quantity(source, a.get("patients")), _quantity(source, a.get("median_follow_up")))
-        for a in block["arms"])
+    arms = study_arms(source, block)
     labels = {a.code: a.label for a in arms}
     study_activity = block.get("relapse_activity")
     closer = None
@@ -393,37 +472,69 @@ def _study(model: Model, profile: Profile, source: Source, match: str, activity:
         relapse_activity=study_activity,
         closer_match=closer,
         arms=arms,
-        facts=tuple(Fact(f["label"], Quantity.of(figure(f["figure"]))) for f in block.get("facts", ())),
-        follow_up=_time_frame(source, block.get("follow_up")),
-        outcomes=tuple(_outcome(source, item, labels) for item in block["outcomes"]),
+        facts=facts(source, block),
+        follow_up=time_frame_of(source, block.get("follow_up")),
+        outcomes=tuple(outcome(source, item, labels) for item in block["outcomes"]),
         limits=tuple(block.get("limits", ())),
         conclusion=block.get("conclusion"),
         eligibility=eligibility,
+        findings=tuple(block.get("findings", ())),
+        arm_drugs=_arm_drugs(source, block.get("arm_drugs")),
     )
 
 
-def _quantity(source: Source, name: str | None) -> Quantity | None:
+def facts(source: Source, block: Mapping) -> tuple[Fact, ...]:
+    return tuple(Fact(f["label"], Quantity.of(source.figure(f["figure"])), quantity(source, f.get("of")))
+                 for f in block.get("facts", ()))
+
+
+def _arm_drugs(source: Source, block: Mapping | None) -> ArmDrugs | None:
+    if block is None:
+        return None
+    drugs = tuple((d["label"], Quantity.of(source.figure(d["figure"]))) for d in block["drugs"])
+    return ArmDrugs(block["arm"], block["label"], drugs, block.get("missing"))
+
+
+def study_arms(source: Source, block: Mapping) -> tuple[Arm, ...]:
+    return tuple(Arm(a["code"], a["label"], quantity(source, a.get("patients")),
+                     quantity(source, a.get("median_follow_up"))) for a in block.get("arms", ()))
+
+
+def quantity(source: Source, name: str | None) -> Quantity | None:
     return None if name is None else Quantity.of(source.figure(name))
 
 
-def _time_frame(source: Source, frame: Mapping | None) -> TimeFrame | None:
+def time_frame_of(source: Source, frame: Mapping | None) -> TimeFrame | None:
     if frame is None:
         return None
-    return TimeFrame(frame["kind"], _quantity(source, frame.get("figure")))
+    return TimeFrame(frame["kind"], quantity(source, frame.get("figure")))
 
 
-def _outcome(source: Source, item: Mapping, labels: Mapping[str, str]) -> StudyOutcome:
+#: The format of an outcome whose arms all give one kind of figure.
+_FORMATS = {"count": "counts", "share": "shares", "rate": "rates", "mean": "means"}
+
+
+def outcome(source: Source, item: Mapping, labels: Mapping[str, str]) -> StudyOutcome:
+    """One outcome of a comparison block or of a drug option's trial (the same schema)."""
     results = tuple(_arm_result(source, r, labels[r["arm"]]) for r in item.get("arms", ()))
     hr = _hazard_ratio(source, item.get("hazard_ratio"))
     kinds = {r.kind for r in results}
     if not results:
-        fmt = "hazard_ratio"
+        fmt = "hazard_ratio" if hr is not None else "relative_reduction"
     elif len(results) < 2:
         fmt = "one_arm"
     else:
-        fmt = {"count": "counts", "share": "shares", "rate": "rates"}[kinds.pop()] if len(kinds) == 1 else "mixed"
-    return StudyOutcome(item["code"], item["definition"], item["lower_is_better"],
-                        _time_frame(source, item.get("time_frame")), fmt, results, hr, item.get("missing"))
+        fmt = _FORMATS[kinds.pop()] if len(kinds) == 1 else "mixed"
+    reduction = item.get("relative_reduction")
+    difference = item.get("difference")
+    return StudyOutcome(
+        item["code"], item["definition"], item["lower_is_better"], time_frame_of(source, item.get("time_frame")), fmt,
+        results, hr, item.get("missing"),
+        relative_reduction=RelativeReduction(tuple(Quantity.of(source.figure(n)) for n in reduction["figures"]),
+                                             tuple(reduction["compares"])) if reduction else None,
+        difference=Difference(Quantity.of(source.figure(difference["figure"])), tuple(difference["compares"]))
+        if difference else None,
+        p_value=quantity(source, item.get("p_value")))
 
 
 def _arm_result(source: Source, item: Mapping, label: str) -> ArmResult:
@@ -434,6 +545,9 @@ def _arm_result(source: Source, item: Mapping, label: str) -> ArmResult:
     if "share" in item:
         share = Quantity.of(source.figure(item["share"]))
         return ArmResult(item["arm"], label, "share", share, None, share.value, in_hundred(share.value))
+    if "mean_from" in item:
+        return ArmResult(item["arm"], label, "mean", Quantity.of(source.figure(item["mean_from"])),
+                         after=Quantity.of(source.figure(item["mean_to"])))
     rate = Quantity.of(source.figure(item["rate"]))
     return ArmResult(item["arm"], label, "rate", rate, per_hundred=per_hundred(rate.value))
 
@@ -446,4 +560,4 @@ def _hazard_ratio(source: Source, item: Mapping | None) -> HazardRatio | None:
     clear = ci is not None and (ci[1] < 1 or ci[0] > 1)
     ci_words = None if ci is None else (hazard_ratio_words(ci[0]), hazard_ratio_words(ci[1]))
     return HazardRatio(figure.value, ci, tuple(item["compares"]), figure.name, figure.checked_against,
-                       hazard_ratio_words(figure.value), clear, ci_words)
+                       hazard_ratio_words(figure.value), clear, ci_words, figure.kind)

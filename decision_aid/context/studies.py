@@ -20,6 +20,9 @@ MEASURES = ("pfs", "dwfs", "neda", "progression")
 #: personal estimate. No evidence of disease activity is a stricter measure, and the share who
 #: progressed counts the other way round; they are shown in the table with their definitions.
 CHARTED_MEASURES = ("pfs", "dwfs")
+#: Measures that count the people who got worse (the others count those who stayed free of it):
+#: every figure says which way round it is (Sormani 2017's pooled progression is "got worse").
+WORSENED_MEASURES = ("progression",)
 
 #: How a study's share with relapsing MS is known.
 SHARE_PUBLISHED, SHARE_FROM_COUNTS, SHARE_BY_ENTRY, SHARE_NOT_REPORTED = (
@@ -51,6 +54,11 @@ class OutcomeFigure:
     value: float
     ci: tuple[float, float] | None
 
+    @property
+    def counts_worsened(self) -> bool:
+        """The figure counts people who got worse (not those who stayed free of it)."""
+        return self.measure in WORSENED_MEASURES
+
 
 @dataclass(frozen=True)
 class RelapsingShare:
@@ -61,6 +69,7 @@ class RelapsingShare:
     relapsing: float | None = None  # with SHARE_FROM_COUNTS: relapsing patients ...
     known: float | None = None  # ... of this many whose type of MS is reported
     follow_up_only: bool = False  # the counts are of those with neurological follow-up only
+    of: str = ""  # with SHARE_PUBLISHED: of whom, as the figure's notes say ("34 of the 41 analysed")
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ class StudyRow:
             },
             "outcomes": [
                 {"figure": o.figure, "group": o.group, "years": o.years, "value": o.value,
-                 "ci": list(o.ci) if o.ci else None}
+                 "ci": list(o.ci) if o.ci else None, "counts": "got_worse" if o.counts_worsened else "free_of"}
                 for o in self.outcomes
             ],
         }
@@ -167,7 +176,8 @@ def _study_row(model: Model, source: Source) -> StudyRow:
 
 def _relapsing_share(source: Source, patients: int) -> RelapsingShare:
     if "relapsing_share" in source.figures:
-        return RelapsingShare(SHARE_PUBLISHED, source.value("relapsing_share"))
+        figure = source.figure("relapsing_share")
+        return RelapsingShare(SHARE_PUBLISHED, figure.value, of=figure.notes)
     if "relapsing_patients" in source.figures and "progressive_patients" in source.figures:
         relapsing = source.value("relapsing_patients")
         known = relapsing + source.value("progressive_patients")

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context.drug_options import drug_options
 from ..context.guidance import guidance_fits
 from ..context.harms import harms
 from ..context.options import Options, options_for
+from ..context.procedure import procedure
 from ..context.studies import StudyRow, study_rows
 from ..context.trial import mist_comparison
 from ..model import Estimate, Model, Profile
+from . import wording
 from .audience import Audience
-from .guidance_view import NO_VERDICT, TOPICS, point_text
+from .drug_options_view import effect_lines, harm_line
+from .guidance_view import NO_VERDICT, STATUS_WORDS, TOPICS, point_text
 from .harms_view import figure_label, figure_text, harm_text, note_text as harm_note, time_text, topic_text
 from .i18n import _
 from .options_view import arm_result_text, hazard_ratio_text, note_text, time_frame_text
+from .procedure_view import STEP_TITLES, step_detail
 from .studies_view import (MEASURE_LABELS, STUDIES_DIFFER, early_mortality_text, outcome_text, relapsing_text,
                            trial_findings)
 from .trial_view import comparison_sentences, not_applicable_text, unmet_text
@@ -68,6 +73,35 @@ def harms_list(model: Model, result: Estimate) -> list[dict[str, Any]]:
     return rows
 
 
+def drug_options_list(model: Model, profile: Profile) -> list[dict[str, Any]]:
+    """``context.drug_options``: for the profile's type of MS, each drug option with its trial, its main
+    effect against that trial's comparator (clinician's words) and its main harms."""
+    found = []
+    for option in drug_options(model, profile):
+        data = option.as_dict()
+        data.update(
+            name=wording.data_text(option.label), what=wording.data_text(option.what),
+            how_given=wording.data_text(option.how_given), trial=wording.data_text(option.trial),
+            comparator=wording.data_text(option.comparator),
+            effect=" ".join(effect_lines(option, CLINICIAN)) or wording.data_text(option.no_effect),
+            citation=option.citation)
+        for harm, item in zip(option.harms, data["harms"]):
+            item.update(what=wording.data_text(harm.label), text=harm_line(option, harm, CLINICIAN, model.early_days))
+        found.append(data)
+    return found
+
+
+def procedure_list(model: Model) -> list[dict[str, Any]]:
+    """``context.procedure``: what AHSCT involves, step by step, with the figures each step quotes."""
+    steps = []
+    for step in procedure(model):
+        data = step.as_dict()
+        data.update(title=_(STEP_TITLES[step.id]), text=wording.data_text(step.text),
+                    detail=step_detail(step, CLINICIAN), source=wording.data_text(step.reported_in))
+        steps.append(data)
+    return steps
+
+
 def context_dict(model: Model, profile: Profile, result: Estimate | None = None) -> dict[str, Any]:
     """The ``context`` object of ``decision-aid estimate --json``.
 
@@ -82,7 +116,8 @@ def context_dict(model: Model, profile: Profile, result: Estimate | None = None)
     for fit in guidance_fits(model, profile):
         data = fit.as_dict()
         for point, item in zip(fit.points, data["points"]):
-            item.update(topic=TOPICS[point.code], text=point_text(fit.id, point))
+            item.update(topic=TOPICS[point.code], says=point.says, status_text=STATUS_WORDS[point.status],
+                        text=point_text(fit.id, point))
         data["note"] = _(NO_VERDICT)
         guidance.append(data)
     return {
@@ -92,5 +127,7 @@ def context_dict(model: Model, profile: Profile, result: Estimate | None = None)
         "mist_not_applicable": not_applicable_text(model, profile),
         "guidance": guidance,
         "options": options_dict(options_for(model, profile)),
+        "drug_options": drug_options_list(model, profile),
+        "procedure": procedure_list(model),
         "harms": harms_list(model, result),
     }

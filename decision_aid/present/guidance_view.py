@@ -1,16 +1,20 @@
-"""Guidance in words: both statements (ECTRIMS/EBMT 2025 beside NMSS 2021), point by point.
+"""Guidance in words: both statements (ECTRIMS/EBMT 2025 beside NMSS 2021), criterion by criterion.
 
-Built from :mod:`decision_aid.context.guidance` (fit codes, the limits from the evidence files).
-The fit is described, never judged: each point says how the profile compares with one point of a
-statement, and the note says that this is not a decision. The "Guidance, questions" tab and the
-sheet show both statements with equal care, newest first.
+Built from :mod:`decision_aid.context.guidance`. Each criterion (E1 to E8, N1 to N6) is one row:
+what the guidance says (the evidence file's words), then "Meets", "Does not meet" or "Not known"
+with what in the profile says so, or which answer is missing. The rows are never added up: the note
+says that this is not a decision. :func:`core_sentence` is the one calm sentence the estimate tab
+and the sheet show above the numbers when the profile meets none of the core criteria (E1/E3 or
+N2/N3). The "Guidance, questions" tab and the sheet show both statements with equal care, newest
+first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..context.guidance import ECTRIMS, GuidanceFit, GuidancePoint, guidance_fits, guidance_source, GUIDANCE_SOURCES
+from ..context.guidance import (DOES_NOT_MEET, ECTRIMS, GUIDANCE_SOURCES, MEETS, NOT_KNOWN, GuidanceFit,
+                                GuidancePoint, core_status, guidance_fits, guidance_source)
 from ..model import Model, Profile
 from . import wording
 from .audience import Audience
@@ -19,30 +23,80 @@ from .worksheet_view import QuestionView, questions_view
 
 NO_VERDICT = N_(
     "This compares the profile with each point of the guidance. It is not a decision about whether "
-    "transplant is right for this person. That needs a neurologist and an experienced transplant centre.")
+    "transplant is right for this person, and the points are not added up. That needs a neurologist and an "
+    "experienced transplant centre.")
 
-#: The topic of each point (a short name, also in the JSON).
+#: The topic of each criterion (a short name, also in the JSON), by its code in the evidence file.
 TOPICS = {
+    "indication": N_("Accepted indication"),
+    "highly_active": N_("Highly active MS"),
+    "high_efficacy_failed": N_("A high-efficacy drug has failed"),
     "age": N_("Age"),
-    "edss": N_("EDSS"),
     "disease_duration": N_("Disease duration"),
+    "edss": N_("EDSS"),
+    "progressive": N_("Progressive MS"),
+    "first_line": N_("As a first treatment"),
     "course": N_("Type of MS"),
-    "prior_high_efficacy": N_("Previous high-efficacy treatment"),
+    "breakthrough": N_("Active despite a high-efficacy drug"),
+    "contraindicated": N_("High-efficacy drugs not possible"),
+    "centre": N_("The treating centre"),
 }
 
-#: What a statement adds when the profile is not under one of its limits (statement id, point code).
+STATUS_WORDS = {
+    MEETS: N_("Meets"),
+    DOES_NOT_MEET: N_("Does not meet"),
+    NOT_KNOWN: N_("Not known"),
+}
+
+#: What a statement adds when the profile is not under one of its limits (statement id, criterion code).
 NOT_UNDER_NOTES = {
-    (ECTRIMS, "age"): N_("the guidance says older people are judged one by one"),
-    (ECTRIMS, "edss"): N_("a higher score may be accepted after a recent relapse"),
+    (ECTRIMS, "age"): N_("older people who are biologically fit are considered one by one"),
+    (ECTRIMS, "edss"): N_("a higher score may be accepted when it is due to a recent relapse"),
+}
+
+#: The yes / no answers in the words of the criteria.
+ANSWER_WORDS = {
+    ("high_efficacy_dmt_failed", "yes"): N_("MS stayed active despite a high-efficacy drug (as entered)"),
+    ("high_efficacy_dmt_failed", "no"): N_("no high-efficacy drug has failed (as entered)"),
+    ("high_efficacy_dmt_contraindicated", "yes"): N_("high-efficacy drugs cannot be used (as entered)"),
+    ("high_efficacy_dmt_contraindicated", "no"): N_("high-efficacy drugs can be used (as entered)"),
+}
+
+#: The core criteria in one sentence, when none is met (patient, clinician).
+CORE_SENTENCES = {
+    DOES_NOT_MEET: (
+        N_("Published advice keeps AHSCT mainly for MS that stays active despite a strong (high-efficacy) drug, or "
+           "for people who cannot take such drugs; from what was entered neither applies, so the numbers below are "
+           "not a recommendation."),
+        N_("This profile meets none of the core criteria of either guidance (failure of a high-efficacy DMT, or "
+           "contraindications to one): the numbers below describe treated people, not an indication.")),
+    NOT_KNOWN: (
+        N_("Published advice keeps AHSCT mainly for MS that stays active despite a strong (high-efficacy) drug, or "
+           "for people who cannot take such drugs; that is not known from what was entered (not answered: {missing}), "
+           "so the numbers below are not a recommendation."),
+        N_("This profile meets none of the core criteria of either guidance as entered (failure of a high-efficacy "
+           "DMT, or contraindications to one; not answered: {missing}): the numbers below describe treated people, "
+           "not an indication.")),
 }
 
 
 @dataclass(frozen=True)
 class PointView:
+    id: str  # E1 ... N6
     code: str
     topic: str
-    text: str
-    checked_against: str | None  # what the limit was checked against (clinician view), None: no limit
+    says: str  # what the guidance says (the evidence file's words)
+    status: str  # MEETS, DOES_NOT_MEET or NOT_KNOWN
+    status_text: str  # "Meets", "Does not meet", "Not known"
+    text: str  # what in the profile says so, or which answer is missing
+    checked_against: str  # what the criterion was checked against (the clinician view shows it)
+
+    def cells(self, clinician: bool) -> tuple[str, str, str]:
+        """The row as printed: the criterion, what it says, and how the profile compares."""
+        criterion = _("{id} {topic}", id=self.id, topic=self.topic) if clinician else self.topic
+        says = _("{says} (checked against: {checked})", says=self.says, checked=self.checked_against) \
+            if clinician else self.says
+        return criterion, says, _("{status}: {text}", status=self.status_text, text=self.text)
 
 
 @dataclass(frozen=True)
@@ -66,32 +120,23 @@ class GuidanceView:
     note: str  # never a verdict
     questions_heading: str
     questions: tuple[QuestionView, ...]
-    topic_heading: str  # the first column of the point-by-point table
+    columns: tuple[str, str, str]  # the criteria table's headings
+    core: str = ""  # the calm sentence when no core criterion is met ("" otherwise)
 
-    def point_rows(self) -> tuple[tuple[str, ...], ...]:
-        """The points side by side: (topic, the first statement's point, the second's, ...), in the
-        order of the first statement; empty without a valid profile."""
-        if not self.statements or not self.statements[0].points:
+    def point_rows(self, statement: int = 0) -> tuple[tuple[str, str, str], ...]:
+        """One statement's criteria as table rows (criterion, what it says, how the profile compares)."""
+        if not self.statements:
             return ()
-        rows = []
-        for point in self.statements[0].points:
-            cells = [point.topic]
-            for statement in self.statements:
-                cells.append(next((p.text for p in statement.points if p.code == point.code), ""))
-            rows.append(tuple(cells))
-        return tuple(rows)
+        clinician = self.audience.clinician
+        return tuple(p.cells(clinician) for p in self.statements[statement].points)
 
+
+# -- one criterion, in words ------------------------------------------------------------------------
 
 def _limit_text(point: GuidancePoint) -> str:
     if point.code == "disease_duration":
         return _("{limit} years", limit=wording.number(point.threshold))
     return wording.number(point.threshold, 1) if point.code == "edss" else wording.number(point.threshold)
-
-
-def _relapses_given(relapses: int | None) -> str:
-    if relapses is None:
-        return _("relapses in the past year not given")
-    return ngettext("{count} relapse in the past year", "{count} relapses in the past year", relapses)
 
 
 def _value_text(point: GuidancePoint) -> str:
@@ -102,60 +147,93 @@ def _value_text(point: GuidancePoint) -> str:
     return _("Disease duration {years}", years=wording.years_phrase(point.value))
 
 
-def _threshold_text(statement: str, point: GuidancePoint) -> str:
-    limit = _limit_text(point)
-    if point.fit == "not_given":
-        return _("{topic} not given (guidance: under {limit})", topic=_(TOPICS[point.code]), limit=limit)
-    what = _value_text(point)
-    if point.fit == "under":
-        return _("{what}: under {limit}", what=what, limit=limit)
-    note = NOT_UNDER_NOTES.get((statement, point.code))
-    if note:
-        return _("{what}: not under {limit} ({note})", what=what, limit=limit, note=_(note))
-    return _("{what}: not under {limit}", what=what, limit=limit)
+def _relapses_text(relapses: int | None) -> str:
+    if relapses is None:
+        return _("relapses in the past year not given")
+    return ngettext("{count} relapse in the past year", "{count} relapses in the past year", relapses)
+
+
+def _mri_text(mri: str | None) -> str:
+    if mri is None:
+        return _("new MRI activity not given")
+    return _(wording.CHOICE_PHRASES["mri_activity_past_year"][mri])
+
+
+def _missing_text(point: GuidancePoint) -> str:
+    return _(", ").join(_(wording.FIELD_LABELS[field]) for field in point.missing)
 
 
 def point_text(statement: str, point: GuidancePoint) -> str:
-    """How the profile compares with one point of one statement, in words (never a verdict)."""
-    if point.fit in ("under", "not_under", "not_given"):
-        return _threshold_text(statement, point)
-    if point.fit == "no_limit":
-        return _("EDSS {edss}: this guidance gives no EDSS limit", edss=wording.number(point.value, 1))
-    if point.fit == "not_asked":
-        if point.threshold is None:
-            return _("Not asked here: the guidance speaks of MS that stays active despite high-efficacy treatment, "
-                     "or of reasons not to take it. Ask the neurologist.")
-        return ngettext("Not asked here: the guidance speaks of at least {count} high-efficacy MS drug that did not "
-                        "control the MS. Ask the neurologist.",
-                        "Not asked here: the guidance speaks of at least {count} high-efficacy MS drugs that did not "
-                        "control the MS. Ask the neurologist.", int(point.threshold))
-    course = wording.sentence_case(wording.course_name(point.value))
-    if point.fit == "about_relapsing_only":
+    """What in the profile decides one criterion (never a verdict)."""
+    reason = point.reason
+    if reason in ("under", "not_under"):
+        what, limit = _value_text(point), _limit_text(point)
+        if reason == "under":
+            return _("{what}: under {limit}", what=what, limit=limit)
+        note = NOT_UNDER_NOTES.get((statement, point.code))
+        if note:
+            return _("{what}: not under {limit} ({note})", what=what, limit=limit, note=_(note))
+        return _("{what}: not under {limit}", what=what, limit=limit)
+    if reason == "not_given":
+        return _("input missing: {field} (guidance: under {limit})", field=_missing_text(point),
+                 limit=_limit_text(point))
+    if reason in ("answer_yes", "answer_no"):
+        field = "high_efficacy_dmt_contraindicated" if point.code == "contraindicated" else "high_efficacy_dmt_failed"
+        return wording.sentence_case(_(ANSWER_WORDS[(field, point.value)]))
+    if reason == "answer_missing":
+        return _("input missing: {field}", field=_missing_text(point))
+    if reason == "no_previous_drug":
+        return _("no previous disease-modifying drug is given, so none can have failed")
+    if reason in ("relapsing_remitting", "not_relapsing_remitting", "not_relapsing"):
+        course = wording.sentence_case(wording.course_name(point.value))
+        if reason == "relapsing_remitting":
+            return course
+        if reason == "not_relapsing_remitting":
+            return _("{course}: this point is about relapsing-remitting MS", course=course)
         return _("{course}: the guidance is about relapsing MS", course=course)
-    relapses = _relapses_given(point.relapses)
-    if point.fit == "about_this_type":
-        if statement == ECTRIMS:
-            return _("{course}, {relapses}. The guidance is about very active relapsing MS.", course=course,
-                     relapses=relapses)
-        return _("{course}, {relapses}; the guidance speaks of substantial breakthrough activity despite "
-                 "high-efficacy therapy", course=course, relapses=relapses)
-    text = _("{course}, {relapses}. The guidance advises AHSCT in progressive MS only with {condition}. MRI is not "
-             "asked here.", course=course, relapses=relapses, condition=wording.data_text(point.condition))
-    if point.less_clear:
-        text += " " + _("It says the benefit is less clear in {course}.", course=wording.course_name(point.value))
-    return text
+    if reason in ("active", "not_active", "activity_unclear"):
+        return _activity_text(point)
+    if reason == "not_asked":
+        return _("no previous drug is given; whether the MS is severe and rapidly evolving is not asked here (ask "
+                 "the neurologist)")
+    return _("not about the profile: ask about the centre's experience with AHSCT")
+
+
+def _activity_text(point: GuidancePoint) -> str:
+    text = _("{relapses}; {mri}", relapses=_relapses_text(point.relapses), mri=_mri_text(point.mri))
+    if point.code == "highly_active":
+        text = _("{text} (this aid counts {count} or more relapses in a year as frequent; the guidance gives no "
+                 "number, and incomplete recovery is not asked here)", text=text,
+                 count=wording.number(point.threshold))
+    if point.missing:
+        text = _("{text}; input missing: {field}", text=text, field=_missing_text(point))
+    return wording.sentence_case(text)
 
 
 def point_views(fit: GuidanceFit) -> tuple[PointView, ...]:
-    return tuple(PointView(p.code, _(TOPICS[p.code]), point_text(fit.id, p),
-                            wording.data_text(p.checked_against) or None) for p in fit.points)
+    return tuple(PointView(p.id, p.code, _(TOPICS[p.code]), wording.data_text(p.says), p.status,
+                           _(STATUS_WORDS[p.status]), point_text(fit.id, p), wording.data_text(p.checked_against))
+                 for p in fit.points)
 
 
 def _checked_line(fit: GuidanceFit) -> str:
     checked = sorted({wording.data_text(p.checked_against) for p in fit.points if p.checked_against})
     if not checked:
         return ""
-    return _("The limits above were checked against: {checked}.", checked=_(", ").join(checked))
+    return _("The criteria above were checked against: {checked}.", checked=_(", ").join(checked))
+
+
+def core_sentence(model: Model, profile: Profile | None, audience: Audience | str) -> str:
+    """One calm sentence when the profile meets none of the core criteria (E1/E3 or N2/N3); "" otherwise."""
+    if profile is None:
+        return ""
+    audience = Audience.parse(audience)
+    status, missing = core_status(guidance_fits(model, profile))
+    if status == MEETS:
+        return ""
+    patient, clinician = CORE_SENTENCES[status]
+    fields = _(", ").join(_(wording.FIELD_LABELS[f]) for f in missing)
+    return _(clinician if audience.clinician else patient, missing=fields)
 
 
 def guidance_view(model: Model, profile: Profile | None, audience: Audience | str) -> GuidanceView:
@@ -178,16 +256,19 @@ def guidance_view(model: Model, profile: Profile | None, audience: Audience | st
     return GuidanceView(
         audience=audience,
         heading=_("What the guidance says"),
-        intro=_("Two expert statements side by side, the newer one first; below them, how this profile compares "
-                "with each, point by point.") if clinician else _(
+        intro=_("Two expert statements, the newer one first; under each, how this profile compares with each of "
+                "its criteria: meets, does not meet, or not known (an answer not entered).") if clinician else _(
             "Two groups of experts have written advice on who may gain from AHSCT. The newer advice comes first. "
-            "Below them, a table shows how your details compare with each, point by point."),
-        fit_heading=_("How this profile compares, point by point"),
+            "Under each, a table shows how your details compare with each point: meets, does not meet, or not "
+            "known because an answer was not entered."),
+        fit_heading=_("How this profile compares, criterion by criterion"),
         statements=tuple(statements),
         no_profile="" if profile is not None else _("Enter a valid profile to compare it with the guidance."),
         note=_(NO_VERDICT),
         questions_heading=_("Questions to ask at the consultation") if clinician
         else _("Questions to ask at your consultation"),
         questions=questions_view(model, audience),
-        topic_heading=_("Point"),
+        columns=(_("Criterion"), _("What the guidance says"), _("This profile")) if clinician
+        else (_("Point"), _("What the advice says"), _("You")),
+        core=core_sentence(model, profile, audience),
     )

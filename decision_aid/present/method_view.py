@@ -1,6 +1,11 @@
 """"How was this calculated?": when the evidence was reviewed, the source studies, their figures with
 what each was checked against, the assumptions, what changed in the current model and what the
-estimate leaves out."""
+estimate leaves out.
+
+The clinician reads every figure with its notes, where it is reported and what it was checked
+against, and the model's changes. The patient reads the same sources in plain words: the main
+figures only, each with how it was checked in a short phrase, no notes written for developers or
+reviewers (press reports, IQRs, the source's own jargon), and a list of the words used."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from ..model.survival import icll
 from . import wording
 from .review_view import review_view
 from .audience import Audience
+from .glossary import glossary_view
 from .i18n import N_, _
 
 FIGURE_KINDS = ("probability", "hazard_ratio", "count", "duration", "edss")
@@ -160,6 +166,81 @@ def assumptions_section(assumptions, clinician: bool) -> MethodSection:
                          items=tuple(wording.data_text(a.for_patient) for a in assumptions))
 
 
+#: The primary study's figures the patient reads, with their words (the clinician reads them all).
+PATIENT_FIGURES = {
+    "early_mortality": N_("Died within {days} days of transplant"),
+    "pfs_5y": N_("Alive without worsening at 5 years, whole study"),
+    "pfs_relapsing_5y": N_("Alive without worsening at 5 years, relapsing MS"),
+    "os_5y": N_("Alive at 5 years, whole study"),
+}
+
+#: How a figure was checked, in plain words for the patient (by the kind that starts EVIDENCE.md's entry).
+CHECKED_PLAIN = {
+    "abstract": N_("checked against the study's own summary"),
+    "abstract copy": N_("checked against a copy of the study's summary"),
+    "secondary": N_("checked against a news report or review of the study, not the study itself"),
+    "derived": N_("worked out from other checked figures"),
+    "not checked": N_("not yet checked against the study itself"),
+}
+
+
+def _least_checked(kinds) -> str:
+    for kind in ("not checked", "secondary", "derived", "abstract copy", "abstract"):
+        if kind in kinds:
+            return kind
+    return "not checked"
+
+
+def checked_plain(checked_against: str) -> str:
+    """The patient's words for how a figure was checked ("8 and 2.8%: secondary; CI: not checked"
+    says how the number and how its range were checked); the least checked part decides each."""
+    parts = [part.rsplit(": ", 1) for part in checked_against.split("; ")]
+    ranges = [kind for *what, kind in parts if what and "CI" in what[0]]
+    values = [kind for *what, kind in parts if not (what and "CI" in what[0])]
+    value = _(CHECKED_PLAIN[_least_checked(values)])
+    if ranges and _least_checked(ranges) != _least_checked(values):
+        return _("{value}; the range {range}", value=value, range=_(CHECKED_PLAIN[_least_checked(ranges)]))
+    return value
+
+
+def patient_figure_lines(study, days: int) -> tuple[str, ...]:
+    lines = []
+    for name, label in PATIENT_FIGURES.items():
+        figure = study.figure(name)
+        value = wording.count_phrase(figure.value)
+        if figure.ci:
+            value = _("{count}, between {low} and {high} in {total}", count=value, low=wording.in_hundred(figure.ci[0]),
+                      high=wording.in_hundred(figure.ci[1]), total=wording.DENOMINATOR)
+        lines.append(_("{label}: {value} ({checked}).", label=_(label, days=days), value=value,
+                       checked=checked_plain(figure.checked_against)))
+    return tuple(lines)
+
+
+def patient_sources(model: Model) -> list[MethodSection]:
+    """The source studies in plain words (no notes meant for reviewers)."""
+    study, recent = model.study, model.recent_study
+    relapsing = study.value("relapsing_patients") / study.value("patients")
+    deaths = recent.figure("early_deaths")
+    return [
+        MethodSection(_("Where the numbers come from"), (
+            _("The main numbers come from one study of {patients} people with MS who had AHSCT, treated {years}. "
+              "{relapsing} had relapsing MS; the others had progressive MS. They were followed for about {follow_up} "
+              "years.", patients=wording.number(study.value("patients")), years=text(study, "transplant_years"),
+              relapsing=wording.sentence_case(wording.count_phrase(relapsing)),
+              follow_up=wording.number(study.value("median_follow_up"))),
+            text(study, "plain_outcome"),
+            study.full_citation,
+        ), patient_figure_lines(study, model.early_days)),
+        MethodSection(_("Early deaths in recent UK centres"), (
+            _("A newer study followed {patients} people treated at UK centres, {years}. {deaths} of them died within "
+              "{days} days of getting their stem cells back ({checked}).",
+              patients=wording.number(recent.value("patients")), years=text(recent, "transplant_years"),
+              deaths=wording.number(deaths.value), days=model.early_days, checked=checked_plain(deaths.checked_against)),
+            recent.full_citation,
+        )),
+    ]
+
+
 def assumptions_in_brief(assumptions, years: float) -> str:
     """The assumptions in plain words for the patient (the full list is for the clinician)."""
     ids = _("{first} to {last}", first=assumptions[0].id, last=assumptions[-1].id)
@@ -180,33 +261,45 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
     study, recent = model.study, model.recent_study
     assumptions = result.assumptions if result is not None else model.assumptions
     review = review_view(model.evidence)
-    sections = [
-        MethodSection(_("When the evidence was reviewed"), tuple(t for t in (review.line, review.notice) if t)),
-        MethodSection(_("Source study"), (
-            study.full_citation,
-            _("Design: {design}.", design=text(study, "design")),
-            _("Patients: {cohort}.", cohort=text(study, "cohort")),
-            _("Transplanted: {years}.", years=text(study, "transplant_years")),
-            _("Main outcome: {outcome}.", outcome=text(study, "outcome_definition")),
-        )),
-        MethodSection(_("Figures used"), items=figure_lines(study, clinician)),
-        MethodSection(_("Early deaths in recent UK centres"), (
-            recent.full_citation,
-            _("Patients: {cohort}.", cohort=text(recent, "cohort")),
-            _("Definition: {definition}.", definition=text(recent, "early_mortality_definition")),
-        ), figure_lines(recent, clinician, RECENT_FIGURE_LABELS, model.early_days)),
-        later_cohorts_section(model, clinician),
-        life_table_section(model, result, clinician),
-        assumptions_section(assumptions, clinician),
-        MethodSection(_("What changed in model {version}", version=model.version),
-                      (_("Estimates saved or printed with an earlier model ({versions}) were recomputed; the "
-                         "numbers may differ from an earlier printout.", versions=", ".join(model.previous_versions)),),
-                      tuple(_(change, study_years=text(study, "transplant_years"),
-                                recent_years=text(recent, "transplant_years"), days=model.early_days,
-                                years=wording.number(model.data_horizon), draws=wording.number(model.default_draws))
-                      for change in MODEL_CHANGES)),
-        MethodSection(_("What this estimate does not cover"), items=tuple(_(t) for t in wording.NOT_COVERED)),
-    ]
+    sections = [MethodSection(_("When the evidence was reviewed"), tuple(t for t in (review.line, review.notice) if t))]
+    if clinician:
+        sections += [
+            MethodSection(_("Source study"), (
+                study.full_citation,
+                _("Design: {design}.", design=text(study, "design")),
+                _("Patients: {cohort}.", cohort=text(study, "cohort")),
+                _("Transplanted: {years}.", years=text(study, "transplant_years")),
+                _("Main outcome: {outcome}.", outcome=text(study, "outcome_definition")),
+            )),
+            MethodSection(_("Figures used"), items=figure_lines(study, clinician)),
+            MethodSection(_("Early deaths in recent UK centres"), (
+                recent.full_citation,
+                _("Patients: {cohort}.", cohort=text(recent, "cohort")),
+                _("Definition: {definition}.", definition=text(recent, "early_mortality_definition")),
+            ), figure_lines(recent, clinician, RECENT_FIGURE_LABELS, model.early_days)),
+            later_cohorts_section(model, clinician),
+            life_table_section(model, result, clinician),
+            assumptions_section(assumptions, clinician),
+            # What changed in the model is the developers' and reviewers' account: the clinician's view only.
+            MethodSection(_("What changed in model {version}", version=model.version),
+                          (_("Estimates saved or printed with an earlier model ({versions}) were recomputed; the "
+                             "numbers may differ from an earlier printout.",
+                             versions=", ".join(model.previous_versions)),),
+                          tuple(_(change, study_years=text(study, "transplant_years"),
+                                    recent_years=text(recent, "transplant_years"), days=model.early_days,
+                                    years=wording.number(model.data_horizon),
+                                    draws=wording.number(model.default_draws))
+                                for change in MODEL_CHANGES)),
+        ]
+    else:
+        sections += patient_sources(model)
+        sections += [later_cohorts_section(model, clinician), life_table_section(model, result, clinician),
+                     assumptions_section(assumptions, clinician)]  # A1 to A22, each in plain words
+    sections.append(MethodSection(_("What this estimate does not cover"),
+                                  items=tuple(_(t) for t in wording.NOT_COVERED)))
+    if not clinician:
+        glossary = glossary_view()
+        sections.append(MethodSection(glossary.heading, items=glossary.lines()))
     if clinician and result is not None:
         sections.append(MethodSection(_("Versions"), (_(
             "Model {model}; evidence {evidence} ({checksum}); {draws} Monte Carlo draws, seed {seed}.",

@@ -14,12 +14,13 @@ figure was checked against.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .. import palette
-from ..context.options import (HR_CODES, ArmResult, HazardRatio, Options, OptionStudy, StudyOutcome, TimeFrame,
-                               options_for)
-from ..model import Model, Profile
+from ..context.options import (HR_CODES, ArmResult, HazardRatio, Options, OptionStudy, Quantity, StudyOutcome,
+                               TimeFrame, hazard_ratio_words, options_for)
+from ..model import Estimate, Model, Profile
 from . import wording
 from .audience import Audience
 from .graphics import Glyph, IconArray, LegendEntry, Mark
@@ -57,6 +58,7 @@ OUTCOME_WORDS = {
     "relapse": (N_("relapses"), N_("had a relapse"), N_("had none")),
     "mri_activity": (N_("new MRI activity"), N_("had new MRI activity"), N_("had no new MRI activity")),
     "annualised_relapse_rate": (N_("relapses"), N_("had a relapse"), N_("had none")),
+    "edss_change": (N_("EDSS change"), N_("EDSS got worse"), N_("EDSS did not get worse")),
 }
 GENERIC_OUTCOME = (N_("this outcome"), N_("had this outcome"), N_("did not"))
 
@@ -86,11 +88,11 @@ NOTES = {
                        "are of progressive MS, most of it secondary progressive."),
     "activity_active": N_("You had a relapse in the past year. Of the two studies, the one of active MS describes "
                           "people like you more closely."),
-    "activity_low": N_("You had no relapse in the past year. Of the two studies, the one of MS with few relapses "
-                       "describes people like you more closely."),
+    "activity_low": N_("You had no relapse in the past year. Of the two studies, the one whose people had low relapse "
+                       "activity (its relapse rate is given) describes people like you more closely."),
     "activity_not_given": N_("Relapses in the past year were not given, so it cannot be told which of the two "
                              "studies describes people like you more closely. Both are shown."),
-    "mri_not_asked": N_("Activity can also show on MRI scans, which this aid does not ask about."),
+    "mri_not_asked": N_("Activity can also show on MRI scans; new MRI activity in the past year was not given."),
 }
 #: Notes that say what is not known: shown first and in the strongest type, as plainly as the numbers.
 NOT_KNOWN_NOTES = ("no_comparison", "no_comparison_ppms", "prms_nearest")
@@ -116,8 +118,8 @@ class OutcomeView:
     time_frame: str  # "" when the source gives none
     title: str  # the definition with its time frame, shown right above the numbers
     arms: tuple[ArmPanel, ...]  # empty when only a hazard ratio is published
-    comparison: str  # the hazard ratio in plain words ("" without one)
-    hazard_ratio: str  # clinician: "HR 0.07 (95% CI 0.02 to 0.24), HSCT vs DMT"; patient: ""
+    comparison: str  # the hazard ratio (or relative reduction) in plain words ("" without one)
+    hazard_ratio: str  # clinician: "HR 0.07 (95% CI 0.02 to 0.24), HSCT vs DMT", with p and differences; patient: ""
     legend: tuple[LegendEntry, ...]  # for the icon arrays (empty without them)
     checked: str  # clinician: what these figures were checked against
 
@@ -145,6 +147,8 @@ class OptionStudyView:
     conclusion: str
     source: str  # the citation (clinician) or the study's name (patient)
     checked: str  # clinician: "Figures checked against: abstract"; patient: ""
+    findings: tuple[str, ...] = ()  # results without a figure of their own
+    arm_drugs: str = ""  # which drugs a group was given (MIST's drug group)
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,11 @@ class OptionsView:
     studies: tuple[OptionStudyView, ...]
     elsewhere: str  # where AHSCT's own figures are (the estimate, from studies without a comparison group)
     no_profile: str = ""  # without a valid profile: what to do (and nothing else is shown)
+    choices_heading: str = ""
+    choices_intro: str = ""
+    choices: tuple = ()  # OptionCardView: AHSCT and each drug option, in the same format
+    studies_heading: str = ""
+    elsewhere_on_paper: str = ""  # the same as ``elsewhere``, for the printed sheet
 
     @property
     def study_ids(self) -> tuple[str, ...]:
@@ -168,11 +177,14 @@ class OptionsView:
 
     def texts(self) -> tuple[str, ...]:
         """Every text of the view (for tests and the readability report)."""
-        found = [self.heading, self.intro, *self.not_known, *self.notes, self.elsewhere]
+        found = [self.heading, self.intro, *self.not_known, *self.notes, self.elsewhere, self.choices_heading,
+                 self.choices_intro, self.studies_heading]
+        for card in self.choices:
+            found += card.texts()
         for study in self.studies:
             found += [study.title, study.kind, study.match, study.eligibility, study.population, *study.arms,
                       study.follow_up, *study.facts, study.limits_heading, *study.limits, study.conclusion,
-                      study.source, study.checked]
+                      study.source, study.checked, *study.findings, study.arm_drugs]
             for outcome in study.outcomes:
                 found += [outcome.title, outcome.comparison, outcome.hazard_ratio,
                           outcome.checked, *(e.text for e in outcome.legend)]
@@ -201,6 +213,9 @@ def arm_result_text(arm: ArmResult) -> str:
     if arm.kind == "share":
         return _("{percent} ({in_hundred})", percent=wording.published_percent(arm.value.value),
                  in_hundred=wording.count_phrase(arm.share))
+    if arm.kind == "mean":
+        return _("mean EDSS {before} before, {after} after 1 year", before=wording.number(arm.value.value),
+                 after=wording.number(arm.after.value))
     return _("{rate} {unit} ({per_hundred} per 100 people per year)", rate=wording.number(arm.value.value),
              unit=_(arm.value.unit), per_hundred=wording.number(arm.per_hundred))
 
@@ -230,16 +245,25 @@ def _arm_label(study: OptionStudy, code: str) -> str:
     return wording.data_text(next(a.label for a in study.arms if a.code == code))
 
 
-def comparison_sentence(outcome: StudyOutcome, study: OptionStudy) -> str:
+def comparison_sentence(outcome: StudyOutcome, study) -> str:
     """The hazard ratio in plain words: "With AHSCT: about half the rate of confirmed worsening seen
-    with other MS drugs (disease-modifying therapies).", or no clear difference."""
+    with other MS drugs (disease-modifying therapies).", or no clear difference. A published relative
+    reduction ("24% lower") reads the same way: a reduction r is a ratio of 1 - r."""
     hr = outcome.hazard_ratio
+    noun = _outcome_words(outcome.code)[0]
     if hr is None:
-        return ""
+        reduction = outcome.relative_reduction
+        if reduction is None:
+            return ""
+        first, second = (wording.lower_first(_short_label(wording.data_text(study.arm_label(code))))
+                         for code in reduction.compares)
+        ratios = sorted({HR_WORDS[hazard_ratio_words(1 - q.value)] for q in reduction.values})
+        return _("With {treatment}: {rate} of {outcome} seen with {other}.", treatment=first,
+                 rate=_(" to ").join(_(r) for r in ratios), outcome=noun, other=second)
     # The groups' short names (without the bracketed details, which the columns and the list of
     # groups give): a sentence that reads in one breath.
-    first, second = (wording.lower_first(_short_label(_arm_label(study, code))) for code in hr.compares)
-    noun = _outcome_words(outcome.code)[0]
+    first, second = (wording.lower_first(_short_label(wording.data_text(study.arm_label(code))))
+                     for code in hr.compares)
     if hr.clear_difference or hr.ci_words is None:
         return _("With {treatment}: {rate} of {outcome} seen with {other}.", treatment=first,
                  rate=_(HR_WORDS[hr.words]), outcome=noun, other=second)
@@ -255,13 +279,52 @@ def _short_label(label: str) -> str:
     return short or label
 
 
-def _hazard_ratio_numbers(outcome: StudyOutcome, study: OptionStudy) -> str:
-    hr = outcome.hazard_ratio
-    if hr is None:
+def p_value_text(p: Quantity | None) -> str:
+    """"p = 0.09", "p < 0.001" ("" without a p value)."""
+    if p is None:
         return ""
-    first, second = (_arm_label(study, code) for code in hr.compares)
-    return _("{ratio}, {first} vs {second}", ratio=wording.hazard_ratio_phrase(hr.value, *hr.ci) if hr.ci
-             else _("HR {ratio}", ratio=wording.number(hr.value, 2)), first=first, second=second)
+    # As published: at least two decimals ("p = 0.50", "p = 0.09", "p = 0.0321").
+    decimals = max(2, len(f"{p.value:.6f}".rstrip("0").split(".")[1]))
+    if p.kind == "p_value_below":
+        return _("p < {value}", value=wording.number(p.value, decimals))
+    return _("p = {value}", value=wording.number(p.value, decimals))
+
+
+def ratio_text(hr: HazardRatio) -> str:
+    """"HR 0.07 (95% CI 0.02 to 0.24)" or "rate ratio 0.45 (95% CI 0.32 to 0.63)"."""
+    numbers = wording.hazard_ratio_text(hr.value, hr.ci)
+    if hr.ratio_kind == "rate_ratio":
+        return _("rate ratio {ratio}", ratio=numbers)
+    return _("HR {ratio}", ratio=numbers)
+
+
+def outcome_numbers(outcome: StudyOutcome, label) -> str:
+    """The clinician's line of numbers: the ratio with both groups, the p value, a difference.
+    ``label`` gives a group's name by its code."""
+    parts = []
+    hr = outcome.hazard_ratio
+    if hr is not None:
+        first, second = (label(code) for code in hr.compares)
+        parts.append(_("{ratio}, {first} vs {second}", ratio=ratio_text(hr), first=first, second=second))
+    if outcome.relative_reduction is not None:
+        first, second = (wording.lower_first(label(code)) for code in outcome.relative_reduction.compares)
+        parts.append(_("{percents} lower with {first} than with {second}", first=first, second=second,
+                       percents=_(" and ").join(wording.published_percent(q.value)
+                                                for q in outcome.relative_reduction.values)))
+    if outcome.difference is not None:
+        d = outcome.difference.value
+        parts.append(_("difference {value} {unit} ({interval})", value=wording.number(d.value),
+                       unit=wording.data_text(d.unit),
+                       interval=_("95% CI {lower} to {upper}", lower=wording.number(d.ci[0]),
+                                  upper=wording.number(d.ci[1])) if d.ci else ""))
+    p = p_value_text(outcome.p_value)
+    if p:
+        parts.append(p)
+    return _("; ").join(parts)
+
+
+def _hazard_ratio_numbers(outcome: StudyOutcome, study: OptionStudy) -> str:
+    return outcome_numbers(outcome, lambda code: _arm_label(study, code))
 
 
 def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience: Audience) -> ArmPanel:
@@ -279,13 +342,18 @@ def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience
         headline = wording.published_percent(arm.value.value) if audience.clinician else wording.sentence_case(
             wording.count_phrase(arm.share))
         detail = ""
+    elif arm.kind == "mean":
+        decimals = None if audience.clinician else 1
+        headline = _("From {before} to {after}", before=wording.number(arm.value.value, decimals),
+                     after=wording.number(arm.after.value, decimals))
+        detail = _("average EDSS before treatment and after 1 year")
     else:
         if audience.clinician:
             headline = _("{rate} {unit}", rate=wording.number(arm.value.value), unit=_(arm.value.unit))
             detail = _("{per_hundred} for every 100 people each year", per_hundred=wording.number(arm.per_hundred))
         else:
-            headline = _("About {count} for every 100 people each year",
-                         count=wording.per_hundred_whole(arm.value.value))
+            headline = _("About {count} {events} for every 100 people each year",
+                         count=wording.per_hundred_whole(arm.value.value), events=_outcome_words(outcome.code)[0])
             detail = _("(one person can have more than one)")
     if with_icons and arm.in_hundred is not None:
         good = not outcome.lower_is_better
@@ -318,9 +386,7 @@ def outcome_view(outcome: StudyOutcome, study: OptionStudy, audience: Audience) 
     if outcome.icon_arrays:
         marked, others = _outcome_words(outcome.code)[1:]
         legend = (LegendEntry(Glyph.OUTCOME, marked), LegendEntry(Glyph.OTHER, others))
-    figures = [a.value for a in outcome.arms] + [a.patients for a in outcome.arms if a.patients]
-    checked = sorted(wording.data_text(c) for c in {q.checked_against for q in figures} | (
-        {outcome.hazard_ratio.checked_against} if outcome.hazard_ratio else set()))
+    checked = [wording.data_text(c) for c in outcome.checked]
     time_frame = time_frame_text(outcome.time_frame, audience) if outcome.time_frame else ""
     definition = wording.data_text(outcome.definition)
     return OutcomeView(
@@ -369,10 +435,11 @@ def _eligibility(study: OptionStudy, audience: Audience) -> str:
                  "chance into two groups: HSCT or a different MS drug.")
     reasons = _("; ").join(unmet_text(c) for c in study.eligibility.unmet)
     if audience.clinician:
-        return _("Your profile does not match the trial's entry criteria: {reasons}. Its results are shown because "
-                 "it is the only randomised comparison for relapsing-remitting MS.", reasons=reasons)
-    return _("You do not match the people this trial took in: {reasons}. It is shown because it is the only trial "
-             "in relapsing-remitting MS that put people into groups by chance.", reasons=reasons)
+        return _("The trial's entry criteria are not all met, or cannot all be told, for this profile: {reasons}. Its "
+                 "results are shown because it is the only randomised comparison for relapsing-remitting MS.",
+                 reasons=reasons)
+    return _("This trial may not describe people like you: {reasons}. It is shown because it is the only trial in "
+             "relapsing-remitting MS that put people into groups by chance.", reasons=reasons)
 
 
 def _arm_line(arm, audience: Audience) -> str:
@@ -397,23 +464,44 @@ def _follow_up(frame: TimeFrame | None, audience: Audience) -> str:
     return _("Follow-up: {time}", time=time_frame_text(frame, audience))
 
 
+def fact_text(fact, audience: Audience) -> str:
+    """"Average age: 36 years", "Women: 73 patients", "With recent disability progression: about 28 in
+    100", "56 of 946 ..."."""
+    label = wording.sentence_case(wording.data_text(fact.label))
+    q = fact.quantity
+    if fact.of is not None:
+        return _("{count} {label}", count=wording.of_phrase(q.value, fact.of.value), label=wording.data_text(fact.label))
+    if q.kind == "probability":
+        value = wording.published_percent(q.value) if audience.clinician else wording.count_phrase(q.value)
+        return _("{label}: {value}", label=label, value=value)
+    return _("{label}: {value} {unit}", label=label, value=wording.number(q.value), unit=_(q.unit))
+
+
+def _arm_drugs_text(study: OptionStudy) -> str:
+    drugs = study.arm_drugs
+    if drugs is None:
+        return ""
+    listed = _(", ").join(_("{drug} {count}", drug=wording.data_text(name), count=wording.number(q.value))
+                          for name, q in drugs.drugs)
+    text = _("{label}: {drugs}.", label=wording.data_text(drugs.label), drugs=listed)
+    return f"{text} {wording.data_text(drugs.missing)}" if drugs.missing else text
+
+
 def _study_checked(study: OptionStudy) -> str:
     found = set()
     for outcome in study.outcomes:
-        found |= {a.value.checked_against for a in outcome.arms}
-        found |= {a.patients.checked_against for a in outcome.arms if a.patients}
-        if outcome.hazard_ratio:
-            found.add(outcome.hazard_ratio.checked_against)
+        found |= set(outcome.checked)
     found |= {a.patients.checked_against for a in study.arms if a.patients}
     found |= {f.quantity.checked_against for f in study.facts}
+    if study.arm_drugs:
+        found |= {q.checked_against for _name, q in study.arm_drugs.drugs}
     return _("Figures checked against: {checked}.",
              checked=_(", ").join(sorted(wording.data_text(c) for c in found))) if found else ""
 
 
 def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
     clinician = audience.clinician
-    facts = tuple(_("{label}: {value} {unit}", label=wording.sentence_case(wording.data_text(f.label)),
-                    value=wording.number(f.quantity.value), unit=_(f.quantity.unit)) for f in study.facts)
+    facts = tuple(fact_text(f, audience) for f in study.facts)
     title = wording.data_text(study.short_name)
     source = study.citation if clinician else _("Source: {name}", name=title)
     return OptionStudyView(
@@ -436,18 +524,34 @@ def study_view(study: OptionStudy, audience: Audience) -> OptionStudyView:
         if study.conclusion else "",
         source=source,
         checked=_study_checked(study) if clinician else "",
+        findings=tuple(wording.data_text(t) for t in study.findings),
+        arm_drugs=_arm_drugs_text(study),
     )
 
 
-def options_view(model: Model, profile: Profile | None, audience: Audience | str) -> OptionsView:
-    """"Your options" for a validated profile: the studies the context core chose, in words."""
+def options_view(model: Model, profile: Profile | None, audience: Audience | str,
+                 result: Estimate | None = None) -> OptionsView:
+    """"Your options" for a validated profile: the options side by side in the same format (AHSCT
+    with this estimate's early-death figures when ``result`` is given), then the studies that compare
+    AHSCT with drug treatment, in words."""
+    from .drug_options_view import option_cards
+
     audience = Audience.parse(audience)
     if profile is None:
         return OptionsView(audience, _("Your options: AHSCT or drug treatment"), "", (), (), (), (), "",
-                           _("Enter a valid profile to see the studies that compare AHSCT with drug treatment for "
-                             "its type of MS."))
+                           _("Enter a valid profile to see the options side by side and the studies that compare "
+                             "AHSCT with drug treatment for its type of MS."))
     options = options_for(model, profile)
-    return options_words(options, audience)
+    view = options_words(options, audience)
+    return dataclasses.replace(
+        view, choices=option_cards(model, profile, result, audience),
+        choices_heading=_("The options side by side"),
+        choices_intro=_("Each option in the same format: what it is, how it is given, what it did in its main study "
+                        "against that study's own comparison group, and its main harms. The drugs' trials compared "
+                        "them with placebo or another drug, not with AHSCT.") if audience.clinician
+        else _("Each option is shown in the same way: what it is, how it is given, what it did in its main study, "
+               "and its main harms. Each drug was tested against a dummy treatment or another drug, not against "
+               "AHSCT: the comparison is named beside each result."))
 
 
 def options_words(options: Options, audience: Audience) -> OptionsView:
@@ -463,6 +567,9 @@ def options_words(options: Options, audience: Audience) -> OptionsView:
         notes=notes,
         note_codes=options.notes,
         studies=tuple(study_view(s, audience) for s in options.studies),
-        elsewhere=_("Your personal estimate for AHSCT is on the first tab and the first page. It comes from a study "
+        elsewhere=_("Your personal estimate for AHSCT is on the tab \u201cYour estimate\u201d. It comes from a study "
                     "in which everyone had AHSCT. That study had no group on drugs to compare with."),
+        elsewhere_on_paper=_("Your personal estimate for AHSCT is on the first page of this summary. It comes from a "
+                             "study in which everyone had AHSCT. That study had no group on drugs to compare with."),
+        studies_heading=_("Studies that compared AHSCT with drug treatment"),
     )

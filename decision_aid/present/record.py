@@ -12,6 +12,7 @@ import datetime as _dt
 from ..model import Estimate
 from .audience import Audience
 from .estimate_view import early_view, later_era_name, study_era_name, versions_line, withheld_text
+from .free_text import check_free_text
 from .i18n import _
 from .text_table import estimate_rows, pfs_rows
 from .when import day_in_words
@@ -22,6 +23,7 @@ def record_text(result: Estimate, day: _dt.date, name: str | None = None, eviden
     """The summary for the record: date, (name), profile, each number with its 95% interval and
     in 100, in both eras side by side (never averaged), where they come from, and the program,
     model and evidence versions."""
+    check_free_text("name", name)  # never a name that reads otherwise than it is
     lines = [_("AHSCT decision aid: summary for the medical record, {date}", date=day_in_words(day))]
     if name:
         lines.append(_("Patient: {name}", name=name))

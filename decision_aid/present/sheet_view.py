@@ -21,7 +21,9 @@ from .about_view import DisclosureView, disclosure_view
 from .review_view import ReviewView, review_view
 from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
-from .guidance_view import GuidanceView, guidance_view
+from .free_text import check_free_text
+from .glossary import GlossaryView, glossary_view
+from .guidance_view import GuidanceView, core_sentence, guidance_view
 from .harms_view import HarmsView, harms_view
 from .i18n import _
 from .method_view import assumptions_in_brief
@@ -97,7 +99,9 @@ class SheetView:
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
     translation_footer: str  # the same, short, on every page's footer ("" in English)
-    sections: tuple[OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
+    sections: tuple[GlossaryView | OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
+    guidance_core: str = ""  # no core criterion of the guidance is met ("" otherwise); printed atop the guidance
+    terms: str = ""  # patient, page 1: AHSCT and EDSS explained at their first use
 
     def page_label(self, page: int, pages: int) -> str:
         return _("Page {page} of {pages}", page=page, pages=pages)
@@ -111,6 +115,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     view = estimate_view(result, audience, model)
     years = int(result.pfs.extrapolated_after)
     name = name.strip() if name and name.strip() else None
+    check_free_text("name", name)  # never a name or notes that read otherwise than they are
+    check_free_text("notes", notes)
     date = date or _dt.date.today()
     review = review_view(model.evidence)
     if clinician:
@@ -122,7 +128,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
     return SheetView(
         estimate=view,
         title=_("AHSCT for multiple sclerosis: clinician summary") if clinician
-        else _("AHSCT for multiple sclerosis: your summary"),
+        else _("AHSCT (a transplant of your own stem cells) for MS: your summary"),
         subtitle=_("A decision aid built on published group figures, not a prediction for one person."),
         date=format_date(date),
         name=name,
@@ -156,10 +162,14 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         review=review,
         translation_note=translation_note(),
         translation_footer=translation_footer(),
-        sections=((comparison_view(comparison, result, audience),) if comparison is not None else ()) + (
-                  options_view(model, result.profile, audience), harms_view(model, result, audience),
-                  context_section(result, audience, model),
-                  worksheet_section(model, values or {}, audience, result.profile)),
+        sections=((comparison_view(comparison, result, audience),) if comparison is not None else ())
+        + (() if clinician else (glossary_view(),)) + (
+            options_view(model, result.profile, audience, result), harms_view(model, result, audience),
+            context_section(result, audience, model),
+            worksheet_section(model, values or {}, audience, result.profile)),
+        guidance_core=core_sentence(model, result.profile, audience),
+        terms="" if clinician else _(
+            "AHSCT: autologous haematopoietic stem cell transplantation. EDSS: the usual disability score in MS."),
     )
 
 

@@ -28,6 +28,20 @@ MEASURE_LABELS = {
     "progression": N_("Progression (share who progressed)"),
 }
 
+#: Each figure says which way round it is, by measure: (clinician, patient). The patient's words
+#: for the share who progressed give both framings ("got worse ...; ... did not"), never
+#: "stayed free of worsening" for a figure of people who got worse.
+OUTCOME_WORDS = {
+    "pfs": (N_("progression-free: {value} at {years} ({group})"),
+            N_("stayed free of worsening and alive: {count} at {years} ({group})")),
+    "dwfs": (N_("free of disability worsening: {value} at {years} ({group})"),
+             N_("stayed free of worsening and alive: {count} at {years} ({group})")),
+    "neda": (N_("no evidence of disease activity: {value} at {years} ({group})"),
+             N_("no sign of MS activity: {count} at {years} ({group})")),
+    "progression": (N_("progressed: {value} by {years} ({group})"),
+                    N_("got worse: {count} by {years}; {other} did not ({group})")),
+}
+
 STUDIES_DIFFER = N_(
     "The studies differ in era, regimen, the kind of patients included (case mix) and how they define "
     "worsening (progression-free or disability-worsening-free), so their figures cannot be compared "
@@ -48,10 +62,11 @@ COLUMNS = (
     ("relapsing", N_("Relapsing MS"), N_("With relapsing MS")),
     ("definition", N_("Outcome definition"), N_("What was measured")),
     ("early_deaths", N_("Early deaths"), N_("Early deaths")),
-    ("outcomes", N_("Progression-free / worsening-free"), N_("Stayed free of worsening")),
+    ("outcomes", N_("Results (each says which way round)"), N_("Results (each says which way round)")),
 )
-#: The columns the sheet prints (the design and definitions are on screen and in How calculated).
-SHEET_COLUMNS = ("study", "patients", "relapsing", "early_deaths", "outcomes")
+#: The columns the sheet prints (the design is on screen and in How calculated); each result
+#: beside its outcome definition.
+SHEET_COLUMNS = ("study", "patients", "relapsing", "early_deaths", "definition", "outcomes")
 #: The window's columns for the patient: fewer and wider (the study's design and years go under its
 #: name, the share with relapsing MS beside the number of people), so the words need no squeezing.
 PATIENT_COLUMNS = ("study", "people", "definition", "early_deaths", "outcomes")
@@ -134,13 +149,15 @@ def early_mortality_text(em: EarlyMortality, audience: Audience) -> str:
 
 
 def outcome_text(outcome: OutcomeFigure, audience: Audience) -> str:
-    """"77% at 5 years (relapsing-remitting); 95% CI ..." or "about 77 in 100 at 5 years (...)"."""
+    """One figure that says which way round it is: "progression-free: 77% at 5 years (whole cohort)"
+    or "got worse: about 23 in 100 by 5 years; about 77 in 100 did not (pooled)"."""
     years = wording.years_phrase(outcome.years)
+    group = wording.data_text(outcome.group)
+    clinician_words, patient_words = OUTCOME_WORDS[outcome.measure]
     if not audience.clinician:
-        return _("{count} at {years} ({group})", count=wording.count_phrase(outcome.value), years=years,
-                 group=wording.data_text(outcome.group))
-    text = _("{percent} at {years} ({group})", percent=wording.published_percent(outcome.value), years=years,
-             group=wording.data_text(outcome.group))
+        return _(patient_words, count=wording.count_phrase(outcome.value), years=years, group=group,
+                 other=wording.other_side_phrase(outcome.value))
+    text = _(clinician_words, value=wording.published_percent(outcome.value), years=years, group=group)
     if outcome.ci:
         return _("{value}; {interval}", value=text, interval=wording.published_interval(*outcome.ci))
     return text
@@ -182,7 +199,7 @@ def relapsing_text(row: StudyRow, audience: Audience) -> str:
         return _("not reported")
     amount = wording.percent(share.share, 0) if audience.clinician else wording.count_phrase(share.share)
     if share.basis == SHARE_PUBLISHED:
-        return amount
+        return _("{share} ({of})", share=amount, of=wording.data_text(share.of)) if share.of else amount
     count = wording.of_phrase(share.relapsing, share.known)
     if share.follow_up_only:
         return _("{share} ({count} with neurological follow-up)", share=amount, count=count)
@@ -215,8 +232,8 @@ def you_lines(result: Estimate | None, years: int, audience: Audience) -> tuple[
     if result is None:
         return (_("Enter a profile to see your personal estimate beside the studies."),)
     days = result.early_mortality_days
-    lines = [_("People like you, death within {days} days:", days=days) if not audience.clinician
-             else _("Personal estimate, death within {days} days:", days=days)]
+    lines = [_("Death within {days} days, estimated for your EDSS score:", days=days) if not audience.clinician
+             else _("Personal estimate, death within {days} days (adjusted for EDSS only):", days=days)]
     lines += [_("{era}: {value}", era=era_label(source, primary), value=interval_text(interval, audience))
               for interval, source, primary in _eras(result)]
     lines.append(_("Alive without worsening at {years} years:", years=years))
@@ -243,7 +260,8 @@ def _personal_row(result: Estimate, years: int, audience: Audience, columns: tup
         "patients": "",
         "relapsing": "",
         "people": "",
-        "definition": _("Death within {days} days; alive without disability worsening", days=days),
+        "definition": _("Death within {days} days (for your EDSS score); alive without disability worsening",
+                        days=days),
         "early_deaths": early,
         "outcomes": _("At {years} years: {values}", years=years, values=" ".join(
             _("{era}: {value}.", era=era, value=value) for era, value in pfs_eras(result, years, audience))),
@@ -339,7 +357,7 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
                                years=cells["years"])
         table.append(TableRow(row.id, tuple(cells[c] for c in codes), row.citation, primary=row.is_primary))
         sheet.append((study_label(row), wording.number(row.patients), cells["relapsing"], cells["early_deaths"],
-                      outcomes_text(row, audience, years)))
+                      cells["definition"], outcomes_text(row, audience, years)))
     unit = _("%") if clinician else _("people in 100")
     return StudiesView(
         audience=audience,
@@ -358,7 +376,7 @@ def studies_view(model: Model, result: Estimate | None, audience: Audience | str
         rows=tuple(table),
         table_name=_("Table of the studies"),
         table_tooltip=_("One row per study: design, years, patients, share with relapsing MS, outcome definition, "
-                        "early deaths and progression-free figures"),
+                        "early deaths and results, each saying which way round it is"),
         sheet_heading=_("Other studies (not part of your estimate)"),
         sheet_columns=tuple(all_headings[code] for code in SHEET_COLUMNS),
         sheet_rows=tuple(sheet),

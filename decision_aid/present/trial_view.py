@@ -15,8 +15,15 @@ from .i18n import _, ngettext
 
 
 def unmet_text(criterion: UnmetCriterion) -> str:
-    """One entry criterion the profile does not meet, e.g. "the EDSS given is 6.5 (the trial
-    included EDSS 2.0 to 6.0)"."""
+    """One entry criterion the profile does not meet or that cannot be told, e.g. "the EDSS given is
+    6.5 (the trial included EDSS 2.0 to 6.0)"."""
+    if criterion.field == "relapses_on_treatment":
+        return _on_treatment_text(criterion)
+    if criterion.field == "age":
+        return _("not known whether the trial took people aged {age}: its age limits are not in the sources "
+                 "read, and its participants were {mean} years old on average (standard deviation {sd})",
+                 age=wording.number(criterion.value), mean=wording.number(criterion.mean),
+                 sd=wording.number(criterion.sd))
     if criterion.field == "course":
         names = _(" or ").join(wording.course_name(c) for c in criterion.courses)
         return _("the course given is {course} (the trial included only {names})",
@@ -33,6 +40,17 @@ def unmet_text(criterion: UnmetCriterion) -> str:
                     criterion.value, needed=criterion.needed)
 
 
+def _on_treatment_text(criterion: UnmetCriterion) -> str:
+    if criterion.no_previous_drug:
+        return _("no previous disease-modifying therapy is given, so the relapses cannot have happened while on "
+                 "one (the trial required at least {needed} relapses while on such a drug)", needed=criterion.needed)
+    if criterion.value is None:
+        return _("not known whether the relapses happened while on a disease-modifying therapy (the trial required "
+                 "at least {needed} relapses while on such a drug)", needed=criterion.needed)
+    return _("the relapses did not happen while on a disease-modifying therapy (the trial required at least "
+             "{needed} relapses while on such a drug)", needed=criterion.needed)
+
+
 def unmet_texts(model: Model, profile: Profile) -> tuple[str, ...]:
     return tuple(unmet_text(c) for c in mist_unmet(model, profile))
 
@@ -43,13 +61,15 @@ def not_applicable_text(model: Model, profile: Profile) -> str | None:
     if not unmet:
         return None
     return _("No randomised comparison of AHSCT with drug treatment in this aid's sources covers this profile. The "
-             "one randomised trial of AHSCT among them, the {trial}, does not apply because {reasons}.",
+             "one randomised trial of AHSCT among them, the {trial}, does not apply, or cannot be said to apply, "
+             "because: {reasons}.",
              trial=wording.data_text(mist_source(model).short_name), reasons=_("; ").join(unmet))
 
 
 def matches_text(short_name: str) -> str:
-    return _("Your profile matches the entry criteria of the {trial}, which randomly assigned people with active "
-             "relapsing-remitting MS to HSCT or to a different disease-modifying therapy.", trial=wording.data_text(short_name))
+    return _("Your profile matches the entry criteria of the {trial}, which randomly assigned people with very "
+             "active relapsing-remitting MS (relapses while on a disease-modifying therapy) to HSCT or to a "
+             "different disease-modifying therapy.", trial=wording.data_text(short_name))
 
 
 def counts_sentence(comparison: TrialComparison) -> str:

@@ -20,25 +20,32 @@ from .i18n import N_, _
 
 #: question id -> (topic, prompt); the choices' words follow.
 QUESTION_WORDS = {
-    "early_risk": (N_("A small risk of early death"), N_(
-        "Would you accept a small risk of dying from the treatment for a better chance of your MS staying stable?")),
-    "treatment_time": (N_("Months of treatment and recovery"), N_(
-        "How much do the weeks in hospital and the months of recovery (time off work, tiredness) weigh for you?")),
+    "early_risk": (N_("The risks of each option"), N_(
+        "Both options carry risks: AHSCT a small risk of dying from the treatment in the first months, the drugs "
+        "their own side effects and a higher chance that MS stays active. Which weighs more for you?")),
+    "treatment_time": (N_("The burden of treatment"), N_(
+        "AHSCT means weeks in hospital and months of recovery (time off work, tiredness); most drugs mean years of "
+        "tablets, injections or drips. How much does this weigh for you?")),
     "fertility": (N_("Fertility"), N_(
-        "The chemotherapy can reduce fertility. How important is having children in the future?")),
+        "The chemotherapy of AHSCT can reduce fertility, and some drugs must be stopped before a pregnancy. How "
+        "important is having children in the future?")),
     "infection": (N_("Infection risk"), N_(
-        "After treatment the immune system is weak for months. How worried are you about serious infections?")),
+        "Both options weaken the body's defences: for months after AHSCT, and for as long as some drugs are taken. "
+        "How worried are you about serious infections?")),
     "disability": (N_("Avoiding more disability"), N_(
-        "How much does a better chance of avoiding more disability matter to you, compared with the risks?")),
+        "How much does a better chance of avoiding more disability matter to you, compared with the risks of "
+        "either option?")),
 }
 
 #: (question id, choice id) -> the choice's words; UNSURE reads the same for every question.
 CHOICE_WORDS = {
     UNSURE: N_("I am not sure yet and would like to talk it through"),
-    ("early_risk", "avoid"): N_("I want to avoid any risk of dying from treatment, even if my MS may get worse"),
-    ("early_risk", "very_small"): N_("I would accept only a very small risk"),
-    ("early_risk", "small"): N_("I would accept a small risk for a clearly better chance of staying stable"),
-    ("early_risk", "accept"): N_("Staying stable matters most to me; I would accept a larger risk"),
+    ("early_risk", "avoid"): N_("I would rather avoid the early risk of AHSCT, even if my MS is more likely to get "
+                                "worse on drugs"),
+    ("early_risk", "very_small"): N_("I would accept only a very small early risk for a better chance of my MS "
+                                     "staying stable"),
+    ("early_risk", "small"): N_("I would accept a small early risk for a clearly better chance of staying stable"),
+    ("early_risk", "accept"): N_("Staying stable matters most to me; I would accept a larger early risk"),
     ("treatment_time", "heavy"): N_("Months away from work, family or study would be very hard for me"),
     ("treatment_time", "manageable"): N_("It would be hard but I could manage it"),
     ("treatment_time", "light"): N_("It would not weigh much in my decision"),

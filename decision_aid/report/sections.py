@@ -13,9 +13,12 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from .. import palette
 from ..present.comparison_view import ComparisonView
+from ..present.drug_options_view import OptionCardView
+from ..present.glossary import GlossaryView
 from ..present.guidance_view import GuidanceView
 from ..present.harms_view import HarmsView
 from ..present.options_view import ArmPanel, OptionsView, OutcomeView
+from ..present.procedure_view import ProcedureView
 from ..present.sheet_view import ContextSection, WorksheetSection
 from .flow import Block, Columns, Framed, Graphic, Text
 from .icons import paint_icon_array
@@ -25,6 +28,8 @@ from .sheet_content import GlyphLegend, TypeScale, bullets, card_block, para
 def blocks_for(section, s: TypeScale) -> list[Block]:
     if isinstance(section, ComparisonView):
         return comparison_blocks(section, s)
+    if isinstance(section, GlossaryView):
+        return glossary_blocks(section, s)
     if isinstance(section, OptionsView):
         return options_blocks(section, s)
     if isinstance(section, HarmsView):
@@ -77,9 +82,13 @@ def context_blocks(c: ContextSection, s: TypeScale) -> list[Block]:
 
 
 def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
-    """Both statements side by side (the newer first), then the profile beside them point by point in
-    one table; never a verdict."""
+    """Both statements side by side (the newer first), then, for each, the profile beside its criteria
+    in one table (meets, does not meet, not known); never a verdict. When no core criterion is met,
+    the one sentence that says so opens the section, framed."""
     blocks = ruled_heading(g.heading, s, "guidance_heading")
+    if g.core:
+        blocks.append(Framed(Text(para(g.core, bottom=0), s.body, name="guidance_core"), bar=4.0, line=1.0,
+                             name="guidance_core_box"))
     blocks.append(Text(para(g.intro), s.body, name="guidance_intro"))
     share = 1 / max(1, len(g.statements))
     columns = []
@@ -89,24 +98,27 @@ def guidance_blocks(g: GuidanceView, s: TypeScale) -> list[Block]:
             html += para(statement.checked)
         columns.append((share, [Text(html, s.body, name=f"guidance_{statement.id}")]))
     blocks.append(Columns(columns, gap=14, name="guidance_statements"))
-    rows = g.point_rows()
-    if rows:
-        widths = (16, *([84 // len(g.statements)] * len(g.statements)))
-        blocks.append(Text(para(g.fit_heading, bold=True, bottom=0), s.body, name="guidance_fit_heading",
-                           keep_with_next=True))
-        blocks.append(table_row((g.topic_heading, *(st.heading for st in g.statements)), widths, s, header=True,
-                                name="guidance_points_header", size=s.body))
-        for index, row in enumerate(rows):
-            blocks.append(table_row(row, widths, s, shade=index % 2 == 1, name=f"guidance_point_{index}",
-                                    size=s.body))
+    for index, statement in enumerate(g.statements):
+        rows = g.point_rows(index)
+        if not rows:
+            continue
+        blocks.append(Text(para(f"{g.fit_heading}: {statement.heading}", bold=True, bottom=0), s.body,
+                           name=f"guidance_fit_heading_{statement.id}", keep_with_next=True))
+        blocks.append(table_row(g.columns, GUIDANCE_COLUMN_WIDTHS, s, header=True,
+                                name=f"guidance_points_header_{statement.id}", size=s.body - 1))
+        for number, row in enumerate(rows):
+            blocks.append(table_row(row, GUIDANCE_COLUMN_WIDTHS, s, shade=number % 2 == 1,
+                                    name=f"guidance_point_{statement.id}_{number}", size=s.body - 1))
     if g.no_profile:
         blocks.append(Text(para(g.no_profile), s.body, name="guidance_no_profile"))
     blocks.append(Text(para(g.note, italic=True), s.body, name="guidance_note"))
     return blocks
 
 
-STUDY_COLUMN_WIDTHS = (18, 8, 16, 26, 32)  # percent of the page width
-HARM_COLUMN_WIDTHS = (27, 35, 14, 24)
+STUDY_COLUMN_WIDTHS = (16, 7, 13, 20, 18, 25)  # percent of the page width (99: the rules take the rest)
+HARM_COLUMN_WIDTHS = (20, 30, 11, 19, 19)
+PATIENT_HARM_COLUMN_WIDTHS = (27, 35, 14, 24)
+GUIDANCE_COLUMN_WIDTHS = (18, 41, 41)
 
 
 def table_row(cells, widths, s: TypeScale, header: bool = False, shade: bool = False, name: str = "",
@@ -130,6 +142,11 @@ def options_blocks(o: OptionsView, s: TypeScale) -> list[Block]:
     if o.no_profile:
         return blocks + [Text(para(o.no_profile), s.body, name="options_no_profile")]
     blocks.append(Text(para(o.intro), s.body, name="options_intro"))
+    if o.choices:
+        blocks += ruled_heading(o.choices_heading, s, "options_choices_heading")
+        blocks.append(Text(para(o.choices_intro), s.body, name="options_choices_intro"))
+        blocks += [option_card_block(card, s) for card in o.choices]
+        blocks += ruled_heading(o.studies_heading, s, "options_studies_heading")
     if o.not_known:
         blocks.append(Framed(Text("".join(para(t, bold=True, bottom=1) for t in o.not_known), s.body,
                                   name="options_not_known"), bar=4.0, line=1.0, name="options_not_known_box"))
@@ -140,20 +157,37 @@ def options_blocks(o: OptionsView, s: TypeScale) -> list[Block]:
         if study.match:
             match = para(("\u25b6 " if study.closer else "\u25b7 " if study.closer is False else "") + study.match,
                          bold=study.closer is True, bottom=1)
-        lines = [study.eligibility, study.population, *study.arms, study.follow_up, *study.facts]
+        lines = [study.eligibility, study.population, *study.arms, study.arm_drugs, study.follow_up, *study.facts]
         html = para(study.kind, bold=not study.comparable, bottom=1) + match + "".join(
             para(line, bottom=1) for line in lines if line)
         blocks.append(Text(html, s.body, name=f"option_{study.id}_about"))
         for index, outcome in enumerate(study.outcomes):
             blocks += outcome_blocks(outcome, s, f"option_{study.id}_{index}")
+        if study.findings:
+            blocks.append(Text("".join(para(t, bottom=1) for t in study.findings), s.body,
+                               name=f"option_{study.id}_findings"))
         small = ""
         if study.limits:
             small += para(study.limits_heading, bold=True, bottom=0) + bullets(study.limits)
         small += "".join(para(text, italic=text is study.conclusion, bottom=1)
                          for text in (study.conclusion, study.source, study.checked) if text)
         blocks.append(Text(small, s.small + 1, name=f"option_{study.id}_limits"))
-    blocks.append(Text(para(o.elsewhere, italic=True), s.small + 1, name="options_elsewhere"))
+    blocks.append(Text(para(o.elsewhere_on_paper or o.elsewhere, italic=True), s.small + 1, name="options_elsewhere"))
     return blocks
+
+
+def option_card_block(card: OptionCardView, s: TypeScale) -> Block:
+    """One option in the same format as the others: its name, then each part under its heading."""
+    html = para(card.name, bold=True, bottom=1)
+    for heading_text, lines in card.parts:
+        if len(lines) == 1:
+            html += f"<p style='margin:0px 0px 1px 0px'><b>{escape(heading_text)}:</b> {escape(lines[0])}</p>"
+        else:
+            html += para(heading_text, bold=True, bottom=0) + bullets(lines)
+    small = "".join(para(t, italic=True, bottom=0) for t in (card.source, card.checked) if t)
+    # Every option in the same frame and type: equal weight, whatever the option.
+    return Framed(Text(html + small, s.body - 0.5, name=f"option_card_{card.id}"), line=0.6,
+                  name=f"option_card_{card.id}_box")
 
 
 def outcome_blocks(outcome: OutcomeView, s: TypeScale, name: str) -> list[Block]:
@@ -193,13 +227,36 @@ def harms_blocks(h: HarmsView, s: TypeScale) -> list[Block]:
     if h.no_profile:
         return blocks + [Text(para(h.no_profile), s.body, name="harms_no_profile")]
     blocks.append(Text(para(h.intro), s.body, name="harms_intro"))
-    blocks.append(table_row(h.columns, HARM_COLUMN_WIDTHS, s, header=True, name="harms_header", size=s.body - 1))
+    if h.timeline is not None:
+        blocks += timeline_blocks(h.timeline, s)
+    blocks += ruled_heading(h.table_heading, s, "harms_table_heading")
+    widths = HARM_COLUMN_WIDTHS if len(h.columns) == 5 else PATIENT_HARM_COLUMN_WIDTHS
+    blocks.append(table_row(h.columns, widths, s, header=True, name="harms_header", size=s.body - 1.5))
     for row in h.rows:
         how_often = "\n".join(row.how_often) + (f"\n{row.note}" if row.note else "")
-        blocks.append(table_row((row.topic, how_often, row.when, row.source), HARM_COLUMN_WIDTHS, s,
-                                shade=row.category == "early_death", name=f"harm_{row.id}", size=s.body - 1))
+        blocks.append(table_row(h.cells(row, how_often), widths, s, shade=row.category == "early_death",
+                                name=f"harm_{row.id}", size=s.body - 1.5))
     blocks.append(Text(para(h.footnote, italic=True), s.small + 1, name="harms_footnote"))
     return blocks
+
+
+def timeline_blocks(t: ProcedureView, s: TypeScale) -> list[Block]:
+    """What AHSCT involves, step by step: one block per step, so a page break falls between steps."""
+    blocks = ruled_heading(t.heading, s, "timeline_heading")
+    blocks.append(Text(para(t.intro), s.body, name="timeline_intro", keep_with_next=True))
+    for step in t.steps:
+        html = (f"<p style='margin:0px 0px 1px 0px'><b>{step.number}. {escape(step.title)}.</b> "
+                f"{escape(step.line())}</p>")
+        blocks.append(Text(html + para(step.source, italic=True, bottom=1), s.body - 0.5, name=f"step_{step.id}"))
+    blocks.append(Text(para(t.note, italic=True), s.small + 1, name="timeline_note"))
+    return blocks
+
+
+def glossary_blocks(g: GlossaryView, s: TypeScale) -> list[Block]:
+    """The words used on the sheet, each explained (the patient's sheet, before the later sections)."""
+    html = "".join(f"<p style='margin:0px 0px 2px 0px'><b>{escape(term)}:</b> {escape(text)}</p>"
+                   for term, text in g.entries)
+    return [section_title(g.heading, s, "glossary_title"), Text(html, s.body, name="glossary")]
 
 
 def worksheet_blocks(w: WorksheetSection, s: TypeScale) -> list[Block]:

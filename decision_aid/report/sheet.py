@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice,
                            QPainter, QPdfWriter, QPen)
 
 from .. import palette
-from ..safe_io import verify_pdf, write_atomically
+from ..display import draw_offscreen
+from ..safe_io import check_output_target, verify_pdf, write_atomically
+from ..terminal import interrupts_deferred
 from ..model import Estimate
 from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
@@ -42,7 +44,7 @@ def ensure_gui_application() -> QGuiApplication:
     """Text layout needs a QGuiApplication; make an offscreen one if none is running."""
     app = QGuiApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        draw_offscreen()
         app = QGuiApplication([])
     return app  # type: ignore[return-value]
 
@@ -170,29 +172,31 @@ def write_pdf_pages(path: str | os.PathLike, result: Estimate, options: SheetOpt
                     not_same_as: str | os.PathLike | None = None) -> tuple[Path, int]:
     """Write the sheet as a PDF, whole or not at all (see :mod:`decision_aid.safe_io`).
 
-    The PDF is drawn into a temporary file created 0600 (a sheet may carry a name and notes),
-    checked to be complete (painting ended cleanly, ``%%EOF`` and the cross-reference table are
-    there), then renamed over ``path``. Raises :class:`~decision_aid.safe_io.WriteError` (an
-    ``OSError``) with the old file kept. Only a regular file is replaced: a link, folder, pipe or
-    device at ``path`` is refused.
+    The PDF is drawn in memory, so Qt never opens a file by name (a folder whose name is not valid
+    UTF-8 is written like any other), then written to a temporary file created 0600 (a sheet may
+    carry a name and notes), read back, checked to be complete (``%%EOF`` and the cross-reference
+    table are there) and renamed over ``path``. Raises :class:`~decision_aid.safe_io.WriteError`
+    (an ``OSError``) with the old file kept. Only a regular file is replaced: a link, folder, pipe
+    or device at ``path`` is refused.
     """
     ensure_gui_application()
     from ..context.values import ValuesChoices
 
     ValuesChoices(dict(options.values))  # unknown answers are refused before any file is touched
-
-    pages: list[int] = []
-
-    def produce(temporary: Path) -> None:
-        writer = QPdfWriter(str(temporary))
-        with use_language(options.language):
-            writer.setTitle(_("AHSCT decision aid: summary sheet"))
-        writer.setCreator("decision-aid")
-        pages.append(len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages))
-        del writer  # flushes and closes the file
-
-    written = write_atomically(path, produce=produce, verify=verify_pdf, not_same_as=not_same_as)
-    return written, pages[-1]
+    check_output_target(path, not_same_as)  # before the drawing, which takes a while
+    encoded = QByteArray()
+    buffer = QBuffer(encoded)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    with use_language(options.language):
+        writer.setTitle(_("AHSCT decision aid: summary sheet"))
+    writer.setCreator("decision-aid")
+    with interrupts_deferred():  # Ctrl-C after the drawing (a second), never with the painter half-way
+        pages = len(render_sheet(writer, result, options, model=model, extra_blocks=extra_blocks).pages)
+        del writer  # finishes the PDF
+        buffer.close()
+    written = write_atomically(path, bytes(encoded.data()), verify=verify_pdf, not_same_as=not_same_as)
+    return written, pages
 
 
 __all__ = ["SheetOptions", "SheetDoesNotFit", "SheetLayout", "render_sheet", "write_pdf", "page_layout",

@@ -253,7 +253,9 @@ def year_table(sheet: SheetView) -> str:
 def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     """Warnings for this profile, what the numbers mean, the notes box and the small print."""
     view = sheet.estimate
-    blocks: list[Block] = []
+    # The patient's words AHSCT and EDSS, explained right under the key numbers (page 1 keeps the numbers
+    # whole; every word is explained again under "Words used here", the next section).
+    blocks: list[Block] = [Text(para(sheet.terms, italic=True), s.small + 1, name="terms")] if sheet.terms else []
     if view.early.notes:
         html = para(sheet.limits_heading, bold=True) + "".join(
             para("\u2022 " + _note_line(n, view.audience.clinician), bottom=1) for n in view.early.notes)

@@ -9,11 +9,13 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from ..display import draw_offscreen
 from ..present.wording import PROGRAM_NAME
 from ..present.i18n import _
+from ..terminal import say, write_stderr
 from .settings import APPLICATION, ORGANISATION
 
 
@@ -24,6 +26,39 @@ def application() -> QApplication:
         app.setOrganizationName(ORGANISATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName(_(PROGRAM_NAME))  # the platform adds it to titles that lack it
+    return app
+
+
+EXIT_NO_DISPLAY = 1  # the window could not be opened (README, "Exit statuses")
+
+
+def window_application() -> QApplication:
+    """The application for the window, on the display the environment names.
+
+    Without a display it can reach, Qt writes several lines of diagnostics and aborts the
+    process. Instead, the program says in one line that the window needs a display and exits with
+    :data:`EXIT_NO_DISPLAY`. Qt's warnings from the start are held back and written only if the
+    start succeeds (then they are the only sign of a problem)."""
+    if QApplication.instance() is not None:
+        return application()
+    held: list[str] = []
+
+    def handler(kind: QtMsgType, context, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            display = os.environ.get("DISPLAY")
+            where = _("DISPLAY={value}", value=display) if display else _("no DISPLAY is set")
+            say(_("the window needs a display and none could be opened ({where}); without one, use --screenshot "
+                  "FILE or the sheet command", where=where))
+            os._exit(EXIT_NO_DISPLAY)
+        held.append(f"{context.category}: {message}" if context.category else message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        app = application()
+    finally:
+        qInstallMessageHandler(previous)
+    for line in held:
+        write_stderr(line)
     return app
 
 
@@ -49,7 +84,7 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
     gc.disable()
     handlers = []
     try:
-        app = application()
+        app = window_application()
         start_language(language)
         from .main_window import MainWindow
 
@@ -94,8 +129,7 @@ def render_screenshot(path: str | Path, profile: Mapping[str, Any] | None, audie
     """Render the window for ``profile`` (or a saved, already checked ``consultation``, whose
     audience and horizon apply unless given) to a PNG without putting it on the screen, in
     ``language`` (default: the system's; a screenshot never reads the remembered choice)."""
-    if QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    draw_offscreen()
     application()
     from ..present.i18n import current_language
     from .language import install_interface_language, interface_language

@@ -13,6 +13,7 @@ longer exists); declining deletes only that backup; a clean exit deletes only th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +25,7 @@ from ..paths import ensure_data_dir, is_autosave_name, new_autosave_path
 from ..safe_io import WriteError, remove_stale_temporaries
 
 AUTOSAVE_INTERVAL_MS = 30_000
+DAMAGED_PREFIX = "damaged-"  # a backup that could not be restored, kept beside the others under this name
 
 
 def lock_path(path: Path) -> Path:
@@ -49,6 +51,7 @@ class Autosaver(QObject):
 
     saved = Signal(Path)
     failed = Signal(str)  # why the backup could not be written, one sentence; never raised
+    set_aside = Signal(Path, str)  # a damaged backup was renamed to this path, and why it was damaged
 
     def __init__(
         self,
@@ -164,15 +167,29 @@ class Autosaver(QObject):
         a copy started meanwhile cannot offer it too."""
         self.release_offered()
         for orphan in self.orphans():
-            restored = pending_restore(model, orphan)
-            if restored is None:
-                continue
             lock = QLockFile(str(lock_path(orphan)))
             lock.setStaleLockTime(0)
-            if lock.tryLock(0):
-                self._offered = (orphan, lock)
-                return restored
+            if not lock.tryLock(0):  # taken meanwhile by a copy that started too
+                continue
+            try:
+                restored = load_consultation(orphan, model)
+            except ConsultationError as exc:
+                self._set_aside(orphan, str(exc))
+                lock.unlock()
+                continue
+            self._offered = (orphan, lock)
+            return restored
         return None
+
+    def _set_aside(self, backup: Path, problem: str) -> None:
+        """A backup that cannot be restored is renamed ``damaged-<name>`` (kept, never offered
+        again, so it neither fails nor is said at every start) and said once (:attr:`set_aside`)."""
+        aside = backup.with_name(f"{DAMAGED_PREFIX}{backup.name}")
+        try:
+            os.replace(backup, aside)
+        except OSError:
+            return  # a read-only data folder: left where it is, and not offered
+        self.set_aside.emit(aside, problem)
 
     def release_offered(self) -> None:
         """Keep the offered backup, but let go of it (it is offered again at the next start)."""

@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..consultation import FILE_SUFFIX, MAX_FILE_BYTES, Consultation, describe_version_change
+from ..consultation import (FILE_SUFFIX, MAX_FILE_BYTES, Consultation, ConsultationError, describe_version_change,
+                            load_consultation)
 from ..safe_io import read_regular_file, remove_stale_temporaries
 from ..present.i18n import _, current_language
 from ..present.wording import PROGRAM_NAME
@@ -53,6 +54,7 @@ class ConsultationController(QObject):
         self.autosave_notice.hide()
         window.statusBar().addPermanentWidget(self.autosave_notice, 1)
         self.autosaver.failed.connect(self._autosave_failed)
+        self.autosaver.set_aside.connect(self._backup_set_aside)
         self.autosaver.saved.connect(lambda _path: self.autosave_notice.hide())
         self.new_action = make_action(window, _("&New consultation"), self.new, QKeySequence.StandardKey.New,
                                       _("Start again with a blank consultation"))
@@ -107,6 +109,11 @@ class ConsultationController(QObject):
         self.autosave_notice.setText(_("\u26a0 Autosave is not working: {reason}. Save the consultation to keep "
                                        "your work.", reason=reason))
         self.autosave_notice.show()
+
+    def _backup_set_aside(self, aside: Path, problem: str) -> None:
+        self.window.statusBar().showMessage(_(
+            "An automatic backup could not be restored and was set aside as {file} in {folder}: {problem}",
+            file=one_line(aside.name), folder=one_line(aside.parent), problem=problem))
 
     def changed_on_disk(self, path: Path) -> bool:
         """True if ``path`` is the open file and it was changed since this window opened or saved it
@@ -209,7 +216,7 @@ class ConsultationController(QObject):
         self._apply(pending)
         # Restored with the file it belongs to (if it still is a file), but not saved there yet.
         origin = Path(pending.opened_from) if pending.opened_from else None
-        self.path = origin if origin is not None and origin.is_file() else None
+        self.path = origin if origin is not None and self._is_consultation_file(origin) else None
         self._disk_stamp = None
         self.dirty = True
         self._update_title()
@@ -220,6 +227,18 @@ class ConsultationController(QObject):
         change = describe_version_change(pending, self.model)
         if change:
             self.show_version_change(change)
+        return True
+
+    def _is_consultation_file(self, path: Path) -> bool:
+        """The file a restored backup names is kept as the consultation's file (Save replaces it)
+        only if it is one: a damaged or foreign backup naming any other file (a document, a
+        configuration file) must not make Ctrl+S replace that file without asking."""
+        if not path.name.endswith(FILE_SUFFIX):
+            return False
+        try:
+            load_consultation(path, self.model)
+        except ConsultationError:
+            return False
         return True
 
     def close_cleanly(self) -> None:

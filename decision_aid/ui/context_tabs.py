@@ -42,7 +42,7 @@ def _studies(window):
 def _options(window):
     from ..present.options_view import options_view
 
-    return options_view(window.model, _profile(window), window.audience())
+    return options_view(window.model, _profile(window), window.audience(), window.current_result())
 
 
 def _harms(window):
@@ -61,15 +61,16 @@ def context_tab_specs() -> tuple[TabSpec, ...]:
     """The context tabs in the order shown (after How calculated), in the current language."""
     return (
         TabSpec("options", _("Your op&tions"),
-                _("AHSCT and drug treatment side by side, from the studies that compare them for this type of MS"),
+                _("AHSCT and each drug option in the same format, then the studies that compare them for this type of "
+                  "MS"),
                 "options_panel:OptionsPanel", _options),
         TabSpec("harms", _("Ris&ks"),
-                _("What the treatment involves: side effects, both early-death figures, recovery and fertility"),
+                _("What the treatment involves: the steps of AHSCT, then every harm beside both early-death figures"),
                 "harms_panel:HarmsPanel", _harms),
         TabSpec("studies", _("Stud&ies"),
                 _("Other studies of AHSCT: early deaths and staying free of worsening, beside this estimate"),
                 "studies_panel:StudiesPanel", _studies),
         TabSpec("guidance", _("Guidance, &questions"),
-                _("Published guidance on who may benefit, and questions to ask the transplant centre"),
+                _("Published guidance compared with this profile criterion by criterion, and questions to ask"),
                 "guidance_panel:GuidancePanel", _guidance),
     )

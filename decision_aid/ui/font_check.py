@@ -59,12 +59,17 @@ def describe(ch: str) -> str:
     return f"{one_line(ch)} (U+{ord(ch):04X}{' ' + name if name else ''})"
 
 
-def font_warning_box(parent: QWidget | None, missing: list[str]) -> QMessageBox:
+def missing_glyphs_sentence(missing: list[str]) -> str:
+    """The characters no font can draw, named: the window's warning and ``sheet``'s refusal."""
     listed = _(", ").join(describe(ch) for ch in missing[:MAX_NAMED])
-    text = ngettext("{count} character of the name or notes cannot be drawn by any font on this computer, so it "
+    return ngettext("{count} character of the name or notes cannot be drawn by any font on this computer, so it "
                     "would print as an empty box: {characters}.",
                     "{count} characters of the name or notes cannot be drawn by any font on this computer, so "
                     "they would print as empty boxes: {characters}.", len(missing), characters=listed)
+
+
+def font_warning_box(parent: QWidget | None, missing: list[str]) -> QMessageBox:
+    text = missing_glyphs_sentence(missing)
     informative = _("Continue anyway, or cancel and write the name in Latin letters. Installing more fonts fixes "
                     "it (on Debian or Ubuntu: the packages fonts-noto-core, fonts-noto-cjk and "
                     "fonts-noto-color-emoji).")

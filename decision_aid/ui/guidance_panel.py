@@ -1,7 +1,8 @@
 """"Guidance, questions": lays out a :class:`~decision_aid.present.guidance_view.GuidanceView`.
 
-Both statements side by side (the newer first), then the profile beside them point by point in one
-table, the note that this is not a verdict, and the questions to ask. Every text is the view's.
+Both statements side by side (the newer first), then for each the profile beside its criteria in one
+table (meets, does not meet, not known), the note that this is not a verdict, and the questions to
+ask. Every text is the view's.
 """
 
 from __future__ import annotations
@@ -48,14 +49,18 @@ class GuidancePanel(QWidget):
         self.grid.setHorizontalSpacing(24)
         self.fit_heading = text_label(name=_("How this profile compares, heading"), bold=True)
         self.no_profile = text_label(name=_("How the profile compares with the guidance"))
-        self.points = FittedTable(_("How the profile compares with each statement, point by point"))
+        self.points_box = QWidget()
+        self.points_layout = QVBoxLayout(self.points_box)
+        self.points_layout.setContentsMargins(0, 0, 0, 0)
+        self.tables: list[FittedTable] = []
+        self.table_headings: list = []
         self.note = text_label(name=_("This is not a verdict"))
         self.questions_heading = text_label(name=_("Questions heading"), points=palette.HEADING, bold=True)
         self.questions_box = QWidget()
         self.questions_layout = QVBoxLayout(self.questions_box)
         self.questions_layout.setContentsMargins(0, 0, 0, 0)
         self.questions: list = []
-        for widget in (self.heading, self.intro, self.statements, self.fit_heading, self.no_profile, self.points,
+        for widget in (self.heading, self.intro, self.statements, self.fit_heading, self.no_profile, self.points_box,
                        self.note, rule(), self.questions_heading, self.questions_box):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -78,14 +83,26 @@ class GuidancePanel(QWidget):
             set_text(column.checked, statement.checked)
             set_font_size(column.statement, points)
             set_font_size(column.heading, points, bold=True)
-        rows = view.point_rows()
         self.fit_heading.setText(view.fit_heading)
         set_text(self.no_profile, view.no_profile)
-        self.points.setVisible(bool(rows))
-        if rows:
-            self.points.fill([view.topic_heading, *(s.heading for s in view.statements)], rows,
-                             points=palette.BODY if view.audience.clinician else points,
-                             weights=(2, 5, 5))
+        while len(self.tables) < len(view.statements):  # one table per statement, each named by it
+            heading = text_label(bold=True)
+            table = FittedTable("")
+            self.points_layout.addWidget(heading)
+            self.points_layout.addWidget(table)
+            self.table_headings.append(heading)
+            self.tables.append(table)
+        for index, (heading, table) in enumerate(zip(self.table_headings, self.tables)):
+            rows = view.point_rows(index) if index < len(view.statements) else ()
+            name = view.statements[index].heading if index < len(view.statements) else ""
+            set_text(heading, name if rows else "")
+            set_font_size(heading, points, bold=True)
+            table.setAccessibleName(_("{statement}: how the profile compares, criterion by criterion",
+                                      statement=name))
+            table.setVisible(bool(rows))
+            if rows:
+                table.fill(view.columns, rows, points=palette.BODY if view.audience.clinician else points,
+                           weights=(18, 41, 41))
         self.note.setText(view.note)
         self.questions_heading.setText(view.questions_heading)
         for label in self.questions:
@@ -104,6 +121,9 @@ class GuidancePanel(QWidget):
         return [column.statement.text() for column in self.columns]
 
     def fit_lines(self, statement: int = 0) -> list[str]:
-        """What the table shows for one statement (by position), point by point."""
-        return [self.points.cell(r, statement + 1) for r in range(self.points.rowCount())] \
-            if self.points.isVisibleTo(self) else []
+        """What the table shows for one statement (by position): how the profile compares, criterion by
+        criterion."""
+        table = self.tables[statement] if statement < len(self.tables) else None
+        if table is None or not table.isVisibleTo(self):
+            return []
+        return [table.cell(r, 2) for r in range(table.rowCount())]

@@ -31,7 +31,7 @@ from .form_undo import FormUndo
 from .record_copy import RecordCopy
 from .announce import SettledAnnouncer
 from .comparison_panel import ComparisonPanel
-from .outcomes_panel import NotesList, OutcomesPanel, heading_label
+from .outcomes_panel import NotesList, OutcomesPanel, body_label, heading_label
 from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
@@ -255,6 +255,12 @@ class MainWindow(QMainWindow):
         self.results_page.setObjectName("resultsPage")
         layout = QVBoxLayout(self.results_page)
         layout.setContentsMargins(8, 4, 4, 4)
+        # When the profile meets none of the guidance's core criteria: one calm sentence above the numbers.
+        self.guidance_core = body_label("guidanceCore")
+        self.guidance_core.setStyleSheet(f"color: {palette.TEXT}; border-left: 3px solid {palette.MUTED}; "
+                                         "padding-left: 6px;")
+        self.guidance_core.hide()
+        layout.addWidget(self.guidance_core)
         self.general_notes = NotesList("generalNotes")
         layout.addWidget(self.general_notes)
         self.comparison = ComparisonPanel()  # what if: shown only while an estimate is pinned
@@ -388,7 +394,8 @@ class MainWindow(QMainWindow):
         before Age (focus starts on Age)."""
         outcomes = self.outcomes
         order: list[QWidget] = [
-            *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, *self.general_notes.stops(),
+            *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
+            *self.general_notes.stops(),
             *self.comparison.stops(),
             outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
             outcomes.early_recent.headline, outcomes.early_recent.other_side, outcomes.early_recent.range,
@@ -650,6 +657,8 @@ class MainWindow(QMainWindow):
             self.comparison.show_view(None)  # no stale numbers: the comparison goes with the estimate
             self.outcomes.clear()
             self.general_notes.set_notes([], False)
+            self.guidance_core.clear()
+            self.guidance_core.hide()
             self.years_table.clear_rows()
             self.results_stack.setCurrentIndex(MESSAGE_PAGE)
             self.chart_stack.setCurrentIndex(MESSAGE_PAGE)
@@ -660,6 +669,11 @@ class MainWindow(QMainWindow):
             self.outcomes.show_view(self.view)
             self._show_comparison(result)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
+            from ..present.guidance_view import core_sentence  # the guidance: loaded at the first estimate
+
+            core = core_sentence(self.model, result.profile, self.session.audience)
+            self.guidance_core.setText(core)
+            self.guidance_core.setVisible(bool(core))
             self.years_heading.setText(self.view.years_heading)
             self.years_table.show_rows(self.view.years_heading, self.view.years, self.view.years_recent,
                                        self.view.era_names)

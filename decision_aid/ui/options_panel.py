@@ -1,6 +1,8 @@
 """"Your options": lays out an :class:`~decision_aid.present.options_view.OptionsView`.
 
-AHSCT and drug treatment side by side for the profile's type of MS: one card per study, and in
+First the options side by side in the same format (AHSCT and each drug option: what it is, how it
+is given, what it did in its main study, its main harms), one equal card each. Then the studies
+that compare AHSCT with drug treatment for the profile's type of MS: one card per study, and in
 each card one box per outcome with its definition and time frame right above the numbers, and the
 groups in equal columns (the same icon array size, colour, mark and type for both). What is not
 known is said first, in a framed box, as plainly as what is known.
@@ -9,9 +11,10 @@ known is said first, in a framed box, as plainly as what is known.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import palette
+from ..present.drug_options_view import OptionCardView
 from ..present.i18n import _
 from ..present.options_view import ArmPanel, OptionStudyView, OptionsView, OutcomeView
 from .context_common import body_points, set_font_size, set_text, text_label
@@ -91,6 +94,35 @@ class OutcomeBox(QFrame):
             layout.addWidget(label)
 
 
+class OptionCard(QFrame):
+    """One option in the same format as every other: its name, then each part under its heading."""
+
+    def __init__(self, card: OptionCardView, points: int) -> None:
+        super().__init__()
+        self.card = card
+        self.setObjectName("optionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"QFrame#optionCard {{ border: 1px solid {palette.BAND}; border-radius: 4px; }}")
+        self.setAccessibleName(card.name)
+        layout = QVBoxLayout(self)
+        self.title = text_label(card.name, _("Option"), palette.HEADING, bold=True)
+        layout.addWidget(self.title)
+        self.parts: list[QLabel] = []
+        for heading, lines in card.parts:
+            layout.addWidget(text_label(heading, heading, points, bold=True))
+            label = text_label(_bullets(lines) if len(lines) > 1 else lines[0], heading, points)
+            layout.addWidget(label)
+            self.parts.append(label)
+        self.source = text_label(card.source, _("Source"), palette.SMALL)
+        self.checked = text_label(card.checked, _("Checked against"), palette.SMALL)
+        for label in (self.source, self.checked):
+            set_text(label, label.text())
+            layout.addWidget(label)
+
+    def part_text(self, index: int) -> str:
+        return self.parts[index].text()
+
+
 class StudyCard(QFrame):
     """One study: what kind of study, who took part, for how long, each outcome, its limits."""
 
@@ -112,15 +144,19 @@ class StudyCard(QFrame):
         self.arm_lines = text_label("\n".join(study.arms), _("Groups compared"), points)
         self.follow_up = text_label(study.follow_up, _("Follow-up"), points)
         self.facts = text_label("\n".join(study.facts), _("About the people in the study"), points)
+        self.arm_drugs = text_label(study.arm_drugs, _("Drugs given"), points)
         for label, text in ((self.title, study.title), (self.kind, study.kind), (self.match, study.match),
                             (self.eligibility, study.eligibility), (self.population, study.population),
-                            (self.arm_lines, "\n".join(study.arms)), (self.follow_up, study.follow_up),
-                            (self.facts, "\n".join(study.facts))):
+                            (self.arm_lines, "\n".join(study.arms)), (self.arm_drugs, study.arm_drugs),
+                            (self.follow_up, study.follow_up), (self.facts, "\n".join(study.facts))):
             set_text(label, label.text() if text else "")
             layout.addWidget(label)
         self.outcomes = [OutcomeBox(outcome, points) for outcome in study.outcomes]
         for box in self.outcomes:
             layout.addWidget(box)
+        self.findings = text_label(_bullets(study.findings), _("Other results"), points)
+        set_text(self.findings, self.findings.text() if study.findings else "")
+        layout.addWidget(self.findings)
         self.limits_heading = text_label(study.limits_heading if study.limits else "", study.limits_heading,
                                          points, bold=True)
         self.limits = text_label(_bullets(study.limits), study.limits_heading, points)
@@ -145,6 +181,15 @@ class OptionsPanel(QWidget):
         self.not_known.setStyleSheet(f"color: {palette.TEXT}; background: #F2F2F2; border-left: 4px solid "
                                      f"{palette.TEXT}; padding: 6px;")
         self.notes = text_label(name=_("Notes on these studies"))
+        self.choices_heading = text_label(name=_("The options side by side, heading"), points=palette.HEADING,
+                                          bold=True)
+        self.choices_intro = text_label(name=_("About the options side by side"))
+        self.choices_box = QWidget()
+        self.choices_layout = QVBoxLayout(self.choices_box)
+        self.choices_layout.setContentsMargins(0, 0, 0, 0)
+        self.choices_layout.setSpacing(12)
+        self.option_cards: list[OptionCard] = []
+        self.studies_heading = text_label(name=_("The studies, heading"), points=palette.HEADING, bold=True)
         self.cards_box = QWidget()
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,17 +197,19 @@ class OptionsPanel(QWidget):
         self.cards: list[StudyCard] = []
         self.elsewhere = text_label(name=_("Where the figures for AHSCT come from"), points=palette.SMALL)
         self.no_profile = text_label(name=_("Your options"))
-        for widget in (self.heading, self.intro, self.not_known, self.notes, self.no_profile, self.cards_box,
+        for widget in (self.heading, self.intro, self.no_profile, self.choices_heading, self.choices_intro,
+                       self.choices_box, self.studies_heading, self.not_known, self.notes, self.cards_box,
                        self.elsewhere):
             layout.addWidget(widget)
         layout.addStretch(1)
 
     def show_view(self, view: OptionsView) -> None:
-        for card in self.cards:
-            self.cards_layout.removeWidget(card)
-            card.hide()  # at once: deleteLater waits for the event loop
-            card.deleteLater()
-        self.cards = []
+        for layout, cards in ((self.cards_layout, self.cards), (self.choices_layout, self.option_cards)):
+            for card in cards:
+                layout.removeWidget(card)
+                card.hide()  # at once: deleteLater waits for the event loop
+                card.deleteLater()
+        self.cards, self.option_cards = [], []
         self.view = view
         set_text(self.no_profile, view.no_profile)
         points = body_points(view.audience)
@@ -172,8 +219,15 @@ class OptionsPanel(QWidget):
         set_text(self.not_known, "\n".join(view.not_known))
         set_text(self.notes, _bullets(view.notes))
         set_text(self.elsewhere, view.elsewhere)
-        for label in (self.intro, self.not_known, self.notes):
+        set_text(self.choices_heading, view.choices_heading)
+        set_text(self.choices_intro, view.choices_intro)
+        set_text(self.studies_heading, view.studies_heading if view.studies else "")
+        for label in (self.intro, self.not_known, self.notes, self.choices_intro):
             set_font_size(label, points, bold=label is self.not_known)
+        for choice in view.choices:
+            card = OptionCard(choice, points)
+            self.choices_layout.addWidget(card)
+            self.option_cards.append(card)
         for study in view.studies:
             card = StudyCard(study, points)
             self.cards_layout.addWidget(card)
@@ -181,3 +235,6 @@ class OptionsPanel(QWidget):
 
     def card(self, study_id: str) -> StudyCard:
         return next(c for c in self.cards if c.study.id == study_id)
+
+    def option_card(self, option_id: str) -> OptionCard:
+        return next(c for c in self.option_cards if c.card.id == option_id)

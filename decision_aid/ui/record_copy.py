@@ -15,11 +15,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ..context.review import TodayError, evidence_review, today
+from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from ..present.i18n import _
 from ..present.record import record_text
 from ..present.review_view import review_line
 from .actions import make_action
-from .plain import name_buttons, plain_label
+from .plain import name_buttons, plain_label, tell
 
 
 def record_dialog(parent: QWidget | None, name: str | None) -> tuple[QDialog, QCheckBox]:
@@ -78,6 +79,12 @@ class RecordCopy(QObject):
         include = self.ask_include_name(name)
         if include is None:
             return None
+        if include:
+            try:
+                check_free_text("name", name)
+            except HiddenCharacters as exc:  # never a name that reads otherwise than it is
+                tell(self.window, _("Nothing was copied"), not_allowed(exc))
+                return None
         try:
             day = today()
         except TodayError:  # a maintenance variable set wrongly; the real date is the honest one

@@ -4,19 +4,64 @@ the next (nor the sheet's language, which belongs to the patient: it is kept in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+import functools
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 AUDIENCES = ("patient", "clinician")
 PAPERS = ("a4", "letter")
 ORGANISATION = "decision-aid"
 APPLICATION = "decision-aid"
+MAX_SETTINGS_BYTES = 1_000_000  # a few hundred bytes are written; more is not this program's file
+
+
+def settings_file() -> Path:
+    """Where Qt keeps this program's settings on Linux and other Unix systems (an INI file)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(folder) / ORGANISATION / f"{APPLICATION}.conf"
+
+
+def usable_settings_file(path: Path) -> bool:
+    """True for a missing file or a regular file of a sensible size. Qt reads the file when the
+    settings are made: a FIFO there would keep the window from ever appearing, a device or a huge
+    file would be read to its end."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= MAX_SETTINGS_BYTES
+
+
+def default_settings() -> QSettings:
+    """The user's settings; when their file is not one this program can read (a pipe, a device, a
+    folder, a huge file) the window starts with the defaults and saves nothing there this time."""
+    if sys.platform in ("win32", "darwin"):  # the registry, a property list: no file name to check
+        return QSettings(ORGANISATION, APPLICATION)
+    path = settings_file()
+    if usable_settings_file(path):
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(str(Path(_scratch_folder().name) / f"{APPLICATION}.conf"), QSettings.Format.IniFormat)
+
+
+@functools.lru_cache(maxsize=1)
+def _scratch_folder() -> tempfile.TemporaryDirectory:
+    """A folder for this run's settings when the user's file cannot be used (removed at exit)."""
+    return tempfile.TemporaryDirectory(prefix="decision-aid-settings-")
 
 
 class WindowSettings:
-    """Typed access to the few keys the window keeps; unknown or damaged values fall back."""
+    """Typed access to the few keys the window keeps; unknown or damaged values fall back to the
+    default (a damaged file is never a reason not to start)."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self.qsettings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
+        self.qsettings = settings if settings is not None else default_settings()
 
     def audience(self) -> str:
         value = self.qsettings.value("view/audience", "patient")
@@ -28,7 +73,7 @@ class WindowSettings:
     def horizon(self, allowed: tuple[int, ...]) -> int:
         try:
             value = int(self.qsettings.value("view/horizon", allowed[0] if allowed else 5))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # text, a list, NaN, infinity
             value = allowed[0] if allowed else 5
         return value if value in allowed else (allowed[0] if allowed else 5)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout, Q
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from ..model import Estimate
+from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from ..present.i18n import N_, _, ngettext
 from ..printable import one_line
 from .actions import make_action
@@ -136,7 +137,7 @@ class SheetActions(QObject):
             return False
         try:
             self.last_pages = len(render_sheet(printer, result, self._options(), apply_paper=False).pages)
-        except (SheetDoesNotFit, OSError) as exc:
+        except (SheetDoesNotFit, OSError, HiddenCharacters) as exc:
             self._warn(_("The sheet could not be printed"), str(exc))
             return False
         return True
@@ -146,7 +147,7 @@ class SheetActions(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog
 
-        if not self.fonts_can_draw(self._options()):
+        if not self.text_can_be_printed(self._options()):
             return False
         printer = self.make_printer(self._options())
         dialog = QPrintDialog(printer, self._parent)
@@ -166,6 +167,8 @@ class SheetActions(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+        if not self.text_can_be_printed(self._options()):
+            return False
         printer = self.make_printer(self._options())
         dialog = QPrintPreviewDialog(printer, self._parent)
         dialog.setWindowTitle(self.dialog_title(3))
@@ -179,7 +182,7 @@ class SheetActions(QObject):
         if result is None:
             return None
         options = self._options()
-        if not self.fonts_can_draw(options):
+        if not self.text_can_be_printed(options):
             return None
         suggested = str(self.last_directory / default_pdf_name(result, options))
         path = self._ask_path(suggested)
@@ -194,7 +197,7 @@ class SheetActions(QObject):
 
         try:
             _written, pages = write_pdf_pages(target, result, options)
-        except (SheetDoesNotFit, OSError) as exc:
+        except (SheetDoesNotFit, OSError, HiddenCharacters) as exc:
             self._warn(_("The sheet was not saved"), _("{file}: {problem}", file=one_line(target), problem=str(exc)))
             return None
         self.last_directory = target.parent
@@ -202,6 +205,18 @@ class SheetActions(QObject):
                                "Saved the sheet to {file} in {folder} ({count} pages).", pages,
                                file=one_line(target.name), folder=one_line(target.parent)))
         return target
+
+    def text_can_be_printed(self, options: SheetOptions) -> bool:
+        """True to go on: the name and notes hold no character that cannot be seen (refused, and
+        said which: see :mod:`decision_aid.present.free_text`), and the fonts can draw them all or
+        the person chose to continue (:meth:`fonts_can_draw`)."""
+        try:
+            check_free_text("name", options.name)
+            check_free_text("notes", options.notes)
+        except HiddenCharacters as exc:
+            self._warn(_("The sheet was not made"), not_allowed(exc))
+            return False
+        return self.fonts_can_draw(options)
 
     def _confirm(self, message: str) -> None:
         """Say in the status bar what was done (and keep it for tests and the screen reader)."""

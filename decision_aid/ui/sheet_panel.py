@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..present.i18n import N_, _, available_languages, current_language, language_name
 from .actions import plain_text
+from .. import palette
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
+from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
 from .plain import plain_label
 
 if TYPE_CHECKING:
@@ -78,6 +80,8 @@ class SheetPanel(QWidget):
         name_label = plain_label(_("Patient name or initials (optional, blank for none) (Alt+&7)"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
+        self.name_mark = _hidden_mark("sheetNameMark")
+        form.addRow(self.name_mark)
 
         self.paper_combo = QComboBox()
         self.paper_combo.setObjectName("sheetPaper")
@@ -115,6 +119,12 @@ class SheetPanel(QWidget):
         self.notes_room = plain_label(name="notesRoom")
         self.notes_room.setWordWrap(True)
         layout.addWidget(self.notes_room)
+        self.notes_mark = _hidden_mark("sheetNotesMark")
+        layout.addWidget(self.notes_mark)
+        self.name_edit.textChanged.connect(lambda: self._mark_hidden(self.name_edit, self.name_mark, "name",
+                                                                      self.name_edit.text()))
+        self.notes_edit.textChanged.connect(lambda: self._mark_hidden(self.notes_edit, self.notes_mark, "notes",
+                                                                       self.notes_edit.toPlainText()))
         self.notes_edit.textChanged.connect(self._show_notes_room)
         self._show_notes_room()
 
@@ -136,7 +146,24 @@ class SheetPanel(QWidget):
         text = notes_room(len(self.notes_edit.toPlainText()), MAX_NOTES)
         if text != self.notes_room.text():
             self.notes_room.setText(text)
-            self.notes_edit.setAccessibleDescription(text)
+        described = f"{self.notes_mark.text()} {text}".strip()
+        if described != self.notes_edit.accessibleDescription():
+            self.notes_edit.setAccessibleDescription(described)
+
+    def _mark_hidden(self, edit: QWidget, mark: QLabel, field: str, text: str) -> None:
+        """Say under the field which characters that cannot be seen it holds (they are not printed,
+        copied or saved; see :mod:`decision_aid.present.free_text`); the same words become the
+        field's accessible description."""
+        try:
+            check_free_text(field, text)
+            problem = ""
+        except HiddenCharacters as exc:
+            problem = "\u26a0 " + not_allowed(exc)
+        if problem != mark.text():
+            mark.setText(problem)
+            mark.setVisible(bool(problem))
+            if field == "name":  # the notes' description also says the room left (_show_notes_room)
+                edit.setAccessibleDescription(problem)
 
     def add_action_buttons(self, actions) -> None:
         """A button per sheet action, following the action's words (which name the version),
@@ -204,6 +231,15 @@ class SheetPanel(QWidget):
 
         return SheetOptions(audience=self.audience(), paper=self.paper(), name=self.name(), notes=self.notes(),
                             language=self.language())
+
+
+def _hidden_mark(name: str) -> QLabel:
+    """The (hidden until needed) words under the name or the notes about characters that cannot be seen."""
+    mark = plain_label(name=name)
+    mark.setWordWrap(True)
+    mark.setStyleSheet(f"color: {palette.TEXT}; font-weight: bold;")
+    mark.setVisible(False)
+    return mark
 
 
 def _follow(button: QPushButton, action) -> None:

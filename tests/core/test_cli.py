@@ -29,7 +29,24 @@ def test_json_equals_the_model_result(model):
     assert data.pop("language") == "en"  # the language of the readable texts (--language)
     assert data == json.loads(json.dumps(estimate_json(expected)))
     assert all(note["text"] for note in data["warnings"] + data["caveats"])
-    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms"}
+    assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options", "harms",
+                            "drug_options", "procedure"}
+    assert [o["id"] for o in context["drug_options"]] == ["ocrelizumab", "ofatumumab", "natalizumab", "alemtuzumab",
+                                                         "cladribine", "switch"]
+    for option in context["drug_options"]:
+        assert {"id", "name", "trial", "effect", "comparator", "harms"} <= set(option)
+        assert option["name"] and option["trial"] and option["effect"] and option["comparator"]
+        for harm in option["harms"]:
+            assert {"what", "figure", "source", "checked_against"} <= set(harm) and harm["what"]
+            assert harm["figure"] is None or isinstance(harm["figure"], float)
+    assert [step["step"] for step in context["procedure"]] == [
+        "assessment", "mobilisation", "collection", "conditioning", "reinfusion", "low_counts", "hospital_stay",
+        "recovery", "follow_up"]
+    assert all(step["text"] and step["source"] for step in context["procedure"])
+    statuses = [p["status"] for g in context["guidance"] for p in g["points"]]
+    assert statuses and set(statuses) <= {"meets", "does_not_meet", "not_known"}
+    # no relapses given: MIST's criteria that cannot be told are each named
+    assert "relapses in the past year not given" in context["mist_not_applicable"]
     assert data["profile"] == {"age": 38.0, "course": "rrms", "edss": 4.0, "prior_dmts": 3,
                                "relapses_past_year": None, "disease_duration_years": None,
                                "mri_activity_past_year": None, "relapses_on_treatment": None,

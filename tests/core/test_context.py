@@ -25,7 +25,8 @@ CLINICIAN, PATIENT = Audience.CLINICIAN, Audience.PATIENT
 
 
 def profile(model, **changes):
-    fields = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2}
+    fields = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
+              "relapses_on_treatment": "yes"}
     fields.update(changes)
     return model.validate({k: v for k, v in fields.items() if v is not None})
 
@@ -81,6 +82,7 @@ def test_nearest_outcome_prefers_five_years_and_labels_other_times(model):
 
 
 def _matches(model, course, edss, relapses):
+    """MIST's entry criteria for a 38-year-old with 3 previous drugs whose relapses happened on one."""
     criteria = mist_source(model).raw["eligibility"]
     return (course in criteria["course"] and criteria["edss_min"] <= edss <= criteria["edss_max"]
             and relapses is not None and relapses >= criteria["min_relapses_past_year"])
@@ -97,6 +99,7 @@ def test_mist_appears_exactly_for_matching_profiles(model, course, edss, relapse
     fields = {c.field for c in mist_unmet(model, p)}
     assert ("edss" in fields) == (edss in (1.5, 6.5)) and ("course" in fields) == (course != "rrms")
     assert ("relapses_past_year" in fields) == (relapses != 2)
+    assert "relapses_on_treatment" not in fields and "age" not in fields
     if reason:
         assert (f"EDSS given is {edss:.1f}" in reason) == (edss in (1.5, 6.5))
         assert (wording.course_name(course) in reason) == (course != "rrms")
@@ -108,6 +111,9 @@ def test_the_boundaries_tested_are_the_trials_entry_criteria(model):
     criteria = mist_source(model).raw["eligibility"]
     assert (criteria["edss_min"], criteria["edss_max"], criteria["min_relapses_past_year"]) == (2.0, 6.0, 2)
     assert criteria["course"] == ["rrms"]
+    assert (criteria["relapses_on_treatment"], criteria["min_prior_dmts"]) == ("yes", 1)
+    source = mist_source(model)
+    assert (source.value(criteria["age_mean"]), source.value(criteria["age_sd"]), criteria["age_sds"]) == (36, 8.6, 2)
 
 
 def test_mist_comparison_carries_the_published_counts(model):
@@ -128,7 +134,8 @@ def test_mist_comparison_carries_the_published_counts(model):
 @pytest.mark.parametrize("changes, expected", [
     ({"age": 38, "disease_duration_years": 4}, ["Age 38: under 50", "4 years: under 10 years"]),
     ({"age": 52, "disease_duration_years": 12}, ["Age 52: not under 50", "12 years: not under 10 years"]),
-    ({"relapses_past_year": None}, ["Disease duration not given", "relapses in the past year not given"]),
+    ({"relapses_past_year": None}, ["input missing: years since diagnosis",
+                                    "input missing: failure of a high-efficacy treatment"]),
     ({"course": "ppms"}, ["Primary progressive MS: the guidance is about relapsing MS"]),
 ])
 def test_guidance_fit_in_words_never_a_verdict(model, changes, expected):
@@ -193,11 +200,12 @@ def test_regimen_question_quotes_the_swedish_comparison(model):
 def test_context_json_from_the_cli(model):
     args = ["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]
     done = subprocess.run([sys.executable, "-m", "decision_aid", "estimate", *args, "--relapses-past-year", "2",
-                           "--disease-duration", "4", "--json"], capture_output=True, text=True, timeout=60)
+                           "--disease-duration", "4", "--relapses-on-treatment", "yes", "--json"],
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     context = json.loads(done.stdout)["context"]
     assert set(context) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance", "options",
-                            "harms"}
+                            "harms", "drug_options", "procedure"}
     p = profile(model, disease_duration_years=4)
     assert context == json.loads(json.dumps(context_dict(model, p, model.estimate(p))))
     assert [s["id"] for s in context["studies"]] == [r.id for r in study_rows(model)]
@@ -211,9 +219,9 @@ def test_context_json_from_the_cli(model):
     for guidance_id, source_id in (("ectrims2025", "ectrims2025_guidance"), ("nmss2021", "nmss2021_guidance")):
         assert guidance[guidance_id]["source"] == source_id
         assert guidance[guidance_id]["statement"] == model.evidence.get(source_id).text("statement")
-        assert [p["topic"] for p in guidance[guidance_id]["points"]] == [
-            "Age", "EDSS", "Disease duration", "Type of MS", "Previous high-efficacy treatment"]
-        assert all(p["text"] for p in guidance[guidance_id]["points"]) and guidance[guidance_id]["note"]
+        assert all(p["text"] and p["says"] for p in guidance[guidance_id]["points"]) and guidance[guidance_id]["note"]
+    assert [p["id"] for p in guidance["ectrims2025"]["points"]] == ["E1", "E2", "E3", "E4", "E5", "E6"]
+    assert [p["id"] for p in guidance["nmss2021"]["points"]] == ["N1", "N2", "N3", "N4", "N5", "N6"]
     boffa = next(s for s in context["studies"] if s["id"] == "boffa2021")
     figure = model.evidence.get("boffa2021").figure("dwfs_relapsing_5y")
     assert {"value": figure.value, "ci": list(figure.ci)}.items() <= next(
@@ -236,7 +244,8 @@ def test_context_json_without_relapses_says_why(model):
 def test_text_table_states_whether_mist_applies(model):
     base = [sys.executable, "-m", "decision_aid", "estimate", "--age", "38", "--course", "rrms", "--edss", "4.0",
             "--prior-dmts", "3"]
-    yes = subprocess.run(base + ["--relapses-past-year", "2"], capture_output=True, text=True, timeout=60).stdout
+    yes = subprocess.run(base + ["--relapses-past-year", "2", "--relapses-on-treatment", "yes"], capture_output=True,
+                         text=True, timeout=60).stdout
     no = subprocess.run(base + ["--relapses-past-year", "1"], capture_output=True, text=True, timeout=60).stdout
     assert "MIST trial: applies" in yes and "MIST trial: does not apply" in no
     assert "1 relapse in the past year given" in " ".join(no.split())
@@ -252,5 +261,5 @@ def test_the_context_core_speaks_in_codes_and_numbers(model):
     for fit in (guidance_fit(model, p), guidance_fit(model, p, "ectrims2025")):
         for point in fit.points:
             assert not any(isinstance(v, str) and " " in v for v in dataclasses.astuple(point)
-                           if v not in (point.condition, point.checked_against, point.unit))
+                           if v not in (point.says, point.checked_against, point.unit))
     assert all(isinstance(code, str) and " " not in code for code in options_for(model, p).notes)

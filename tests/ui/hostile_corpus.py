@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import signal
 import socket
+import string
 import sys
 from pathlib import Path
 
@@ -22,6 +24,10 @@ BASE = Path(__file__).resolve().parents[1] / "data" / "consultations" / "older_e
 HTML = "<img src=/dev/zero><a href='https://example.org'>link</a><b>bold</b>"
 CONTROL = "line one\nline two\r\x1b[2J\x1b[31mred\x07\x00\x08"
 RTL = "abc\u202edcba\u2066iso\u2069\u200f"
+#: Characters that cannot be seen but change how a name or notes read (issue #28).
+HIDDEN_CODES = (0x202E, 0x202A, 0x202B, 0x202D, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C, 0x200B,
+                0xFEFF, 0x00AD, 0x2060, 0x2028, 0xE0041, 0x3164)
+KEY_LETTERS = string.digits + string.ascii_letters
 STRING_FIELDS = ("format", "saved_at", "program_version", "model_version", "evidence_version", "evidence_checksum",
                  "audience", "notes", "patient_name")
 
@@ -103,6 +109,24 @@ def write_corpus(folder: Path) -> list[Path]:
     put("profile-bool.json", {**base(), "profile": {**base()["profile"], "prior_dmts": True}})
     put("profile-list.json", {**base(), "profile": {**base()["profile"], "edss": [4.0]}})
     put("saved-at-garbage.json", {**base(), "saved_at": "9999-99-99T99:99:99" + "\x00"})
+    # Second round (issue #28): a name or notes that read otherwise than they are, keys by the
+    # hundred thousand, dates that cannot be shown in every time zone.
+    for code in HIDDEN_CODES:
+        put(f"hidden-{code:04x}-patient_name.json", {**base(), "patient_name": f"Jane{chr(code)}Doe"})
+        put(f"hidden-{code:04x}-notes.json", {**base(), "notes": f"Next dose: {chr(code)}g 05{chr(code)} then review"})
+    put("spoofed-name.json", {**base(), "patient_name": "\u202eeoD enaJ"})
+    put("invisible-name.json", {**base(), "patient_name": "\u200b\u200d\u2060"})
+    put("blank-looking-name.json", {**base(), "patient_name": "\u3164\u2800"})
+    for label, name in (("arabic", "\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646"),
+                        ("hebrew", "\u05e9\u05dc\u05d5\u05dd \u05db\u05d4\u05df"),
+                        ("persian-zwnj", "\u0639\u0644\u06cc\u200c\u0631\u0636\u0627")):
+        put(f"name-{label}.json", {**base(), "patient_name": name, "notes": f"{name}: next visit"})
+    keys = ",".join(f'"{"".join(key)}":0' for key in itertools.islice(itertools.product(KEY_LETTERS, repeat=3), 118_000))
+    put("many-keys.json", "{" + keys + "}")
+    put("many-profile-keys.json", json.dumps(base())[:-1] + ', "x": {' + keys + "}}")
+    for saved_at in ("9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59+00:00"):
+        put(f"saved-at-{saved_at[:4]}-{saved_at[-6:].replace(':', '')}.json", {**base(), "saved_at": saved_at})
+    put("edss-more-digits-than-a-float.json", with_profile_number("edss", "4.00000000000000001"))
     # Special files: nothing may hang or read forever.
     fifo = folder / "fifo.json"
     os.mkfifo(fifo)

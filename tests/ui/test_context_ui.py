@@ -182,6 +182,9 @@ def test_values_are_chosen_by_mouse_and_keyboard(qtbot, model):
 
 # -- Guidance -----------------------------------------------------------------------------------
 
+STATUS = {"meets": "Meets", "does_not_meet": "Does not meet", "not_known": "Not known"}
+
+
 @pytest.mark.parametrize("fields", [MATCHING, NOT_MATCHING])
 @pytest.mark.parametrize("audience", ["patient", "clinician"])
 def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, fields, audience):
@@ -192,8 +195,12 @@ def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, field
     fits = guidance_fits(model, profile)
     assert [f.id for f in fits] == ["ectrims2025", "nmss2021"]
     assert panel.statement_texts() == [model.evidence.get(f.source).text("statement") for f in fits]
+    view = guidance_view(model, profile, audience)
     for index, fit in enumerate(fits):
-        assert panel.fit_lines(index) == [point_text(fit.id, p) for p in fit.points]
+        assert panel.fit_lines(index) == [f"{STATUS[p.status]}: {point_text(fit.id, p)}" for p in fit.points]
+        table = panel.tables[index]
+        assert [table.horizontalHeaderItem(c).text() for c in range(3)] == list(view.columns)
+        assert [table.cell(r, 1) for r in range(table.rowCount())] == [r[1] for r in view.point_rows(index)]
         column = panel.columns[index]
         assert column.heading.text() == model.evidence.get(fit.source).short_name
         if audience == "clinician":
@@ -201,8 +208,6 @@ def test_guidance_panel_shows_both_statements_point_by_point(qtbot, model, field
             assert "checked against" in column.checked.text()
         else:
             assert column.source.text().startswith("Source: ") and not column.checked.isVisibleTo(panel)
-    headers = [panel.points.horizontalHeaderItem(c).text() for c in range(panel.points.columnCount())]
-    assert headers[1:] == [model.evidence.get(f.source).short_name for f in fits]
     texts = [label.text() for label in panel.questions]
     for question, text in zip(questions_view(model, audience), texts):
         assert question.text in text

@@ -4,13 +4,18 @@ with the same marks; text from files and fields is never rich text."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 
 from decision_aid.consultation import Consultation, load_consultation, save_consultation
-from decision_aid.ui import consultation_controller
+from decision_aid.ui import consultation_controller, consultation_dialogs
 from decision_aid.ui.consultation_dialogs import UnsavedAnswer
 from decision_aid.ui.main_window import MainWindow
 from helpers import unshown_window
@@ -370,3 +375,201 @@ def test_the_lock_of_a_window_that_is_gone_without_a_backup_is_removed(qtbot, tm
     lock.write_text("999999999\ndecision-aid\n\n")  # as a killed process leaves it
     assert second.consultations.autosaver.orphans() == [] and not lock.exists()
     first.consultations.dirty = False
+
+
+# === Second round (issue #28) ===================================================================
+
+SPOOF_NAME = "\u202eeoD enaJ"  # reads "Jane Doe"
+SPOOF_NOTE = "Next dose: \u202eg 05\u202c then review"  # reads "Next dose: 50 g then review"
+PROFILE = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3}
+
+
+def pdf_text(path: Path) -> str:
+    """The text a reader of the PDF gets, page by page (as a PDF viewer lays it out)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def spoofed_window(qtbot, tmp_path, monkeypatch, name=SPOOF_NAME, notes=""):
+    window = new_window(qtbot, tmp_path, monkeypatch)
+    window.set_profile_fields(PROFILE)
+    window.sheet_panel.name_edit.setText(name)
+    window.sheet_panel.notes_edit.setPlainText(notes)
+    window.flush()
+    return window
+
+
+@pytest.mark.parametrize("name, notes, field", [(SPOOF_NAME, "", "sheetNameMark"), ("", SPOOF_NOTE, "sheetNotesMark"),
+                                                ("\u200b", "", "sheetNameMark")])
+def test_the_window_marks_a_name_or_notes_that_read_otherwise_and_prints_none_of_it(
+        qtbot, tmp_path, monkeypatch, name, notes, field):
+    window = spoofed_window(qtbot, tmp_path, monkeypatch, name, notes)
+    mark = window.sheet_panel.findChild(QLabel, field)
+    assert mark is not None and mark.isVisibleTo(window.sheet_panel)
+    assert mark.text().startswith("\u26a0 Not allowed: ") and ("U+202E RIGHT-TO-LEFT OVERRIDE" in mark.text()
+                                                               or "U+200B ZERO WIDTH SPACE" in mark.text())
+    edit = window.sheet_panel.name_edit if field == "sheetNameMark" else window.sheet_panel.notes_edit
+    assert mark.text() in edit.accessibleDescription()  # what a screen reader is told
+    actions = window.sheet_actions
+    warned = []
+    monkeypatch.setattr(actions, "_warn", lambda title, text: warned.append(text))
+    monkeypatch.setattr(actions, "_ask_path", lambda suggested: pytest.fail("asked where to save"))
+    monkeypatch.setattr(actions, "_exec", lambda dialog: pytest.fail("opened a print dialog"))
+    assert actions.save_pdf() is None and actions.print_sheet() is False and actions.preview_sheet() is False
+    assert len(warned) == 3 and all("U+" in text for text in warned)
+    # The saved file follows the same rule (and the autosave, which never holds the name, for notes).
+    path = tmp_path / "visit.aidconsult.json"
+    monkeypatch.setattr(consultation_controller, "ask_save_path", lambda parent, suggested: path)
+    shown = []
+    monkeypatch.setattr(consultation_dialogs, "show_file_error",
+                        lambda parent, target, problem, opening=True: shown.append(problem))
+    assert not window.consultations.save() and not path.exists() and "U+" in shown[0]
+    # Fixed, the mark goes and everything works again.
+    window.sheet_panel.name_edit.setText("Jane Doe")
+    window.sheet_panel.notes_edit.setPlainText("Next dose: 50 g then review")
+    assert not mark.isVisibleTo(window.sheet_panel)
+    assert window.consultations.save() and load_consultation(path, window.model).patient_name == "Jane Doe"
+
+
+def test_the_record_copy_never_names_the_patient_with_a_spoofed_name(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from decision_aid.ui import record_copy
+
+    window = spoofed_window(qtbot, tmp_path, monkeypatch)
+    QGuiApplication.clipboard().setText("before")
+    told = []
+    monkeypatch.setattr(record_copy, "tell", lambda parent, title, text: told.append(text))
+    copier = window.record_copy
+    monkeypatch.setattr(copier, "ask_include_name", lambda name: True)
+    assert copier.copy() is None
+    assert QGuiApplication.clipboard().text() == "before" and "U+202E RIGHT-TO-LEFT OVERRIDE" in told[0]
+    monkeypatch.setattr(copier, "ask_include_name", lambda name: False)  # without the name it is copied
+    assert "Jane" not in copier.copy() and "eoD" not in QGuiApplication.clipboard().text()
+
+
+@pytest.mark.parametrize("name", ["\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646",
+                                  "\u05e9\u05dc\u05d5\u05dd \u05db\u05d4\u05df", "Zo\u00eb O'Brien"])
+def test_a_right_to_left_name_is_printed_as_written(qtbot, tmp_path, monkeypatch, name):
+    window = spoofed_window(qtbot, tmp_path, monkeypatch, name=name, notes=f"{name}: next visit in May")
+    mark = window.sheet_panel.findChild(QLabel, "sheetNameMark")
+    assert mark is None or not mark.isVisibleTo(window.sheet_panel)
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(window.sheet_actions, "_ask_path", lambda suggested: str(target))
+    assert window.sheet_actions.save_pdf() == target
+    # A viewer gives the runs of a line in the order they are drawn ("<name> :For"; in a right-to-left
+    # paragraph, its words from the right): each word is there, whole and readable.
+    lines = pdf_text(target).splitlines()
+    assert any(name in line and "For" in line for line in lines)
+    assert any(all(word in line for word in name.split()) and "next visit in May" in line for line in lines)
+
+
+# --- a damaged backup (item 3) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("saved_at", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"])
+def test_a_damaged_backup_is_set_aside_and_said_once(qtbot, tmp_path, monkeypatch, model, saved_at):
+    """The restore question failed on the date (OverflowError) at every start: crash.log, the crash
+    dialog, and the backup never offered."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("DECISION_AID_DATA_DIR", str(data))
+    backup = data / "autosave-0123456789abcdef.aidconsult.json"
+    document = json.loads((CORPUS / "older_evidence.aidconsult.json").read_text(encoding="utf-8"))
+    backup.write_text(json.dumps({**document, "saved_at": saved_at}))
+    good = data / "autosave-fedcba9876543210.aidconsult.json"
+    good.write_text(json.dumps({**document, "notes": "the good one"}))
+    os.utime(good, (1, 1))  # older: the damaged one is looked at first
+    for start in (1, 2):
+        window = MainWindow(settings=QSettings(str(tmp_path / f"w{start}.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        monkeypatch.setattr(window.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+        asked = []
+        monkeypatch.setattr(window.consultations, "ask_restore", lambda pending: asked.append(pending) or False)
+        window.show()
+        window.consultations.offer_restore()  # never raises
+        message = window.statusBar().currentMessage()
+        if start == 1:
+            assert [p.notes for p in asked] == ["the good one"]
+            assert "set aside as damaged-autosave-0123456789abcdef.aidconsult.json" in message and "saved_at" in message
+        else:
+            assert asked == [] and message == ""  # said once; the good one was declined and removed
+        window.close()
+    assert not backup.exists() and (data / f"damaged-{backup.name}").exists()
+    assert not (data / "crash.log").exists()
+
+
+# --- damaged settings (item 4) ------------------------------------------------------------------
+
+def test_settings_holding_infinity_or_nonsense_fall_back_to_the_defaults(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "odd.ini"
+    odd = QSettings(str(path), QSettings.Format.IniFormat)
+    for key, value in (("view/horizon", float("inf")), ("view/audience", [1, 2]), ("sheet/paper", 3.5),
+                       ("view/language", {"a": 1}), ("window/geometry", b"\x00" * 4096), ("view/reference_x", None)):
+        odd.setValue(key, value)
+    odd.sync()
+    assert "horizon=@Variant" in path.read_text() or "inf" in path.read_text().lower()
+    window = unshown_window(qtbot, monkeypatch, path, tmp_path / "autosave.aidconsult.json")
+    window.show()
+    assert window.horizon() == 5 and window.audience() == "patient" and window.sheet_panel.paper() == "a4"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("make", ["fifo", "folder", "dev-zero", "huge"])
+def test_a_settings_file_that_is_not_a_file_keeps_nothing_from_starting(tmp_path, make):
+    """A FIFO as decision-aid.conf kept the window from ever appearing."""
+    config = tmp_path / "config"
+    folder = config / "decision-aid"
+    folder.mkdir(parents=True)
+    target = folder / "decision-aid.conf"
+    if make == "fifo":
+        os.mkfifo(target)
+    elif make == "folder":
+        target.mkdir()
+    elif make == "dev-zero":
+        target.symlink_to("/dev/zero")
+    else:
+        target.write_bytes(b"[view]\nhorizon=10\n" + b";" * 2_000_000)
+    code = ("from decision_aid.ui.app import application, start_language\n"
+            "from decision_aid.ui.settings import WindowSettings\n"
+            "application(); start_language(None)\n"
+            "settings = WindowSettings()\n"
+            "print(settings.audience(), settings.horizon((5, 10)), settings.paper())\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0 and done.stdout.split() == ["patient", "5", "a4"], done.stderr
+
+
+def test_a_restored_backup_never_makes_save_replace_a_file_that_is_not_a_consultation(
+        qtbot, tmp_path, monkeypatch, model):
+    """Beyond the issue: a backup's ``opened_from`` became the window's file, and Ctrl+S replaced
+    whatever file it named (a document, a configuration file) without asking."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("DECISION_AID_DATA_DIR", str(data))
+    victim = tmp_path / "letter.txt"
+    victim.write_text("Dear colleague")
+    consultation = save_consultation(tmp_path / "real.aidconsult.json", Consultation.for_model(model, PROFILE))
+    document = json.loads((CORPUS / "older_evidence.aidconsult.json").read_text(encoding="utf-8"))
+    for opened_from, kept in ((victim, False), (consultation, True)):
+        backup = data / "autosave-0123456789abcdef.aidconsult.json"
+        backup.write_text(json.dumps({**document, "opened_from": str(opened_from)}))
+        window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        monkeypatch.setattr(window.consultations, "ask_unsaved", lambda: UnsavedAnswer.DISCARD)
+        monkeypatch.setattr(window.consultations, "ask_restore", lambda pending: True)
+        monkeypatch.setattr(window.consultations, "show_version_change", lambda message: None)  # no modal box
+        window.show()
+        assert window.consultations.offer_restore()
+        assert (window.consultations.path == opened_from) == kept
+        asked = []
+        monkeypatch.setattr(consultation_controller, "ask_save_path", lambda parent, suggested: asked.append(1))
+        window.consultations.save()
+        assert bool(asked) != kept  # Save asks where, unless the backup's file is a consultation
+        window.consultations.dirty = False
+        window.close()
+    assert victim.read_text() == "Dear colleague"

@@ -33,7 +33,7 @@ from decision_aid.ui.options_panel import OptionsPanel
 from shared import profiles
 
 RRMS = {"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3, "relapses_past_year": 2,
-        "disease_duration_years": 4}
+        "disease_duration_years": 4, "relapses_on_treatment": "yes"}
 SPMS = {"age": 45, "course": "spms", "edss": 6.0, "prior_dmts": 4}
 PPMS = {"age": 52, "course": "ppms", "edss": 6.5, "prior_dmts": 3}
 JARGON = ("Weibull", "binomial approximation", "hazard ratio", "HR ", "95% CI")
@@ -69,7 +69,7 @@ def test_rrms_shows_mist_and_london_side_by_side_with_icon_arrays_of_100(qtbot, 
     assert [card.study.id for card in panel.cards] == ["burt2019_mist", "muraro2025_annneurol"]
     mist = panel.card("burt2019_mist")
     source = model.evidence.get("burt2019_mist")
-    (progression,) = mist.outcomes
+    progression = mist.outcomes[0]
     hsct, dmt = progression.arms
     assert hsct.icons.array().solid == wording.in_hundred(source.value("hsct_progressed") / source.value("hsct_patients"))
     assert dmt.icons.array().solid == wording.in_hundred(source.value("dmt_progressed") / source.value("dmt_patients"))
@@ -97,7 +97,7 @@ def test_rrms_shows_mist_and_london_side_by_side_with_icon_arrays_of_100(qtbot, 
         assert hsct.headline.text() == "About 6 in 100" and hsct.detail.text() == "3 of 55 people"
         assert not any("%" in label.text() for label in panel.findChildren(type(panel.heading)))
     london = panel.card("muraro2025_annneurol")
-    rates = london.outcomes[-1]
+    rates = next(box for box in london.outcomes if box.outcome.code == "annualised_relapse_rate")
     assert [a.icons for a in rates.arms] == [None, None]  # a rate is not 100 people: no icon arrays
     assert "ocrelizumab" in london.limits.text()
 
@@ -105,7 +105,7 @@ def test_rrms_shows_mist_and_london_side_by_side_with_icon_arrays_of_100(qtbot, 
 def test_mist_not_met_still_shows_the_trial_and_says_why(qtbot, model):
     panel, _ = options_panel(qtbot, model, {**RRMS, "relapses_past_year": 1, "edss": 6.5}, "patient")
     text = panel.card("burt2019_mist").eligibility.text()
-    assert text.startswith("You do not match the people this trial took in")
+    assert text.startswith("This trial may not describe people like you")
     assert "the EDSS given is 6.5" in text and "1 relapse in the past year given" in text
 
 
@@ -145,8 +145,9 @@ def test_ppms_says_plainly_that_no_study_compares_and_marks_oratorio_not_compara
     (card,) = panel.cards
     assert card.study.id == "montalban2017_oratorio" and not card.study.comparable
     assert card.kind.text().startswith("Not a comparison with AHSCT") and card.kind.font().bold()
-    ocrelizumab, placebo = card.outcomes[0].arms
-    assert (ocrelizumab.icons.array().solid, placebo.icons.array().solid) == (33, 39)
+    assert "about three quarters the rate" in card.outcomes[0].comparison.text() and not card.outcomes[0].arms
+    ocrelizumab, placebo = card.outcomes[1].arms
+    assert (ocrelizumab.icons.array().solid, placebo.icons.array().solid) == (30, 36)
     assert "did not include AHSCT" in " ".join(card.study.limits)
 
 
@@ -220,7 +221,9 @@ def test_harms_table_with_both_early_death_figures_and_where_each_number_comes_f
         assert recent.startswith(wording.sentence_case(wording.count_phrase(result.early_mortality_recent.estimate)))
         assert wording.range_phrase(result.early_mortality) in study
         assert "about 68 in 100" in panel.cell_text("febrile_neutropenia", 1)
-        assert "about 170 for every 100 people" in panel.cell_text("severe_adverse_events_100d", 1)
+        # a rate of events is said to be events, not people
+        assert "about 170 events for every 100 people" in panel.cell_text("severe_adverse_events_100d", 1)
+        assert "not people" in panel.cell_text("severe_adverse_events_100d", 1)
         for r in range(panel.table.rowCount()):
             for c in range(panel.table.columnCount()):
                 assert "%" not in panel.table.item(r, c).text()
@@ -230,13 +233,16 @@ def test_harms_table_with_both_early_death_figures_and_where_each_number_comes_f
         assert recent.startswith(wording.interval_percent(result.early_mortality_recent))
         assert "68%" in panel.cell_text("febrile_neutropenia", 1)
         assert "p = 0.29" in panel.cell_text("neda_by_regimen", 1)
-        assert "checked against: abstract" in panel.cell_text("thyroid", 3)
+        assert "checked against: abstract" in panel.cell_text("thyroid", 4)
+        assert "both regimens" in panel.cell_text("febrile_neutropenia", 1)
+        assert "141 with Cy/ATG and 33 with BEAM/ATG" in panel.cell_text("febrile_neutropenia", 3)  # in whom
     # equal weight: the same format, the same shading, the same columns
     assert study.count("\n") == recent.count("\n")
     assert panel.cell_text("early_death_study_era", 2) == panel.cell_text("early_death_recent", 2)
-    assert "Silfverberg" in panel.cell_text("febrile_neutropenia", 3) and "Burt" in panel.cell_text("itp", 3)
-    for harm_id in ("fertility", "recovery"):
-        assert panel.cell_text(harm_id, 1).startswith("No figure in the sources used")
+    source = len(panel.view.columns) - 1
+    assert "Silfverberg" in panel.cell_text("febrile_neutropenia", source) and "Burt" in panel.cell_text("itp", source)
+    for harm_id in ("hair_loss", "male_infertility", "secondary_cancer"):  # no figure: said so, with the statement
+        assert panel.cell_text(harm_id, 1).startswith("No figure\n")
     assert "neither regimen was shown to work better" in panel.cell_text("neda_by_regimen", 1)
     assert panel.table.accessibleName() and panel.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
@@ -247,10 +253,10 @@ def test_review_words_follow_decision_aid_today(model, monkeypatch):
     monkeypatch.setenv("DECISION_AID_TODAY", "2027-01-01")
     ontime = review_view(model.evidence)
     assert not ontime.overdue and ontime.notice == ""
-    assert "reviewed 2026-11-26" in ontime.line and "2027-11-26" in ontime.short
+    assert "reviewed 2026-12-07" in ontime.line and "2027-12-07" in ontime.short
     monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
     late = review_view(model.evidence)
-    assert late.overdue and "was due for review on 2027-11-26" in late.notice
+    assert late.overdue and "was due for review on 2027-12-07" in late.notice
     assert "overdue" in late.line and "overdue" in late.short
     monkeypatch.setenv("DECISION_AID_TODAY", "soon")
     broken = review_view(model.evidence)
@@ -264,7 +270,7 @@ def test_how_calculated_shows_the_review_dates_and_the_assumptions_for_the_audie
     view = method_view(model, result, audience)
     first = view.sections[0]
     assert first.heading == "When the evidence was reviewed"
-    assert "reviewed 2026-11-26; next review due 2027-11-26" in " ".join(first.paragraphs)
+    assert "reviewed 2026-12-07; next review due 2027-12-07" in " ".join(first.paragraphs)
     assert "was due for review" in " ".join(first.paragraphs)
     section = next(s for s in view.sections if s.heading == "Assumptions")
     if audience == "patient":  # in brief, in plain words (the list is for the clinician)
@@ -278,7 +284,7 @@ def test_how_calculated_shows_the_review_dates_and_the_assumptions_for_the_audie
 def test_about_is_plain_text_with_the_review_and_the_disclosure(model, monkeypatch):
     monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
     text = about_view(model).text
-    assert "<" not in text and "reviewed 2026-11-26; next review due 2027-11-26" in text
+    assert "<" not in text and "reviewed 2026-12-07; next review due 2027-12-07" in text
     assert "was due for review" in text
     for item in disclosure().items:
         assert item.text in text
@@ -299,12 +305,12 @@ def test_the_window_shows_the_overdue_notice_above_the_results_and_a_plain_about
         assert banner.isVisible() == overdue
         assert banner.textFormat() == Qt.TextFormat.PlainText
         if overdue:
-            assert banner.text().startswith("\u26a0 Please note") and "2027-11-26" in banner.text()
+            assert banner.text().startswith("\u26a0 Please note") and "2027-12-07" in banner.text()
             # above the results: the banner's top is above the tabs
             assert banner.mapTo(window, banner.rect().topLeft()).y() < window.tabs.mapTo(window, window.tabs.rect().topLeft()).y()
         box = window.about_box()
         assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == window.about_text()
-        assert "next review due 2027-11-26" in box.text()
+        assert "next review due 2027-12-07" in box.text()
         window.hide()
 
 
@@ -369,7 +375,7 @@ def test_sheet_has_the_options_the_harms_both_statements_and_the_review_on_every
     pages = pdf_pages(path)
     text = " ".join(pages)
     for page in pages:  # the review date on every page (the footer)
-        assert "Evidence reviewed 2026-11-26" in page
+        assert "Evidence reviewed 2026-12-07" in page
     options = options_view(model, result.profile, audience)
     assert "Your options: AHSCT or drug treatment" in text
     for study in options.studies:
@@ -397,8 +403,8 @@ def test_sheet_has_the_options_the_harms_both_statements_and_the_review_on_every
 def test_sheet_for_ppms_says_that_no_study_compares_and_oratorio_is_not_a_comparison(sheet_pdfs):
     text = " ".join(pdf_pages(sheet_pdfs["ppms"][0]))
     assert "No study has compared AHSCT with drug treatment in primary progressive MS" in text
-    assert "Not a comparison with AHSCT" in text and "About 33 in 100" in text and "About 39 in 100" in text
-    assert re.search(r"Evidence reviewed 2026-11-26; review overdue since 2027-11-26", text)
+    assert "Not a comparison with AHSCT" in text and "About 30 in 100" in text and "About 36 in 100" in text
+    assert re.search(r"Evidence reviewed 2026-12-07; review overdue since 2027-12-07", text)
 
 
 def test_estimate_json_keeps_its_context_keys_and_adds_none(model):
@@ -412,10 +418,13 @@ def test_estimate_json_keeps_its_context_keys_and_adds_none(model):
                                                                             "DECISION_AID_TODAY": "2028-02-01"})
     data = json.loads(done.stdout)
     assert set(data["context"]) == {"studies", "studies_differ", "mist", "mist_not_applicable", "guidance",
-                                    "options", "harms"}
+                                    "options", "harms", "drug_options", "procedure"}
     assert data["evidence_review"] == evidence_review(model.evidence, dt.date(2028, 2, 1)).as_dict()
     assert data["evidence_review"]["overdue"] is True
     assert data["disclosure"] == disclosure().as_dict()
     assert data["context"]["options"]["closer_study"] == "kalincik2024_progressive"
     texts = [n["text"] for n in data["context"]["options"]["notes"]]
-    assert any("few relapses" in t for t in texts)
+    assert not any("few relapses" in t for t in texts)  # Kalincik's group had 0.54 relapses a year
+    kalincik = next(d for d in data["context"]["options"]["details"] if d["id"] == "kalincik2024_progressive")
+    assert {"figure": "arr_preceding_year", "value": 0.54}.items() <= next(
+        f for f in kalincik["facts"] if f["figure"] == "arr_preceding_year").items()

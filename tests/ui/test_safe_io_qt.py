@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from decision_aid.safe_io import (
-    verify_pdf,
+    TEMP_PREFIX, TEMP_SUFFIX, verify_pdf,
 )
 
 from shared import cli, one_line, temporaries, run_with_timeout
@@ -53,7 +53,7 @@ def fill(folder: Path) -> None:
 
 
 def test_sheet_on_a_full_disk_keeps_the_previous_pdf(tmp_path):
-    with small_tmpfs(tmp_path / "disk", "200k") as disk:
+    with small_tmpfs(tmp_path / "disk", "400k") as disk:  # a sheet is about 220 kB
         target = disk / "summary.pdf"
         first = cli("sheet", "-o", str(target), *FLAGS)
         assert first.returncode == 0, first.stderr
@@ -80,7 +80,7 @@ def test_window_save_as_pdf_on_a_full_disk_says_so_and_keeps_the_old_file(tmp_pa
     from decision_aid.ui.sheet_actions import SheetActions
     from PySide6.QtWidgets import QWidget
 
-    with small_tmpfs(tmp_path / "disk", "200k") as disk:
+    with small_tmpfs(tmp_path / "disk", "400k") as disk:  # a sheet is about 220 kB
         target = disk / "summary.pdf"
         target.write_bytes(b"previous sheet")
         fill(disk)
@@ -145,8 +145,9 @@ def test_cli_and_window_open_refuse_a_fifo_without_hanging(tmp_path, qtbot, mode
 
 # --- a killed save ------------------------------------------------------------------------------
 
-def test_a_killed_sheet_write_leaves_a_temporary_that_the_next_write_removes(tmp_path):
-    """kill -9 while the PDF is being drawn: the old PDF stays; the next sheet removes the leftover."""
+def test_a_killed_sheet_write_leaves_the_old_pdf_and_the_next_write_removes_a_leftover(tmp_path):
+    """kill -9 while the PDF is being drawn (in memory): the old PDF stays and nothing is left in
+    the folder; a temporary left by a kill while it was being written is removed by the next sheet."""
     target = tmp_path / "s.pdf"
     target.write_bytes(b"previous sheet")
     script = (
@@ -166,10 +167,11 @@ def test_a_killed_sheet_write_leaves_a_temporary_that_the_next_write_removes(tmp
         process.kill()
         process.wait(timeout=30)
     assert target.read_bytes() == b"previous sheet"
-    left = temporaries(tmp_path)
-    assert len(left) == 1
+    assert temporaries(tmp_path) == []
+    left = tmp_path / f"{TEMP_PREFIX}{'0' * 16}{TEMP_SUFFIX}"  # as a kill during the write would leave it
+    left.write_bytes(b"%PDF-1.4 half")
     old = time.time() - 3600
-    os.utime(tmp_path / left[0], (old, old))
+    os.utime(left, (old, old))
     done = cli("sheet", "-o", str(target), *FLAGS)
     assert done.returncode == 0, done.stderr
     verify_pdf(target)
