@@ -168,8 +168,7 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
             context_section(result, audience, model),
             worksheet_section(model, values or {}, audience, result.profile)),
         guidance_core=core_sentence(model, result.profile, audience),
-        terms="" if clinician else _(
-            "AHSCT: autologous haematopoietic stem cell transplantation. EDSS: the usual disability score in MS."),
+        terms="" if clinician else _("EDSS: the usual disability score in MS."),  # AHSCT: under About you
     )
 
 
