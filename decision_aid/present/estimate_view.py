@@ -377,7 +377,7 @@ def survival_cards(result: Estimate, audience: Audience) -> tuple[OutcomeCard, O
 
 def withheld_text(result: Estimate) -> str:
     """Why the later cohorts' curve is not shown for this profile (R6), or ""."""
-    return recent_withheld_text(result.pfs_recent_reason) if result.pfs_recent is None else ""
+    return recent_withheld_text(result.pfs_recent_reason, result.profile) if result.pfs_recent is None else ""
 
 
 def early_view(result: Estimate, notes: tuple[NoteView, ...], audience: Audience) -> EarlyDeathView:

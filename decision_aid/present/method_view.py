@@ -75,81 +75,6 @@ def figure_lines(source, clinician: bool, labels: dict[str, str] | None = None, 
     return tuple(lines)
 
 
-#: The primary study's figures the patient reads, with their words (the clinician reads them all).
-PATIENT_FIGURES = {
-    "early_mortality": N_("Died within {days} days of transplant"),
-    "pfs_5y": N_("Alive without worsening at 5 years, whole study"),
-    "pfs_relapsing_5y": N_("Alive without worsening at 5 years, relapsing MS"),
-    "os_5y": N_("Alive at 5 years, whole study"),
-}
-
-#: How a figure was checked, in plain words for the patient (by the kind that starts EVIDENCE.md's entry).
-CHECKED_PLAIN = {
-    "abstract": N_("checked against the study's own summary"),
-    "abstract copy": N_("checked against a copy of the study's summary"),
-    "secondary": N_("checked against a news report or review of the study, not the study itself"),
-    "derived": N_("worked out from other checked figures"),
-    "not checked": N_("not yet checked against the study itself"),
-}
-
-
-def _least_checked(kinds) -> str:
-    for kind in ("not checked", "secondary", "derived", "abstract copy", "abstract"):
-        if kind in kinds:
-            return kind
-    return "not checked"
-
-
-def checked_plain(checked_against: str) -> str:
-    """The patient's words for how a figure was checked ("8 and 2.8%: secondary; CI: not checked"
-    says how the number and how its range were checked); the least checked part decides each."""
-    parts = [part.rsplit(": ", 1) for part in checked_against.split("; ")]
-    ranges = [kind for *what, kind in parts if what and "CI" in what[0]]
-    values = [kind for *what, kind in parts if not (what and "CI" in what[0])]
-    value = _(CHECKED_PLAIN[_least_checked(values)])
-    if ranges and _least_checked(ranges) != _least_checked(values):
-        return _("{value}; the range {range}", value=value, range=_(CHECKED_PLAIN[_least_checked(ranges)]))
-    return value
-
-
-def patient_figure_lines(study, days: int) -> tuple[str, ...]:
-    lines = []
-    for name, label in PATIENT_FIGURES.items():
-        figure = study.figure(name)
-        value = wording.count_phrase(figure.value)
-        if figure.ci:
-            value = _("{count}, between {low} and {high} in {total}", count=value, low=wording.in_hundred(figure.ci[0]),
-                      high=wording.in_hundred(figure.ci[1]), total=wording.DENOMINATOR)
-        lines.append(_("{label}: {value} ({checked}).", label=_(label, days=days), value=value,
-                       checked=checked_plain(figure.checked_against)))
-    return tuple(lines)
-
-
-def patient_sources(model: Model) -> list[MethodSection]:
-    """The source studies in plain words (no notes meant for reviewers)."""
-    study, recent = model.study, model.recent_study
-    relapsing = study.value("relapsing_patients") / study.value("patients")
-    deaths = recent.figure("early_deaths")
-    return [
-        MethodSection(_("Where the numbers come from"), (
-            _("The main numbers come from one study of {patients} people with MS who had AHSCT, treated {years}. "
-              "{relapsing} had relapsing MS; the others had progressive MS. They were followed for about {follow_up} "
-              "years.", patients=wording.number(study.value("patients")), years=text(study, "transplant_years"),
-              relapsing=wording.sentence_case(wording.count_phrase(relapsing)),
-              follow_up=wording.number(study.value("median_follow_up"))),
-            text(study, "plain_outcome"),
-            study.full_citation,
-        ), patient_figure_lines(study, model.early_days)),
-        MethodSection(_("Early deaths in recent UK centres"), (
-            _("A newer study followed {patients} people treated at UK centres, {years}. {deaths} of them died within "
-              "{days} days of getting their stem cells back ({checked}).",
-              patients=wording.number(recent.value("patients")), years=text(recent, "transplant_years"),
-              deaths=wording.number(deaths.value), days=model.early_days, checked=checked_plain(deaths.checked_against)),
-            recent.full_citation,
-        )),
-    ]
-
-
 def later_cohorts_section(model: Model, clinician: bool) -> MethodSection:
     """The second era: which later cohorts are pooled, what each counts for and what the pool gives,
     per type of MS (every figure and weight from the model), and when it applies (R6)."""
@@ -241,6 +166,81 @@ def assumptions_section(assumptions, clinician: bool) -> MethodSection:
                          items=tuple(wording.data_text(a.for_patient) for a in assumptions))
 
 
+#: The primary study's figures the patient reads, with their words (the clinician reads them all).
+PATIENT_FIGURES = {
+    "early_mortality": N_("Died within {days} days of transplant"),
+    "pfs_5y": N_("Alive without worsening at 5 years, whole study"),
+    "pfs_relapsing_5y": N_("Alive without worsening at 5 years, relapsing MS"),
+    "os_5y": N_("Alive at 5 years, whole study"),
+}
+
+#: How a figure was checked, in plain words for the patient (by the kind that starts EVIDENCE.md's entry).
+CHECKED_PLAIN = {
+    "abstract": N_("checked against the study's own summary"),
+    "abstract copy": N_("checked against a copy of the study's summary"),
+    "secondary": N_("checked against a news report or review of the study, not the study itself"),
+    "derived": N_("worked out from other checked figures"),
+    "not checked": N_("not yet checked against the study itself"),
+}
+
+
+def _least_checked(kinds) -> str:
+    for kind in ("not checked", "secondary", "derived", "abstract copy", "abstract"):
+        if kind in kinds:
+            return kind
+    return "not checked"
+
+
+def checked_plain(checked_against: str) -> str:
+    """The patient's words for how a figure was checked ("8 and 2.8%: secondary; CI: not checked"
+    says how the number and how its range were checked); the least checked part decides each."""
+    parts = [part.rsplit(": ", 1) for part in checked_against.split("; ")]
+    ranges = [kind for *what, kind in parts if what and "CI" in what[0]]
+    values = [kind for *what, kind in parts if not (what and "CI" in what[0])]
+    value = _(CHECKED_PLAIN[_least_checked(values)])
+    if ranges and _least_checked(ranges) != _least_checked(values):
+        return _("{value}; the range {range}", value=value, range=_(CHECKED_PLAIN[_least_checked(ranges)]))
+    return value
+
+
+def patient_figure_lines(study, days: int) -> tuple[str, ...]:
+    lines = []
+    for name, label in PATIENT_FIGURES.items():
+        figure = study.figure(name)
+        value = wording.count_phrase(figure.value)
+        if figure.ci:
+            value = _("{count}, between {low} and {high} in {total}", count=value, low=wording.in_hundred(figure.ci[0]),
+                      high=wording.in_hundred(figure.ci[1]), total=wording.DENOMINATOR)
+        lines.append(_("{label}: {value} ({checked}).", label=_(label, days=days), value=value,
+                       checked=checked_plain(figure.checked_against)))
+    return tuple(lines)
+
+
+def patient_sources(model: Model) -> list[MethodSection]:
+    """The source studies in plain words (no notes meant for reviewers)."""
+    study, recent = model.study, model.recent_study
+    relapsing = study.value("relapsing_patients") / study.value("patients")
+    deaths = recent.figure("early_deaths")
+    return [
+        MethodSection(_("Where the numbers come from"), (
+            _("The main numbers come from one study of {patients} people with MS who had AHSCT, treated {years}. "
+              "{relapsing} had relapsing MS; the others had progressive MS. They were followed for about {follow_up} "
+              "years.", patients=wording.number(study.value("patients")), years=text(study, "transplant_years"),
+              relapsing=wording.sentence_case(wording.count_phrase(relapsing)),
+              follow_up=wording.number(study.value("median_follow_up"))),
+            text(study, "plain_outcome"),
+            study.full_citation,
+        ), patient_figure_lines(study, model.early_days)),
+        MethodSection(_("Early deaths in recent UK centres"), (
+            _("A newer study followed {patients} people treated at UK centres, {years}. {deaths} of them died within "
+              "{days} days of getting their stem cells back ({checked}).",
+              patients=wording.number(recent.value("patients")), years=text(recent, "transplant_years"),
+              deaths=wording.number(deaths.value), days=model.early_days, checked=checked_plain(deaths.checked_against)),
+            recent.full_citation,
+        )),
+    ]
+
+
 def assumptions_in_brief(assumptions, years: float) -> str:
     """The assumptions in plain words for the patient (the full list is for the clinician)."""
     ids = _("{first} to {last}", first=assumptions[0].id, last=assumptions[-1].id)
@@ -294,7 +294,7 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
     else:
         sections += patient_sources(model)
         sections += [later_cohorts_section(model, clinician), life_table_section(model, result, clinician),
-                     assumptions_section(assumptions, clinician)]
+                     assumptions_section(assumptions, clinician)]  # A1 to A22, each in plain words
     sections.append(MethodSection(_("What this estimate does not cover"),
                                   items=tuple(_(t) for t in wording.NOT_COVERED)))
     if not clinician:

@@ -26,6 +26,7 @@ from .glossary import GlossaryView, glossary_view
 from .guidance_view import GuidanceView, core_sentence, guidance_view
 from .harms_view import HarmsView, harms_view
 from .i18n import _
+from .appendices import APPENDIX_KEYS
 from .method_view import assumptions_in_brief
 from .numbers import format_date
 from .options_view import OptionsView, options_view
@@ -109,7 +110,8 @@ class SheetView:
 
 def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: str | None = None,
                notes: str = "", date: _dt.date | None = None,
-               values: Mapping[str, str] | None = None, comparison: Estimate | None = None) -> SheetView:
+               values: Mapping[str, str] | None = None, comparison: Estimate | None = None,
+               left_out: tuple[str, ...] = ()) -> SheetView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
     view = estimate_view(result, audience, model)
@@ -144,8 +146,13 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                  "prediction for you alone."),
                _("The ranges show the uncertainty: the true number is likely to lie within them.")),
         not_mean_heading=_("What they do not mean"),
-        not_mean=(_("They do not compare the transplant with other treatments or with no transplant. For that, see "
+        # each points to its appendix only where it is printed
+        not_mean=(_("They do not compare the transplant with other treatments or with no transplant.")
+                  if "options" in left_out else
+                  _("They do not compare the transplant with other treatments or with no transplant. For that, see "
                     "\u201cYour options\u201d later in this summary."),
+                  _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy.")
+                  if "harms" in left_out else
                   _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy. "
                     "For those, see \u201cWhat the treatment involves\u201d later in this summary.")),
         notes_heading=_("Notes"),
@@ -163,14 +170,25 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         translation_note=translation_note(),
         translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ())
-        + (() if clinician else (glossary_view(),)) + (
-            options_view(model, result.profile, audience, result), harms_view(model, result, audience),
-            context_section(result, audience, model),
-            worksheet_section(model, values or {}, audience, result.profile)),
+        + appendices(result, audience, model, values or {}, left_out),
         guidance_core=core_sentence(model, result.profile, audience),
-        terms="" if clinician else _(
-            "AHSCT: autologous haematopoietic stem cell transplantation. EDSS: the usual disability score in MS."),
+        terms="" if clinician else _("EDSS: the usual disability score in MS."),  # AHSCT: under About you
     )
+
+
+def appendices(result: Estimate, audience: Audience, model: Model, values: Mapping[str, str],
+               left_out: tuple[str, ...]) -> tuple:
+    """The parts after the estimate, in order, except those the clinician left out on the Sheet tab
+    (:mod:`.appendices`); the glossary is the patient's only. Each is made only when printed."""
+    makers = {
+        "glossary": lambda: None if audience.clinician else glossary_view(),
+        "options": lambda: options_view(model, result.profile, audience, result),
+        "harms": lambda: harms_view(model, result, audience),
+        "guidance": lambda: context_section(result, audience, model),
+        "worksheet": lambda: worksheet_section(model, values, audience, result.profile),
+    }
+    made = (makers[key]() for key in APPENDIX_KEYS if key not in left_out)
+    return tuple(section for section in made if section is not None)
 
 
 def year_table(view: EstimateView) -> tuple[YearTableRow, ...]:

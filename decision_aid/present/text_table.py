@@ -78,7 +78,7 @@ def estimate_table(result: Estimate, model: Model) -> str:
                             label=wording.data_text(model.recent_label))),
     ]
     if result.pfs_recent is None:
-        lines.append(wording.wrap_text(recent_withheld_text(result.pfs_recent_reason)))
+        lines.append(wording.wrap_text(recent_withheld_text(result.pfs_recent_reason, result.profile)))
     else:
         lines += table(recent)
     lines += ["", wording.wrap_text(view.people_like_you)]

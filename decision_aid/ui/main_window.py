@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language,
-                                      consultation.sheet_audience)
+                                      consultation.sheet_audience, consultation.sheet_left_out)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -694,6 +694,7 @@ class MainWindow(QMainWindow):
         self.session.set_name(self.sheet_panel.name())
         self.session.set_sheet_language(self.sheet_panel.language())
         self.session.set_sheet_audience(self.sheet_panel.audience())
+        self.session.set_sheet_left_out(self.sheet_panel.left_out())
         self.sheet_actions.set_version(self.sheet_panel.audience())
 
     def _audience_changed(self) -> None:
