@@ -459,7 +459,8 @@ def run_sheet(args: argparse.Namespace) -> int:
     values = tuple(sorted(consultation.values.items())) if consultation else ()
     language = args.language or (consultation.sheet_language if consultation else "en")
     options = SheetOptions(audience=settings["audience"], paper=args.paper, name=settings["name"],
-                           notes=settings["notes"], values=values, language=language)
+                           notes=settings["notes"], values=values, language=language,
+                           left_out=consultation.sheet_left_out if consultation else ())  # as on its Sheet tab
     if not glyphs_drawable(options, args.allow_missing_glyphs):
         return EXIT_REJECTED
     try:

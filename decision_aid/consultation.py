@@ -64,12 +64,15 @@ _FIELDS: dict[str, tuple[type, ...]] = {
 # in English leaves it out, so that it stays readable by versions that do not know the field).
 # ``sheet_audience`` is the sheet's version chosen on the Sheet tab when it is the clinician's (the
 # patient's, the default, is left out for the same reason): never the window's view.
+# ``sheet_left_out`` lists the sheet's appendices the clinician left out on the Sheet tab (none, the
+# default, is left out of the file): see :mod:`.present.appendices`.
 _OPTIONAL_FIELDS: dict[str, tuple[type, ...]] = {"opened_from": (str,), "sheet_language": (str,),
-                                                 "sheet_audience": (str,)}
+                                                 "sheet_audience": (str,), "sheet_left_out": (list,)}
 SHEET_LANGUAGE_DEFAULT = "en"
 SHEET_AUDIENCE_DEFAULT = "patient"
 MAX_PATH_TEXT = 4096
-_TYPE_NAMES = {str: N_("text"), int: N_("a whole number"), dict: N_("an object"), type(None): N_("null")}
+_TYPE_NAMES = {str: N_("text"), int: N_("a whole number"), dict: N_("an object"), list: N_("a list"),
+               type(None): N_("null")}
 
 
 class ConsultationError(Exception):
@@ -108,10 +111,12 @@ class Consultation:
     opened_from: str | None = None  # autosaves only: the file this consultation belongs to
     sheet_language: str = SHEET_LANGUAGE_DEFAULT  # the language the sheet is printed in
     sheet_audience: str = SHEET_AUDIENCE_DEFAULT  # the sheet's version (patient or clinician), apart from the view
+    sheet_left_out: tuple[str, ...] = ()  # the sheet's appendices left out (none by default)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", MappingProxyType(dict(self.profile)))
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+        object.__setattr__(self, "sheet_left_out", tuple(self.sheet_left_out))
 
     @classmethod
     def for_model(cls, model, profile: Mapping[str, Any], **fields: Any) -> "Consultation":
@@ -145,6 +150,7 @@ class Consultation:
             **({"opened_from": self.opened_from} if self.opened_from is not None else {}),
             **({"sheet_language": self.sheet_language} if self.sheet_language != SHEET_LANGUAGE_DEFAULT else {}),
             **({"sheet_audience": self.sheet_audience} if self.sheet_audience != SHEET_AUDIENCE_DEFAULT else {}),
+            **({"sheet_left_out": list(self.sheet_left_out)} if self.sheet_left_out else {}),
         }
 
 
@@ -199,7 +205,21 @@ def load_consultation(path: str | os.PathLike, model) -> Consultation:
         opened_from=document.get("opened_from"),
         sheet_language=document.get("sheet_language", SHEET_LANGUAGE_DEFAULT),
         sheet_audience=document.get("sheet_audience", SHEET_AUDIENCE_DEFAULT),
+        sheet_left_out=tuple(document.get("sheet_left_out", ())),
     )
+
+
+def _check_left_out(left_out: list) -> None:
+    """The appendices left out: known keys, each once."""
+    from .present.appendices import APPENDIX_KEYS
+
+    for key in left_out:
+        if not isinstance(key, str) or key not in APPENDIX_KEYS:
+            raise ConsultationError(_("The file's field 'sheet_left_out' holds {value}, which is not allowed; "
+                                      "allowed: {allowed}.", value=_show(key),
+                                      allowed=_(" or ").join(APPENDIX_KEYS)), "sheet_left_out")
+    if len(set(left_out)) != len(left_out):
+        raise ConsultationError(_("The file's field 'sheet_left_out' names an appendix twice."), "sheet_left_out")
 
 
 def _read_limited(path: Path) -> bytes:
@@ -322,6 +342,8 @@ def _check_document(document: Any) -> None:
         raise ConsultationError(_("The file's field 'sheet_audience' is {value}, which is not allowed; allowed: "
                                   "{allowed}.", value=_show(document["sheet_audience"]),
                                   allowed=_(" or ").join(AUDIENCES)), "sheet_audience")
+    if "sheet_left_out" in document:
+        _check_left_out(document["sheet_left_out"])
     _check_length("notes", document["notes"], MAX_NOTES)
     if document["patient_name"] is not None:
         _check_length("patient_name", document["patient_name"], MAX_NAME)

@@ -44,6 +44,7 @@ class ConsultationSession:
         self.name: str | None = None
         self.sheet_language = sheet_language  # the patient's language for the sheet (not the window's)
         self.sheet_audience = Audience.PATIENT  # the sheet's version, chosen on its own (never the view)
+        self.sheet_left_out: tuple[str, ...] = ()  # the sheet's appendices left out (all included by default)
         self.result: Estimate | None = None
         self.refusal: tuple[FieldError, ...] = ()
         self.stale = False  # the profile changed since the last estimate
@@ -123,6 +124,13 @@ class ConsultationSession:
             self.sheet_audience = audience
             self._announce("contents")
 
+    def set_sheet_left_out(self, left_out: tuple[str, ...]) -> None:
+        """The appendices the clinician leaves out of the sheet (saved with the consultation)."""
+        left_out = tuple(left_out)
+        if left_out != self.sheet_left_out:
+            self.sheet_left_out = left_out
+            self._announce("contents")
+
     # -- the estimate ---------------------------------------------------------------------------------
 
     def recompute(self) -> None:
@@ -160,7 +168,8 @@ class ConsultationSession:
         return Consultation.for_model(
             self.model, self.raw, audience=self.audience.value, horizon=self.horizon, notes=self.notes,
             values=dict(self.values), patient_name=self.name if with_name else None,
-            sheet_language=self.sheet_language, sheet_audience=self.sheet_audience.value)
+            sheet_language=self.sheet_language, sheet_audience=self.sheet_audience.value,
+            sheet_left_out=self.sheet_left_out)
 
     def apply(self, consultation: Consultation) -> None:
         """Show a saved (already checked) consultation; fields it leaves out become blank."""
@@ -173,6 +182,7 @@ class ConsultationSession:
         self.name = consultation.patient_name
         self.sheet_language = consultation.sheet_language
         self.sheet_audience = Audience.parse(consultation.sheet_audience)
+        self.sheet_left_out = consultation.sheet_left_out
         self.result, self.stale = None, True
         self.unpin()  # another consultation: a pin from this one would compare two patients
         self._announce("audience", "contents")

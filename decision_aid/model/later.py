@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from .survival import cll
+from .survival import cll, icll
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,12 @@ class PooledGroup:
     mu: float
     se: float
     sd: float
+
+    def survival(self, z: float) -> tuple[float, float, float, float, float]:
+        """The pooled 5-year figure as survival: the point, then the ends of its interval and of its
+        predictive interval at ``z`` (a higher cll is a lower survival)."""
+        return (float(icll(self.mu)), float(icll(self.mu + z * self.se)), float(icll(self.mu - z * self.se)),
+                float(icll(self.mu + z * self.sd)), float(icll(self.mu - z * self.sd)))
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,17 @@ def pool(cohorts: Iterable[CohortFigure]) -> tuple[dict[str, PooledGroup], float
         se = math.sqrt(1 / sum(w))
         pooled[group] = PooledGroup(sum(wi * c.y for wi, c in zip(w, members)) / sum(w), se, math.sqrt(se**2 + tau2))
     return pooled, math.sqrt(tau2), q_total
+
+
+def pooled_shares(cohorts: Iterable[CohortFigure], tau: float) -> tuple[float, ...]:
+    """Each cohort's share of its group's random-effects weight ``1/(se^2 + tau^2)`` (R2), in the
+    order given: how much each cohort counts in its group's pooled figure."""
+    cohorts = tuple(cohorts)
+    weights = [1 / (c.se**2 + tau**2) for c in cohorts]
+    totals: dict[str, float] = {}
+    for cohort, weight in zip(cohorts, weights):
+        totals[cohort.group] = totals.get(cohort.group, 0.0) + weight
+    return tuple(weight / totals[cohort.group] for cohort, weight in zip(cohorts, weights))
 
 
 def ten_year_change(five: tuple[float, float, float], ten: tuple[float, float, float], z95: float,

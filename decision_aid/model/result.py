@@ -192,6 +192,11 @@ class Estimate:
         return self.pfs_at[int(self.pfs.extrapolated_after)]
 
     @property
+    def pfs_recent_5y(self) -> Interval | None:
+        """The later cohorts' PFS at the study's follow-up (5 years), or None where R6 withholds it."""
+        return None if self.pfs_recent_at is None else self.pfs_recent_at[int(self.pfs.extrapolated_after)]
+
+    @property
     def pfs_equals_survival(self) -> bool:
         return self.pfs.equals_survival
 

@@ -16,7 +16,8 @@ from ..model import Estimate, Profile
 from ..model.profile import CHOICE_FIELDS
 from . import wording
 from .audience import Audience
-from .estimate_view import OutcomeCard, early_card, pfs_card
+from .estimate_view import (OutcomeCard, chart_view, early_cards, later_era_name, pfs_cards, pfs_heading,
+                            study_era_name, survival_cards, survival_heading, withheld_text)
 from .i18n import _, ngettext
 
 #: Profile fields in the order a difference is named.
@@ -27,19 +28,37 @@ FIELDS = ("age", "course", "edss", "prior_dmts", "relapses_past_year", "disease_
 class ComparisonSide:
     label: str  # what is particular to this side, e.g. "Age 38; EDSS 4.0" ("" when nothing differs)
     early: tuple[OutcomeCard, OutcomeCard]  # the two eras, as on the estimate: never one alone
-    pfs: OutcomeCard
+    pfs: tuple[OutcomeCard, ...]  # alive without worsening at 5 years: the study's era, then the later (unless R6)
+    survival: tuple[OutcomeCard, OutcomeCard]  # alive at 5 years, both eras
     heading: str = ""  # which side and what is particular to it, e.g. "Pinned: Age 38; EDSS 4.0", or "Pinned"
+    pfs_withheld: str = ""  # why this side has no later cohorts' figure (R6), or ""
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One outcome in one era, pinned beside current: the heading names both (the cards' own
+    headings name the era only). A side whose later figure R6 withholds has no card and says why."""
+
+    key: str
+    heading: str
+    pinned: OutcomeCard | None
+    current: OutcomeCard | None
+    pinned_withheld: str = ""
+    current_withheld: str = ""
 
 
 @dataclass(frozen=True)
 class PinnedCurve:
-    """The pinned estimate's progression-free curve, drawn beside the current one on the chart."""
+    """The pinned estimate's progression-free curves (both eras, the later one unless R6 withholds
+    it), drawn beside the current ones on the chart."""
 
     times: np.ndarray
-    estimate: np.ndarray  # fractions on the pinned estimate's own grid (its horizon may differ)
-    label: str  # the legend entry: the pinned side's heading
-    current_label: str  # the current curve's legend entry while comparing: the current side's heading
-    description: str  # its yearly values in words, for screen readers
+    estimate: np.ndarray  # the study's era: fractions on the pinned estimate's own grid (its horizon may differ)
+    label: str  # the legend entry of the pinned study-era curve: the side's heading and the era
+    current_label: str  # the current study-era curve's legend entry while comparing
+    description: str  # its yearly values in words, both eras, for screen readers
+    recent: np.ndarray | None = None  # the later cohorts' era, where shown
+    recent_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,7 @@ class ComparisonView:
     note: str
     curve: PinnedCurve | None = None
     shared: str = ""  # what both profiles have, said once: "Both: relapsing-remitting MS; EDSS 4.0; ..."
+    rows: tuple[ComparisonRow, ...] = ()  # each outcome and era, in the estimate's order
 
 
 def field_text(profile: Profile, field: str) -> str:
@@ -92,28 +112,49 @@ def side(result: Estimate, fields: tuple[str, ...], audience: Audience, pinned: 
         heading = _("Pinned: {label}", label=label) if label else _("Pinned")
     else:
         heading = _("Current: {label}", label=label) if label else _("Current")
-    years = int(result.pfs.extrapolated_after)
     return ComparisonSide(
         label=label,
         heading=heading,
-        early=(early_card("early_study", result.early_mortality, result.early_mortality_source, True,
-                          result.early_mortality_days, audience),
-               early_card("early_recent", result.early_mortality_recent, result.early_mortality_recent_source,
-                          False, result.early_mortality_days, audience)),
-        pfs=pfs_card(result.pfs_5y, years, audience),
+        early=early_cards(result, audience),
+        pfs=pfs_cards(result, audience),
+        survival=survival_cards(result, audience),
+        pfs_withheld=withheld_text(result),
     )
+
+
+def comparison_rows(pinned: Estimate, pinned_side: ComparisonSide, current_side: ComparisonSide) \
+        -> tuple[ComparisonRow, ...]:
+    """Death within 100 days, alive without worsening and alive at 5 years, each era a row."""
+    days, years = pinned.early_mortality_days, int(pinned.pfs.extrapolated_after)
+    early = _("Death within {days} days of transplant", days=days)
+    rows = [ComparisonRow(p.key, _("{outcome}: {era}", outcome=early, era=p.heading), p, c)
+            for p, c in zip(pinned_side.early, current_side.early)]
+    for index, era in enumerate((study_era_name(pinned), later_era_name())):
+        cards = [side.pfs[index] if index < len(side.pfs) else None for side in (pinned_side, current_side)]
+        if cards == [None, None]:
+            continue
+        rows.append(ComparisonRow(("pfs_study", "pfs_recent")[index],
+                                  _("{outcome}: {era}", outcome=pfs_heading(years), era=era), *cards,
+                                  pinned_side.pfs_withheld if cards[0] is None else "",
+                                  current_side.pfs_withheld if cards[1] is None else ""))
+    rows += [ComparisonRow(p.key, _("{outcome}: {era}", outcome=survival_heading(years), era=p.heading), p, c)
+             for p, c in zip(pinned_side.survival, current_side.survival)]
+    return tuple(rows)
 
 
 def pinned_curve(result: Estimate, pinned_side: ComparisonSide, current_side: ComparisonSide,
                  audience: Audience) -> PinnedCurve:
-    curve = result.pfs
-    cut = curve.extrapolated_after
-    yearly = " ".join(_("{value}.", value=wording.curve_value_text(float(year), interval, audience.clinician,
-                                                                   year > cut))
-                      for year, interval in result.pfs_at.items())  # a sentence a year, as the chart's own
-    return PinnedCurve(times=curve.times, estimate=curve.estimate, label=pinned_side.heading,
-                       current_label=current_side.heading,
-                       description=_("{label}: {values}", label=pinned_side.heading, values=yearly))
+    study = wording.lower_first(study_era_name(result))
+    chart = chart_view(result, audience)
+    recent = chart.recent
+    return PinnedCurve(times=result.pfs.times, estimate=result.pfs.estimate,
+                       label=_("{side}, {era}", side=pinned_side.heading, era=study),
+                       current_label=_("{side}, {era}", side=current_side.heading, era=study),
+                       description=_("{label}: {values}", label=pinned_side.heading,
+                                     values=chart.description),
+                       recent=None if recent is None else recent.estimate,
+                       recent_label="" if recent is None else _("{side}, {era}", side=pinned_side.heading,
+                                                                era=wording.lower_first(recent.label)))
 
 
 def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | str) -> ComparisonView:
@@ -130,4 +171,5 @@ def comparison_view(pinned: Estimate, current: Estimate, audience: Audience | st
                "values change the numbers, not what will happen to one person."),
         curve=pinned_curve(pinned, pinned_side, current_side, audience),
         shared=shared_text(pinned.profile, current.profile, fields),
+        rows=comparison_rows(pinned, pinned_side, current_side),
     )

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Estimate, Model
+from ..model import Estimate, Interval, Model
+from ..model.later import pooled_shares
+from ..model.survival import icll
 from . import wording
 from .review_view import review_view
 from .audience import Audience
@@ -71,6 +73,97 @@ def figure_lines(source, clinician: bool, labels: dict[str, str] | None = None, 
             if text:
                 lines.append(text)
     return tuple(lines)
+
+
+def later_cohorts_section(model: Model, clinician: bool) -> MethodSection:
+    """The second era: which later cohorts are pooled, what each counts for and what the pool gives,
+    per type of MS (every figure and weight from the model), and when it applies (R6)."""
+    shares = pooled_shares(model.cohorts, model.tau)
+    groups = {"relapsing": _("relapsing MS"), "progressive": _("progressive MS")}
+    years = wording.number(model.data_horizon)
+    cohorts = []
+    for cohort, share in zip(model.cohorts, shares):
+        name = wording.data_text(model.evidence.get(cohort.source).short_name)
+        five = float(icll(cohort.y))
+        if clinician:
+            cohorts.append(_("{cohort}, {group}: {value} at {years} years (cll {y}, SE {se}); {share} of the pooled "
+                             "weight", cohort=name, group=groups[cohort.group], value=wording.percent(five),
+                             years=years, y=wording.number(cohort.y, 3), se=wording.number(cohort.se, 3),
+                             share=wording.percent(share, 0)))
+        else:
+            cohorts.append(_("{cohort}, {group}: {count} were alive without worsening at {years} years; it counts "
+                             "for {share} parts in {total} of the combined figure", cohort=name,
+                             group=groups[cohort.group], count=wording.count_phrase(five), years=years,
+                             share=wording.in_hundred(share), total=wording.DENOMINATOR))
+    pooled = []
+    for group, result in model.pooled.items():
+        point, low, high, predictive_low, predictive_high = result.survival(model.z95)
+        if clinician:
+            pooled.append(_("Pooled, {group}: {value} at {years} years (95% CI {low} to {high}; predictive interval "
+                            "{plow} to {phigh})", group=groups[group], value=wording.percent(point), years=years,
+                            low=wording.end_percent(low), high=wording.end_percent(high),
+                            plow=wording.end_percent(predictive_low), phigh=wording.end_percent(predictive_high)))
+        else:
+            pooled.append(_("Combined, {group}: {count} alive without worsening at {years} years (for a new centre, "
+                            "{range})", group=groups[group], count=wording.count_phrase(point), years=years,
+                            range=wording.range_phrase(Interval(point, predictive_low, predictive_high))))
+    if clinician:
+        paragraphs = (
+            _("{label}. Each cohort's 5-year figure free of confirmed disability worsening is pooled per type of MS "
+              "on the complementary log-log scale (random effects, one between-cohort SD for both types: tau "
+              "{tau}). The personal later curve keeps the study's age and treatment effects and is anchored to "
+              "this pool; between 5 and 10 years it follows the one cohort with 10-year figures.",
+              label=wording.sentence_case(wording.data_text(model.recent_label)),
+              tau=wording.number(model.tau, 3)),
+            _("In progressive MS the later curve is shown only with relapses or new MRI activity in the past year: "
+              "the later centres mainly treated progressive MS while it was still active."),
+        )
+    else:
+        paragraphs = (
+            _("The second set of numbers comes from later studies, in Italy, Sweden, the UK and a US trial, of people "
+              "treated at later centres. Their results were combined, giving more weight to the more precise "
+              "studies. The number for you starts from this combined figure and is changed for your age and "
+              "previous treatments, as in the first study."),
+            _("In progressive MS these later numbers are shown only if the MS still showed relapses or new MRI "
+              "lesions in the past year, because the later centres mainly treated progressive MS while it was still "
+              "active."),
+        )
+    return MethodSection(_("Later cohorts (the second set of numbers)"), paragraphs, tuple(cohorts + pooled))
+
+
+def life_table_section(model: Model, result: Estimate | None, clinician: bool) -> MethodSection:
+    """Age and being alive (A17): ordinary population death rates, compared with the study's
+    assumed average age."""
+    table = model.evidence.get(model.spec.raw["life_table"])
+    if not clinician:
+        return MethodSection(_("Age and being alive"), (_(
+            "The chance of being alive at {years} years also takes into account how many people of your age die "
+            "in an ordinary year (England and Wales, 2017 to 2019). It is lower for older people, as in everyone.",
+            years=wording.number(model.data_horizon)),))
+    paragraphs = [table.full_citation, _("Design: {design}.", design=text(table, "design")),
+                  _("Overall survival is multiplied by the population's survival at the patient's age relative to a "
+                    "{age}-year-old, the study's average age implied by assumption A3 (A17).",
+                    age=wording.number(model.age_ref, 1))]
+    if result is not None:
+        years = model.data_horizon
+        own, reference = (float(model.life_table.survival(age, years)) for age in (result.profile.age, model.age_ref))
+        paragraphs.append(_("For this profile: population survival over {years} years {own} at age {age}, against "
+                            "{reference} at {ref_age}; factor {factor}.", years=wording.number(years),
+                            own=wording.percent(own, 2), age=wording.number(result.profile.age),
+                            reference=wording.percent(reference, 2), ref_age=wording.number(model.age_ref, 1),
+                            factor=wording.number(own / reference, 4)))
+    return MethodSection(_("Age and survival: the life table"), tuple(paragraphs))
+
+
+def assumptions_section(assumptions, clinician: bool) -> MethodSection:
+    """Every assumption with what it means for the patient: the clinician reads the id, the
+    assumption and its meaning; the patient reads the meanings, in plain words, without ids."""
+    if clinician:
+        return MethodSection(_("Assumptions"), items=tuple(
+            _("{id} {text} For the patient: {meaning}", id=a.id, text=wording.data_text(a.text),
+              meaning=wording.data_text(a.for_patient)) for a in assumptions))
+    return MethodSection(_("What the numbers assume, and what it means for you"),
+                         items=tuple(wording.data_text(a.for_patient) for a in assumptions))
 
 
 #: The primary study's figures the patient reads, with their words (the clinician reads them all).
@@ -184,7 +277,9 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
                 _("Patients: {cohort}.", cohort=text(recent, "cohort")),
                 _("Definition: {definition}.", definition=text(recent, "early_mortality_definition")),
             ), figure_lines(recent, clinician, RECENT_FIGURE_LABELS, model.early_days)),
-            MethodSection(_("Assumptions"), items=tuple(f"{a.id} {wording.data_text(a.text)}" for a in assumptions)),
+            later_cohorts_section(model, clinician),
+            life_table_section(model, result, clinician),
+            assumptions_section(assumptions, clinician),
             # What changed in the model is the developers' and reviewers' account: the clinician's view only.
             MethodSection(_("What changed in model {version}", version=model.version),
                           (_("Estimates saved or printed with an earlier model ({versions}) were recomputed; the "
@@ -198,7 +293,8 @@ def method_view(model: Model, result: Estimate | None, audience: Audience | str)
         ]
     else:
         sections += patient_sources(model)
-        sections.append(MethodSection(_("Assumptions"), (assumptions_in_brief(assumptions, model.data_horizon),)))
+        sections += [later_cohorts_section(model, clinician), life_table_section(model, result, clinician),
+                     assumptions_section(assumptions, clinician)]  # A1 to A22, each in plain words
     sections.append(MethodSection(_("What this estimate does not cover"),
                                   items=tuple(_(t) for t in wording.NOT_COVERED)))
     if not clinician:

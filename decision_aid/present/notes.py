@@ -49,12 +49,20 @@ def note_text(note: Note) -> str:
     raise KeyError(f"no words for note {note.id!r}")
 
 
-def recent_withheld_text(reason: str) -> str:
+def recent_withheld_text(reason: str, profile=None) -> str:
     """Why the later cohorts' curve is not shown for a progressive profile (MODEL.md R6, A22), and
-    what would change it, in one sentence."""
+    what would change it, in one sentence: where one of the two answers is given already, only
+    the missing one is asked for (``profile``, when known)."""
     if reason == "no_inflammatory_activity":
         return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions, so "
                  "their results do not apply to this profile, which had neither in the past year.")
+    relapses, mri = (getattr(profile, "relapses_past_year", None), getattr(profile, "mri_activity_past_year", None))
+    if reason == "activity_not_known" and relapses is None and mri == "no":
+        return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions; enter "
+                 "the relapses in the past year to see whether their results apply to this profile.")
+    if reason == "activity_not_known" and relapses == 0 and mri is None:
+        return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions; enter "
+                 "the MRI activity in the past year to see whether their results apply to this profile.")
     if reason == "activity_not_known":
         return _("Later centres treat progressive MS mainly while it still shows relapses or new MRI lesions; enter "
                  "the relapses in the past year or the MRI activity to see whether their results apply to this "

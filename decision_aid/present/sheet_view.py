@@ -26,6 +26,7 @@ from .glossary import GlossaryView, glossary_view
 from .guidance_view import GuidanceView, core_sentence, guidance_view
 from .harms_view import HarmsView, harms_view
 from .i18n import _
+from .appendices import APPENDIX_KEYS
 from .method_view import assumptions_in_brief
 from .numbers import format_date
 from .options_view import OptionsView, options_view
@@ -80,6 +81,7 @@ class SheetView:
     name_line: str
     versions: str
     profile_title: str
+    treatment: str  # the treatment's name spelled out, once, under the profile (the subtitle stays short)
     warnings_heading: str
     limits_heading: str
     means_heading: str
@@ -92,7 +94,8 @@ class SheetView:
     source_text: str
     year_label: str
     year_table: tuple[YearTableRow, ...]  # under the years: the patient's "In 100"; the clinician's % and range
-    extrapolated_mark: str
+    extrapolated_mark: str  # the footnote of "*" ("" where no year is marked so)
+    one_cohort_mark: str  # the footnote of "\u2020"
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
     translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
@@ -107,7 +110,8 @@ class SheetView:
 
 def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: str | None = None,
                notes: str = "", date: _dt.date | None = None,
-               values: Mapping[str, str] | None = None, comparison: Estimate | None = None) -> SheetView:
+               values: Mapping[str, str] | None = None, comparison: Estimate | None = None,
+               left_out: tuple[str, ...] = ()) -> SheetView:
     audience = Audience.parse(audience)
     clinician = audience.clinician
     view = estimate_view(result, audience, model)
@@ -133,6 +137,8 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         name_line=_("For: {name}", name=name) if name else "",
         versions=view.versions,
         profile_title=_("Profile:") if clinician else _("About you:"),
+        treatment=_("AHSCT means autologous haematopoietic stem cell transplantation: the treatment these "
+                    "numbers are about."),
         warnings_heading=_("Please note (applies to this profile)"),
         limits_heading=_("Limits of the early-death figures"),
         means_heading=_("What these numbers mean"),
@@ -140,8 +146,13 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
                  "prediction for you alone."),
                _("The ranges show the uncertainty: the true number is likely to lie within them.")),
         not_mean_heading=_("What they do not mean"),
-        not_mean=(_("They do not compare the transplant with other treatments or with no transplant. For that, see "
+        # each points to its appendix only where it is printed
+        not_mean=(_("They do not compare the transplant with other treatments or with no transplant.")
+                  if "options" in left_out else
+                  _("They do not compare the transplant with other treatments or with no transplant. For that, see "
                     "\u201cYour options\u201d later in this summary."),
+                  _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy.")
+                  if "harms" in left_out else
                   _("They do not cover other effects of treatment, such as the side effects of strong chemotherapy. "
                     "For those, see \u201cWhat the treatment involves\u201d later in this summary.")),
         notes_heading=_("Notes"),
@@ -150,33 +161,59 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         source_text=_("Source: {citation} {review}", citation=result.primary_citation, review=review.line),
         year_label=_("Year"),
         year_table=year_table(view),
-        extrapolated_mark=_("* extrapolated beyond {years} years", years=years),
+        extrapolated_mark=_("{mark} extrapolated beyond {years} years (the study's curve)", mark=MARK_EXTRAPOLATED,
+                            years=years) if any(r.extrapolated for r in view.years) else "",
+        one_cohort_mark=_("{mark} from one cohort after {years} years (the later cohorts' curve)",
+                          mark=MARK_ONE_COHORT, years=years) if any(r.one_cohort for r in view.years_recent) else "",
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
         translation_note=translation_note(),
         translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ())
-        + (() if clinician else (glossary_view(),)) + (
-            options_view(model, result.profile, audience, result), harms_view(model, result, audience),
-            context_section(result, audience, model),
-            worksheet_section(model, values or {}, audience, result.profile)),
+        + appendices(result, audience, model, values or {}, left_out),
         guidance_core=core_sentence(model, result.profile, audience),
-        terms="" if clinician else _(
-            "AHSCT: autologous haematopoietic stem cell transplantation. EDSS: the usual disability score in MS."),
+        terms="" if clinician else _("EDSS: the usual disability score in MS."),  # AHSCT: under About you
     )
 
 
+def appendices(result: Estimate, audience: Audience, model: Model, values: Mapping[str, str],
+               left_out: tuple[str, ...]) -> tuple:
+    """The parts after the estimate, in order, except those the clinician left out on the Sheet tab
+    (:mod:`.appendices`); the glossary is the patient's only. Each is made only when printed."""
+    makers = {
+        "glossary": lambda: None if audience.clinician else glossary_view(),
+        "options": lambda: options_view(model, result.profile, audience, result),
+        "harms": lambda: harms_view(model, result, audience),
+        "guidance": lambda: context_section(result, audience, model),
+        "worksheet": lambda: worksheet_section(model, values, audience, result.profile),
+    }
+    made = (makers[key]() for key in APPENDIX_KEYS if key not in left_out)
+    return tuple(section for section in made if section is not None)
+
+
 def year_table(view: EstimateView) -> tuple[YearTableRow, ...]:
-    """The rows under the years: for the patient, people in 100; for the clinician, the estimate and
-    both ends of its 95% interval in percent, then people in 100 (the window's Range column, on paper)."""
-    rows = view.years
-    in_hundred = YearTableRow(_("In 100"), tuple(r.in_hundred for r in rows))
-    if not view.audience.clinician:
-        return (in_hundred,)
-    return (YearTableRow(_("Estimate (%)"), tuple(r.number for r in rows)),
-            YearTableRow(_("95% lower"), tuple(r.lower for r in rows)),
-            YearTableRow(_("95% upper"), tuple(r.upper for r in rows)),
-            in_hundred)
+    """The rows under the years, one era after the other: for the patient, people in 100; for the
+    clinician, the estimate and both ends of its 95% interval in percent, then people in 100 (the
+    window's Range column, on paper). A year beyond 5 is marked in its first row's cell: "*" where
+    the study's curve is extrapolated, "\u2020" where the later cohorts' rests on one cohort."""
+    rows = []
+    for era, years in ((_("the study"), view.years), (_("later cohorts"), view.years_recent)):
+        if not years:
+            continue
+        marks = [MARK_EXTRAPOLATED if r.extrapolated else MARK_ONE_COHORT if r.one_cohort else "" for r in years]
+        in_hundred = tuple(r.in_hundred for r in years)
+        if not view.audience.clinician:
+            rows.append(YearTableRow(_("In 100, {era}", era=era), tuple(c + m for c, m in zip(in_hundred, marks))))
+            continue
+        rows += [YearTableRow(_("{era}: estimate (%)", era=wording.sentence_case(era)),
+                              tuple(r.number + m for r, m in zip(years, marks))),
+                 YearTableRow(_("95% lower"), tuple(r.lower for r in years)),
+                 YearTableRow(_("95% upper"), tuple(r.upper for r in years)),
+                 YearTableRow(_("In 100"), in_hundred)]
+    return tuple(rows)
+
+
+MARK_EXTRAPOLATED, MARK_ONE_COHORT = "*", "\u2020"
 
 
 def translation_note() -> str:

@@ -17,6 +17,7 @@ from ..context.trial import TrialCounts
 from ..model import Estimate, Interval, Model
 from . import wording
 from .audience import Audience
+from .estimate_view import later_era_name, study_era_name, withheld_text
 from .i18n import N_, _
 
 #: What each measure is (a definition, not a figure).
@@ -235,11 +236,17 @@ def you_lines(result: Estimate | None, years: int, audience: Audience) -> tuple[
              else _("Personal estimate, death within {days} days (adjusted for EDSS only):", days=days)]
     lines += [_("{era}: {value}", era=era_label(source, primary), value=interval_text(interval, audience))
               for interval, source, primary in _eras(result)]
-    lines.append(_("Alive without worsening at {years} years, people like you: {value}", years=years,
-                   value=interval_text(result.pfs_at[years], audience)) if not audience.clinician
-                 else _("Alive without worsening at {years} years: {value}", years=years,
-                        value=interval_text(result.pfs_at[years], audience)))
+    lines.append(_("Alive without worsening at {years} years:", years=years))
+    lines += [_("{era}: {value}", era=era, value=value) for era, value in pfs_eras(result, years, audience)]
     return tuple(lines)
+
+
+def pfs_eras(result: Estimate, years: int, audience: Audience) -> list[tuple[str, str]]:
+    """(era, value) for alive without worsening at ``years`` in both eras; the later cohorts' value
+    is the reason it is not shown where R6 withholds it."""
+    recent = (withheld_text(result) if result.pfs_recent_at is None
+              else interval_text(result.pfs_recent_at[years], audience))
+    return [(study_era_name(result), interval_text(result.pfs_at[years], audience)), (later_era_name(), recent)]
 
 
 def _personal_row(result: Estimate, years: int, audience: Audience, columns: tuple[str, ...]) -> TableRow:
@@ -256,8 +263,8 @@ def _personal_row(result: Estimate, years: int, audience: Audience, columns: tup
         "definition": _("Death within {days} days (for your EDSS score); alive without disability worsening",
                         days=days),
         "early_deaths": early,
-        "outcomes": _("stayed free of worsening and alive: {value} at {years} years",
-                      value=interval_text(result.pfs_at[years], audience), years=years),
+        "outcomes": _("At {years} years: {values}", years=years, values=" ".join(
+            _("{era}: {value}.", era=era, value=value) for era, value in pfs_eras(result, years, audience))),
     }
     return TableRow("personal", tuple(cells[c] for c in columns), wording.people_like_you(), personal=True)
 
@@ -287,10 +294,12 @@ def mortality_points(rows: tuple[StudyRow, ...], result: Estimate | None) -> tup
 def pfs_points(rows: tuple[StudyRow, ...], result: Estimate | None, years: int) -> tuple[ChartPoint, ...]:
     """The personal estimate at ``years`` (the study's follow-up) and each study's figure nearest to it."""
     points = []
-    if result is not None:
-        pfs = result.pfs_at[years]
-        points.append(ChartPoint(_("You, {years} y", years=years), pfs.estimate, pfs.lower, pfs.upper,
-                                 SHAPE_PERSONAL, True))
+    if result is not None:  # both eras (the later one unless R6 withholds it): the same symbol, size and colour
+        for at, era in ((result.pfs_at, _("the study")), (result.pfs_recent_at, _("later cohorts"))):
+            if at is not None:
+                pfs = at[years]
+                points.append(ChartPoint(_("You, {era}, {years} y", era=era, years=years), pfs.estimate, pfs.lower,
+                                         pfs.upper, SHAPE_PERSONAL, True))
     for row in rows:
         for outcome in row.nearest_outcomes(years, charted_only=True):
             lower, upper = outcome.ci if outcome.ci else (None, None)
@@ -305,7 +314,8 @@ def legend_text(rows: tuple[StudyRow, ...], result: Estimate | None) -> str:
     if result is None:
         return _("\u25cf circle = whole study; \u25a0 square = relapsing group; \u25b2 triangle = progressive group; "
                  "lines = 95% interval where published. MIST reports counts, not a survival percentage (see the table).")
-    return _("\u2605 star = you (personal estimate from {study}; early deaths for both eras, the same way); "
+    return _("\u2605 star = you (personal estimates for both eras, shown the same way: from {study} and from the "
+             "later cohorts); "
              "\u25cf circle = whole study; \u25a0 square = relapsing group; \u25b2 triangle = progressive group; "
              "lines = 95% interval where published. MIST reports counts, not a survival percentage (see the table).",
              study=rows[0].label)

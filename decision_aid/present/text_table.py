@@ -12,25 +12,6 @@ from .i18n import _
 from .notes import note_view, recent_withheld_text
 
 
-def outcome_rows(result: Estimate, every_year: bool = True) -> list[tuple[str, Interval]]:
-    """(label, interval) for each number: death within 100 days in both eras (side by side, never
-    averaged), alive at 5 years, and alive without worsening at each year of the horizon (only
-    at 5 years, and every year to 10 when the horizon is 10, unless ``every_year``)."""
-    days = result.early_mortality_days
-    rows = [(_("Death within {days} days, {label}", days=days, label=_(source.label)), interval)
-            for interval, source in ((result.early_mortality, result.early_mortality_source),
-                                     (result.early_mortality_recent, result.early_mortality_recent_source))]
-    cut = result.pfs.extrapolated_after
-    rows.append((_("Alive at {years} years", years=int(cut)), result.overall_survival_5y))
-    for year, interval in result.pfs_at.items():
-        if not every_year and year < cut:
-            continue
-        label = (_("Alive without disability worsening at {year} y (extrapolated)", year=year) if year > cut
-                 else _("Alive without disability worsening at {year} y", year=year))
-        rows.append((label, interval))
-    return rows
-
-
 def estimate_rows(result: Estimate) -> list[tuple[str, Interval]]:
     """(label, interval) for the single figures of both eras, side by side and never averaged:
     death within 100 days (study centres, then recent UK centres) and alive at 5 years (the later
@@ -97,7 +78,7 @@ def estimate_table(result: Estimate, model: Model) -> str:
                             label=wording.data_text(model.recent_label))),
     ]
     if result.pfs_recent is None:
-        lines.append(wording.wrap_text(recent_withheld_text(result.pfs_recent_reason)))
+        lines.append(wording.wrap_text(recent_withheld_text(result.pfs_recent_reason, result.profile)))
     else:
         lines += table(recent)
     lines += ["", wording.wrap_text(view.people_like_you)]

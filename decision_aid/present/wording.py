@@ -368,9 +368,10 @@ def survival_other_side(interval: Interval, years: int) -> str:
                            years=years))
 
 
-def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
-    """What the chart says about one point in time, e.g. under the mouse: "1 year", "1.5 years"
-    (never "1.0 years"), and no range where it has none ("between 100 and 100 in 100" at 0)."""
+def era_value_text(interval: Interval, clinician: bool, mark: str = "") -> str:
+    """One curve's value at one time in the view's unit ("71.5% (95% interval ...)" or "about 72
+    in 100 (between ...)"), no range where it has none ("between 100 and 100 in 100" at 0),
+    followed by ``mark`` ("extrapolated", "from one cohort") where it applies."""
     if clinician:
         flat = percent(interval.lower) == percent(interval.upper)
         value = percent(interval.estimate) if flat else interval_percent(interval)
@@ -378,6 +379,13 @@ def curve_value_text(years: float, interval: Interval, clinician: bool, extrapol
         flat = in_hundred(interval.lower) == in_hundred(interval.upper)
         value = count_phrase(interval.estimate) if flat else _("{count} ({range})", count=count_phrase(
             interval.estimate), range=range_phrase(interval))
+    return _("{value} - {mark}", value=value, mark=mark) if mark else value
+
+
+def curve_value_text(years: float, interval: Interval, clinician: bool, extrapolated: bool) -> str:
+    """What a curve says about one point in time, e.g. the pinned curve of a comparison: "1 year",
+    "1.5 years" (never "1.0 years")."""
+    value = era_value_text(interval, clinician)
     if extrapolated:
         return _("{when}: {value}, extrapolated", when=years_phrase(years), value=value)
     return _("{when}: {value}", when=years_phrase(years), value=value)

@@ -1,11 +1,14 @@
 """The progression-free chart of the sheet, drawn with QPainter as vector paths.
 
 Everything is drawn from one :class:`~decision_aid.present.estimate_view.ChartView`, so paper
-and screen show the same curve and the same words. It must read in black and white: the personal curve is a thick solid line
-(dotted where extrapolated), the reference is dashed, the band is a grey fill and the
-extrapolated region is hatched with drawn lines (Qt's pattern brushes are too fine on paper).
-The curves are drawn over a white outline, so the dashed reference stays distinct from the band
-in grey scale where they cross (after year 7 at 10 years).
+and screen show the same curves and the same words. It must read in black and white: the study
+era's curve is a thick solid line (dotted where extrapolated), the later cohorts' a thick dashed
+line (dash-dotted where it rests on one cohort); the study's band is a grey fill with a solid
+edge, the later one a lighter fill with a dashed edge; the years beyond the study's follow-up are
+hatched with drawn lines (Qt's pattern brushes are too fine on paper). The curves are drawn over
+a white outline, so they stay distinct from the bands and the grid in grey scale where they cross.
+The group reference lines are not drawn (a new user read "average patient in the study" as
+"without AHSCT").
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from .. import palette
-from ..present.estimate_view import ChartView
+from ..present.estimate_view import ChartView, EraCurve
 
 
 BAND_ALPHA = 110  # of palette.BAND over white: a light grey (the curves on it keep their contrast)
+RECENT_BAND_ALPHA = 45  # of the later cohorts' colour over white: lighter than the study's grey
+LINE_WIDTH = 2.2
+SHEET_SERIES = ("study", "study_tail", "recent", "recent_tail", "band")  # the reference lines stay on screen
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class _Frame:
 
 
 def paint_pfs_chart(painter: QPainter, rect: QRectF, chart: ChartView, style: ChartStyle) -> QRectF:
-    """Paint axes, band, curves, extrapolated region and the 5-year marker into ``rect``.
+    """Paint axes, both eras' bands and curves, the region beyond 5 years and the 5-year markers into ``rect``.
 
     Returns the plot area (inside the axes), which tests and the legend can use.
     """
@@ -77,10 +83,12 @@ def paint_pfs_chart(painter: QPainter, rect: QRectF, chart: ChartView, style: Ch
     painter.setFont(tick_font)
     _paint_extrapolated_region(painter, frame, chart, style)
     _paint_axes(painter, frame, chart, rect)
-    _paint_band(painter, frame, chart)
-    _paint_reference(painter, frame, chart)
-    _paint_personal(painter, frame, chart)
-    _paint_marker(painter, frame, chart)
+    times = np.asarray(chart.times)
+    for curve in reversed(chart.curves):  # the study's band and line on top
+        _paint_band(painter, frame, times, curve)
+    for curve in reversed(chart.curves):
+        _paint_curve(painter, frame, times, curve)
+    _paint_markers(painter, frame, chart)
     painter.restore()
     return frame.plot
 
@@ -96,17 +104,28 @@ def _frame(rect: QRectF, chart: ChartView, tick_font: QFont) -> _Frame:
 
 
 def _paint_extrapolated_region(painter: QPainter, frame: _Frame, chart: ChartView, style: ChartStyle) -> None:
-    """Beyond the study's follow-up: a light tint, a drawn hatch and a label on white."""
-    cut, horizon, line = chart.extrapolated_after, frame.horizon, frame.line
+    """Beyond the study's follow-up: a light tint, a drawn hatch and a short label on white ("after 5
+    years": the legend names each curve's mark there; the window's long label covered the curves
+    here), wrapped to the region's width, at its top or, where the curves run high there, at its bottom."""
+    cut, horizon = chart.extrapolated_after, frame.horizon
     if horizon <= cut:
         return
     region = QRectF(frame.point(cut, 1.0), frame.point(horizon, 0.0))
     painter.fillRect(region, QColor(palette.EXTRAPOLATED))
     hatch(painter, region, spacing=max(3.0, style.font_px * 0.7), color=palette.GRID, width=0.6)
     painter.setPen(QColor(palette.MUTED))
-    label = QRectF(region.left() + 3, region.top() + 2, region.width() - 6, line * 2.2)
-    painter.fillRect(QRectF(label.left() - 1, label.top(), label.width() + 2, line * 2.2), QColor("white"))
-    painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, chart.region_label)
+    wrap = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
+    width = region.width() - 6
+    height = painter.fontMetrics().boundingRect(QRectF(0, 0, width, 1e6).toRect(), wrap, chart.region_short).height()
+    label = QRectF(region.left() + 3, region.top() + 2, width, height + 2)
+    beyond = np.asarray(chart.times) >= cut
+    highest = max(float(np.max(np.asarray(c.upper)[beyond])) for c in chart.curves)
+    lowest = min(float(np.min(np.asarray(c.lower)[beyond])) for c in chart.curves)
+    share = (height + 4) / max(1.0, region.height())
+    if highest > 1 - share and lowest > share:  # the curves run high: the label goes to the bottom
+        label.moveBottom(region.bottom() - 2)
+    painter.fillRect(label.adjusted(-1, 0, 1, 0), QColor("white"))
+    painter.drawText(label, wrap, chart.region_short)
 
 
 def _paint_axes(painter: QPainter, frame: _Frame, chart: ChartView, rect: QRectF) -> None:
@@ -137,21 +156,28 @@ def _paint_axes(painter: QPainter, frame: _Frame, chart: ChartView, rect: QRectF
     painter.restore()
 
 
-def band_color() -> QColor:
-    """The band's fill: a light grey, so the darker curves stay apart from it in black and white."""
-    color = QColor(palette.BAND)
-    color.setAlpha(BAND_ALPHA)
+def band_color(curve: EraCurve | None = None) -> QColor:
+    """A band's fill: light grey for the study's, a light tint of the later cohorts' colour for theirs,
+    so the darker curves stay apart from both in black and white."""
+    color = QColor(palette.BAND if curve is None or curve.key == "study" else curve.color)
+    color.setAlpha(BAND_ALPHA if curve is None or curve.key == "study" else RECENT_BAND_ALPHA)
     return color
 
 
-def _paint_band(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
-    """The 95% band: a light grey fill with a thin dark outline, so it survives a pale printer."""
-    times = np.asarray(chart.times)
-    band = QPolygonF(_polyline(times, np.asarray(chart.upper), frame.point))
-    for point in reversed(_polyline(times, np.asarray(chart.lower), frame.point)):
+def band_pen(curve: EraCurve) -> QPen:
+    """The band's edge: solid grey (the study's) or dashed in the era's colour (the later cohorts')."""
+    if curve.line == "solid":
+        return QPen(QColor(palette.MUTED), 0.5)
+    return QPen(QColor(curve.color).darker(140), 0.6, Qt.PenStyle.DashLine)
+
+
+def _paint_band(painter: QPainter, frame: _Frame, times: np.ndarray, curve: EraCurve) -> None:
+    """One era's 95% band, with an edge that survives a pale printer."""
+    band = QPolygonF(_polyline(times, np.asarray(curve.upper), frame.point))
+    for point in reversed(_polyline(times, np.asarray(curve.lower), frame.point)):
         band.append(point)
-    painter.setPen(QPen(QColor(palette.MUTED), 0.5))
-    painter.setBrush(band_color())
+    painter.setPen(band_pen(curve))
+    painter.setBrush(band_color(curve))
     painter.drawPolygon(band)
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -166,85 +192,111 @@ def _with_halo(painter: QPainter, polyline: QPolygonF, pen: QPen) -> None:
     painter.drawPolyline(polyline)
 
 
-def _paint_reference(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
-    """The average study patient: dashed, in the darkened orange (4.5:1 on white)."""
-    _with_halo(painter, _polyline(np.asarray(chart.times), np.asarray(chart.average), frame.point), reference_pen())
+#: Each era's line, then its line where it changes (beyond ``changes_after``): told apart by style.
+LINE_STYLES = {"solid": (Qt.PenStyle.SolidLine, Qt.PenStyle.DotLine),
+               "dashed": (Qt.PenStyle.DashLine, Qt.PenStyle.DashDotLine)}
 
 
-def reference_pen() -> QPen:
-    return QPen(QColor(palette.REFERENCE_LINE), 1.4, Qt.PenStyle.DashLine)
+def curve_pen(curve: EraCurve, tail: bool = False) -> QPen:
+    pen = QPen(QColor(curve.color), LINE_WIDTH, LINE_STYLES[curve.line][1 if tail else 0])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap if curve.line == "dashed" else Qt.PenCapStyle.RoundCap)
+    return pen
 
 
-def _paint_personal(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
-    """The personal curve: solid up to the cut, dotted beyond (where it is extrapolated)."""
-    times, estimate, cut = np.asarray(chart.times), np.asarray(chart.estimate), chart.extrapolated_after
+def _paint_curve(painter: QPainter, frame: _Frame, times: np.ndarray, curve: EraCurve) -> None:
+    """One era's curve: its own style up to ``changes_after``, the changed style beyond."""
+    estimate, cut = np.asarray(curve.estimate), curve.changes_after
     observed = times <= cut + 1e-9
-    solid = QPen(QColor(palette.PERSONAL), 2.2)
-    solid.setCapStyle(Qt.PenCapStyle.RoundCap)
-    _with_halo(painter, _polyline(times[observed], estimate[observed], frame.point), solid)
+    _with_halo(painter, _polyline(times[observed], estimate[observed], frame.point), curve_pen(curve))
     if frame.horizon > cut:
         tail = times >= cut - 1e-9
-        dotted = QPen(QColor(palette.PERSONAL), 2.2, Qt.PenStyle.DotLine)
-        dotted.setCapStyle(Qt.PenCapStyle.RoundCap)
-        _with_halo(painter, _polyline(times[tail], estimate[tail], frame.point), dotted)
+        _with_halo(painter, _polyline(times[tail], estimate[tail], frame.point), curve_pen(curve, tail=True))
 
 
-def _paint_marker(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
-    """The 5-year marker: a vertical line and a ring on the curve (the value is in words above)."""
+def _paint_markers(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
+    """At 5 years: a vertical line and a ring on each curve (the values are in words above)."""
     cut = chart.extrapolated_after
     painter.setPen(QPen(QColor(palette.TEXT), 0.8, Qt.PenStyle.DashDotLine))
     painter.drawLine(frame.point(cut, 0), frame.point(cut, 1.0))
     painter.setPen(QPen(QColor(palette.TEXT), 1.2))
     painter.setBrush(QColor("white"))
-    painter.drawEllipse(frame.point(cut, chart.marker_value), 3.2, 3.2)
+    for curve in chart.curves:
+        painter.drawEllipse(frame.point(cut, curve.marker_value), 3.2, 3.2)
 
 
-SHEET_SERIES = ("personal", "band", "average", "extrapolated")  # the study-group curves stay on screen
+SAMPLE_EMS = 2.6  # a legend sample's width, in tick-font sizes
+SAMPLE_GAP = 5.0
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str  # a series key of the chart: study, study_tail, recent, recent_tail or band
+    text: str
+    rect: QRectF  # where the words go (relative to the legend's top left), wrapped within it
 
 
 def legend_entries(chart: ChartView) -> list[tuple[str, str]]:
+    """The drawn series (the reference lines are not drawn on paper)."""
     return [(s.key, s.label) for s in chart.series if s.key in SHEET_SERIES]
 
 
-def paint_chart_legend(painter: QPainter, rect: QRectF, chart: ChartView, style: ChartStyle) -> float:
-    """Legend rows (line sample + words); returns the height used."""
-    font = _font(style.font_px)
-    metrics = QFontMetricsF(font)
+def legend_layout(chart: ChartView, style: ChartStyle, width: float) -> list[LegendEntry]:
+    """Each entry's words wrapped within ``width`` less the sample, one entry under the other: no
+    entry is cut, whatever its language."""
+    metrics = QFontMetricsF(_font(style.font_px))
     row = metrics.height() * 1.25
-    sample = style.font_px * 2.6
-    entries = legend_entries(chart)
+    text_width = max(1.0, width - style.font_px * SAMPLE_EMS - SAMPLE_GAP)
+    entries, y = [], 0.0
+    for key, label in legend_entries(chart):
+        height = max(row, metrics.boundingRect(QRectF(0, 0, text_width, 1e6), int(Qt.TextFlag.TextWordWrap),
+                                               label).height() + row - metrics.height())
+        entries.append(LegendEntry(key, label, QRectF(width - text_width, y, text_width, height)))
+        y += height
+    return entries
+
+
+def paint_chart_legend(painter: QPainter, rect: QRectF, chart: ChartView, style: ChartStyle) -> float:
+    """Legend rows (line sample and wrapped words); returns the height used."""
+    font = _font(style.font_px)
+    row = QFontMetricsF(font).height() * 1.25
+    sample = style.font_px * SAMPLE_EMS
+    curves = {curve.key: curve for curve in chart.curves}
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
-    y = rect.top()
-    for kind, label in entries:
-        mid = y + row / 2
+    bottom = 0.0
+    for entry in legend_layout(chart, style, rect.width()):
+        top = rect.top() + entry.rect.top()
+        mid = top + row / 2
         box = QRectF(rect.left(), mid - row * 0.32, sample, row * 0.64)
-        if kind == "personal":
-            painter.setPen(QPen(QColor(palette.PERSONAL), 2.2))
-            painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
-        elif kind == "band":
+        era, tail = entry.key.removesuffix("_tail"), entry.key.endswith("_tail")
+        if entry.key == "band":
             painter.setPen(QPen(QColor(palette.MUTED), 0.5))
             painter.setBrush(band_color())
             painter.drawRect(box)
-        elif kind == "average":
-            painter.setPen(reference_pen())
-            painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
-        else:
-            painter.fillRect(box, QColor(palette.EXTRAPOLATED))
-            hatch(painter, box, spacing=max(3.0, style.font_px * 0.7), color=palette.GRID, width=0.6)
-            painter.setPen(QPen(QColor(palette.PERSONAL), 2.2, Qt.PenStyle.DotLine))
+        elif era in curves:
+            curve = curves[era]
+            if tail:
+                painter.fillRect(box, QColor(palette.EXTRAPOLATED))
+                hatch(painter, box, spacing=max(3.0, style.font_px * 0.7), color=palette.GRID, width=0.6)
+            else:
+                painter.setPen(band_pen(curve))
+                painter.setBrush(band_color(curve))
+                painter.drawRect(box)
+            painter.setPen(curve_pen(curve, tail))
             painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
         painter.setPen(QColor(palette.TEXT))
-        painter.drawText(QRectF(box.right() + 5, y, rect.width() - sample - 5, row),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
-        y += row
+        painter.drawText(entry.rect.translated(rect.topLeft()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+                         entry.text)
+        bottom = entry.rect.bottom()
     painter.restore()
-    return y - rect.top()
+    return bottom
 
 
-def legend_height(chart: ChartView, style: ChartStyle) -> float:
-    return QFontMetricsF(_font(style.font_px)).height() * 1.25 * len(legend_entries(chart))
+def legend_height(chart: ChartView, style: ChartStyle, width: float) -> float:
+    entries = legend_layout(chart, style, width)
+    return entries[-1].rect.bottom() if entries else 0.0
 
 
-__all__ = ["ChartStyle", "paint_pfs_chart", "paint_chart_legend", "legend_height", "hatch"]
+__all__ = ["ChartStyle", "paint_pfs_chart", "paint_chart_legend", "legend_height", "legend_layout", "hatch"]

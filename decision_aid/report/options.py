@@ -24,6 +24,7 @@ class SheetOptions:
     values: tuple[tuple[str, str], ...] = ()  # values-exercise answers (question id, choice id), page 2
     language: str = "en"  # the sheet's language, chosen apart from the window's
     comparison: object = field(default=None, compare=False)  # a pinned Estimate ("what if"), printed beside
+    left_out: tuple[str, ...] = ()  # appendices left out on the Sheet tab (present.appendices), none by default
 
     def __post_init__(self) -> None:
         if self.audience not in (PATIENT, CLINICIAN):

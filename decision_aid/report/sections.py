@@ -292,16 +292,20 @@ def writing_lines(count: int, spacing: float, name: str) -> Graphic:
 
 
 def comparison_blocks(c: ComparisonView, s: TypeScale) -> list[Block]:
-    """What if: the pinned estimate and the current one side by side, in the same format."""
+    """What if: the pinned estimate and the current one side by side, in the same format, each
+    outcome and era a row (a side without the later cohorts' figure says why, R6)."""
     blocks: list[Block] = [section_title(c.title, s, "comparison_title"),
                            Text(para(c.shared), s.body, name="comparison_shared"),
                            Text(para(c.note, italic=True), s.body, name="comparison_note")]
-    for index, pair in enumerate(((c.pinned.early[0], c.current.early[0]), (c.pinned.early[1], c.current.early[1]),
-                                  (c.pinned.pfs, c.current.pfs))):
-        if index == 0:
-            labels = [Text(para(side.heading, bold=True), s.heading, name=f"comparison_label_{n}")
-                      for n, side in enumerate((c.pinned, c.current))]
-            blocks.append(Columns([(0.5, [labels[0]]), (0.5, [labels[1]])], gap=14, name="comparison_labels"))
-        blocks.append(Columns([(0.5, [card_block(card, s, 0.5)]) for card in pair], gap=14,
-                              name=f"comparison_row_{index}"))
+    labels = [Text(para(side.heading, bold=True), s.heading, name=f"comparison_label_{n}")
+              for n, side in enumerate((c.pinned, c.current))]
+    blocks.append(Columns([(0.5, [labels[0]]), (0.5, [labels[1]])], gap=14, name="comparison_labels"))
+    for index, row in enumerate(c.rows):
+        blocks.append(Text(para(row.heading, bold=True, bottom=0), s.body, name=f"comparison_heading_{index}",
+                           keep_with_next=True))
+        sides = []
+        for card, withheld in ((row.pinned, row.pinned_withheld), (row.current, row.current_withheld)):
+            sides.append((0.5, [card_block(card, s, 0.5) if card is not None
+                                else Text(para(withheld), s.body, name="comparison_withheld")]))
+        blocks.append(Columns(sides, gap=14, name=f"comparison_row_{index}"))
     return blocks

@@ -114,7 +114,7 @@ def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView
     with use_language(options.language):
         return sheet_view(result, options.audience, model, name=options.name, notes=options.notes,
                           date=options.date or _dt.date.today(), values=dict(options.values),
-                          comparison=options.comparison)
+                          comparison=options.comparison, left_out=options.left_out)
 
 
 def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=None,

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from .. import palette
 from ..present.audience import Audience
-from ..present.estimate_view import EstimateView, NoteView, OutcomeCard
+from ..present.estimate_view import EraPairView, EstimateView, NoteView, OutcomeCard
 from ..present.graphics import LegendEntry
 from ..present.sheet_view import SheetView
 from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
@@ -160,8 +160,8 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     view: EstimateView = sheet.estimate
     clinician = view.audience.clinician
     blocks: list[Block] = [
-        Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>",
-             s.body, name="profile"),
+        Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>"
+             + para(sheet.treatment, bottom=2), s.body, name="profile"),
         Text(para(view.people_like_you, italic=True, bottom=0), s.small + 1, name="people_like_you"),
     ]
     if view.general_notes:
@@ -178,24 +178,52 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
                     "legend_early"),
         Text(para(view.early.risk_line, bold=True, bottom=1), s.body, name="risk_line"),
     ]
-    left: list[Block] = [card_block(view.pfs, s, 0.5)]
-    if view.pfs_notes:
-        left.append(notes_text(view.pfs_notes, s, clinician, "pfs_notes"))
+    blocks += pair_blocks(view.pfs, s, clinician)
     style = ChartStyle(font_px=s.chart)
     chart = view.chart
     right: list[Block] = [
-        Text(para(chart.title, bold=True, bottom=0) + para(chart.marker_label.replace("\n", " "), bottom=0),
-             s.body, name="chart_title"),
+        Text(para(chart.title, bold=True, bottom=0) + para(chart.marker_label, bottom=0), s.body, name="chart_title"),
         Graphic(0, lambda p, r: paint_pfs_chart(p, r, chart, style), "chart"),
-        Graphic(legend_height(chart, style), lambda p, r: paint_chart_legend(p, r, chart, style), "chart_legend"),
+        ChartLegend(chart, style, "chart_legend"),
     ]
-    blocks.append(_ChartColumns([(0.5, left), (0.5, right)], gap=16, name="benefit"))
     details: list[Block] = [Text(year_table(sheet), s.small + 0.5, name="years")]
     if view.clinician_details:
         details.append(Text(para(view.details_heading, bold=True, bottom=1) + bullets(view.clinician_details),
                             s.small + 0.5, name="details"))
-    blocks.append(Columns([(0.5, [card_block(view.survival, s, 0.5)]), (0.5, details)], gap=16, name="survival"))
+    blocks.append(_ChartColumns([(0.5, details), (0.5, right)], gap=16, name="benefit"))
+    blocks += pair_blocks(view.survival, s, clinician)
     return blocks
+
+
+def pair_blocks(pair: EraPairView, s: TypeScale, clinician: bool) -> list[Block]:
+    """One outcome in both eras, as the early deaths: the cards side by side (the later one's place
+    says why where R6 withholds it), one legend for both, then what is said plainly and the notes."""
+    columns = [(0.5, [card_block(card, s, 0.5, with_legend=False)]) for card in pair.cards]
+    if pair.withheld:
+        columns.append((0.5, [Text(para(pair.withheld_heading, bold=True, bottom=1) + para(pair.withheld), s.body,
+                                   name=f"withheld_{pair.key}")]))
+    first = pair.cards[0].icons
+    blocks: list[Block] = [heading(pair.heading, s, f"{pair.key}_heading"),
+                           Columns(columns, gap=14, name=pair.key),
+                           GlyphLegend(pair.legend, first.color, first.mark, s.small, f"legend_{pair.key}")]
+    if pair.line:
+        blocks.append(Text(para(pair.line, bold=True, bottom=1), s.body, name=f"{pair.key}_line"))
+    if pair.notes:
+        blocks.append(notes_text(pair.notes, s, clinician, f"{pair.key}_notes"))
+    return blocks
+
+
+class ChartLegend:
+    """The chart's legend, each entry's words wrapped within its column (measured at the width it gets)."""
+
+    def __init__(self, chart, style: ChartStyle, name: str) -> None:
+        self.chart, self.style, self.name = chart, style, name
+
+    def measure(self, width: float) -> float:
+        return legend_height(self.chart, self.style, width)
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        paint_chart_legend(painter, rect, self.chart, self.style)
 
 
 class _ChartColumns(Columns):
@@ -209,18 +237,17 @@ class _ChartColumns(Columns):
 
 
 def year_table(sheet: SheetView) -> str:
+    """Both eras year by year, one row each (two for the clinician: percent and interval); a year
+    beyond 5 is marked in its cell and the marks are explained under the table."""
     view = sheet.estimate
-    cells = "".join(f"<th align='right'>{escape(str(r.year))}{'*' if r.extrapolated else ''}</th>"
-                    for r in view.years)
+    cells = "".join(f"<th align='right'>{escape(str(r.year))}</th>" for r in view.years)
     head = f"<tr><th align='left'>{escape(sheet.year_label)}</th>{cells}</tr>"
     body = "".join(f"<tr><td>{escape(row.label)}</td>"
                    + "".join(f"<td align='right'>{escape(cell)}</td>" for cell in row.cells) + "</tr>"
                    for row in sheet.year_table)
     table = (f"<p style='margin:0px 0px 1px 0px'><b>{escape(view.years_heading)}</b></p>"
              f"<table cellspacing='0' cellpadding='1'>{head}{body}</table>")
-    if any(r.extrapolated for r in view.years):
-        table += para(sheet.extrapolated_mark, bottom=0)
-    return table
+    return table + "".join(para(mark, bottom=0) for mark in (sheet.extrapolated_mark, sheet.one_cohort_mark) if mark)
 
 
 def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:

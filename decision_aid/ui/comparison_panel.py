@@ -1,9 +1,9 @@
 """What if: the pinned estimate beside the current one, in the same format.
 
 The panel lays out a :class:`~decision_aid.present.comparison_view.ComparisonView`: a title that
-names what differs, a note that both are estimates of the same model, then each outcome (death
-within 100 days in both eras, then free of worsening at 5 years) as two columns, pinned and
-current, each headed by its side, named by what differs only ("Pinned: Age 38", "Current: Age 45",
+names what differs, a note that both are estimates of the same model, then each outcome and era
+(death within 100 days, free of worsening and alive at 5 years, each in both eras; a side whose
+later figure MODEL.md R6 withholds says why in its place) as two columns, pinned and current, each headed by its side, named by what differs only ("Pinned: Age 38", "Current: Age 45",
 in bold body type: the profile both share is said once, under the title), with the same icon
 array, legend and sentences as the estimate. Every word comes from the presentation layer.
 
@@ -26,9 +26,6 @@ from .style import make_reading, mute
 if TYPE_CHECKING:  # what if: the views are made at the first pin
     from ..present.comparison_view import ComparisonView
 
-#: (object name, which card of a side): the order the estimate shows them in
-OUTCOMES = (("Early", lambda side: side.early[0]), ("EarlyRecent", lambda side: side.early[1]),
-            ("FiveYears", lambda side: side.pfs))
 ICON_SIDE = 140  # px: both sides the same (equal weight), small enough to stand side by side beside the chart
 GAP = 12
 SIDE_BY_SIDE = 2 * ICON_SIDE + GAP + 8  # narrower, one above the other (each keeps its side's heading)
@@ -65,13 +62,14 @@ class ComparisonPanel(QFrame):
         self.view: ComparisonView | None = None
         self.show_view(None)
 
-    def _build_outcomes(self) -> None:
-        """The outcome rows, built when the first comparison is shown: most consultations never pin
+    def _build_outcomes(self, count: int) -> None:
+        """The outcome rows, built when a comparison first needs them: most consultations never pin
         one, and the two sides are about a quarter of all the window's widgets (cold start)."""
         bold = QFont()
         bold.setBold(True)  # only bold: the size follows the view (larger type for the patient)
         layout = self.layout()
-        for name, _card in OUTCOMES:
+        while len(self.rows) < count:
+            name = f"Row{len(self.rows)}"
             heading = heading_label("", f"comparison{name}Heading")
             layout.addWidget(heading)
             row = ResponsiveRow(f"comparison{name}", breakpoint=SIDE_BY_SIDE)
@@ -113,16 +111,25 @@ class ComparisonPanel(QFrame):
                 column.show_card(None)
             self.setVisible(False)
             return
-        if not self.rows:
-            self._build_outcomes()
+        self._build_outcomes(len(view.rows))
         self.title.setText(view.title)
         self.shared.setText(view.shared)
         self.note.setText(view.note)
-        for index, (_name, card) in enumerate(OUTCOMES):
-            pinned, current = card(view.pinned), card(view.current)
-            self.headings[index].setText(pinned.heading)  # the outcome (the same words for both sides)
-            self.pinned[index].show_card(pinned, view.pinned.heading)
-            self.current[index].show_card(current, view.current.heading)
+        for index, heading in enumerate(self.headings):
+            shown = index < len(view.rows)
+            for widget in (heading, self.rows[index]):
+                widget.setVisible(shown)
+            if not shown:
+                continue
+            row = view.rows[index]
+            heading.setText(row.heading)  # the outcome and era (the same words for both sides)
+            for column, card, withheld, side in ((self.pinned[index], row.pinned, row.pinned_withheld, view.pinned),
+                                                 (self.current[index], row.current, row.current_withheld,
+                                                  view.current)):
+                column.show_card(card, side.heading)
+                if card is None:  # R6: why this side has no later cohorts' figure
+                    column.heading.setText(side.heading)
+                    column.headline.setText(withheld)
         self.setVisible(True)
         self.level_headings()
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QScrollArea, QSizePolicy,
+    QApplication, QCheckBox, QMainWindow, QMenu, QMessageBox, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
@@ -36,7 +36,7 @@ from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
-from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, ToolRow, current_only
+from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, SideAndPage, ToolRow, current_only
 from .style import (FocusRing, apply_accessible_style, make_reading, refresh_colours, screen_colours, sized,
                     style_fields)
 from .year_table import YearTable
@@ -57,8 +57,10 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (480, 320)  # fits 200% scaling on a 1024 x 700 screen (512 x 350): everything scrolls in one area
 MESSAGE_PAGE, RESULTS_PAGE = 0, 1
+ESTIMATE_TAB, METHOD_TAB = 0, 1  # the first two tabs; the others follow them
 CHART_PLOT_HEIGHT = 430  # px: the plot at the height it had beside the numbers at 1280 x 800
 PROFILE_WIDTH = 290  # beside the tabs: at 1280 px the eight tabs still fit along the top
+PROFILE_BESIDE = 900  # px: from this window width the profile stays in place beside the tabs
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +88,11 @@ class MainWindow(QMainWindow):
                                            self.settings.horizon(model.horizons if model else (5,)),
                                            problem=self.evidence_problem, sheet_language=current_language())
         self.view: EstimateView | None = None  # what the estimate tab shows, built once per result
+        self._note_stops: tuple[QWidget, ...] = ()  # the note and comparison widgets now in the Tab order
+        self._group_labels: dict[QActionGroup, str] = {}  # a toolbar group's label, said with its buttons
+        self._shown_page: QWidget | None = None  # the tab shown before the current one
+        self._guide = None  # the user guide window, made when first asked for
+        self._following_focus = False  # connected to the application's focus changes while shown
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -97,6 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self._follow_focus(True)
         self._build_edit_menu()
         apply_accessible_style(self)
         self.focus_ring = FocusRing(self)
@@ -132,14 +140,23 @@ class MainWindow(QMainWindow):
         self.horizon_group = QActionGroup(self)
         self.horizon_actions: dict[int, QAction] = {}
         for horizon in (self.model.horizons if self.model else ()):
-            key = str(horizon)[-1]
-            text = _("{years} years", years=f"{str(horizon)[:-1]}&{key}")  # the last digit is the mnemonic
+            key = horizon_key(horizon)
+            text = mnemonic_before_last(_("{years} years", years=horizon), str(horizon))
             tip = (_("Show the curve to {years} years", years=horizon) if horizon <= 5 else
                    _("Show the curve to {years} years (beyond 5 years it is an extrapolation)", years=horizon))
             action = make_action(self, text, lambda _on, h=horizon: self._switch_horizon(h), f"Alt+{key}", tip,
                                  checkable=True)
             self.horizon_group.addAction(action)
             self.horizon_actions[horizon] = action
+        self.reference_actions: dict[str, QAction] = {}
+        for name, text, tip in (
+                ("relapsing", _("Study curve: &relapsing MS"),
+                 _("Show the study's average curve for relapsing MS on the chart (dash-dot line), for comparison")),
+                ("progressive", _("Study curve: pro&gressive MS"),
+                 _("Show the study's average curve for progressive MS on the chart (dotted line), for comparison"))):
+            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
+            action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
+            self.reference_actions[name] = action
         self.compare_action = make_action(
             self, _("&Compare with\u2026"), self._compare_toggled, "Ctrl+K",
             _("What if: keep this estimate, then change the profile (age, EDSS, treatments) to see both side "
@@ -169,17 +186,7 @@ class MainWindow(QMainWindow):
         for action in self.horizon_actions.values():
             self.horizon_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.reference_actions: dict[str, QAction] = {}
-        for name, text, tip in (
-                ("relapsing", _("Study curve: &relapsing MS"),
-                 _("Show the study's average curve for relapsing MS on the chart (dash-dot line), for comparison")),
-                ("progressive", _("Study curve: pro&gressive MS"),
-                 _("Show the study's average curve for progressive MS on the chart (dotted line), for comparison"))):
-            action = make_action(self, text, tip=tip, checkable=True, checked=self.settings.show_reference(name))
-            action.toggled.connect(lambda on, n=name: self._reference_toggled(n, on))
-            self.view_menu.addAction(action)
-            self.reference_actions[name] = action
-        self.view_menu.addAction(self.compare_action)
+        self.view_menu.addActions([*self.reference_actions.values(), self.compare_action])
         self.view_menu.addSeparator()
         self.language_menu = language_menu(self, self.settings)  # the sheet's language: on the Sheet tab
         self.view_menu.addMenu(self.language_menu)
@@ -212,7 +219,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sheet_actions.print_action)
         groups = [(show_for, self.audience_actions.values()), (horizon, self.horizon_actions.values()),
                   (None, [self.sheet_actions.print_action])]
-        self._group_labels = {self.audience_group: show_for.text(), self.horizon_group: horizon.text()}
+        self._group_labels.update({self.audience_group: show_for.text(), self.horizon_group: horizon.text()})
         for label, actions in groups:
             for action in actions:
                 button = self.toolbar.widgetForAction(action)
@@ -228,7 +235,6 @@ class MainWindow(QMainWindow):
         self._build_estimate_page()
         self._build_tabs()
         self._build_scrolling_page()
-        self._note_stops: tuple[QWidget, ...] = ()
         self._set_focus_order()
         self.live_region = LiveRegion(self)
         self.announcer = SettledAnnouncer(self)
@@ -325,10 +331,14 @@ class MainWindow(QMainWindow):
         return box
 
     def _build_estimate_page(self) -> None:
-        """The estimate tab: the numbers beside the chart, or above it when the tab is narrow."""
-        self.estimate_page = ResponsiveRow("estimatePage", breakpoint=720)
-        self.estimate_page.add(self.results_stack, 2)
-        self.estimate_page.add(self.chart_stack, 3)
+        """The estimate tab: the numbers, then the chart. Beside the numbers, the chart left them a
+        third of the width, and the third key number fell below the first screen (issue 25 item 4)."""
+        self.estimate_page = QWidget()
+        self.estimate_page.setObjectName("estimatePage")
+        column = QVBoxLayout(self.estimate_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results_stack)
+        column.addWidget(self.chart_stack)
 
     def _build_tabs(self) -> None:
         """The estimate and everything that explains or frames it, one tab each; tabs along the
@@ -345,8 +355,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(current_only(self.estimate_page), _("Your esti&mate"))
         self.method_tab = LazyTab(self._make_method, self._update_method)
         self.tabs.addTab(current_only(self.method_tab), _("Ho&w calculated"))
-        self.tabs.setTabToolTip(0, _("The estimate for this profile: numbers, pictures and the chart"))
-        self.tabs.setTabToolTip(1, _("How was this calculated? The study, its figures and the assumptions"))
+        self.tabs.setTabToolTip(ESTIMATE_TAB, _("The estimate for this profile: numbers, pictures and the chart"))
+        self.tabs.setTabToolTip(METHOD_TAB, _("How was this calculated? The study, its figures and the assumptions"))
         self.sheet_panel = SheetPanel()
         self.sheet_panel.set_paper(self.settings.paper())
         self.sheet_panel.paper_combo.currentIndexChanged.connect(
@@ -369,25 +379,26 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._page_opened)
 
     def _arrange_profile(self) -> None:
-        self.profile_form.setMaximumWidth(self._profile_width() if self.main_page.side_by_side() else 16777215)
+        """Beside the tabs the profile keeps its column's width; above them, the page's. Moved, its
+        fields are put back in the reading order of the Tab key."""
+        beside = self.main_page.side_by_side()
+        width = self._profile_width()
+        self.profile_form.setMaximumWidth(width if beside else 16777215)
+        if beside:
+            self.main_page.set_side_width(width)
+        self._set_focus_order()
 
     def _profile_width(self) -> int:
         """Beside the tabs: 290 px, or what its widest field needs with a large system font."""
         return max(PROFILE_WIDTH, self.profile_form.minimumSizeHint().width())
 
     def _build_scrolling_page(self) -> None:
-        """The toolbar row on top, then the one scroll area (no other scroll area inside it)."""
-        page = ResponsiveRow("mainPage", breakpoint=900, arranged=self._arrange_profile)
-        page.box.setSpacing(8)
-        page.add(self.profile_form, 0, 0)
-        page.add(self.tabs, 1, 1)
-        self.main_page = page
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed, invisible Tab stop
-        self.scroll.setWidget(page)
+        """The toolbar row on top, then the profile beside the scrolling tabs: it stays in place
+        while the results scroll (it has its own scroll bar only if taller than the window). In a
+        narrow window it moves above the tabs, into the one scroll area."""
+        self.main_page = SideAndPage(self.profile_form, self.tabs, breakpoint=PROFILE_BESIDE,
+                                     arranged=self._arrange_profile)
+        self.scroll = self.main_page.scroll
         central = QWidget()
         central.setObjectName("central")
         column = QVBoxLayout(central)
@@ -398,34 +409,34 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.review_banner.show_view(review_view(self.model.evidence))
         column.addWidget(self.review_banner)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.main_page, 1)
         self.setCentralWidget(central)
-        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+        self._arrange_profile()
 
     def _set_focus_order(self) -> None:
+        order = self.focus_order()
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def focus_order(self) -> list[QWidget]:
         """Tab follows the reading order: profile, the results, the chart's controls and its table,
         the tab list, then the shown tab's own controls; round the circle, the toolbar buttons come
         before Age (focus starts on Age)."""
         outcomes = self.outcomes
-        order: list[QWidget] = [
+        return [
             *self.toolbar.buttons(), *self.profile_form.focus_order(), self.message, self.guidance_core,
             *self.general_notes.stops(),
             *self.comparison.stops(),
-            outcomes.early_heading, outcomes.early.icons, outcomes.early.headline, outcomes.early.other_side, outcomes.early.range,
-            outcomes.early_recent.icons, outcomes.early_recent.headline, outcomes.early_recent.other_side,
-            outcomes.early_recent.range, outcomes.risk_line, *outcomes.early_notes.stops(),
-            outcomes.five_years.icons, outcomes.five_years.headline, outcomes.five_years.other_side,
-            outcomes.five_years.range,
-            *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
+            *outcomes.key_numbers.stops()[:2], outcomes.risk_line, *outcomes.key_numbers.stops()[2:],
+            outcomes.early_heading, *_card_stops(outcomes.early), *_card_stops(outcomes.early_recent),
+            *outcomes.early_notes.stops(), *_card_stops(outcomes.five_years), *_card_stops(outcomes.five_years_recent),
+            outcomes.pfs_line, *outcomes.pfs_notes.stops(), outcomes.survival, outcomes.details, outcomes.people_like_you,
             self.chart.plot, self.compare_button, self.years_table, self.tabs.tabBar(),
             # the Sheet tab is built now (the other tabs when first shown, after the tab list): its
             # buttons, made after the rest, came after the toolbar in the Tab order
             *[w for w in self.sheet_panel.findChildren(QWidget)
               if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self],  # not a list's popup
         ]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
-        self._focus_order = order
 
     def _page_opened(self, _index: int) -> None:
         """A page opens at its top. Reached from inside a page (Alt and a tab's letter), the keyboard
@@ -463,8 +474,12 @@ class MainWindow(QMainWindow):
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever the keyboard reaches is scrolled into view (zoomed windows scroll)."""
-        if new is not None and self.scroll.widget() is not None and self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 16, 16)
+        area = self.main_page.scroll_for(new) if new is not None else None
+        if area is not None:
+            area.ensureWidgetVisible(new, 16, 16)
+            # Again once laid out: a page that just grew (an estimate shown) has its scroll range
+            # only then, and the first call stopped at the old end.
+            QTimer.singleShot(0, new, lambda: area.ensureWidgetVisible(new, 16, 16) if new.hasFocus() else None)
 
     # -- public API (for other views: printing, saving, more tabs) --------------------------
 
@@ -504,7 +519,7 @@ class MainWindow(QMainWindow):
 
     def show_assumption(self, assumption: str) -> None:
         """Follow an assumption link: show How calculated with that assumption selected and in view."""
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(METHOD_TAB)
         panel = self.method_panel
         found = panel.show_assumption(assumption)
         panel.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -576,7 +591,7 @@ class MainWindow(QMainWindow):
         self.profile_form.set_fields({name: consultation.profile.get(name) for name in self.profile_form.fields})
         self.form_undo.reset()  # another consultation: its profile is not an edit of the one before
         self.sheet_panel.set_contents(consultation.patient_name, consultation.notes, consultation.sheet_language,
-                                      consultation.sheet_audience)
+                                      consultation.sheet_audience, consultation.sheet_left_out)
         self.values_tab.invalidate()
         self._apply_audience_actions()
         self.flush()
@@ -598,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def user_guide(self):
         """The guide window (made once; its shortcut list is read from the real actions)."""
-        if getattr(self, "_guide", None) is None:
+        if self._guide is None:
             from .help_window import UserGuide, guide_shortcuts
 
             actions = [a for menu in (self.file_menu, self.edit_menu, self.view_menu, self.horizon_menu,
@@ -679,6 +694,7 @@ class MainWindow(QMainWindow):
         self.session.set_name(self.sheet_panel.name())
         self.session.set_sheet_language(self.sheet_panel.language())
         self.session.set_sheet_audience(self.sheet_panel.audience())
+        self.session.set_sheet_left_out(self.sheet_panel.left_out())
         self.sheet_actions.set_version(self.sheet_panel.audience())
 
     def _audience_changed(self) -> None:
@@ -714,7 +730,7 @@ class MainWindow(QMainWindow):
         elif session.result is None:
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
-            early, pfs = self.view.early.cards[0], self.view.pfs
+            early, pfs = self.view.early.cards[0], self.view.pfs.study
             shown = _("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline)
             # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
             meaning = form.meaning("edss") if form.last_edited == "edss" else ""
@@ -745,7 +761,8 @@ class MainWindow(QMainWindow):
             self.guidance_core.setText(core)
             self.guidance_core.setVisible(bool(core))
             self.years_heading.setText(self.view.years_heading)
-            self.years_table.show_rows(self.view.years_heading, self.view.years)
+            self.years_table.show_rows(self.view.years_heading, self.view.years, self.view.years_recent,
+                                       self.view.era_names)
             self.results_stack.setCurrentIndex(RESULTS_PAGE)
             self.chart_stack.setCurrentIndex(RESULTS_PAGE)
         for tab in (self.method_tab, *self.context_tabs):
@@ -768,6 +785,19 @@ class MainWindow(QMainWindow):
         self.comparison.show_view(view)
         self.chart.set_pinned(view.curve if view is not None else None)
 
+    def _follow_focus(self, follow: bool) -> None:
+        """Whatever the keyboard reaches is scrolled into view while the window is open. The
+        application's focus signal is shared by every window: connected from construction (before
+        the focus ring's, which then finds the widget scrolled into view), disconnected on close."""
+        if follow != self._following_focus:
+            signal = QApplication.instance().focusChanged
+            signal.connect(self._keep_focus_in_view) if follow else signal.disconnect(self._keep_focus_in_view)
+            self._following_focus = follow
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._follow_focus(True)  # again, after a close
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """The system's palette changed (a dark or high-contrast theme chosen while running): the
         colours chosen from it are chosen again."""
@@ -780,6 +810,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.consultations.close_cleanly()
+        self._follow_focus(False)
         self.settings.set_geometry(QByteArray(self.saveGeometry()))
         self.settings.sync()
         super().closeEvent(event)
@@ -788,6 +819,11 @@ class MainWindow(QMainWindow):
 def _within(focus: QWidget | None, *pages: QWidget | None) -> bool:
     """True if there is no focus, or it is on one of ``pages`` or inside one."""
     return focus is None or any(page is not None and (page is focus or page.isAncestorOf(focus)) for page in pages)
+
+
+def _card_stops(column) -> list[QWidget]:
+    """An outcome card's keyboard stops in reading order: its picture, then its sentences."""
+    return [column.icons, column.headline, column.other_side, column.range]
 
 
 def _describe_button(button: QWidget, action: QAction, group: QWidget | None) -> None:
@@ -808,3 +844,19 @@ def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
 def _control_font(widget: QWidget):
     """Controls keep the clinician size in both views; only the reading text grows."""
     return sized(widget.font(), palette.BODY)
+
+
+def horizon_key(horizon: int) -> str:
+    """The digit that chooses a horizon with Alt: its last (Alt+5, Alt+0 for 10 years), the one
+    digit in which the offered horizons differ."""
+    return str(horizon)[-1]
+
+
+def mnemonic_before_last(text: str, number: str) -> str:
+    """``text`` (a translated sentence that contains ``number``) with the mnemonic on the number's
+    last digit ("1&0 years"); unchanged if a translation spells the number otherwise."""
+    at = text.find(number)
+    if at < 0:
+        return text
+    last = at + len(number) - 1
+    return f"{text[:last]}&{text[last:]}"

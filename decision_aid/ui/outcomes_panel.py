@@ -2,8 +2,12 @@
 
 The panel lays out an :class:`~decision_aid.present.estimate_view.EstimateView`: every word and
 count comes from the presentation layer, which the sheet paints too; nothing is computed here.
-Order follows the decision: death within 100 days in two eras side by side (equal size, type
-and format), then staying free of worsening at 5 years and being alive at 5 years.
+First the three key numbers at a glance, each in both eras (so that they stand on the first
+screen of a 1024 x 700 window: issue 25 item 4), with what the early-death figure takes into account
+(MODEL.md O2) under it; then each outcome in full, in the order of the decision: death within 100 days
+in two eras side by side (equal size, type and format), then staying free of worsening at 5 years in
+two eras side by side in the same format (where MODEL.md R6 withholds the later figure, its place
+says why), then being alive at 5 years in both eras.
 
 Every sentence is a keyboard stop (Tab reaches it, a screen reader reads it): its accessible name
 is its visible text and its description the heading it belongs to, never a tag instead of the text.
@@ -15,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import palette
-from ..present.estimate_view import EstimateView, OutcomeCard
+from ..present.estimate_view import EstimateView, KeyNumber, OutcomeCard
 from ..present.notes import NoteView
 from .icon_array_widget import IconArrayWidget, IconLegend
 from ..present.i18n import _
@@ -167,9 +171,72 @@ class OutcomeColumn(QWidget):
         self.legend.set_entries(card.legend, card.icons.color, card.icons.mark)
         # what the picture is about, and its key (the legend beside it, which is no stop of its own)
         self.icons.setAccessibleDescription(_("{label}: {value}", label=about, value=self.legend.accessibleName()))
+        self.icons.show()
+
+    def show_words(self, heading: str, text: str) -> None:
+        """A heading and one sentence in a card's place, without a picture (why a figure is not shown)."""
+        self.show_card(None)
+        self.icons.hide()
+        self.heading.setText(heading)
+        self.headline.setText(text)
+        self.headline.setAccessibleName(_("{label}: {value}", label=heading, value=text))
+        self.headline.setAccessibleDescription(heading)
+
+
+def card_words(card: OutcomeCard) -> str:
+    """A card without its icon array: its heading (the era), then its sentences and range."""
+    return "\n".join((card.heading, f"{card.headline} {card.other_side} {card.range_text}"))
 
 
 ERAS_SIDE_BY_SIDE = 340  # px: two icon arrays (about 160 px each) and a gap; narrower, one above the other
+KEY_VALUES_SIDE_BY_SIDE = 340  # px: two eras' values of a key number side by side, each at least 160 px wide
+
+
+class KeyNumbers(QWidget):
+    """The key numbers at a glance: each outcome's heading, then its eras' values side by side
+    (one above the other when narrow); every value a reading stop named by its outcome."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyNumbers")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.headings: list[QLabel] = []
+        self.values: list[list[QLabel]] = []
+        for index in range(3):  # early death, alive without worsening, alive: in the decision's order
+            heading = body_label(f"keyNumber{index}Heading", reading=False)  # said with each value
+            heading.setFont(_bold(heading.font()))
+            self._layout.addWidget(heading)
+            row = ResponsiveRow(f"keyNumber{index}", breakpoint=KEY_VALUES_SIDE_BY_SIDE)
+            row.box.setSpacing(16)
+            labels = [body_label(f"keyNumber{index}Value{era}") for era in range(2)]
+            for label in labels:
+                row.add(label, 1, 0, Qt.AlignmentFlag.AlignTop)
+            self._layout.addWidget(row)
+            self.headings.append(heading)
+            self.values.append(labels)
+
+    def insert_after(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` under key number ``index`` (what the early-death figure takes into account)."""
+        self._layout.insertWidget(self._layout.indexOf(self.headings[index]) + 2, widget)
+
+    def show_numbers(self, numbers: tuple[KeyNumber, ...]) -> None:
+        for heading, labels, number in zip(self.headings, self.values, (*numbers, None, None, None)):
+            heading.setText(number.heading if number is not None else "")
+            texts = number.values if number is not None else ()
+            for label, text in zip(labels, (*texts, "", "")):
+                label.setText(text)
+                label.setAccessibleName(_("{label}: {value}", label=number.heading, value=text) if text else "")
+                label.setVisible(bool(text))
+
+    def stops(self) -> list[QWidget]:
+        return [label for labels in self.values for label in labels]
+
+
+def _bold(font):
+    font.setBold(True)
+    return font
 
 
 class OutcomesPanel(QWidget):
@@ -181,6 +248,8 @@ class OutcomesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
+        self.key_numbers = KeyNumbers()
+        layout.addWidget(self.key_numbers)
         self.early_heading = make_reading(heading_label("", "earlyHeading"))
         layout.addWidget(self.early_heading)
         # Side by side, equal in size, while both fit whole; one above the other when narrow (200%).
@@ -191,15 +260,26 @@ class OutcomesPanel(QWidget):
         self.eras.add(self.early, 1, 0)
         self.eras.add(self.early_recent, 1, 0)
         layout.addWidget(self.eras)
-        self.risk_line = body_label("earlyRiskLine")
-        font = self.risk_line.font()
-        font.setBold(True)
-        self.risk_line.setFont(font)
-        layout.addWidget(self.risk_line)
+        self.risk_line = body_label("earlyRiskLine")  # in body type: the key numbers stay on the first screen
+        # Right under the first early-death figures (O2): under all three key numbers, "this figure"
+        # read as being about survival at 5 years.
+        self.key_numbers.insert_after(0, self.risk_line)
         self.early_notes = NotesList("earlyNotes")
         layout.addWidget(self.early_notes)
-        self.five_years = OutcomeColumn("fiveYears")
-        layout.addWidget(self.five_years)
+        self.pfs_heading = heading_label("", "fiveYearsHeading")
+        layout.addWidget(self.pfs_heading)
+        self.pfs_eras = ResponsiveRow("fiveYearsEras", breakpoint=ERAS_SIDE_BY_SIDE)
+        self.pfs_eras.box.setSpacing(16)
+        self.five_years = OutcomeColumn("fiveYears")  # the study's era
+        self.five_years_recent = OutcomeColumn("fiveYearsRecent")  # the later cohorts': same size and format
+        self.pfs_eras.add(self.five_years, 1, 0)
+        self.pfs_eras.add(self.five_years_recent, 1, 0)
+        layout.addWidget(self.pfs_eras)
+        self.pfs_line = body_label("fiveYearsLine")  # A16, said plainly
+        bold = self.pfs_line.font()
+        bold.setBold(True)
+        self.pfs_line.setFont(bold)
+        layout.addWidget(self.pfs_line)
         self.pfs_notes = NotesList("fiveYearsNotes")
         layout.addWidget(self.pfs_notes)
         self.survival = body_label("survival")
@@ -212,9 +292,11 @@ class OutcomesPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        for column in (self.early, self.early_recent, self.five_years):
+        self.key_numbers.show_numbers(())
+        for column in (self.early, self.early_recent, self.five_years, self.five_years_recent):
             column.show_card(None)
-        for label in (self.early_heading, self.risk_line, self.survival, self.details, self.people_like_you):
+        for label in (self.early_heading, self.risk_line, self.pfs_heading, self.pfs_line,
+                      self.survival, self.details, self.people_like_you):
             label.clear()
         self.details.setVisible(False)
         self.early_notes.set_notes([], False)
@@ -222,15 +304,23 @@ class OutcomesPanel(QWidget):
 
     def show_view(self, view: EstimateView) -> None:
         clinician = view.audience.clinician
+        self.key_numbers.show_numbers(view.key_numbers)
         self.early_heading.setText(view.early.heading)
         self.early.show_card(view.early.cards[0])
         self.early_recent.show_card(view.early.cards[1])
         self.risk_line.setText(view.early.risk_line)
         self.early_notes.set_notes(view.early.notes, clinician)
-        self.five_years.show_card(view.pfs)
-        self.pfs_notes.set_notes(view.pfs_notes, clinician)
-        survival = view.survival
-        self.survival.setText(f"{survival.headline} {survival.other_side} {survival.range_text}")
+        pfs = view.pfs
+        self.pfs_heading.setText(pfs.heading)
+        self.five_years.show_card(pfs.study)
+        if pfs.recent is not None:
+            self.five_years_recent.show_card(pfs.recent)
+        else:  # R6: in the later figure's place, why it is not shown
+            self.five_years_recent.show_words(pfs.withheld_heading, pfs.withheld)
+        self.pfs_line.setText(pfs.line)
+        self.pfs_line.setVisible(bool(pfs.line))
+        self.pfs_notes.set_notes(pfs.notes, clinician)
+        self.survival.setText("\n".join((view.survival.heading, *(card_words(c) for c in view.survival.cards))))
         self.details.setText("\n".join((view.details_heading, *view.clinician_details)) if view.clinician_details
                              else "")
         self.details.setVisible(bool(view.clinician_details))

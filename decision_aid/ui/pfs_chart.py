@@ -1,6 +1,9 @@
-"""The progression-free survival chart: personal curve with its 95% band, reference curves,
-the extrapolated part beyond the study's follow-up marked in three ways (shading, a label and a
-dashed, lighter line), a marker at the study horizon and a read-out under the mouse.
+"""The progression-free survival chart: both eras' personal curves with their 95% bands (the
+study's solid, the later cohorts' dashed: told apart by line style as well as colour), the study's
+group curves on request (never by default), the years beyond the study's follow-up marked in three
+ways (shading, a label and a changed line: dashed for the study's extrapolation, dash-dot for the
+later cohorts' one cohort), markers at the study horizon and a read-out under the mouse. Where
+MODEL.md R6 withholds the later curve, the sentence that says why stands under the legend.
 
 Plotted values are percentages: 100 x the model's fractions, nothing else.
 """
@@ -72,6 +75,19 @@ class PfsChart(QWidget):
         self.plot_item.vb.sigResized.connect(self._place_marker_label)
         self.clear()
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As tall as the contents need at the present width: the legend's words wrap (two eras'
+        names), and a height taken from the unwrapped hint let the legend cover the plot's foot."""
+        hint = super().sizeHint()
+        if self.width() > 0 and self.layout().hasHeightForWidth():
+            hint.setHeight(self.layout().totalHeightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height for the new width
+
     # -- building --------------------------------------------------------------------------
 
     def _build_plot(self, layout: QVBoxLayout) -> None:
@@ -123,16 +139,21 @@ class PfsChart(QWidget):
         self.plot_item.addItem(self.region_label)
 
     def _build_band(self) -> None:
-        """The 95% band: a light tint between two thin edges in the personal blue (5:1 on white)."""
-        band_pen = _pen(palette.PERSONAL, 1)
-        self.band_lower = pg.PlotCurveItem(pen=band_pen)
-        self.band_upper = pg.PlotCurveItem(pen=band_pen)
-        band_color = QColor(palette.PERSONAL)
-        band_color.setAlpha(palette.BAND_ALPHA)
-        self.band = pg.FillBetweenItem(self.band_lower, self.band_upper, brush=pg.mkBrush(band_color))
-        for part in (self.band_lower, self.band_upper, self.band):
+        """The 95% bands: a light tint between two thin edges in each era's colour (the later
+        cohorts' edges dashed)."""
+        self.band_lower, self.band_upper, self.band, self.band_brush = self._band(palette.PERSONAL, Qt.PenStyle.SolidLine)
+        self.recent_band_lower, self.recent_band_upper, self.recent_band, self.recent_band_brush = self._band(
+            palette.STABLE, Qt.PenStyle.DashLine)
+
+    def _band(self, color: str, style: Qt.PenStyle):
+        band_pen = _pen(color, 1, style)
+        lower, upper = pg.PlotCurveItem(pen=band_pen), pg.PlotCurveItem(pen=band_pen)
+        fill = QColor(color)
+        fill.setAlpha(palette.BAND_ALPHA)
+        band = pg.FillBetweenItem(lower, upper, brush=pg.mkBrush(fill))
+        for part in (lower, upper, band):
             self.plot_item.addItem(part)
-        self.band_brush = band_color
+        return lower, upper, band, fill
 
     def _build_curves(self) -> None:
         """Each curve its own line style; the reference curves drawn dark with a white outline, so
@@ -141,20 +162,25 @@ class PfsChart(QWidget):
         self.average = pg.PlotCurveItem(pen=_pen(palette.REFERENCE_LINE, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
         self.relapsing = pg.PlotCurveItem(pen=_pen(palette.SKY_LINE, 2, Qt.PenStyle.DashDotLine), shadowPen=halo)
         self.progressive = pg.PlotCurveItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
+        # the study's era: solid, dotted beyond 5 years (extrapolated)
         self.personal = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
-        self.extrapolated = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
+        self.extrapolated = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DotLine), shadowPen=halo)
+        # the later cohorts' era: dashed, dash-dot beyond 5 years (one cohort)
+        self.recent = pg.PlotCurveItem(pen=_pen(palette.STABLE, 3.5, Qt.PenStyle.DashLine), shadowPen=_pen("white", 6))
+        self.recent_tail = pg.PlotCurveItem(pen=_pen(palette.STABLE, 2.5, Qt.PenStyle.DashDotLine), shadowPen=halo)
         # What if: the pinned estimate, near-black dash-dot-dot (no other curve has that pattern)
         self.pinned = pg.PlotCurveItem(pen=_pen(palette.TEXT, 2.5, Qt.PenStyle.DashDotDotLine), shadowPen=halo)
-        for curve in (self.average, self.relapsing, self.progressive, self.pinned, self.personal, self.extrapolated):
+        for curve in (self.average, self.relapsing, self.progressive, self.pinned, self.recent, self.recent_tail,
+                      self.personal, self.extrapolated):
             self.plot_item.addItem(curve)
 
     def _build_marker(self) -> None:
         item = self.plot_item
         self.horizon_line = pg.InfiniteLine(angle=90, pen=_pen(palette.MUTED, 1, Qt.PenStyle.DashLine))
         item.addItem(self.horizon_line)
-        self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen("white", 2), brush=pg.mkBrush(palette.PERSONAL))
+        self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen("white", 2), brush=pg.mkBrush(palette.TEXT))
         item.addItem(self.marker)
-        self.marker_label = pg.TextItem("", color=palette.PERSONAL, anchor=(1.05, 0))
+        self.marker_label = pg.TextItem("", color=palette.TEXT, anchor=(1.05, 0))
         marker_font = sized(QFont(), palette.BODY, bold=True)
         self.marker_label.setFont(marker_font)
         self.marker_label.setZValue(40)
@@ -171,6 +197,10 @@ class PfsChart(QWidget):
 
     def _build_readout(self, layout: QVBoxLayout) -> None:
         """The value under the mouse or the keyboard cursor, as text (focusable, read-only)."""
+        self.withheld = plain_label("")  # where R6 withholds the later curve: why, in its place
+        self.withheld.setWordWrap(True)
+        self.withheld.setObjectName("pfsWithheld")
+        layout.addWidget(self.withheld)
         self.readout = plain_label(" ")
         self.readout.setWordWrap(True)
         self.readout.setObjectName("pfsReadout")
@@ -183,13 +213,16 @@ class PfsChart(QWidget):
         self._chart = None
         self._frame = None
         self._pinned = None
-        for curve in (self.band_lower, self.band_upper, self.average, self.relapsing, self.progressive,
-                      self.pinned, self.personal, self.extrapolated):
+        for curve in (self.band_lower, self.band_upper, self.recent_band_lower, self.recent_band_upper, self.average,
+                      self.relapsing, self.progressive, self.pinned, self.personal, self.extrapolated, self.recent,
+                      self.recent_tail):
             curve.setData([], [])
         self.marker.setData([], [])
         self.marker_label.setText("")
+        self.withheld.setText("")
+        self.withheld.setVisible(False)
         for part in (self.region, self.region_label, self.horizon_line, self.marker, self.hover_line,
-                     self.hover_label, self.band):
+                     self.hover_label, self.band, self.recent_band):
             part.setVisible(False)
         self.legend.clear()
         self._cursor = None
@@ -214,12 +247,15 @@ class PfsChart(QWidget):
             self._frame = frame
         self.horizon_line.setPos(chart.extrapolated_after)
         self.horizon_line.setVisible(True)
-        self.marker.setData([chart.extrapolated_after], [PERCENT * chart.marker_value])
+        self.marker.setData([chart.extrapolated_after] * len(chart.curves),
+                            [PERCENT * curve.marker_value for curve in chart.curves])
         self.marker.setVisible(True)
         self.marker_label.setText(chart.marker_label)
         self.marker_label.setVisible(True)
         self._place_marker_label()
         self._set_legend(chart, show_relapsing, show_progressive)
+        self.withheld.setText(chart.withheld)
+        self.withheld.setVisible(bool(chart.withheld))
         self._describe()
         self.readout.setText(self.hint)
 
@@ -229,25 +265,37 @@ class PfsChart(QWidget):
             self.pinned.setData([], [])
 
     def _set_curves(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
-        """Every curve from ``chart``, or emptied when not shown: none keeps an earlier estimate."""
+        """Every curve from ``chart``, or emptied when not shown: none keeps an earlier estimate.
+        The study's average patient is never drawn here (it read as "without AHSCT")."""
         t = np.asarray(chart.times)
-        cut = chart.extrapolated_after
-        estimate = PERCENT * np.asarray(chart.estimate)
-        self.band_lower.setData(t, PERCENT * np.asarray(chart.lower))
-        self.band_upper.setData(t, PERCENT * np.asarray(chart.upper))
-        self.band.setVisible(True)
-        observed = t <= cut + 1e-9
-        self.personal.setData(t[observed], estimate[observed])
-        beyond = t >= cut - 1e-9
-        shown = ((self.extrapolated, chart.extrapolating, t[beyond], estimate[beyond]),
-                 (self.average, True, t, PERCENT * np.asarray(chart.average)),
-                 (self.relapsing, show_relapsing, t, PERCENT * np.asarray(chart.relapsing)),
-                 (self.progressive, show_progressive, t, PERCENT * np.asarray(chart.progressive)))
-        for curve, visible, x, y in shown:
-            if visible:
-                curve.setData(x, y)
+        recent = chart.recent
+        eras = ((chart.study, self.personal, self.extrapolated, self.band_lower, self.band_upper, self.band),
+                (recent, self.recent, self.recent_tail, self.recent_band_lower, self.recent_band_upper,
+                 self.recent_band))
+        for curve, line, tail, lower, upper, band in eras:
+            band.setVisible(curve is not None)
+            if curve is None:
+                for item in (line, tail, lower, upper):
+                    item.setData([], [])
+                continue
+            estimate = PERCENT * np.asarray(curve.estimate)
+            lower.setData(t, PERCENT * np.asarray(curve.lower))
+            upper.setData(t, PERCENT * np.asarray(curve.upper))
+            within = t <= curve.changes_after + 1e-9
+            line.setData(t[within], estimate[within])
+            beyond = t >= curve.changes_after - 1e-9
+            if chart.horizon > curve.changes_after:
+                tail.setData(t[beyond], estimate[beyond])
             else:
-                curve.setData([], [])
+                tail.setData([], [])
+        references = ((self.relapsing, show_relapsing, chart.reference("relapsing")),
+                      (self.progressive, show_progressive, chart.reference("progressive")),
+                      (self.average, False, chart.reference("average")))
+        for item, visible, reference in references:
+            if visible and reference is not None:
+                item.setData(t, PERCENT * np.asarray(reference.values))
+            else:
+                item.setData([], [])
 
     def _set_frame(self, chart: ChartView) -> None:
         """Axis labels and ticks, the x range and the extrapolated region."""
@@ -266,10 +314,14 @@ class PfsChart(QWidget):
 
     def _set_legend(self, chart: ChartView, show_relapsing: bool, show_progressive: bool) -> None:
         labels = {s.key: s.label for s in chart.series}
-        entries = [(self.personal, labels["personal"], None), (self.band_lower, labels["band"], self.band_brush)]
+        entries = [(self.personal, labels["study"], self.band_brush)]
         if chart.extrapolating:
-            entries.append((self.extrapolated, labels["extrapolated"], None))
-        entries.append((self.average, labels["average"], None))
+            entries.append((self.extrapolated, labels["study_tail"], None))
+        if chart.recent is not None:
+            entries.append((self.recent, labels["recent"], self.recent_band_brush))
+            if chart.extrapolating:
+                entries.append((self.recent_tail, labels["recent_tail"], None))
+        entries.append((self.band_lower, labels["band"], self.band_brush))
         if show_relapsing:
             entries.append((self.relapsing, labels["relapsing"], None))
         if show_progressive:
@@ -285,7 +337,7 @@ class PfsChart(QWidget):
                 self.pinned.setData([], [])
                 self.legend.remove(self.pinned)
                 if self._chart is not None:
-                    self.legend.relabel(self.personal, self._chart.label("personal"))
+                    self.legend.relabel(self.personal, self._chart.label("study"))
                     self._describe()
             return
         self.legend.remove(self.pinned)
@@ -318,7 +370,9 @@ class PfsChart(QWidget):
         gap = 6 * py
         cut = chart.extrapolated_after
         span = (chart.times >= cut - width) & (chart.times <= cut)
-        curves = [chart.lower, chart.upper, chart.estimate, chart.average, chart.relapsing, chart.progressive]
+        curves = [values for curve in chart.curves for values in (curve.lower, curve.upper, curve.estimate)]
+        curves += [item.getData()[1] / PERCENT for item in (self.relapsing, self.progressive)
+                   if item.getData()[1] is not None and len(item.getData()[1]) == len(chart.times)]
         if self._pinned is not None:  # on its own grid (its horizon may differ): read at the chart's times
             curves.append(np.interp(chart.times, self._pinned.times, self._pinned.estimate))
         low = PERCENT * min(float(np.min(np.asarray(c)[span])) for c in curves)
@@ -368,7 +422,7 @@ class PfsChart(QWidget):
             return None
         self._cursor = years
         index = int(np.argmin(np.abs(chart.times - years)))
-        self._show_hover(float(chart.times[index]), PERCENT * float(chart.estimate[index]), text)
+        self._show_hover(float(chart.times[index]), PERCENT * float(chart.study.estimate[index]), text)
         announce(self.plot, text)
         return text
 
@@ -396,7 +450,7 @@ class PfsChart(QWidget):
         if text is None:
             return
         index = int(np.argmin(np.abs(chart.times - years)))
-        self._show_hover(float(chart.times[index]), PERCENT * float(chart.estimate[index]), text)
+        self._show_hover(float(chart.times[index]), PERCENT * float(chart.study.estimate[index]), text)
 
 
 class LineSample(QWidget):

@@ -4,6 +4,8 @@
 - :class:`FlowLayout` and :class:`ToolRow`: a toolbar whose buttons wrap onto a second line
   instead of hiding in an unnamed overflow button.
 - :class:`ResponsiveRow`: two parts side by side when there is room, one above the other when not.
+- :class:`SideAndPage`: a side column that stays in place beside a scrolling page when there is
+  room, and scrolls with the page, above it, when not.
 - :class:`PageStack` and :func:`size_to_current_page`: a stack (or tab widget) as tall as the page
   it shows, not as tall as its tallest page, so one outer scroll area scrolls just what is seen.
 - :class:`AdaptiveTabBar`: tabs along the top while they fit; otherwise a vertical list of tabs
@@ -21,9 +23,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea, QSizePolicy,
-    QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar, QTabWidget,
-    QTextEdit, QToolButton, QWidget,
+    QAbstractButton, QAbstractScrollArea, QApplication, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea,
+    QSizePolicy, QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar,
+    QTabWidget, QTextEdit, QToolButton, QWidget,
 )
 
 
@@ -184,6 +186,92 @@ class ResponsiveRow(QWidget):
         super().resizeEvent(event)
 
 
+class SideAndPage(QWidget):
+    """A side column (the profile) that stays in place beside a scrolling page while the window is
+    at least ``breakpoint`` pixels wide (it scrolls on its own only if it is taller than the
+    window), and moves into the page, above the page's content, when narrower: then one area
+    scrolls everything (zoomed and small windows). Never one scroll area inside another.
+
+    ``scroll`` is the page's scroll area and ``page`` the widget it scrolls; ``arranged`` is
+    called after the side column moved."""
+
+    HYSTERESIS = ResponsiveRow.HYSTERESIS
+
+    def __init__(self, side: QWidget, content: QWidget, breakpoint: int, arranged=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sideAndPage")
+        self.side, self.breakpoint, self._arranged = side, breakpoint, arranged
+        self.side_scroll = _quiet_scroll_area("sideScroll")
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page = QWidget()
+        self.page.setObjectName("mainPage")
+        self._page_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.page)
+        self._page_box.setContentsMargins(0, 0, 0, 0)
+        self._page_box.setSpacing(8)
+        self._page_box.addWidget(content, 1)
+        self.scroll = _quiet_scroll_area("pageScroll")
+        self.scroll.setWidget(self.page)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)  # the room kept for the side's scroll bar is the gap
+        row.addWidget(self.side_scroll, 0)
+        row.addWidget(self.scroll, 1)
+        self._beside = True
+        self.side_scroll.setWidget(side)
+
+    def side_by_side(self) -> bool:
+        return self._beside
+
+    def arrange(self, width: int) -> None:
+        wide = width >= self.breakpoint + (0 if self._beside else self.HYSTERESIS)
+        if wide == self._beside:
+            return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self.side or self.side.isAncestorOf(focus))
+        if wide:
+            self._page_box.removeWidget(self.side)
+            self.side_scroll.setWidget(self.side)
+        else:
+            self.side_scroll.takeWidget()
+            self._page_box.insertWidget(0, self.side, 0)
+        self.side_scroll.setVisible(wide)
+        self.side.show()
+        self._beside = wide
+        if self._arranged is not None:
+            self._arranged()
+        if had_focus:  # moving a widget takes the keyboard's focus from it: given back
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_side_width(self, width: int) -> None:
+        """The side column's width beside the page, with room for its own scroll bar."""
+        bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.side_scroll)
+        self.side_scroll.setFixedWidth(width + bar)
+
+    def scroll_for(self, widget: QWidget) -> QScrollArea | None:
+        """The scroll area that shows ``widget``, or None."""
+        for area in (self.side_scroll, self.scroll):
+            inner = area.widget()
+            if inner is not None and (inner is widget or inner.isAncestorOf(widget)):
+                return area
+        return None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+
+def _quiet_scroll_area(name: str) -> QScrollArea:
+    """A frameless scroll area that sizes its widget to itself and is never a Tab stop of its own
+    (an unnamed, invisible stop)."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
 class _CurrentOnly(QWidget):
     """Holds one page of a stack; only the shown page reports a size, so the stack fits it."""
 
@@ -263,6 +351,9 @@ class PageStack(QStackedWidget):
         return self.widget(index).page
 
 
+LIST_NAME_WIDTH = 160  # px: a tab name wider than this takes two lines in a list at the side
+
+
 class AdaptiveTabBar(QTabBar):
     """A tab bar that is either along the top or, when its tabs do not fit the width, a vertical
     list on the left with horizontal text (no scroll arrows either way)."""
@@ -275,12 +366,48 @@ class AdaptiveTabBar(QTabBar):
         if self.vertical():
             size.transpose()  # the Western tab's size, turned back: room for horizontal text
             size.setWidth(max(size.width(), 120))
+        # Qt makes room for one line: a name on two lines (texts_that_fit, list_texts) gets its second
+        size.setHeight(size.height() + self.tabText(index).count("\n") * self.fontMetrics().lineSpacing())
         return size
 
     def horizontal_width(self) -> int:
         """The width all tabs need side by side."""
-        return sum(QTabBar.tabSizeHint(self, i).width() if not self.vertical()
-                   else _transposed(QTabBar.tabSizeHint(self, i)).width() for i in range(self.count()))
+        return sum(self._horizontal_tab_width(i) for i in range(self.count()))
+
+    def _horizontal_tab_width(self, index: int) -> int:
+        hint = QTabBar.tabSizeHint(self, index)
+        return _transposed(hint).width() if self.vertical() else hint.width()
+
+    def _text_width(self, text: str) -> int:
+        return max(self.fontMetrics().horizontalAdvance(line.replace("&", "")) for line in text.split("\n"))
+
+    def one_line_texts(self) -> list[str]:
+        return [self.tabText(i).replace("\n", " ") for i in range(self.count())]
+
+    def texts_that_fit(self, width: int) -> list[str] | None:
+        """The tab names that fit ``width`` side by side: on one line, or with the fewest of the
+        widest names broken onto two lines (at the space nearest their middle); None if they cannot."""
+        texts = self.one_line_texts()
+        padding = [self._horizontal_tab_width(i) - self._text_width(self.tabText(i)) for i in range(self.count())]
+        widths = [self._text_width(t) + pad for t, pad in zip(texts, padding)]
+        for index in sorted(range(len(texts)), key=lambda i: -widths[i]):
+            if sum(widths) <= width:
+                return texts
+            wrapped = _two_lines(texts[index])
+            texts[index], widths[index] = wrapped, self._text_width(wrapped) + padding[index]
+        return texts if sum(widths) <= width else None
+
+    def list_texts(self) -> list[str]:
+        """The names for a list at the side: a name wider than :data:`LIST_NAME_WIDTH` on two lines,
+        so that the list leaves the page its width (a Spanish window at 1024 px: issue 25 item 4)."""
+        return [_two_lines(t) if self._text_width(t) > LIST_NAME_WIDTH else t for t in self.one_line_texts()]
+
+    def show_texts(self, texts: list[str]) -> None:
+        """Set the tab names (a screen reader reads each on one line, as the menus name it)."""
+        for index, text in enumerate(texts):
+            if self.tabText(index) != text:
+                self.setTabText(index, text)
+                self.setAccessibleTabName(index, text.replace("\n", " ").replace("&", ""))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         if not self.vertical():
@@ -303,6 +430,15 @@ class AdaptiveTabBar(QTabBar):
             painter.translate(-centre)
             painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
             painter.restore()
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle (unchanged if it has no space)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:at]}\n{text[at + 1:]}"
 
 
 def _transposed(size: QSize) -> QSize:
@@ -339,9 +475,13 @@ class AdaptiveTabWidget(QTabWidget):
         return self.width() - max(0, area.widget().width() - area.viewport().width())
 
     def _choose_position(self, _width: int | None = None) -> None:
+        """Tabs on top with their names on one line if they fit; else on top with the longest
+        names on two lines, as few as needed (a Spanish window at 1280 px: issue 26 item 3); else
+        a vertical list, its widest names on two lines."""
         bar: AdaptiveTabBar = self.tabBar()
-        fits = bar.horizontal_width() + 8 <= self.available_width()
-        wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
+        texts = bar.texts_that_fit(self.available_width() - 8)
+        wanted = QTabWidget.TabPosition.North if texts is not None else QTabWidget.TabPosition.West
+        bar.show_texts(texts if texts is not None else bar.list_texts())
         if wanted != self.tabPosition():
             self.setTabPosition(wanted)
 

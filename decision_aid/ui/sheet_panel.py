@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..present.appendices import APPENDICES
 from ..present.i18n import N_, _, available_languages, current_language, language_name
 from .actions import plain_text
 from .. import palette
@@ -115,6 +116,7 @@ class SheetPanel(QWidget):
         form.addRow(language_label, self.language_combo)
         self.set_language(current_language())
         layout.addLayout(form)
+        self._build_appendices(layout)
 
         notes_label = plain_label(_("Notes for the sheet (for e&xample next steps, questions to follow up)"))
         notes_label.setWordWrap(True)
@@ -151,6 +153,30 @@ class SheetPanel(QWidget):
         self.paper_combo.currentIndexChanged.connect(self.changed)
         self.language_combo.currentIndexChanged.connect(self.changed)
         self.audience_combo.currentIndexChanged.connect(self.changed)
+
+    def _build_appendices(self, layout: QVBoxLayout) -> None:
+        """A box per appendix, checked where it is printed (all by default; saved with the
+        consultation). No mnemonics: their words' letters are taken (Tab reaches them)."""
+        heading = plain_label(_("Printed after the estimate (untick to leave out):"), name="sheetAppendicesHeading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.appendix_boxes: dict[str, QCheckBox] = {}
+        for key, words in APPENDICES:
+            box = QCheckBox(_(words))
+            box.setObjectName(f"sheetAppendix_{key}")
+            box.setChecked(True)
+            box.setAccessibleDescription(heading.text())
+            box.toggled.connect(self.changed)
+            layout.addWidget(box)
+            self.appendix_boxes[key] = box
+
+    def left_out(self) -> tuple[str, ...]:
+        """The appendices left out, in the sheet's order."""
+        return tuple(key for key, box in self.appendix_boxes.items() if not box.isChecked())
+
+    def set_left_out(self, left_out: tuple[str, ...]) -> None:
+        for key, box in self.appendix_boxes.items():
+            box.setChecked(key not in left_out)
 
     def _show_notes_room(self) -> None:
         """The room left while typing, in characters, and what happens to long notes on paper."""
@@ -228,7 +254,8 @@ class SheetPanel(QWidget):
             self.audience_combo.setCurrentIndex(index)
 
     def set_contents(self, name: str | None, notes: str, language: str | None = None,
-                     audience: str | None = None) -> None:
+                     audience: str | None = None, left_out: tuple[str, ...] = ()) -> None:
+        self.set_left_out(left_out)
         self.name_edit.setText(name or "")
         self.notes_edit.setPlainText(notes)
         if language is not None:
@@ -240,7 +267,7 @@ class SheetPanel(QWidget):
         from ..report.options import SheetOptions  # with the sheet, not at start-up
 
         return SheetOptions(audience=self.audience(), paper=self.paper(), name=self.name(), notes=self.notes(),
-                            language=self.language())
+                            language=self.language(), left_out=self.left_out())
 
 
 def _hidden_mark(name: str) -> QLabel:

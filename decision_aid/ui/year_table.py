@@ -1,6 +1,7 @@
 """Every year's estimate and range as a table under the chart, for the keyboard and screen
-readers (the chart's hover read-out is for the mouse). Both views; the extrapolated years say so
-in words, not by shading alone.
+readers (the chart's hover read-out is for the mouse), both eras side by side (the later cohorts'
+columns only where MODEL.md R6 shows their curve). Both views; an extrapolated year, and a later
+year that rests on one cohort, say so in words, not by shading alone.
 
 The table is one Tab stop (Tab leaves it; the arrow keys move between cells) and is as tall as
 its rows: it never scrolls inside the page.
@@ -39,31 +40,44 @@ class YearTable(QTableWidget):
         self.rows: tuple[YearRow, ...] = ()
         follow_current_cell(self)
         refit_when_columns_settle(self, self._fit)
+        self.shown: tuple = ()
 
-    def show_rows(self, heading: str, rows: tuple[YearRow, ...]) -> None:
-        if rows == self.rows and heading == self.accessibleName():
+    def show_rows(self, heading: str, rows: tuple[YearRow, ...], recent: tuple[YearRow, ...] = (),
+                  eras: tuple[str, str] = ("", "")) -> None:
+        """``rows`` the study's era, ``recent`` the later cohorts' (none where R6 withholds it): with
+        both, each year has a row per era, named in an Era column (narrow enough for a zoomed window)."""
+        shown = (rows, recent, eras)
+        if shown == self.shown and heading == self.accessibleName():
             return
-        self.rows = rows
+        self.rows, self.shown = rows, shown
         self.setAccessibleName(heading)
-        self.setHorizontalHeaderLabels([_("Year"), _("Estimate"), _("Range")])
-        self.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            year = (_("{year} (extrapolated)", year=row.year) if row.extrapolated else str(row.year))
-            for c, text in enumerate((year, row.estimate, row.range)):
+        lines = [(str(row.year), "", row) for row in rows]
+        headers = [_("Year"), _("Estimate"), _("Range")]
+        if recent:
+            headers.insert(1, _("Era"))
+            lines = [line for study, later in zip(rows, recent)
+                     for line in ((str(study.year), eras[0], study), (str(later.year), eras[1], later))]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(lines))
+        for r, (year, era, row) in enumerate(lines):
+            texts = [year, *([era] if recent else []), row.marked or row.estimate, row.range]
+            for c, text in enumerate(texts):
                 item = self.item(r, c)
                 if item is None:
                     item = QTableWidgetItem()
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(r, c, item)
                 item.setText(text)
-                item.setBackground(QColor(screen_colours(self.palette()).shade) if row.extrapolated
+                shade = row.extrapolated or row.one_cohort
+                item.setBackground(QColor(screen_colours(self.palette()).shade) if shade
                                    else QColor(0, 0, 0, 0))  # the table's text on the shade: 5:1
         self._fit()
 
     def clear_rows(self) -> None:
         if not self.rows:
             return
-        self.rows = ()
+        self.rows, self.shown = (), ()
         self.setRowCount(0)
         self._fit()
 
@@ -78,7 +92,8 @@ class YearTable(QTableWidget):
         year_words = self._words(0) + (year_label.text().split() if year_label else [])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(0, _widest(metrics, year_words) + 16)  # the year: as wide as its longest word
-        self.setMinimumWidth(self.columnWidth(0) + 2 * _widest(metrics, self._words(1) + self._words(2)) + 48)
+        columns = range(1, self.columnCount())  # each as wide as its own longest word, at least
+        self.setMinimumWidth(self.columnWidth(0) + sum(_widest(metrics, self._words(c)) + 12 for c in columns) + 24)
         self.resizeRowsToContents()
         height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         height += 2 * self.frameWidth() + 2

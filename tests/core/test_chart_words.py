@@ -1,4 +1,4 @@
-"""The chart's words for a screen reader (issue 27, item 10): one sentence a year, whole years as
+"""The chart's words for a screen reader (issue 27, item 10): one sentence a year (for each era), whole years as
 "1 year", never "1.0 years", and no range where there is none ("between 100 and 100 in 100")."""
 
 import re
@@ -20,8 +20,8 @@ def test_the_description_is_a_sentence_a_year_in_whole_years():
         description = chart(audience).description
         assert not re.search(r"\b\d+\.0 years", description), description
         assert "1 year:" in description and "10 years:" in description
-        sentences = [s for s in re.split(r"(?<=\.) (?=\d+ years?:)", description) if re.match(r"\d+ years?:", s)]
-        assert len(sentences) == 10 and all(s.endswith(".") for s in sentences), sentences
+        sentences = [s for s in re.split(r"(?<=\.) |(?<=:) (?=\d+ years?:)", description) if re.match(r"\d+ years?:", s)]
+        assert len(sentences) == 20 and all(s.endswith(".") for s in sentences), sentences
         assert ";" not in description.split("worsening.", 1)[1]  # no 800-character run joined by semicolons
 
 
@@ -30,5 +30,7 @@ def test_a_point_without_a_range_says_no_range():
     assert wording.curve_value_text(0.0, Interval(1.0, 1.0, 1.0), True, False) == "0 years: 100.0%"
     assert wording.curve_value_text(1.5, Interval(0.84, 0.69, 0.92), False, False) == \
         "1.5 years: about 84 in 100 (between 69 and 92 in 100)"
-    assert chart().point_text(0.0) == "0 years: about 100 in 100"
-    assert chart().point_text(6.0).endswith(", extrapolated")
+    assert chart().point_text(0.0) == ("0 years: Treated 1995 to 2006 (the study): about 100 in 100; "
+                                       "Later cohorts: Italy, Sweden, UK, a US trial: about 100 in 100")
+    six = chart().point_text(6.0)
+    assert six.startswith("6 years: ") and "extrapolated" in six and "from one cohort" in six

@@ -258,8 +258,9 @@ def test_8_the_patients_how_calculated_has_no_developer_text_and_a_glossary(mode
 
 def test_8_the_patient_sheet_explains_ahsct_and_edss_on_page_1_and_has_the_glossary(model):
     sheet = sheet_view(estimate(model, MILD), "patient", model)
-    assert "AHSCT: autologous haematopoietic stem cell transplantation" in sheet.terms
-    assert "EDSS: the usual disability score in MS" in sheet.terms
+    # AHSCT spelled out once, under "About you" (issue 26.4); EDSS under the key numbers
+    assert "AHSCT means autologous haematopoietic stem cell transplantation" in sheet.treatment
+    assert "AHSCT" not in sheet.terms and "EDSS: the usual disability score in MS" in sheet.terms
     assert any(getattr(section, "heading", "") == "Words used here" for section in sheet.sections)
     assert sheet_view(estimate(model, MILD), "clinician", model).terms == ""
 

@@ -19,16 +19,24 @@ def result(model):
 
 
 def test_the_clinicians_year_table_has_the_interval_and_people_in_100(result, model):
-    """C1: the clinician's printed year table had lost its "95% lower", "95% upper" and "In 100" rows."""
-    rows = {row.label: row.cells for row in sheet_view(result, "clinician", model).year_table}
-    yearly = list(result.pfs_at.values())
-    assert list(rows) == ["Estimate (%)", "95% lower", "95% upper", "In 100"]
-    assert rows["Estimate (%)"] == tuple(point_text(i.estimate) for i in yearly)
-    assert rows["95% lower"] == tuple(str(end_count(i.lower)) for i in yearly)  # interval ends: whole percentages
-    assert rows["95% upper"] == tuple(str(end_count(i.upper)) for i in yearly)
-    assert rows["In 100"] == tuple(str(point_count(i.estimate)) for i in yearly)  # from the percentage shown
-    patient = sheet_view(result, "patient", model).year_table
-    assert [(r.label, r.cells) for r in patient] == [("In 100", rows["In 100"])]  # no percentages for patients
+    """C1: the clinician's printed year table had lost its "95% lower", "95% upper" and "In 100" rows.
+    Both eras now, one after the other; a year beyond 5 is marked in the estimate's cell (the
+    study's "*" extrapolated, the later cohorts' "\u2020" from one cohort)."""
+    rows = [(row.label, row.cells) for row in sheet_view(result, "clinician", model).year_table]
+    assert [label for label, _cells in rows] == ["The study: estimate (%)", "95% lower", "95% upper", "In 100",
+                                                 "Later cohorts: estimate (%)", "95% lower", "95% upper", "In 100"]
+    for era, (at, mark) in enumerate(((result.pfs_at, "*"), (result.pfs_recent_at, "\u2020"))):
+        yearly = list(at.values())
+        estimate, lower, upper, in_hundred = (cells for _label, cells in rows[4 * era:4 * era + 4])
+        assert estimate == tuple(point_text(i.estimate) + (mark if year > 5 else "") for year, i in at.items())
+        assert lower == tuple(str(end_count(i.lower)) for i in yearly)  # interval ends: whole percentages
+        assert upper == tuple(str(end_count(i.upper)) for i in yearly)
+        assert in_hundred == tuple(str(point_count(i.estimate)) for i in yearly)  # from the percentage shown
+    patient = [(r.label, r.cells) for r in sheet_view(result, "patient", model).year_table]
+    assert patient == [  # no percentages for patients
+        ("In 100, the study", tuple(c + ("*" if year > 5 else "") for year, c in zip(result.pfs_at, rows[3][1]))),
+        ("In 100, later cohorts", tuple(c + ("\u2020" if year > 5 else "")
+                                        for year, c in zip(result.pfs_recent_at, rows[7][1])))]
 
 
 def test_the_clinicians_percentages_say_which_outcome_they_are(result, model):
@@ -38,12 +46,14 @@ def test_the_clinicians_percentages_say_which_outcome_they_are(result, model):
     days, years = result.early_mortality_days, int(result.pfs.extrapolated_after)
     for card, interval in zip(view.early.cards, (result.early_mortality, result.early_mortality_recent)):
         assert card.range_text == f"Death within {days} days: {wording.interval_percent(interval)}"
-    assert view.pfs.range_text == (f"Progression-free survival at {years} years: "
-                                   f"{wording.interval_percent(result.pfs_5y)}")
-    assert view.survival.range_text == (f"Overall survival at {years} years: "
-                                        f"{wording.interval_percent(result.overall_survival_5y)}")
+    pfs = (result.pfs_5y, result.pfs_recent_5y)
+    survival = (result.overall_survival_5y, result.overall_survival_5y_recent)
+    for card, interval in zip(view.pfs.cards, pfs):
+        assert card.range_text == f"Progression-free survival at {years} years: {wording.interval_percent(interval)}"
+    for card, interval in zip(view.survival.cards, survival):
+        assert card.range_text == f"Overall survival at {years} years: {wording.interval_percent(interval)}"
     patient = sheet_view(result, "patient", model).estimate
-    for card, interval in ((patient.pfs, result.pfs_5y), (patient.survival, result.overall_survival_5y)):
+    for card, interval in zip((*patient.pfs.cards, *patient.survival.cards), (*pfs, *survival)):
         assert card.range_text == wording.interval_in_words(interval)  # the patient's words stay
 
 
@@ -57,7 +67,7 @@ def test_the_hazard_ratios_have_their_heading_and_the_assumption_they_rest_on(re
     line = next(d for d in view.clinician_details if d.startswith(wording.sentence_case(figure.unit)))
     assert "(progression; context only, A2)" in line and "A2" in figure.notes
     assert "A2" in {a.id for a in result.assumptions}
-    assert len(view.clinician_details) == 5  # four hazard ratios and the profile's multiplier
+    assert len(view.clinician_details) == 6  # four hazard ratios and the profile's multipliers in both eras
     patient = sheet_view(result, "patient", model).estimate
     assert patient.details_heading == "" and patient.clinician_details == ()
 

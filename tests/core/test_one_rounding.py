@@ -82,7 +82,9 @@ def test_the_record_copy_rounds_each_number_once(profile, model):
     result = model.estimate(model.validate(profile), horizon=5)
     lines = record_text(result, dt.date(2027, 1, 15)).splitlines()
     found = [m for m in (RECORD.match(line) for line in lines) if m]
-    rows = [result.early_mortality, result.early_mortality_recent, result.overall_survival_5y, result.pfs_at[5]]
+    rows = [result.early_mortality, result.early_mortality_recent, result.overall_survival_5y,
+            result.overall_survival_5y_recent, result.pfs_at[5]] + ([] if result.pfs_recent_at is None
+                                                                     else [result.pfs_recent_at[5]])
     assert len(found) == len(rows)
     for match, interval in zip(found, rows):
         check_row(match, interval.estimate, interval.lower, interval.upper)

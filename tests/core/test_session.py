@@ -125,6 +125,9 @@ def test_what_if_pins_an_estimate_and_compares_it_with_the_next_profile(model):
     assert view.pinned.label == "Age 38; EDSS 4.0" and view.current.label == "Age 45; EDSS 6.5"
     assert "Age 38; EDSS 4.0" in view.title and "Age 45; EDSS 6.5" in view.title
     assert [card.key for card in view.current.early] == ["early_study", "early_recent"]  # both eras, always
-    assert view.pinned.pfs.icons != view.current.pfs.icons
+    assert [card.key for card in view.current.pfs] == ["pfs_study", "pfs_recent"]  # both eras (relapsing MS)
+    assert view.pinned.pfs[0].icons != view.current.pfs[0].icons
+    assert [row.key for row in view.rows] == ["early_study", "early_recent", "pfs_study", "pfs_recent",
+                                              "survival_study", "survival_recent"]
     session.apply(Consultation(profile=PROFILE))
     assert session.pinned is None  # another consultation drops the pin

@@ -241,9 +241,12 @@ def test_tab_visits_every_stop_in_reading_order_named_and_never_stays(qtbot, win
         assert not isinstance(widget, QScrollArea), "an unnamed scroll area is a Tab stop"
         assert accessible_text(widget), f"unnamed Tab stop {type(widget).__name__} {widget.objectName()}"
     first_round = seen[:seen.index(form.age, 1)] if form.age in seen[1:] else seen
+    keys = outcomes.key_numbers.stops()  # the three key numbers in both eras first, O2's sentence under the first
     expected = [form.age, form.course, form.edss, form.prior_dmts, form.relapses, form.duration, form.clear_button,
-                outcomes.early.headline, outcomes.early_recent.headline, outcomes.risk_line,
-                outcomes.five_years.headline, outcomes.survival, outcomes.people_like_you,
+                *keys[:2], outcomes.risk_line, *keys[2:],
+                outcomes.early.headline, outcomes.early_recent.headline,
+                outcomes.five_years.headline, outcomes.five_years_recent.headline, outcomes.survival,
+                outcomes.people_like_you,
                 window.chart.plot, window.compare_button, window.years_table, window.tabs.tabBar()]
     positions = [first_round.index(w) for w in expected]
     assert positions == sorted(positions)
@@ -506,10 +509,12 @@ def test_every_year_is_a_row_in_both_views(qtbot, window):
         for horizon in (5, 10):
             window.set_horizon(horizon)
             window.flush()
-            rows = window.years_table.texts()
-            assert [r[1] for r in rows] == [y.estimate for y in window.view.years]
-            assert len(rows) == horizon
-            assert ("extrapolated" in rows[-1][0]) == (horizon > 5)
+            rows = window.years_table.texts()  # relapsing MS: both eras, a row each, named in the Era column
+            view = window.view
+            assert [r[1] for r in rows] == [*view.era_names] * horizon
+            assert [r[2] for r in rows] == [y.marked for pair in zip(view.years, view.years_recent) for y in pair]
+            assert [r[0] for r in rows] == [str(year) for year in range(1, horizon + 1) for _era in range(2)]
+            assert ("extrapolated" in rows[-2][2]) == ("from one cohort" in rows[-1][2]) == (horizon > 5)
             assert accessible_text(window.years_table) == window.years_heading.text()
 
 

@@ -43,7 +43,8 @@ def test_chart_frame_follows_horizon_audience_and_refusal_back_and_forth(qtbot, 
     ten = frame(window.chart)
     assert ten["region"] == (5.0, 10.0) and ten["x_range_end"] >= 10
     assert [level[0] for level in ten["x_ticks"][0]] == list(range(0, 11))
-    assert any("Extrapolated" in entry for entry in ten["legend"])
+    assert any("extrapolated" in entry for entry in ten["legend"])
+    assert any("from one cohort" in entry for entry in ten["legend"])
     set_horizon(qtbot, window, 5)
     assert frame(window.chart) == five
 
@@ -75,8 +76,11 @@ def test_chart_curves_and_marker_are_the_new_estimates_after_each_keystroke(qtbo
         np.testing.assert_allclose(chart.personal.getData()[1], 100 * result.pfs.estimate)
         np.testing.assert_allclose(chart.band_lower.getData()[1], 100 * result.pfs.lower)
         np.testing.assert_allclose(chart.band_upper.getData()[1], 100 * result.pfs.upper)
-        assert chart.marker.data["y"][0] == 100 * result.pfs_5y.estimate
-        assert chart.marker_label.textItem.toPlainText().startswith(wording.in_hundred_label(result.pfs_5y.estimate))
+        np.testing.assert_allclose(chart.recent.getData()[1], 100 * result.pfs_recent.estimate)
+        assert list(chart.marker.data["y"]) == [100 * result.pfs_5y.estimate, 100 * result.pfs_recent_at[5].estimate]
+        marker = chart.marker_label.textItem.toPlainText()
+        for interval in (result.pfs_5y, result.pfs_recent_at[5]):
+            assert wording.in_hundred_label(interval.estimate) in marker
 
 
 def painted(widget) -> QImage:

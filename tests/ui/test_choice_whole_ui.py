@@ -46,7 +46,7 @@ def test_the_estimate_tab_says_in_one_sentence_when_no_core_criterion_is_met(qtb
     # above the numbers: before the early-death heading in reading and Tab order
     assert core.mapTo(window, core.rect().topLeft()).y() < window.outcomes.early_heading.mapTo(
         window, window.outcomes.early_heading.rect().topLeft()).y()
-    order = window._focus_order
+    order = window.focus_order()
     assert order.index(core) < order.index(window.outcomes.early.headline)
     window.set_profile_fields(ACTIVE)  # MS active despite a high-efficacy drug: nothing to say
     window.flush()

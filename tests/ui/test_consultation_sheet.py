@@ -55,3 +55,33 @@ def test_the_windows_view_never_chooses_the_sheets_version(tmp_path, model):
     assert cli("sheet", "--profile", str(path), "-o", str(tmp_path / "sheet.pdf")).returncode == 0
     text = pdf_text(tmp_path / "sheet.pdf")
     assert "hazard ratio" not in text and "your summary" in text
+
+
+def test_the_appendices_left_out_on_the_sheet_tab_are_left_out_of_the_saved_files_sheet(tmp_path, model):
+    """Issue 25, item 3 (part): a consultation whose Sheet tab left out the options and the guidance
+    prints without them (the worksheet stays); the same file without the choice prints them all."""
+    saved = dataclasses.replace(full_consultation(model), sheet_left_out=("options", "guidance"))
+    path = save_consultation(tmp_path / "visit.aidconsult.json", saved)
+    done = cli("sheet", "--profile", str(path), "-o", str(tmp_path / "short.pdf"))
+    assert done.returncode == 0, done.stderr
+    short = pdf_text(tmp_path / "short.pdf")
+    whole_path = save_consultation(tmp_path / "whole.aidconsult.json", full_consultation(model))
+    assert cli("sheet", "--profile", str(whole_path), "-o", str(tmp_path / "whole.pdf")).returncode == 0
+    whole = pdf_text(tmp_path / "whole.pdf")
+    for heading in ("Your options: AHSCT or drug treatment", "Guidance and other studies"):
+        assert heading in whole and heading not in short
+    assert "What matters to you" in short and "later in this summary" in short  # the harms are still there
+
+
+def test_the_sheet_tab_boxes_follow_and_set_the_saved_choice(qtbot, window, model):
+    from decision_aid.present.appendices import APPENDIX_KEYS
+
+    panel = window.sheet_panel
+    assert list(panel.appendix_boxes) == list(APPENDIX_KEYS)
+    assert all(box.isChecked() for box in panel.appendix_boxes.values())  # all included by default
+    panel.appendix_boxes["harms"].click()
+    assert window.session.sheet_left_out == ("harms",) and window._sheet_options().left_out == ("harms",)
+    assert window.consultation().sheet_left_out == ("harms",)
+    window.apply_consultation(dataclasses.replace(full_consultation(model), sheet_left_out=("guidance",)))
+    assert [k for k, box in panel.appendix_boxes.items() if not box.isChecked()] == ["guidance"]
+    assert window.session.sheet_left_out == ("guidance",)

@@ -93,16 +93,24 @@ def test_the_windows_icon_arrays_draw_the_whole_range(qtbot, window, results, au
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_the_sheets_icon_arrays_draw_the_whole_range(sheets, results, audience):
     for index, result in enumerate(results):
-        # the estimates' four arrays, first in the sheet (a long profile carries the last to page 2)
-        arrays = (read_pdf_page(sheets[index, audience], 0) + read_pdf_page(sheets[index, audience], 1))[:4]
-        expected = [expected_counts(i) for i in (result.early_mortality, result.early_mortality_recent,
-                                                 result.pfs_5y, result.overall_survival_5y)]
+        # the estimates' arrays, both eras of each, first in the sheet (a long profile carries the last
+        # to page 2)
+        intervals = era_intervals(result)
+        arrays = (read_pdf_page(sheets[index, audience], 0) + read_pdf_page(sheets[index, audience], 1))
+        arrays = arrays[:len(intervals)]
+        expected = [expected_counts(i) for i in intervals]
         assert [a.counts for a in arrays] == expected, (PROFILES[index], audience)
         assert all(a.in_order for a in arrays)
         text = first_pages(sheets[index, audience])
-        for solid, possible, _empty in expected[2:]:  # the benefit's and survival's legends count their range
-            assert f"possible: up to {solid + possible} in all (the range)" in text
         assert "possible (the range)" in text  # the two eras share one legend; their words give the counts
+
+
+def era_intervals(result) -> tuple:
+    """The estimate's figures in the order the sheet shows them: each outcome in both eras (the later
+    5-year PFS only where MODEL.md R6 shows it)."""
+    pfs_recent = () if result.pfs_recent is None else (result.pfs_recent_at[5],)
+    return (result.early_mortality, result.early_mortality_recent, result.pfs_5y, *pfs_recent,
+            result.overall_survival_5y, result.overall_survival_5y_recent)
 
 
 def test_what_if_draws_the_whole_range_on_both_sides(qtbot, window, results):
@@ -173,24 +181,24 @@ def test_the_window_rounds_each_number_once(qtbot, window, results):
         check_card(CARD.search(outcomes.survival.text()) or pytest.fail(outcomes.survival.text()),
                    result.overall_survival_5y)
         marker = window.chart.marker_label.textItem.toPlainText()
-        assert marker == f"{point_text(result.pfs_5y.estimate)}%\nat 5 years"  # percent in the clinician view
+        assert f"\n{point_text(result.pfs_5y.estimate)}% (the study)" in marker  # percent in the clinician view
         show(window, profile, "patient")
         for column, interval in cards:
             assert words_count(column.headline.text().split(" in 100")[0]) == point_count(interval.estimate)
             check_range(column.range.text(), interval)
-        assert window.chart.marker_label.textItem.toPlainText() == f"{point_count(result.pfs_5y.estimate)} in 100\n" \
-                                                                   "at 5 years"  # people in 100 for the patient
+        marker = window.chart.marker_label.textItem.toPlainText()  # people in 100 for the patient
+        assert f"\n{point_count(result.pfs_5y.estimate)} in 100 (the study)" in marker
 
 
 def test_the_sheet_rounds_each_number_once(sheets, results):
     for index, result in enumerate(results):
-        intervals = (result.early_mortality, result.early_mortality_recent, result.pfs_5y, result.overall_survival_5y)
+        intervals = era_intervals(result)
         clinician = first_pages(sheets[index, "clinician"])
         found = list(CARD.finditer(clinician))
         assert len(found) == len(intervals), clinician
         for match, interval in zip(found, intervals):
             check_card(match, interval)
-        assert f"{point_text(result.pfs_5y.estimate)}% at 5 years" in clinician  # the chart's marker
+        assert f"{point_text(result.pfs_5y.estimate)}% (the study)" in clinician  # the chart's marker
         patient = first_pages(sheets[index, "patient"])
         ranges = [m.group(0) for m in RANGE.finditer(patient)]
         counts = re.findall(r"(About \d+|Fewer than 1|More than 99) in 100 people like you", patient)
@@ -228,4 +236,5 @@ def test_each_view_keeps_to_its_unit(qtbot, window, audience):
         else:
             assert "%" not in text, text
     marker = window.chart.marker_label.toPlainText()
-    assert marker.split("\n")[0].endswith("%" if audience == "clinician" else " in 100")
+    for line in marker.split("\n")[1:]:  # "At 5 years:", then each era's value
+        assert line.split(" (")[0].endswith("%" if audience == "clinician" else " in 100")

@@ -27,10 +27,10 @@ def test_copy_puts_the_numbers_on_the_clipboard_without_the_name(qtbot, window, 
     assert "Jane Roe" not in text and text.startswith("AHSCT decision aid: summary for the medical record, ")
     assert wording.profile_sentence(result.profile) in text
     for interval in (result.early_mortality, result.early_mortality_recent, result.overall_survival_5y,
-                     result.pfs_at[5]):
+                     result.overall_survival_5y_recent, result.pfs_at[5], result.pfs_recent_at[5]):
         assert wording.interval_percent(interval) in text
     assert result.early_mortality_source.label in text and result.early_mortality_recent_source.label in text
-    assert "at 4 y" not in text  # 5-year horizon: survival without worsening at 5 years only
+    assert "At 4 y" not in text  # 5-year horizon: survival without worsening at 5 years only
     assert result.evidence_version in text and f"model {result.model_version}" in text
     assert window.statusBar().currentMessage() == "Copied the summary for the medical record, without the name."
 
@@ -44,9 +44,11 @@ def test_at_10_years_every_year_and_the_name_when_asked(qtbot, window, monkeypat
     window.record_copy.action.trigger()
     text = QGuiApplication.clipboard().text()
     assert "Patient: Jane Roe" in text
+    study, later = text.split("Alive without disability worsening, ")[1:3]  # both eras, in that order
+    assert study.startswith("treated 1995 to 2006") and later.startswith("later cohorts")
     for year in range(1, 11):
-        assert f"at {year} y" in text
-    assert "at 10 y (extrapolated)" in text
+        assert f"At {year} y" in study and f"At {year} y" in later
+    assert "At 10 y (extrapolated)" in study and "At 10 y (from one cohort)" in later
 
 
 def test_cancel_copies_nothing_and_the_dialog_defaults_to_no_name(qtbot, window, monkeypatch):

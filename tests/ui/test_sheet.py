@@ -110,14 +110,19 @@ def test_page_one_has_both_eras_with_equal_weight_and_the_benefit(sheets, case, 
     view = view_of(result, options, model).estimate
     first = pdf_text(path, slice(0, 1))
     assert flat(view.early.heading) in first and flat(view.early.risk_line) in first
-    for card in (*view.early.cards, view.pfs):
+    for card in (*view.early.cards, *view.pfs.cards):  # both eras, the same words
         for sentence in (card.heading, card.headline, card.other_side, card.range_text):
             assert flat(sentence) in first
+    assert (view.pfs.recent is None) == bool(view.pfs.withheld)
+    if view.pfs.withheld:  # R6: one sentence why, in the later curve's place
+        assert flat(view.pfs.withheld) in first
     assert "your risk" not in first.lower()
     everything = pdf_text(path)
-    for sentence in (view.survival.headline, view.survival.range_text):
-        assert flat(sentence) in everything
-    for interval in (result.early_mortality, result.early_mortality_recent, result.pfs_5y,
+    for card in view.survival.cards:
+        for sentence in (card.headline, card.range_text):
+            assert flat(sentence) in everything
+    pfs_recent = () if result.pfs_recent is None else (result.pfs_recent.at(5),)
+    for interval in (result.early_mortality, result.early_mortality_recent, result.pfs_5y, *pfs_recent,
                      result.overall_survival_5y):
         assert (wording.interval_percent(interval) in everything) == (options.audience == "clinician")
     if options.audience == "patient":
@@ -137,7 +142,8 @@ def test_the_year_table_prints_every_row_of_the_view(sheets, case, model):
     path, result, options = sheets[case]
     text = pdf_text(path)
     rows = view_of(result, options, model).year_table
-    assert len(rows) == (4 if options.audience == "clinician" else 1)
+    eras = 1 if result.pfs_recent is None else 2  # the later cohorts' rows unless R6 withholds them
+    assert len(rows) == (4 if options.audience == "clinician" else 1) * eras
     for row in rows:
         assert flat(" ".join((row.label, *row.cells))) in text
 
@@ -221,8 +227,10 @@ def test_page_chart_and_icon_arrays_have_ink_and_nothing_runs_off_a_page(sheets,
     options_arrays = sum(1 for study in options_view(model, result.profile, options.audience).studies
                          for outcome in study.outcomes for arm in outcome.arms if arm.icons is not None)
     assert options_arrays == (2 if result.profile.course in ("rrms", "ppms") else 0)  # MIST, ORATORIO
-    # the chart and four icon arrays (two eras, 5-year PFS and survival), then the options' arrays
-    assert found == 5 + options_arrays
+    # the chart and the icon arrays of both eras (early deaths, 5-year PFS unless R6 withholds the
+    # later one, survival), then the options' arrays
+    pfs_arrays = 1 if result.pfs_recent is None else 2
+    assert found == 1 + 2 + pfs_arrays + 2 + options_arrays
     for page in layout.pages:
         for _, rect in page.named():
             assert rect.right() <= layout.page.width() + 0.5
@@ -242,8 +250,15 @@ def test_chart_is_vector_no_raster_images(sheets):
 def test_extrapolated_region_is_drawn_only_beyond_five_years(sheets, model):
     path10 = next(p for p, r, o in sheets if r.horizon_years == 10)
     path5 = next(p for p, r, o in sheets if r.horizon_years == 5)
-    assert "after 5 years: extrapolated" in pdf_text(path10, slice(0, 1))
-    assert "after 5 years: extrapolated" not in pdf_text(path5)
+    result10 = next(r for p, r, o in sheets if r.horizon_years == 10 and r.pfs_recent is not None)
+    path10 = next(p for p, r, o in sheets if r is result10)
+    text10 = pdf_text(path10)  # the chart may follow the numbers onto page 2
+    # a short label over the region (the long one covered the curves); the legend names each mark
+    assert "after 5 years" in text10
+    for entry in ("The study's curve, extrapolated beyond 5 years",
+                  "The later cohorts' curve, from one cohort after 5 years"):
+        assert entry in text10
+    assert "after 5 years" not in pdf_text(path5)
 
 
 def test_extra_blocks_follow_the_sheet(tmp_path, model):
@@ -367,7 +382,7 @@ def test_what_if_prints_both_estimates_side_by_side_labelled_by_what_differs(tmp
     view = comparison_view(pinned, current, "patient")
     assert flat(view.title) in text and "Age 38; 3 previous treatments" in text
     for side in (view.pinned, view.current):
-        for card in (*side.early, side.pfs):
+        for card in (*side.early, *side.pfs):
             assert flat(card.headline) in text
     plain = pdf_text(write_pdf(tmp_path / "plain.pdf", current, SheetOptions(), model=model))
     assert "What if" not in plain

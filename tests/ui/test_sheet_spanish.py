@@ -138,3 +138,22 @@ def test_a_saved_consultation_prints_in_its_sheet_language_unless_a_flag_says_ot
     assert "Página 1 de" in pdf_pages(tmp_path / "saved.pdf")[0]
     assert main(["sheet", "--profile", str(path), "--language", "en", "-o", str(tmp_path / "en.pdf")]) == 0
     assert "Page 1 of" in pdf_pages(tmp_path / "en.pdf")[0]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_subtitle_is_one_short_line_and_the_treatment_is_spelled_out_under_about_you(model, paper):
+    """Issue 26, item 4: the Spanish subtitle grew by 1.5 lines spelling the treatment out; it is now
+    as short as the English one, and the treatment's name is spelled out once, under "Sobre usted"."""
+    ensure_gui_application()
+    result = model.estimate(model.validate(SHORT))
+    heights = {}
+    for language in ("en", "es"):
+        layout = layout_sheet(result, SheetOptions("patient", paper, language=language), printable(paper), model)
+        heights[language] = dict(layout.pages[0].named())["subtitle"].height()
+    assert heights["es"] <= heights["en"] + 0.5  # one line in both
+    with use_language("es"):
+        from decision_aid.present.sheet_view import sheet_view
+
+        sheet = sheet_view(result, "patient", model)
+    assert sheet.subtitle == "Una ayuda para decidir basada en cifras publicadas de grupos, no una predicción para usted."
+    assert "trasplante autólogo de progenitores hematopoyéticos" in sheet.treatment

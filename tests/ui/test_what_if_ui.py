@@ -62,7 +62,9 @@ def test_pinning_and_changing_the_age_shows_both_side_by_side(qtbot, window):
     np.testing.assert_allclose(y, PERCENT * np.asarray(pinned.pfs.estimate))
     personal_x, personal_y = window.chart.personal.getData()
     assert not np.allclose(personal_y, PERCENT * np.asarray(pinned.pfs.estimate)[:len(personal_y)])
-    assert "Pinned: Age 38" in window.chart.legend.entries and "Current: Age 50" in window.chart.legend.entries
+    entries = window.chart.legend.entries  # each side's study-era curve, named by what differs and its era
+    assert "Pinned: Age 38, treated 1995 to 2006 (the study)" in entries
+    assert "Current: Age 50, treated 1995 to 2006 (the study)" in entries
     view = comparison_view(pinned, current, window.session.audience)
     assert view.curve.description in window.chart.plot.accessibleDescription()
 
@@ -71,15 +73,19 @@ def test_pinning_and_changing_the_age_shows_both_side_by_side(qtbot, window):
     assert panel.isVisible()
     assert panel.title.text() == view.title == "What if: Age 38 compared with Age 50"
     texts = panel.texts()
-    for side, columns in ((view.pinned, panel.pinned), (view.current, panel.current)):
-        cards = (*side.early, side.pfs)
+    # each outcome in both eras (death within 100 days, free of worsening, alive at 5 years)
+    assert [row.heading for row in view.rows] == [h.text() for h in panel.headings[:len(view.rows)]]
+    assert len(view.rows) == 6
+    for side, columns, cards in ((view.pinned, panel.pinned, [row.pinned for row in view.rows]),
+                                 (view.current, panel.current, [row.current for row in view.rows])):
+        assert cards == [*side.early, *side.pfs, *side.survival]
         for column, card in zip(columns, cards):
             assert column.heading.text() == side.heading
             assert column.icons.array() == card.icons
             assert column.headline.text() == card.headline and card.headline in texts
             assert side.label in column.headline.accessibleDescription()
-    assert [c.heading.text() for c in panel.pinned] == ["Pinned: Age 38"] * 3
-    assert [c.heading.text() for c in panel.current] == ["Current: Age 50"] * 3
+    assert [c.heading.text() for c in panel.pinned] == ["Pinned: Age 38"] * 6
+    assert [c.heading.text() for c in panel.current] == ["Current: Age 50"] * 6
     assert panel.pinned[2].icons.array() != panel.current[2].icons.array()  # the ages give other numbers
 
     # the sheet carries the pinned estimate
@@ -105,9 +111,10 @@ def test_the_same_profile_pinned_is_said_once(qtbot, window):
     window.set_horizon(10)  # nothing of the profile differs
     window.flush()
     panel = window.comparison
-    assert [c.heading.text() for c in panel.pinned] == ["Pinned"] * 3
-    assert [c.heading.text() for c in panel.current] == ["Current"] * 3
-    assert {"Pinned", "Current"} <= set(window.chart.legend.entries)
+    assert [c.heading.text() for c in panel.pinned] == ["Pinned"] * 6
+    assert [c.heading.text() for c in panel.current] == ["Current"] * 6
+    assert {"Pinned, treated 1995 to 2006 (the study)",
+            "Current, treated 1995 to 2006 (the study)"} <= set(window.chart.legend.entries)
     said = " ".join(panel.texts() + window.chart.legend.entries)
     assert said.count("relapsing-remitting MS") == said.count("EDSS 4.0") == 1
     assert panel.shared.text().startswith("Both: Age 38; relapsing-remitting MS; EDSS 4.0")
@@ -120,7 +127,8 @@ def test_unpinning_removes_it_all(qtbot, window):
     assert not window.compare_action.isChecked() and not window.compare_button.isChecked()
     assert shows_no_comparison(window)
     assert window._sheet_options().comparison is None
-    assert "People like you (estimate)" in window.chart.legend.entries
+    assert window.view.chart.label("study") in window.chart.legend.entries
+    assert not any(entry.startswith(("Pinned", "Current")) for entry in window.chart.legend.entries)
     assert window.chart.plot.accessibleDescription().startswith(window.view.chart.description)
 
 
@@ -180,11 +188,11 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
         assert (stop.text() in accessible_text(stop)) if hasattr(stop, "text") else \
             accessible_text(stop) == stop.toolTip() != ""
     assert accessible_text(window.compare_button) == window.compare_button.text()
-    order = window._focus_order
+    order = window.focus_order()
     assert order.index(panel.title) < order.index(window.outcomes.early.headline)
     assert order.index(window.chart.plot) < order.index(window.compare_button) < order.index(window.years_table)
     stops = panel.stops()  # the outcome columns are built at the first pin: they join the order then
-    assert len(stops) == 3 + 3 * 2 * 5  # title, what both share, note; per outcome and side: heading, icon array, 3 sentences
+    assert len(stops) == 3 + 6 * 2 * 5  # title, what both share, note; 3 outcomes x 2 eras x 2 sides: heading, icons, 3 texts
     start = order.index(panel.title)
     assert order[start:start + len(stops)] == stops
     panel.title.setFocus()
@@ -194,4 +202,4 @@ def test_the_comparison_is_read_and_reached_by_the_keyboard(qtbot, window):
     assert QApplication.focusWidget() is panel.note
     stops[-1].setFocus()
     qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.outcomes.early_heading  # then the estimate, from its heading
+    assert QApplication.focusWidget() is window.outcomes.key_numbers.stops()[0]  # then the estimate's key numbers

@@ -133,12 +133,21 @@ def test_chart_plots_the_result_curve_band_and_reference(qtbot, window):
     lower, upper = chart.band.curves
     np.testing.assert_allclose(lower.getData()[1], 100 * curve.lower)
     np.testing.assert_allclose(upper.getData()[1], 100 * curve.upper)
-    np.testing.assert_allclose(chart.average.getData()[1], 100 * result.reference.average_patient)
-    assert plotted_points(chart.relapsing) == 0
+    recent = result.pfs_recent  # the later cohorts' personal curve and band, beside the study's
+    np.testing.assert_allclose(chart.recent.getData()[1], 100 * recent.estimate)
+    lower, upper = chart.recent_band.curves
+    np.testing.assert_allclose(lower.getData()[1], 100 * recent.lower)
+    np.testing.assert_allclose(upper.getData()[1], 100 * recent.upper)
+    assert chart.recent.opts["pen"].style() != chart.personal.opts["pen"].style()  # not by colour alone
+    # no group reference line by default (issue 23): the average patient read as "without AHSCT"
+    assert plotted_points(chart.average) == 0 and plotted_points(chart.relapsing) == 0
     window.reference_actions["relapsing"].trigger()  # View > Study curve: relapsing MS
     np.testing.assert_allclose(chart.relapsing.getData()[1], 100 * result.reference.relapsing)
-    assert chart.relapsing.opts["pen"].style() != chart.average.opts["pen"].style()
-    assert chart.marker_label.textItem.toPlainText().startswith(wording.in_hundred_label(result.pfs_5y.estimate))
+    assert chart.relapsing.opts["pen"].style() not in (chart.personal.opts["pen"].style(),
+                                                       chart.recent.opts["pen"].style())
+    marker = chart.marker_label.textItem.toPlainText()
+    for interval in (result.pfs_5y, recent.at(5)):
+        assert wording.in_hundred_label(interval.estimate) in marker
 
 
 def test_horizon_switch_changes_axis_and_extrapolation_marking(qtbot, window, model):
@@ -152,12 +161,16 @@ def test_horizon_switch_changes_axis_and_extrapolation_marking(qtbot, window, mo
     assert result.as_dict() == model.estimate(result.profile, horizon=10).as_dict()
     assert chart.plot_item.viewRange()[0][1] >= 10
     assert chart.region.isVisible() and chart.region.getRegion() == (5.0, 10.0)
-    assert chart.region_label.isVisible() and chart.region_label.textItem.toPlainText() == "after 5 years: extrapolated"
-    x, y = chart.extrapolated.getData()
-    assert x.min() == 5.0 and x.max() == 10.0
-    np.testing.assert_allclose(y, 100 * result.pfs.estimate[result.pfs.times >= 5.0])
-    assert chart.extrapolated.opts["pen"].style() == Qt.PenStyle.DashLine
-    assert chart.personal.getData()[0].max() == 5.0
+    assert chart.region_label.isVisible() and chart.region_label.textItem.toPlainText() == (
+        "after 5 years: the study's curve is extrapolated; the later cohorts' rests on one cohort")
+    beyond = result.pfs.times >= 5.0
+    for tail, curve, style in ((chart.extrapolated, result.pfs, Qt.PenStyle.DotLine),
+                               (chart.recent_tail, result.pfs_recent, Qt.PenStyle.DashDotLine)):
+        x, y = tail.getData()
+        assert x.min() == 5.0 and x.max() == 10.0
+        np.testing.assert_allclose(y, 100 * curve.estimate[beyond])
+        assert tail.opts["pen"].style() == style
+    assert chart.personal.getData()[0].max() == 5.0 and chart.recent.getData()[0].max() == 5.0
     assert any("extrapolation" in t for t in window.outcomes.pfs_notes.texts())
 
 
@@ -177,8 +190,8 @@ def test_audience_switch_changes_words_and_hides_hazard_ratios(qtbot, window):
     assert outcomes.early.range.text().startswith(f"Death within {result.early_mortality_days} days: ")
     assert outcomes.five_years.range.text() == (
         f"Progression-free survival at 5 years: {wording.interval_percent(result.pfs_5y)}")
-    assert outcomes.survival.text().endswith(
-        f"Overall survival at 5 years: {wording.interval_percent(result.overall_survival_5y)}")
+    assert (f"Overall survival at 5 years: {wording.interval_percent(result.overall_survival_5y)}\n"
+            in outcomes.survival.text())  # the study's era, then the later one
     text = window.method_panel.toPlainText()
     assert "Hazard ratio 1.03" in text and "A1" in text
     assert f"{result.hazard_multiplier:.2f}" in window.outcomes.details.text()
@@ -232,16 +245,23 @@ def test_hovering_shows_the_value_at_that_time(qtbot, window):
     type_profile(qtbot, window)
     chart, result = window.chart, window.current_result()
     vb = chart.plot_item.vb
-    view_point = chart.plot.mapFromScene(vb.mapViewToScene(QPointF(3.5, 50)))
+    qtbot.waitUntil(lambda: not chart.legend.geometry().intersects(chart.plot.geometry()))  # laid out
+    window.resize(1280, 2400)  # the chart follows the key numbers: in view without scrolling
+    qtbot.waitUntil(lambda: chart.plot.visibleRegion().boundingRect().size() == chart.plot.size())
+    middle = sum(vb.viewRange()[1]) / 2  # the y range follows the curves shown
+    view_point = chart.plot.mapFromScene(vb.mapViewToScene(QPointF(3.5, middle)))
     qtbot.mouseMove(chart.plot.viewport(), view_point)
     qtbot.waitUntil(lambda: chart.hover_label.isVisible())
     years_under_mouse = vb.mapSceneToView(chart.plot.mapToScene(view_point)).x()  # whole pixels
     index = int(np.argmin(np.abs(result.pfs.times - years_under_mouse)))
     years = float(result.pfs.times[index])
     assert abs(years - 3.5) < 0.1
-    expected = wording.curve_value_text(years, result.pfs.at(years), False, False)
-    assert chart.readout.text() == expected and chart.hover_label.textItem.toPlainText() == expected
-    assert expected.startswith(f"{years:.1f} years: about")
+    shown = chart.readout.text()
+    assert chart.hover_label.textItem.toPlainText() == shown
+    assert shown.startswith(f"{years:.1f} years: ")  # both eras, each named, in the patient's words
+    study, later = shown.split("; ")
+    assert study.endswith(wording.era_value_text(result.pfs.at(years), False)) and "the study" in study
+    assert later.endswith(wording.era_value_text(result.pfs_recent.at(years), False)) and "Later" in later
 
 
 def test_evidence_failure_shows_which_file_and_no_numbers(qtbot, tmp_path, settings_path):
