@@ -154,5 +154,5 @@ def test_the_clinician_sheet_prints_the_london_comparison_whole_and_the_criteria
 def test_the_spanish_sheet_says_which_way_round_sormanis_figure_is(sheets):
     text = sheets["patient", "es"]
     assert "empeoraron: alrededor de 23 de cada 100 a los 5 años; alrededor de 77 de cada 100 no" in text
-    assert "Palabras usadas aquí" in text and "TAPH: trasplante autólogo de progenitores hematopoyéticos" in text
+    assert "Palabras usadas aquí" in text and "TAPH significa trasplante autólogo de progenitores hematopoyéticos" in text
     assert "Lo que implica el TAPH, paso a paso" in text

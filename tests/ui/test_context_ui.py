@@ -83,7 +83,8 @@ def test_chart_plots_progression_free_figures_nearest_five_years(qtbot, model, m
     result = model.estimate(matching)
     panel = studies_panel(qtbot, model, result)
     plotted = dict(plotted_values(panel.pfs_plot))
-    assert plotted["You, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)
+    assert plotted["You, the study, 5 y"] == pytest.approx(result.pfs_5y.estimate * 100)  # both eras
+    assert plotted["You, later cohorts, 5 y"] == pytest.approx(result.pfs_recent_at[5].estimate * 100)
     boffa = model.evidence.get("boffa2021")
     assert plotted["Boffa 2021: relapsing-remitting, 5 y"] == pytest.approx(boffa.value("dwfs_relapsing_5y") * 100)
     burt = model.evidence.get("burt2021")

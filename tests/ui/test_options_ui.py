@@ -274,13 +274,18 @@ def test_how_calculated_shows_the_review_dates_and_the_assumptions_for_the_audie
     assert first.heading == "When the evidence was reviewed"
     assert "reviewed 2026-12-07; next review due 2027-12-07" in " ".join(first.paragraphs)
     assert "was due for review" in " ".join(first.paragraphs)
-    section = next(s for s in view.sections if s.heading == "Assumptions")
-    if audience == "patient":  # in brief, in plain words (the list is for the clinician)
+    # A1 to A22, each with what it means for the patient (issue 23)
+    if audience == "patient":  # the meanings in plain words, without ids (the list is for the clinician)
+        section = next(s for s in view.sections if s.heading == "What the numbers assume, and what it means for you")
+        assert list(section.items) == [a.for_patient for a in result.assumptions]
         text = " ".join(section.paragraphs + section.items)
         assert text and not any(word in text for word in ("Weibull", "HR ", "hazard"))
     else:
+        section = next(s for s in view.sections if s.heading == "Assumptions")
         assert len(section.items) == len(result.assumptions)
-        assert section.items[0] == f"A1 {result.assumptions[0].text}" and "same shape" in section.items[0]
+        first = result.assumptions[0]
+        assert section.items[0] == f"A1 {first.text} For the patient: {first.for_patient}"
+        assert "same shape" in section.items[0]
 
 
 def test_about_is_plain_text_with_the_review_and_the_disclosure(model, monkeypatch):
