@@ -1,6 +1,6 @@
-"""The sheet in Spanish: it fits (Spanish runs about a fifth longer than English), it says on its
-first page and on every footer that the translation is not yet reviewed, and its numbers are the
-English sheet's numbers, written with a decimal comma."""
+"""The sheet in Spanish: it fits (Spanish runs about a fifth longer than English), it says once, on
+its first page, that the translation is not yet reviewed (not in every footer: issue 26), and its
+numbers are the English sheet's numbers, written with a decimal comma."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QPageLayout
 from decision_aid.cli import main
 from decision_aid.context.values import VALUES_QUESTIONS
 from decision_aid.present.i18n import use_language
-from decision_aid.present.sheet_view import translation_footer, translation_note
+from decision_aid.present.sheet_view import translation_note
 from decision_aid.report.sheet import SheetOptions, ensure_gui_application, layout_sheet, page_layout
 
 SHORT = {"age": 30, "course": "rrms", "edss": 2.0, "prior_dmts": 0}
@@ -113,13 +113,13 @@ def test_the_command_writes_a_spanish_sheet_with_the_english_numbers(tmp_path, a
     assert main(["sheet", *profile, "--language", "es", "-o", str(tmp_path / "es.pdf")]) == 0
     english, spanish = pdf_pages(tmp_path / "en.pdf"), pdf_pages(tmp_path / "es.pdf")
     with use_language("es"):
-        note, footer = flat(translation_note()), flat(translation_footer())
+        note = flat(translation_note())
     assert note in spanish[0]
-    assert all(footer in page for page in spanish)  # every page says it
+    assert not any(note in page or "Traducción" in page for page in spanish[1:])  # once, not in every footer
     assert all(f"Página {n} de {len(spanish)}" in page for n, page in enumerate(spanish, start=1))
     assert "resumen" in spanish[0] and "alrededor de" in " ".join(spanish) or audience == "clinician"
     fields = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 4, "relapses_past_year": 1}
-    text = without_footers(spanish, "es", len(spanish), model, fields, audience).replace(note, " ").replace(footer, " ")
+    text = without_footers(spanish, "es", len(spanish), model, fields, audience).replace(note, " ")
     assert numbers(text) == numbers(without_footers(english, "en", len(english), model, fields, audience))
     assert re.search(r"\d,\d", " ".join(spanish))  # the decimal comma, as Babel writes Spanish (EDSS 6,5)
     assert not any("Traducción" in page for page in english)
