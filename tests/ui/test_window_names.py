@@ -58,5 +58,5 @@ def test_the_spanish_guide_names_each_tab_as_the_tab_bar_does(named_window):
     tabs = {plain(window.tabs.tabText(i)) for i in range(window.tabs.count())}
     paragraphs = guide_text(window, language, "How to read each view")
     named = {name for p in paragraphs for name in re.findall(r"(?:^|\. )([^.:]{3,25}): ", p)}
-    assert {"Su estimación", "Método", "Valores", "Guías y preguntas"} <= tabs
+    assert {"Su estimación", "Método", "Lo que importa", "Guías y preguntas"} <= tabs
     assert len(named) >= 6 and named <= tabs, named - tabs
