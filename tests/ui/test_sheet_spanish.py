@@ -135,3 +135,57 @@ def test_a_saved_consultation_prints_in_its_sheet_language_unless_a_flag_says_ot
     assert "Página 1 de" in pdf_pages(tmp_path / "saved.pdf")[0]
     assert main(["sheet", "--profile", str(path), "--language", "en", "-o", str(tmp_path / "en.pdf")]) == 0
     assert "Page 1 of" in pdf_pages(tmp_path / "en.pdf")[0]
+
+
+#: English words and terms a Spanish sheet must not print (issue 26, item 5 and 8), outside the
+#: citations (a paper's title stays as published).
+ENGLISH = ("AHSCT", "HSCT", "hazard ratio", "case mix", "follow-up", "median", "alive", "people", "worsening",
+           "disability", "reviewed", "Page", "summary", "range", "estimate", "There was no", "treatment-related",
+           "adverse events", "within", "years", "early death", "drug", "mortality", "relapse", "risk", "per 100",
+           "in 100", "translation")
+#: Terms the revision chose between (issue 26, item 5): the left never beside the right.
+MIXED = (r"\brangos?\b", r"\bSeguimiento mediano\b", r"\bseguimiento mediano\b", r"\beventos?\b", r"\bVivos\b",
+         r"\bvivos (?:sin|y|a los)\b", r"\bestos números son menos seguros\b", r"\bpor sus siglas en inglés\b")
+
+
+def citations() -> list[str]:
+    """Every citation the evidence files hold (printed as published, in English)."""
+    import json
+    from pathlib import Path
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "citation" and isinstance(value, str):
+                    found.append(flat(value))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in Path(__file__).resolve().parents[2].glob("resources/evidence/*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(found, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("profile, audience", [
+    (["--age", "28", "--course", "rrms", "--edss", "2.0", "--prior-dmts", "1", "--relapses-past-year", "2",
+      "--disease-duration", "3"], "patient"),
+    (["--age", "60", "--course", "spms", "--edss", "8.0", "--prior-dmts", "4"], "clinician"),
+    (["--age", "45", "--course", "ppms", "--edss", "5.5", "--prior-dmts", "0"], "patient"),
+], ids=["rrms-patient", "spms-clinician", "ppms-patient"])
+def test_the_spanish_sheet_prints_no_english_word_and_no_mixed_term(tmp_path, profile, audience):
+    assert len(ENGLISH) >= 20
+    assert main(["sheet", *profile, "--audience", audience, "--language", "es", "-o", str(tmp_path / "es.pdf")]) == 0
+    text = " ".join(pdf_pages(tmp_path / "es.pdf"))
+    for citation in citations():
+        text = text.replace(citation, " ")
+    english = [w for w in ENGLISH if re.search(r"\b" + re.escape(w) + r"\b", text, re.IGNORECASE)]
+    assert not english, [re.search(r".{0,60}\b" + re.escape(w) + r"\b.{0,60}", text, re.I).group(0) for w in english]
+    mixed = [m.group(0) for pattern in MIXED for m in [re.search(r".{0,40}" + pattern + r".{0,40}", text)] if m]
+    assert not mixed, mixed
+    assert "TAPH" in text and "trasplante autólogo de progenitores hematopoyéticos" in text
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", text)  # dates as Spanish writes them, never ISO
