@@ -67,6 +67,17 @@ def format_date(day: _dt.date, language: str | None = None) -> str:
     return babel_date(day, format="long", locale=_locale(language))
 
 
+def format_short_date(day: _dt.date, language: str | None = None) -> str:
+    """A date in short words, as long as an ISO date: "7 Dec 2026", "7 dic 2026" (the footer's
+    review dates: the long form wrapped the footer and cost page 1 a line)."""
+    language = language or current_language()
+    if language == SOURCE_LANGUAGE:
+        return f"{day.day} {_ENGLISH_MONTHS[day.month - 1][:3]} {day.year}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMd", day, locale=_locale(language))
+
+
 def format_moment(moment: _dt.datetime, language: str | None = None) -> str:
     """A date and time in a list, in the language's own conventions (CLDR): "7 Dec 2026, 00:28",
     "7 dic 2026, 0:28"."""

@@ -217,7 +217,7 @@ def arm_result_text(arm: ArmResult) -> str:
         return _("mean EDSS {before} before, {after} after 1 year", before=wording.number(arm.value.value),
                  after=wording.number(arm.after.value))
     return _("{rate} {unit} ({per_hundred} per 100 people per year)", rate=wording.number(arm.value.value),
-             unit=_(arm.value.unit), per_hundred=wording.number(arm.per_hundred))
+             unit=_(arm.value.unit), per_hundred=wording.per_hundred_number(arm.per_hundred))
 
 
 def hazard_ratio_text(hr: HazardRatio) -> str:
@@ -350,7 +350,8 @@ def _arm_panel(arm: ArmResult, outcome: StudyOutcome, with_icons: bool, audience
     else:
         if audience.clinician:
             headline = _("{rate} {unit}", rate=wording.number(arm.value.value), unit=_(arm.value.unit))
-            detail = _("{per_hundred} for every 100 people each year", per_hundred=wording.number(arm.per_hundred))
+            detail = _("{per_hundred} for every 100 people each year",
+                       per_hundred=wording.per_hundred_number(arm.per_hundred))
         else:
             headline = _("About {count} {events} for every 100 people each year",
                          count=wording.per_hundred_whole(arm.value.value), events=_outcome_words(outcome.code)[0])

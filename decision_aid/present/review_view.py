@@ -13,22 +13,25 @@ from dataclasses import dataclass
 from ..context.review import EvidenceReview, TodayError, evidence_review
 from ..evidence import EvidenceSet
 from .i18n import _
+from .numbers import format_short_date
 
 
 @dataclass(frozen=True)
 class ReviewView:
     overdue: bool
-    line: str  # "Evidence edition 2026.12-1, reviewed 2026-11-26; next review due 2027-11-26."
-    short: str  # for the sheet's footer: "Evidence reviewed 2026-11-26, next review due 2027-11-26"
+    line: str  # "Evidence edition 2026.12-1, reviewed 26 Nov 2026; next review due 26 Nov 2027."
+    short: str  # for the sheet's footer: "Evidence reviewed 26 Nov 2026; next review due 26 Nov 2027"
     notice: str  # the overdue notice, "" when the review is not overdue
 
 
 def _date(day) -> str:
-    return day.isoformat() if day else _("not stated")
+    """A review date as the language writes dates, short ("7 Dec 2026", "7 dic 2026"): an ISO
+    date under the header's worded one read as two formats, and the long form wrapped the footer."""
+    return format_short_date(day) if day else _("not stated")
 
 
 def review_line(review: EvidenceReview) -> str:
-    """One line, e.g. "Evidence edition 2026.12-1, reviewed 2026-11-26; next review due 2027-11-26."."""
+    """One line, e.g. "Evidence edition 2026.12-1, reviewed 26 Nov 2026; next review due 26 Nov 2027."."""
     values = {"edition": review.edition, "reviewed": _date(review.reviewed), "due": _date(review.next_review_due)}
     if review.overdue:
         return _("Evidence edition {edition}, reviewed {reviewed}; next review due {due}: overdue, so the "

@@ -98,8 +98,7 @@ class SheetView:
     one_cohort_mark: str  # the footnote of "\u2020"
     running_title: str  # on every page's footer, with the evidence review dates
     review: ReviewView  # its ``notice`` (overdue) is printed on page 1
-    translation_note: str  # empty in English; elsewhere: not yet reviewed by a medical translator
-    translation_footer: str  # the same, short, on every page's footer ("" in English)
+    translation_note: str  # empty in English; elsewhere, once on page 1: not yet reviewed by a medical translator
     sections: tuple[GlossaryView | OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
     guidance_core: str = ""  # no core criterion of the guidance is met ("" otherwise); printed atop the guidance
     terms: str = ""  # patient, page 1: AHSCT and EDSS explained at their first use
@@ -168,7 +167,6 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         running_title=_("AHSCT for MS: summary. {review}", review=review.short),
         review=review,
         translation_note=translation_note(),
-        translation_footer=translation_footer(),
         sections=((comparison_view(comparison, result, audience),) if comparison is not None else ())
         + appendices(result, audience, model, values or {}, left_out),
         guidance_core=core_sentence(model, result.profile, audience),
@@ -217,8 +215,9 @@ MARK_EXTRAPOLATED, MARK_ONE_COHORT = "*", "\u2020"
 
 
 def translation_note() -> str:
-    """Said in the translated language on the first page of every translated sheet (issue 17);
-    empty in English. About says the same of the window (:func:`.about_view.about_view`)."""
+    """Said in the translated language once, on the first page of every translated sheet (issue 17;
+    not in every footer, issue 26); empty in English. About says the same of the window
+    (:func:`.about_view.about_view`)."""
     from .i18n import SOURCE_LANGUAGE, current_language, translated_from
 
     if current_language() == SOURCE_LANGUAGE:
@@ -226,16 +225,6 @@ def translation_note() -> str:
     return _("This translation has not yet been reviewed by a medical translator. It was made from the English "
              "text of decision-aid {version}; if anything is unclear, the English sheet is the reference.",
              version=translated_from(current_language()))
-
-
-def translation_footer() -> str:
-    """The same, short enough for every page's footer; empty in English."""
-    from .i18n import SOURCE_LANGUAGE, current_language, translated_from
-
-    if current_language() == SOURCE_LANGUAGE:
-        return ""
-    return _("Translation not yet reviewed by a medical translator (made from the English of decision-aid "
-             "{version})", version=translated_from(current_language()))
 
 
 def profile_line(profile: Profile) -> str:

@@ -229,6 +229,13 @@ def per_hundred_whole(rate: float) -> str:
     return number(int(rate * DENOMINATOR + 0.5))
 
 
+def per_hundred_number(per_hundred: float) -> str:
+    """Events for every 100 people (a rate, never a share of 100: one person can have several), as
+    it is: the clinician's figure. Every rate per 100 is written by this or :func:`per_hundred_whole`,
+    so a test can follow each into the sentence that says "per 100 people"."""
+    return number(per_hundred)
+
+
 def data_text(text: str | None) -> str:
     """A readable text from an evidence or about file in the current language (the translation
     template carries them; tools/update_catalogue.py). Empty stays empty: gettext would answer an

@@ -65,12 +65,13 @@ class SheetLayout:
         self._footer(painter, index)
 
     def _footer(self, painter: QPainter, index: int) -> None:
-        """The running title with the review dates, the page number and (translated) the draft note:
-        wrapped onto as many lines as they need, never cut short (a cut date would be a silent lie)."""
+        """The running title with the review dates and the page number: wrapped onto as many lines
+        as they need, never cut short (a cut date would be a silent lie). A translation's draft note
+        is on page 1 only (issue 26), not in every footer."""
         metrics = QFontMetricsF(self.footer_font)
         with use_language(self.language):
             right = self.view.page_label(index + 1, len(self.pages))
-        note_box, title_box = footer_boxes(self.view, self.footer_font, self.page)
+        title_box = footer_box(self.view, self.footer_font, self.page)
         painter.save()
         painter.setFont(self.footer_font)
         painter.setPen(QPen(QColor(palette.MUTED), 0.5))
@@ -78,9 +79,6 @@ class SheetLayout:
         painter.drawLine(QPointF(0, top), QPointF(self.page.width(), top))
         y = top + 2
         wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
-        if note_box.height() > 0:
-            painter.drawText(note_box.translated(0, y), wrap, self.view.translation_footer)
-            y += note_box.height()
         painter.drawText(title_box.translated(0, y), wrap, footer_title(self.view))
         painter.drawText(QRectF(self.page.width() - metrics.horizontalAdvance(right) - 4, y,
                                 metrics.horizontalAdvance(right) + 4, metrics.height()),
@@ -92,18 +90,15 @@ def footer_title(view: SheetView) -> str:
     return view.running_title + (f" \u2014 {view.name}" if view.name else "")
 
 
-def footer_boxes(view: SheetView, font: QFont, page: QRectF) -> tuple[QRectF, QRectF]:
-    """The wrapped boxes (origin at the footer's top) of the translation note and of the running
-    title, which leaves room on its right for the widest page label this sheet could have."""
+def footer_box(view: SheetView, font: QFont, page: QRectF) -> QRectF:
+    """The wrapped box (origin at the footer's top) of the running title, which leaves room on its
+    right for the widest page label this sheet could have."""
     metrics = QFontMetricsF(font)
     wrap = int(Qt.TextFlag.TextWordWrap)
     label = view.page_label(999, 999)
     title_width = max(1.0, page.width() - metrics.horizontalAdvance(label) - 12)
     title = metrics.boundingRect(QRectF(0, 0, title_width, 1e6), wrap, footer_title(view))
-    note = (metrics.boundingRect(QRectF(0, 0, page.width(), 1e6), wrap, view.translation_footer)
-            if view.translation_footer else QRectF())
-    return (QRectF(0, 0, page.width(), note.height() if view.translation_footer else 0.0),
-            QRectF(0, 0, title_width, max(title.height(), metrics.height())))
+    return QRectF(0, 0, title_width, max(title.height(), metrics.height()))
 
 
 def build_view(result: Estimate, options: SheetOptions, model=None) -> SheetView:
@@ -124,8 +119,8 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
     font = QFont()
     font.setPixelSize(max(1, round(TYPE[view.estimate.audience].small)))
     with use_language(options.language):
-        note_box, title_box = footer_boxes(view, font, page)
-    height = page.height() - (note_box.height() + title_box.height() + 6)
+        title_box = footer_box(view, font, page)
+    height = page.height() - (title_box.height() + 6)
     pages = paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP)
     return SheetLayout(view, pages, page, height, font, options.language)
 

@@ -66,3 +66,30 @@ def test_the_untranslated_check_sees_a_sentence_but_not_a_style_sheet():
     assert checker._is_sentence("Save the consultation first")
     assert not checker._is_sentence("; border-left: 4px solid ") and not checker._is_sentence("px 0px'>")
     assert not checker._is_sentence("Estimate | None")
+
+
+def test_every_translation_passes_msgfmt_check(tmp_path):
+    """Issue 26, item 12: Babel flags "95% interval" as python-format, so ``msgfmt -c`` refused
+    "intervalo del 95 %"; the catalogues mark those entries no-python-format (the program never
+    formats with %), and a rebuilt catalogue keeps that mark."""
+    import io
+    import shutil
+    import subprocess
+
+    import pytest
+    from babel.messages.pofile import read_po
+
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt (GNU gettext) is not installed; CI installs it")
+    catalogue = tool("update_catalogue")
+    paths = catalogue.translations()
+    assert paths
+    for path in paths:
+        checked = subprocess.run([msgfmt, "-c", "-o", str(tmp_path / "out.mo"), str(path)], capture_output=True,
+                                 text=True)
+        assert checked.returncode == 0, checked.stderr
+        rebuilt = tmp_path / path.name
+        rebuilt.write_bytes(catalogue.render(read_po(io.BytesIO(path.read_bytes()), locale=catalogue.language_of(path))))
+        assert subprocess.run([msgfmt, "-c", "-o", str(tmp_path / "out.mo"), str(rebuilt)]).returncode == 0
+    assert b"no-python-format" in catalogue.TEMPLATE.read_bytes()

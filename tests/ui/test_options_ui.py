@@ -255,10 +255,10 @@ def test_review_words_follow_decision_aid_today(model, monkeypatch):
     monkeypatch.setenv("DECISION_AID_TODAY", "2027-01-01")
     ontime = review_view(model.evidence)
     assert not ontime.overdue and ontime.notice == ""
-    assert "reviewed 2026-12-07" in ontime.line and "2027-12-07" in ontime.short
+    assert "reviewed 7 Dec 2026" in ontime.line and "7 Dec 2027" in ontime.short
     monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
     late = review_view(model.evidence)
-    assert late.overdue and "was due for review on 2027-12-07" in late.notice
+    assert late.overdue and "was due for review on 7 Dec 2027" in late.notice
     assert "overdue" in late.line and "overdue" in late.short
     monkeypatch.setenv("DECISION_AID_TODAY", "soon")
     broken = review_view(model.evidence)
@@ -272,7 +272,7 @@ def test_how_calculated_shows_the_review_dates_and_the_assumptions_for_the_audie
     view = method_view(model, result, audience)
     first = view.sections[0]
     assert first.heading == "When the evidence was reviewed"
-    assert "reviewed 2026-12-07; next review due 2027-12-07" in " ".join(first.paragraphs)
+    assert "reviewed 7 Dec 2026; next review due 7 Dec 2027" in " ".join(first.paragraphs)
     assert "was due for review" in " ".join(first.paragraphs)
     # A1 to A22, each with what it means for the patient (issue 23)
     if audience == "patient":  # the meanings in plain words, without ids (the list is for the clinician)
@@ -291,7 +291,7 @@ def test_how_calculated_shows_the_review_dates_and_the_assumptions_for_the_audie
 def test_about_is_plain_text_with_the_review_and_the_disclosure(model, monkeypatch):
     monkeypatch.setenv("DECISION_AID_TODAY", "2028-02-01")
     text = about_view(model).text
-    assert "<" not in text and "reviewed 2026-12-07; next review due 2027-12-07" in text
+    assert "<" not in text and "reviewed 7 Dec 2026; next review due 7 Dec 2027" in text
     assert "was due for review" in text
     for item in disclosure().items:
         assert item.text in text
@@ -312,12 +312,12 @@ def test_the_window_shows_the_overdue_notice_above_the_results_and_a_plain_about
         assert banner.isVisible() == overdue
         assert banner.textFormat() == Qt.TextFormat.PlainText
         if overdue:
-            assert banner.text().startswith("\u26a0 Please note") and "2027-12-07" in banner.text()
+            assert banner.text().startswith("\u26a0 Please note") and "7 Dec 2027" in banner.text()
             # above the results: the banner's top is above the tabs
             assert banner.mapTo(window, banner.rect().topLeft()).y() < window.tabs.mapTo(window, window.tabs.rect().topLeft()).y()
         box = window.about_box()
         assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == window.about_text()
-        assert "next review due 2027-12-07" in box.text()
+        assert "next review due 7 Dec 2027" in box.text()
         window.hide()
 
 
@@ -382,7 +382,7 @@ def test_sheet_has_the_options_the_harms_both_statements_and_the_review_on_every
     pages = pdf_pages(path)
     text = " ".join(pages)
     for page in pages:  # the review date on every page (the footer)
-        assert "Evidence reviewed 2026-12-07" in page
+        assert "Evidence reviewed 7 Dec 2026" in page
     options = options_view(model, result.profile, audience)
     assert "Your options: AHSCT or drug treatment" in text
     for study in options.studies:
@@ -411,7 +411,7 @@ def test_sheet_for_ppms_says_that_no_study_compares_and_oratorio_is_not_a_compar
     text = " ".join(pdf_pages(sheet_pdfs["ppms"][0]))
     assert "No study has compared AHSCT with drug treatment in primary progressive MS" in text
     assert "Not a comparison with AHSCT" in text and "About 30 in 100" in text and "About 36 in 100" in text
-    assert re.search(r"Evidence reviewed 2026-12-07; review overdue since 2027-12-07", text)
+    assert re.search(r"Evidence reviewed 7 Dec 2026; review overdue since 7 Dec 2027", text)
 
 
 def test_estimate_json_keeps_its_context_keys_and_adds_none(model):

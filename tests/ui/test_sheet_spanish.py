@@ -1,6 +1,6 @@
-"""The sheet in Spanish: it fits (Spanish runs about a fifth longer than English), it says on its
-first page and on every footer that the translation is not yet reviewed, and its numbers are the
-English sheet's numbers, written with a decimal comma."""
+"""The sheet in Spanish: it fits (Spanish runs about a fifth longer than English), it says once, on
+its first page, that the translation is not yet reviewed (not in every footer: issue 26), and its
+numbers are the English sheet's numbers, written with a decimal comma."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QPageLayout
 from decision_aid.cli import main
 from decision_aid.context.values import VALUES_QUESTIONS
 from decision_aid.present.i18n import use_language
-from decision_aid.present.sheet_view import translation_footer, translation_note
+from decision_aid.present.sheet_view import translation_note
 from decision_aid.report.sheet import SheetOptions, ensure_gui_application, layout_sheet, page_layout
 
 from helpers import block_names
@@ -116,13 +116,13 @@ def test_the_command_writes_a_spanish_sheet_with_the_english_numbers(tmp_path, a
     assert main(["sheet", *profile, "--language", "es", "-o", str(tmp_path / "es.pdf")]) == 0
     english, spanish = pdf_pages(tmp_path / "en.pdf"), pdf_pages(tmp_path / "es.pdf")
     with use_language("es"):
-        note, footer = flat(translation_note()), flat(translation_footer())
+        note = flat(translation_note())
     assert note in spanish[0]
-    assert all(footer in page for page in spanish)  # every page says it
+    assert not any(note in page or "Traducción" in page for page in spanish[1:])  # once, not in every footer
     assert all(f"Página {n} de {len(spanish)}" in page for n, page in enumerate(spanish, start=1))
     assert "resumen" in spanish[0] and "alrededor de" in " ".join(spanish) or audience == "clinician"
     fields = {"age": 52, "course": "spms", "edss": 6.5, "prior_dmts": 4, "relapses_past_year": 1}
-    text = without_footers(spanish, "es", len(spanish), model, fields, audience).replace(note, " ").replace(footer, " ")
+    text = without_footers(spanish, "es", len(spanish), model, fields, audience).replace(note, " ")
     assert numbers(text) == numbers(without_footers(english, "en", len(english), model, fields, audience))
     assert re.search(r"\d,\d", " ".join(spanish))  # the decimal comma, as Babel writes Spanish (EDSS 6,5)
     assert not any("Traducción" in page for page in english)
@@ -157,3 +157,57 @@ def test_the_subtitle_is_one_short_line_and_the_treatment_is_spelled_out_under_a
         sheet = sheet_view(result, "patient", model)
     assert sheet.subtitle == "Una ayuda para decidir basada en cifras publicadas de grupos, no una predicción para usted."
     assert "trasplante autólogo de progenitores hematopoyéticos" in sheet.treatment
+
+
+#: English words and terms a Spanish sheet must not print (issue 26, item 5 and 8), outside the
+#: citations (a paper's title stays as published).
+ENGLISH = ("AHSCT", "HSCT", "hazard ratio", "case mix", "follow-up", "median", "alive", "people", "worsening",
+           "disability", "reviewed", "Page", "summary", "range", "estimate", "There was no", "treatment-related",
+           "adverse events", "within", "years", "early death", "drug", "mortality", "relapse", "risk", "per 100",
+           "in 100", "translation")
+#: Terms the revision chose between (issue 26, item 5): the left never beside the right.
+MIXED = (r"\brangos?\b", r"\bSeguimiento mediano\b", r"\bseguimiento mediano\b", r"\beventos?\b", r"\bVivos\b",
+         r"\bvivos (?:sin|y|a los)\b", r"\bestos números son menos seguros\b", r"\bpor sus siglas en inglés\b")
+
+
+def citations() -> list[str]:
+    """Every citation the evidence files hold (printed as published, in English)."""
+    import json
+    from pathlib import Path
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "citation" and isinstance(value, str):
+                    found.append(flat(value))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in Path(__file__).resolve().parents[2].glob("resources/evidence/*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(found, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("profile, audience", [
+    (["--age", "28", "--course", "rrms", "--edss", "2.0", "--prior-dmts", "1", "--relapses-past-year", "2",
+      "--disease-duration", "3"], "patient"),
+    (["--age", "60", "--course", "spms", "--edss", "8.0", "--prior-dmts", "4"], "clinician"),
+    (["--age", "45", "--course", "ppms", "--edss", "5.5", "--prior-dmts", "0"], "patient"),
+], ids=["rrms-patient", "spms-clinician", "ppms-patient"])
+def test_the_spanish_sheet_prints_no_english_word_and_no_mixed_term(tmp_path, profile, audience):
+    assert len(ENGLISH) >= 20
+    assert main(["sheet", *profile, "--audience", audience, "--language", "es", "-o", str(tmp_path / "es.pdf")]) == 0
+    text = " ".join(pdf_pages(tmp_path / "es.pdf"))
+    for citation in citations():
+        text = text.replace(citation, " ")
+    english = [w for w in ENGLISH if re.search(r"\b" + re.escape(w) + r"\b", text, re.IGNORECASE)]
+    assert not english, [re.search(r".{0,60}\b" + re.escape(w) + r"\b.{0,60}", text, re.I).group(0) for w in english]
+    mixed = [m.group(0) for pattern in MIXED for m in [re.search(r".{0,40}" + pattern + r".{0,40}", text)] if m]
+    assert not mixed, mixed
+    assert "TAPH" in text and "trasplante autólogo de progenitores hematopoyéticos" in text
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", text)  # dates as Spanish writes them, never ISO
