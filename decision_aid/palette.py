@@ -27,6 +27,7 @@ TEXT = "#222222"
 MUTED = "#555555"
 EXTRAPOLATED = "#F2F2F2"  # background tint of the extrapolated region
 REFERENCE_LINE = "#A06D00"  # the orange darkened to 4.5:1 on white: the average-patient curve
+SKY = "#56B4E9"  # sky blue (Okabe-Ito): a selected fill where the system highlight is too faint (black on it: 9:1)
 SKY_LINE = "#1B86C4"  # the sky blue darkened to 4.0:1 on white: the relapsing study curve
 BAND_ALPHA = 30  # the personal 95% band: a light tint of PERSONAL (its edges are drawn in PERSONAL)
 FIELD_BORDER = "#767676"  # input borders: 4.5:1 on white (WCAG 1.4.11 asks 3:1)
