@@ -186,11 +186,17 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
         Graphic(0, lambda p, r: paint_pfs_chart(p, r, chart, style), "chart"),
         ChartLegend(chart, style, "chart_legend"),
     ]
-    details: list[Block] = [Text(year_table(sheet), s.small + 0.5, name="years")]
+    years = Text(year_table(sheet), s.small + 0.5, name="years")
+    # Beside the chart only while it fits there: the clinician's three rows per era
+    # squeezed its labels until words broke ("estimaci/ón", "De cada 10/0"); then it runs full width.
+    beside = not clinician
+    details: list[Block] = [years] if beside else []
     if view.clinician_details:
         details.append(Text(para(view.details_heading, bold=True, bottom=1) + bullets(view.clinician_details),
                             s.small + 0.5, name="details"))
     blocks.append(_ChartColumns([(0.5, details), (0.5, right)], gap=16, name="benefit"))
+    if not beside:
+        blocks.append(years)
     blocks += pair_blocks(view.survival, s, clinician)
     return blocks
 

@@ -460,6 +460,17 @@ class MainWindow(QMainWindow):
         first = self.first_stop(page)
         if first is not None and first is not focus:
             first.setFocus(Qt.FocusReason.TabFocusReason)
+            # Qt first gave the focus back to the item last focused on this page (far down), and
+            # keeping the new focus in view then stopped 16 px above the first item: the page's top
+            # instead, while the first item shows there
+            self._back_to_top(first)
+
+    def _back_to_top(self, first: QWidget) -> None:
+        scroll_bar = self.scroll.verticalScrollBar()
+        top = self.tabs.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        bottom = first.mapTo(self.scroll.widget(), QPoint(0, first.height())).y()
+        if first.hasFocus() and scroll_bar.value() > top and bottom - top <= self.scroll.viewport().height():
+            scroll_bar.setValue(top)
 
     def first_stop(self, page: QWidget) -> QWidget | None:
         """The first widget Tab reaches in ``page`` from the tab list."""

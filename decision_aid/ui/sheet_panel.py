@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
@@ -162,12 +162,20 @@ class SheetPanel(QWidget):
         layout.addWidget(heading)
         self.appendix_boxes: dict[str, QCheckBox] = {}
         for key, words in APPENDICES:
-            box = QCheckBox(_(words))
+            # The words in a wrapping label beside a box without text: a check box's own text never
+            # wraps, and at 150% on 1366x768 the longest ones made the Sheet tab scroll sideways.
+            box = QCheckBox()
             box.setObjectName(f"sheetAppendix_{key}")
+            box.setAccessibleName(_(words))
             box.setChecked(True)
             box.setAccessibleDescription(heading.text())
             box.toggled.connect(self.changed)
-            layout.addWidget(box)
+            label = _BoxLabel(_(words), box)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
             self.appendix_boxes[key] = box
 
     def left_out(self) -> tuple[str, ...]:
@@ -287,3 +295,20 @@ def _follow(button: QPushButton, action) -> None:
     button.setToolTip(f"{action.toolTip()} ({shortcut})" if shortcut else action.toolTip())
     button.setAccessibleDescription(action.toolTip())
     button.setEnabled(action.isEnabled())
+
+
+class _BoxLabel(QLabel):
+    """A check box's words, wrapping; a click on them toggles the box (as on the box's own text)."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setBuddy(box)
+        self._box = box
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)

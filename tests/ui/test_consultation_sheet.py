@@ -85,3 +85,21 @@ def test_the_sheet_tab_boxes_follow_and_set_the_saved_choice(qtbot, window, mode
     window.apply_consultation(dataclasses.replace(full_consultation(model), sheet_left_out=("guidance",)))
     assert [k for k, box in panel.appendix_boxes.items() if not box.isChecked()] == ["guidance"]
     assert window.session.sheet_left_out == ("guidance",)
+
+
+def test_an_appendix_box_is_named_by_its_wrapping_words_and_a_click_on_them_toggles_it(qtbot, window):
+    """The words sit in a wrapping label beside the box (a check box's text never wraps: the Sheet
+    tab scrolled sideways at 150% on 1366x768); the box carries them as its name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    panel = window.sheet_panel
+    box = panel.appendix_boxes["options"]
+    assert box.accessibleName() == "Your options: AHSCT or drug treatment, in full" and not box.text()
+    (label,) = [w for w in panel.findChildren(QLabel) if w.buddy() is box]
+    assert label.text() == box.accessibleName() and label.wordWrap()
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.tabs.widget(window.tabs.count() - 1))
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert not box.isChecked() and window.session.sheet_left_out == ("options",)
