@@ -28,7 +28,7 @@ from .. import palette
 from ..consultation import MAX_NOTES
 from ..present.wording import notes_room
 from ..present.free_text import HiddenCharacters, check_free_text, not_allowed
-from .plain import plain_label
+from .plain import PlainLabel, make_plain, plain_label
 from .responsive import FlowLayout
 from .style import make_reading
 
@@ -297,12 +297,13 @@ def _follow(button: QPushButton, action) -> None:
     button.setEnabled(action.isEnabled())
 
 
-class _BoxLabel(QLabel):
+class _BoxLabel(PlainLabel):
     """A check box's words, wrapping; a click on them toggles the box (as on the box's own text)."""
 
     def __init__(self, text: str, box: QCheckBox) -> None:
-        super().__init__(text)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__()
+        make_plain(self)
+        self.setText(text)  # after the format is set: never parsed as HTML
         self.setWordWrap(True)
         self.setBuddy(box)
         self._box = box
