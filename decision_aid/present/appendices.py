@@ -1,7 +1,8 @@
 """The sheet's appendices: the parts after the estimate that the clinician includes or leaves out
 on the Sheet tab (issue 25, item 3), saved in the consultation. All are included by default, in
-both versions: until the first two pages carry the options, the harms and the questions in brief,
-leaving any out by default would take them off the patient's sheet altogether."""
+both versions. The first two pages now carry the options with their main harms and the questions
+in brief (:attr:`.sheet_view.SheetView.options_brief`, ``questions_brief``), so leaving an appendix
+out no longer takes its subject off the sheet altogether; only the full text goes."""
 
 from __future__ import annotations
 

@@ -196,3 +196,51 @@ def option_cards(model: Model, profile: Profile, result: Estimate | None,
     """AHSCT first, then each drug option for the profile's type of MS, in the same format."""
     audience = Audience.parse(audience)
     return tuple(option_card(o, audience, model.early_days) for o in options_side_by_side(model, profile, result))
+
+
+# -- the options in brief (the patient sheet's first two pages, issue 25 item 3) ---------------------
+
+@dataclass(frozen=True)
+class OptionBriefView:
+    """One option in brief: its short name, how it is given and at most two main harms with a figure."""
+
+    id: str
+    name: str
+    how: str
+    harms: tuple[str, ...]
+
+
+#: AHSCT's short name in the brief (the full name is spelled out under "About you").
+AHSCT_SHORT = N_("AHSCT")
+
+
+def brief_harms(option: DrugOption, audience: Audience, days: int, limit: int = 2) -> tuple[str, ...]:
+    """The first ``limit`` harms that carry a figure (label and figure, no statement); AHSCT's early
+    deaths are the key number already printed above, so they are pointed to, not repeated. An option
+    with no figured harm says so of its first harm."""
+    lines = [_("Death within {days} days: see the key numbers above", days=days)] if option.is_ahsct else []
+    for harm in option.harms:
+        if harm.interval is not None or harm.value is None:
+            continue
+        label = wording.data_text(harm.label) if harm.label else _(AHSCT_HARMS[harm.id])
+        lines.append(_("{label}: {value}", label=label, value=_range_text(harm.value, harm.range_low, audience)))
+        if len(lines) >= limit + option.is_ahsct:
+            break
+    if len(lines) == option.is_ahsct and option.harms:
+        first = option.harms[0]
+        label = wording.data_text(first.label) if first.label else _(AHSCT_HARMS[first.id])
+        lines.append(_("{label}: no verified figure. {statement}", label=label, statement="").strip())
+    return tuple(lines)
+
+
+def options_brief(model: Model, profile: Profile, result: Estimate | None,
+                  audience: Audience | str) -> tuple[OptionBriefView, ...]:
+    """Every option of :func:`option_cards`, in the same order, in brief."""
+    audience = Audience.parse(audience)
+    return tuple(OptionBriefView(
+        o.id, _(AHSCT_SHORT) if o.is_ahsct else wording.data_text(o.label),
+        _(AHSCT_HOW_BRIEF) if o.is_ahsct else wording.data_text(o.how_given),
+        brief_harms(o, audience, model.early_days)) for o in options_side_by_side(model, profile, result))
+
+
+AHSCT_HOW_BRIEF = N_("One course: some weeks in hospital, then months of recovery")

@@ -31,7 +31,8 @@ from .method_view import assumptions_in_brief
 from .numbers import format_date
 from .options_view import OptionsView, options_view
 from .studies_view import StudiesView, studies_view
-from .worksheet_view import worksheet_view
+from .drug_options_view import OptionBriefView, options_brief
+from .worksheet_view import questions_view, worksheet_view
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,13 @@ class SheetView:
     sections: tuple[GlossaryView | OptionsView | HarmsView | ContextSection | WorksheetSection, ...]
     guidance_core: str = ""  # no core criterion of the guidance is met ("" otherwise); printed atop the guidance
     terms: str = ""  # patient, page 1: AHSCT and EDSS explained at their first use
+    # the first two pages in brief (issue 25, item 3): every option with how it is given and its main
+    # harms, and the questions to ask; the appendices give them in full
+    options_brief_heading: str = ""
+    options_brief: tuple[OptionBriefView, ...] = ()
+    options_more: str = ""  # where the options are in full ("" when that appendix is left out)
+    questions_brief_heading: str = ""
+    questions_brief: tuple[tuple[str, str], ...] = ()  # (topic, text)
 
     def page_label(self, page: int, pages: int) -> str:
         return _("Page {page} of {pages}", page=page, pages=pages)
@@ -171,6 +179,15 @@ def sheet_view(result: Estimate, audience: Audience | str, model: Model, name: s
         + appendices(result, audience, model, values or {}, left_out),
         guidance_core=core_sentence(model, result.profile, audience),
         terms="" if clinician else _("EDSS: the usual disability score in MS."),  # AHSCT: under About you
+        options_brief_heading=_("Options in brief") if clinician else _("Your options in brief"),
+        options_brief=options_brief(model, result.profile, result, audience),
+        # points to its appendix only where it is printed
+        options_more="" if "options" in left_out else _(
+            "Each option in full, with what it did in its main study: see \u201cYour options\u201d later in this "
+            "summary."),
+        questions_brief_heading=_("Questions the patient may ask") if clinician
+        else _("Questions to ask at your consultation"),
+        questions_brief=tuple((q.topic, q.text) for q in questions_view(model, audience, short=True)),
     )
 
 

@@ -182,13 +182,15 @@ def regimen_text(regimen: RegimenComparison, audience: Audience) -> str:
              days=number(r.extra_hospital_days_beam.value), source=wording.data_text(r.short_name), doi=r.doi)
 
 
-def questions_view(model: Model, audience: Audience | str) -> tuple[QuestionView, ...]:
+def questions_view(model: Model, audience: Audience | str, short: bool = False) -> tuple[QuestionView, ...]:
+    """The questions to ask; ``short`` leaves out the regimen question's study figures (the sheet's
+    first pages ask it in brief; the worksheet quotes the study)."""
     audience = Audience.parse(audience)
     texts = {
         "experience": _("How many people with MS has this centre treated with HSCT? How many of them died within "
                         "{days} days of transplant?", days=model.early_days),
         "regimen": _("Which conditioning regimen would you use, and why? {comparison}",
-                     comparison=regimen_text(regimen_comparison(model), audience)),
+                     comparison="" if short else regimen_text(regimen_comparison(model), audience)).strip(),
         "recovery": _("How long would I be in hospital, and how long until I can work and live as before?"),
         "fertility": _("How could the treatment affect my fertility, and can eggs or sperm be stored beforehand?"),
         "costs": _("What will it cost me, who pays, and how much travel and time near the centre is needed?"),

@@ -294,9 +294,16 @@ def paint_chart_legend(painter: QPainter, rect: QRectF, chart: ChartView, style:
     return bottom
 
 
+def minimum_chart_height(chart: ChartView, style: ChartStyle) -> float:
+    """The least height at which the plot still holds the whole y-axis title (drawn along its side):
+    a flatter chart would cut it (the Spanish "Personas de cada 100" is the longer one)."""
+    metrics = QFontMetricsF(_font(style.font_px))
+    return metrics.horizontalAdvance(chart.y_label) + 3 * metrics.height() + 6
+
+
 def legend_height(chart: ChartView, style: ChartStyle, width: float) -> float:
     entries = legend_layout(chart, style, width)
     return entries[-1].rect.bottom() if entries else 0.0
 
 
-__all__ = ["ChartStyle", "paint_pfs_chart", "paint_chart_legend", "legend_height", "legend_layout", "hatch"]
+__all__ = ["ChartStyle", "paint_pfs_chart", "paint_chart_legend", "legend_height", "minimum_chart_height", "legend_layout", "hatch"]

@@ -28,7 +28,7 @@ from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
-from .sheet_content import TYPE, sheet_blocks
+from .sheet_content import COMPACT_LEVELS, TYPE, sheet_blocks
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_PT = 30.0  # about 10.5 mm: inside what cheap printers can print
@@ -59,6 +59,7 @@ class SheetLayout:
     content_height: float
     footer_font: QFont
     language: str = "en"
+    compact: int = 0  # the index in COMPACT_LEVELS the first two pages needed
 
     def paint_page(self, painter: QPainter, index: int) -> None:
         paint_page(painter, self.pages[index], QPointF(0, 0), self.content_height)
@@ -121,8 +122,23 @@ def layout_sheet(result: Estimate, options: SheetOptions, page: QRectF, model=No
     with use_language(options.language):
         title_box = footer_box(view, font, page)
     height = page.height() - (title_box.height() + 6)
-    pages = paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP)
-    return SheetLayout(view, pages, page, height, font, options.language)
+    # The first two pages carry the key numbers, the options and the questions in brief (issue 25,
+    # item 3): the least compact setting that ends the questions on page 2, measured, not guessed
+    # (where none does, the sheet keeps its full sizes); the clinician's smaller type is never made smaller
+    levels = [c for c in COMPACT_LEVELS if not (c.smaller and view.estimate.audience.clinician)]
+    laid = []
+    for level, compact in enumerate(levels):
+        laid.append(paginate(sheet_blocks(view, extra_blocks, compact), page.width(), height, min(GAP, compact.gap)))
+        if any(page_.rect(CORE_END) for page_ in laid[-1][:2]):
+            break
+    else:
+        level = 0
+        laid.append(paginate(sheet_blocks(view, extra_blocks), page.width(), height, GAP))
+    return SheetLayout(view, laid[-1], page, height, font, options.language, level)
+
+
+#: The last block of the first two pages' core.
+CORE_END = "questions_brief"
 
 
 def render_sheet(device: QPagedPaintDevice, result: Estimate, options: SheetOptions, model=None,

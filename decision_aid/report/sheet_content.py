@@ -8,7 +8,7 @@ every text goes through :func:`html.escape`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Sequence
 
@@ -20,7 +20,7 @@ from ..present.audience import Audience
 from ..present.estimate_view import EraPairView, EstimateView, NoteView, OutcomeCard
 from ..present.graphics import LegendEntry
 from ..present.sheet_view import SheetView
-from .chart import ChartStyle, legend_height, paint_chart_legend, paint_pfs_chart
+from .chart import ChartStyle, legend_height, minimum_chart_height, paint_chart_legend, paint_pfs_chart
 from .flow import Block, Columns, Framed, Graphic, PageBreak, Spacer, Text
 from .icons import paint_glyph, paint_icon_array
 
@@ -41,6 +41,35 @@ TYPE = {
     Audience.PATIENT: TypeScale(title=16, heading=12.5, body=11, small=9, chart=9, icon=78),
     Audience.CLINICIAN: TypeScale(title=15, heading=10.5, body=9, small=7.5, chart=8, icon=72),
 }
+
+
+@dataclass(frozen=True)
+class Compact:
+    """How tightly the first two pages are set: the least compact level whose options and questions
+    in brief end on page 2 is chosen by measuring (:func:`.sheet.layout_sheet`). Type sizes of the key
+    numbers never change; the briefs lose their second harm and a point of type, the chart gets
+    flatter, and the limits of the early-death figures move after the questions."""
+
+    harms: int = 2  # harms in brief per option (AHSCT's pointer to its early deaths not counted)
+    brief_size: float = 1.0  # over s.small
+    chart_aspect: float = 0.62  # the chart's height over its width
+    limits_after: bool = False  # the limits of the early-death figures after the questions
+    gap: float = 7.0  # between blocks (the sheet's GAP)
+    how: bool = True  # how each option is given, in the options in brief (the appendix always says)
+    smaller: float = 0.0  # points off the first pages' body, heading and small type (the last resort)
+
+    def scale(self, s: TypeScale) -> TypeScale:
+        if not self.smaller:
+            return s
+        return replace(s, body=s.body - self.smaller, heading=s.heading - self.smaller,
+                       small=s.small - self.smaller / 2, chart=s.chart - self.smaller / 2, icon=s.icon * (s.body - self.smaller) / s.body)
+
+
+COMPACT_LEVELS = (Compact(), Compact(harms=1, chart_aspect=0.55),
+                  Compact(harms=1, brief_size=0.0, chart_aspect=0.5, limits_after=True),
+                  Compact(harms=1, brief_size=0.0, chart_aspect=0.5, limits_after=True, smaller=1.0),
+                  Compact(harms=1, brief_size=0.0, chart_aspect=0.45, limits_after=True, smaller=1.5, how=False,
+                          gap=5.0))
 
 
 def bullets(items: Sequence[str]) -> str:
@@ -155,13 +184,16 @@ def header_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     ]
 
 
-def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
+def estimate_blocks(sheet: SheetView, s: TypeScale, compact: Compact = Compact()) -> list[Block]:
     """Section 1: the profile, early deaths in two eras, the benefit over years, what qualifies them."""
     view: EstimateView = sheet.estimate
     clinician = view.audience.clinician
     blocks: list[Block] = [
+        # EDSS explained at its first use, in the profile (the patient's)
         Text(f"<p style='margin:0px 0px 2px 0px'><b>{escape(sheet.profile_title)}</b> {escape(view.profile)}</p>"
-             + para(sheet.treatment, bottom=2), s.body, name="profile"),
+             + para(sheet.treatment, bottom=2)
+             + (f"<p style='margin:0px'><i><span style='font-size:{s.small + 1:g}px'>{escape(sheet.terms)}</span>"
+                "</i></p>" if sheet.terms else ""), s.body, name="profile"),
         Text(para(view.people_like_you, italic=True, bottom=0), s.small + 1, name="people_like_you"),
     ]
     if view.general_notes:
@@ -181,20 +213,24 @@ def estimate_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     blocks += pair_blocks(view.pfs, s, clinician)
     style = ChartStyle(font_px=s.chart)
     chart = view.chart
+    # The chart's title and the year table share the left column (the chart with its legend on the
+    # right is the taller one): a title above the chart would leave its height empty under the table
     right: list[Block] = [
-        Text(para(chart.title, bold=True, bottom=0) + para(chart.marker_label, bottom=0), s.body, name="chart_title"),
         Graphic(0, lambda p, r: paint_pfs_chart(p, r, chart, style), "chart"),
         ChartLegend(chart, style, "chart_legend"),
     ]
     years = Text(year_table(sheet), s.small + 0.5, name="years")
-    # Beside the chart only while it fits there: the clinician's three rows per era
-    # squeezed its labels until words broke ("estimaci/ón", "De cada 10/0"); then it runs full width.
+    # Beside the chart only while it fits there: the clinician's three rows per era squeezed its
+    # labels until words broke ("estimaci/ón", "De cada 10/0"); then it runs full width below.
     beside = not clinician
-    details: list[Block] = [years] if beside else []
+    details: list[Block] = [
+        Text(para(chart.title, bold=True, bottom=0) + para(chart.marker_label, bottom=0), s.body, name="chart_title"),
+        *([years] if beside else [])]
     if view.clinician_details:
         details.append(Text(para(view.details_heading, bold=True, bottom=1) + bullets(view.clinician_details),
                             s.small + 0.5, name="details"))
-    blocks.append(_ChartColumns([(0.5, details), (0.5, right)], gap=16, name="benefit"))
+    blocks.append(_ChartColumns([(0.5, details), (0.5, right)], gap=16, name="benefit", aspect=compact.chart_aspect,
+                                minimum=minimum_chart_height(chart, style)))
     if not beside:
         blocks.append(years)
     blocks += pair_blocks(view.survival, s, clinician)
@@ -235,10 +271,14 @@ class ChartLegend:
 class _ChartColumns(Columns):
     """The benefit row: the chart's height follows its column's width (a fixed aspect)."""
 
+    def __init__(self, columns, gap: float, name: str, aspect: float = 0.62, minimum: float = 0.0) -> None:
+        super().__init__(columns, gap=gap, name=name)
+        self.aspect, self.minimum = aspect, minimum
+
     def measure(self, width: float) -> float:
         chart = next(b for b in self.columns[1][1] if getattr(b, "name", "") == "chart")
         usable = width - self.gap
-        chart.height = usable * self.columns[1][0] * 0.62
+        chart.height = max(self.minimum, usable * self.columns[1][0] * self.aspect)
         return super().measure(width)
 
 
@@ -256,20 +296,25 @@ def year_table(sheet: SheetView) -> str:
     return table + "".join(para(mark, bottom=0) for mark in (sheet.extrapolated_mark, sheet.one_cohort_mark) if mark)
 
 
-def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
-    """Warnings for this profile, what the numbers mean, the notes box and the small print."""
+def qualifier_blocks(sheet: SheetView, s: TypeScale, compact: Compact = Compact()) -> list[Block]:
+    """Warnings for this profile, what the numbers mean, the options and questions in brief, the notes
+    box and the small print."""
     view = sheet.estimate
-    # The patient's words AHSCT and EDSS, explained right under the key numbers (page 1 keeps the numbers
-    # whole; every word is explained again under "Words used here", the next section).
-    blocks: list[Block] = [Text(para(sheet.terms, italic=True), s.small + 1, name="terms")] if sheet.terms else []
+    blocks: list[Block] = []
+    limits: list[Block] = []
     if view.early.notes:
         html = para(sheet.limits_heading, bold=True) + "".join(
             para("\u2022 " + _note_line(n, view.audience.clinician), bottom=1) for n in view.early.notes)
-        blocks.append(Text(html, s.small + 1.5, name="limits"))
-    means = Text(para(sheet.means_heading, bold=True) + bullets(sheet.means), s.small + 1.5, name="means")
-    not_mean = Text(para(sheet.not_mean_heading, bold=True) + bullets(sheet.not_mean), s.small + 1.5,
-                    name="does_not_mean")
+        limits.append(Text(html, s.small + 1.5, name="limits"))
+    if not compact.limits_after:
+        blocks += limits
+    size = s.small + (1.0 if compact.limits_after else 1.5)
+    means = Text(para(sheet.means_heading, bold=True) + bullets(sheet.means), size, name="means")
+    not_mean = Text(para(sheet.not_mean_heading, bold=True) + bullets(sheet.not_mean), size, name="does_not_mean")
     blocks.append(Framed(_Pair(means, not_mean), name="meaning_box"))
+    blocks += brief_blocks(sheet, s, compact)
+    if compact.limits_after:
+        blocks += limits
     notes_html = para(sheet.notes_heading, bold=True) + "".join(
         para(line or " ", bottom=0) for line in sheet.notes.splitlines())
     line_height = s.body * 1.7
@@ -278,6 +323,53 @@ def qualifier_blocks(sheet: SheetView, s: TypeScale) -> list[Block]:
     blocks.append(Text(para(sheet.assumptions_text) + para(sheet.source_text, bottom=0), s.small,
                        name="small_print"))
     return blocks
+
+
+class _TwoColumns(Columns):
+    """Entries in two columns read down, split where the taller column is the shortest (measured)."""
+
+    def __init__(self, entries: Sequence[str], size: float, name: str) -> None:
+        super().__init__([], gap=14, spacing=0, name=name)
+        self.entries, self.size = tuple(entries), size
+
+    def measure(self, width: float) -> float:
+        half = (width - self.gap) / 2
+        best = None
+        for middle in range(1, len(self.entries) + 1):
+            left = Text("".join(self.entries[:middle]), self.size, name=f"{self.name}_left")
+            right = Text("".join(self.entries[middle:]), self.size, name=f"{self.name}_right")
+            tallest = max(left.measure(half), right.measure(half) if middle < len(self.entries) else 0.0)
+            if best is None or tallest < best[0] - 0.5:
+                best = (tallest, left, right)
+        self.columns = [(0.5, [best[1]]), (0.5, [best[2]])]
+        return super().measure(width)
+
+
+def brief_blocks(sheet: SheetView, s: TypeScale, compact: Compact = Compact()) -> list[Block]:
+    """The options and the questions in brief, in two columns of small type (issue 25, item 3: the
+    first two pages carry them; the appendices give them in full). Each heading is stacked with its
+    columns (kept together, a little closer than the page's gap between blocks)."""
+    size = s.small + compact.brief_size
+    blocks: list[Block] = []
+    if sheet.options_brief:
+        entries = [f"<p style='margin:0px 0px 3px 0px'><b>{escape(option.name)}</b>: "
+                   + (f"<i>{escape(option.how.rstrip('.'))}</i>. " if compact.how else "")
+                   + escape("; ".join(option.harms[:compact.harms + (option.id == "ahsct")])) + "</p>"
+                   for option in sheet.options_brief]
+        if sheet.options_more:  # in the shorter column's room, not on a line of its own
+            entries.append(para(sheet.options_more, italic=True, bottom=0))
+        blocks.append(_stack(heading(sheet.options_brief_heading, s, "options_brief_heading"),
+                             _TwoColumns(entries, size, "options_brief")))
+    if sheet.questions_brief:
+        entries = [f"<p style='margin:0px 0px 2px 0px'><b>{escape(topic)}:</b> {escape(text)}</p>"
+                   for topic, text in sheet.questions_brief]
+        blocks.append(_stack(heading(sheet.questions_brief_heading, s, "questions_brief_heading"),
+                             _TwoColumns(entries, size, "questions_brief")))
+    return blocks
+
+
+def _stack(*blocks: Block) -> Columns:
+    return Columns([(1.0, list(blocks))], gap=0, spacing=3)
 
 
 class _Pair:
@@ -299,15 +391,18 @@ class _Pair:
         self.right.paint(painter, QRectF(rect.left() + self._half + 10, rect.top(), self._half, rect.height()))
 
 
-def sheet_blocks(sheet: SheetView, extra: Sequence[Block] = ()) -> list[Block]:
+def sheet_blocks(sheet: SheetView, extra: Sequence[Block] = (), compact: Compact = Compact()) -> list[Block]:
     """Every block of the sheet in reading order; sections start on new pages."""
     s = TYPE[sheet.estimate.audience]
+    first = compact.scale(s)  # the first pages' type; the appendices keep the full sizes
     from .sections import notice_blocks
 
-    blocks = (header_blocks(sheet, s) + notice_blocks(sheet, s) + [Spacer(2)] + estimate_blocks(sheet, s)
-              + qualifier_blocks(sheet, s))
+    blocks = (header_blocks(sheet, first) + notice_blocks(sheet, first) + [Spacer(2)]
+              + estimate_blocks(sheet, first, compact) + qualifier_blocks(sheet, first, compact))
     for section in sheet.sections:
-        blocks.append(PageBreak(unless_below=0.4))
+        # a section that spilled over onto less than half a page shares it (no page but the last is
+        # less than half used, issue 25 item 3); the footer is not counted, hence a little more than 0.5
+        blocks.append(PageBreak(unless_below=0.55))
         blocks += section_blocks(section, s)
     return blocks + list(extra)
 

@@ -129,9 +129,13 @@ def sheets(tmp_path_factory):
 
 def test_the_patient_sheet_explains_its_words_and_shows_the_choice_whole(sheets):
     text = sheets["patient", "en"]
-    # AHSCT explained in the title (its first use), spelled out once under "About you" on page 1
+    # AHSCT explained in the title (its first use) and spelled out under About you on page 1; the
+    # glossary ("Words used here") is an appendix after the first two pages (issue 25, item 3)
     assert text.startswith("AHSCT (a transplant of your own stem cells) for MS: your summary")
-    assert "AHSCT means autologous haematopoietic stem cell transplantation" in text.split("Page 1 of")[0]
+    first_two = text.split("Page 2 of")[0]
+    assert "AHSCT means autologous haematopoietic stem cell transplantation" in first_two
+    assert "EDSS: the usual disability score in MS" in first_two
+    assert "AHSCT: Autologous haematopoietic stem cell transplantation" in text.split("Page 2 of")[1]
     assert "Words used here" in text and "Pooled: Combined" in text and "Cohort: A group of people" in text
     assert "The options side by side" in text and "Cladribine tablets" in text
     assert "What AHSCT involves, step by step" in text and "9. Follow-up and vaccines again." in text
