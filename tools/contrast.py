@@ -214,17 +214,26 @@ def _chart_rows(app) -> list[Row]:
         return counts.most_common(1)[0][0]
 
     t = view.times
-    observed = t <= view.extrapolated_after
+    study, recent = view.study, view.recent
+    observed = t <= study.changes_after
     how = "pixels: the mode, along the curve, of the strongest colour within 1 px (window chart, 10 years)"
     render(False)
     rows = [
-        Row("Personal curve (rendered)", colour_along(chart.personal, t[observed], view.estimate[observed]), WHITE,
-            GRAPHIC, how),
-        Row("Band edge (rendered)", colour_along(chart.band_lower, t, view.lower), WHITE, GRAPHIC, how),
-        Row("Average-patient curve (rendered)", colour_along(chart.average, t, view.average), WHITE, GRAPHIC, how),
+        Row("Personal curve, the study (rendered)", colour_along(chart.personal, t[observed], study.estimate[observed]),
+            WHITE, GRAPHIC, how),
+        Row("Band edge, the study (rendered)", colour_along(chart.band_lower, t, study.lower), WHITE, GRAPHIC, how),
     ]
+    if recent is not None:  # dashed: the mode along it is the dashes' colour
+        rows += [
+            Row("Personal curve, later cohorts (rendered)",
+                colour_along(chart.recent, t[observed], recent.estimate[observed]), WHITE, GRAPHIC, how),
+            Row("Band edge, later cohorts (rendered)", colour_along(chart.recent_band_lower, t, recent.lower), WHITE,
+                GRAPHIC, how),
+        ]
+    # The study's average patient is no longer drawn (issue 23): nothing to measure for it.
     render(True)
-    rows.append(Row("Relapsing study curve (rendered)", colour_along(chart.relapsing, t, view.relapsing), WHITE,
+    relapsing = view.reference("relapsing")
+    rows.append(Row("Relapsing study curve (rendered)", colour_along(chart.relapsing, t, relapsing.values), WHITE,
                     GRAPHIC, how))
     return rows
 
