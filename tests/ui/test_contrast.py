@@ -71,3 +71,13 @@ def test_a_palette_chosen_while_running_recolours_what_the_window_chose(qapp, wi
         qapp.setPalette(before)
     light = screen_colours(before)
     qtbot.waitUntil(lambda: help_label.palette().color(QPalette.ColorRole.WindowText).name().upper() == light.muted)
+
+
+def test_the_rendered_chart_rows_measure_both_eras_curves(qapp):
+    """The chart's rows read both eras' curves from the chart view (after model 3.0's chart the
+    tool stopped on the one-curve view it expected, and nothing ran it)."""
+    tool = contrast_tool()
+    rows = tool._chart_rows(qapp)
+    names = [row.element for row in rows]
+    assert any("the study" in n for n in names) and any("later cohorts" in n for n in names), names
+    assert all(row.ratio >= row.needed for row in rows), [(r.element, r.ratio) for r in rows]
