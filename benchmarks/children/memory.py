@@ -30,9 +30,21 @@ window = MainWindow(model=model, settings=QSettings(str(Path(scratch.name) / "w.
                     autosave_path=Path(scratch.name) / "autosave.aidconsult.json")
 window.resize(1280, 800)
 window.show()
-watch = PaintWatch([window.chart.plot.viewport(), window.outcomes.early.icons, window.outcomes.early_recent.icons])
-window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
 settle(100)
+# The page scrolled to the chart (below the key numbers, out of the first screen), so that each
+# change repaints the chart and the icon arrays in view, as the repaint measure does.
+window.set_profile_fields({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
+area = window.main_page.scroll_for(window.chart)
+for _ in range(100):
+    if area.verticalScrollBar().maximum() > 0:
+        break
+    settle(20)
+area.ensureWidgetVisible(window.chart, 0, 0)
+settle(50)
+arrays = [c.icons for c in (window.outcomes.early, window.outcomes.early_recent, window.outcomes.five_years,
+                            window.outcomes.five_years_recent)]
+watch = PaintWatch([window.chart.plot.viewport()] + [a for a in arrays if not a.visibleRegion().isEmpty()])
+window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
 
 profiles = itertools.cycle(list(itertools.islice((
     {"age": age, "course": course, "edss": edss, "prior_dmts": dmts}
