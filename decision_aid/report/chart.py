@@ -124,7 +124,7 @@ def _paint_extrapolated_region(painter: QPainter, frame: _Frame, chart: ChartVie
     share = (height + 4) / max(1.0, region.height())
     if highest > 1 - share and lowest > share:  # the curves run high: the label goes to the bottom
         label.moveBottom(region.bottom() - 2)
-    painter.fillRect(label.adjusted(-1, 0, 1, 0), QColor("white"))
+    painter.fillRect(label.adjusted(-1, 0, 1, 0), QColor(palette.PAPER))
     painter.drawText(label, wrap, chart.region_short)
 
 
@@ -184,7 +184,7 @@ def _paint_band(painter: QPainter, frame: _Frame, times: np.ndarray, curve: EraC
 
 def _with_halo(painter: QPainter, polyline: QPolygonF, pen: QPen) -> None:
     """A line over a white outline: it stays distinct from the band and the grid it crosses."""
-    halo = QPen(QColor("white"), pen.widthF() + 2.0)
+    halo = QPen(QColor(palette.PAPER), pen.widthF() + 2.0)
     halo.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(halo)
     painter.drawPolyline(polyline)
@@ -219,7 +219,7 @@ def _paint_markers(painter: QPainter, frame: _Frame, chart: ChartView) -> None:
     painter.setPen(QPen(QColor(palette.TEXT), 0.8, Qt.PenStyle.DashDotLine))
     painter.drawLine(frame.point(cut, 0), frame.point(cut, 1.0))
     painter.setPen(QPen(QColor(palette.TEXT), 1.2))
-    painter.setBrush(QColor("white"))
+    painter.setBrush(QColor(palette.PAPER))
     for curve in chart.curves:
         painter.drawEllipse(frame.point(cut, curve.marker_value), 3.2, 3.2)
 

@@ -48,7 +48,7 @@ def paint_glyph(painter: QPainter, cell: QRectF, glyph: Glyph, color: str, mark:
         _paint_mark(painter, cell, mark, size)
     elif glyph is Glyph.UNCERTAIN:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("white"))
+        painter.setBrush(QColor(palette.PAPER))
         painter.drawPath(path)
         half = QPainterPath()
         half.addRect(QRectF(cell.left(), cell.top(), cell.width() / 2, cell.height()))
@@ -59,12 +59,12 @@ def paint_glyph(painter: QPainter, cell: QRectF, glyph: Glyph, color: str, mark:
         painter.drawPath(path)
     else:
         painter.setPen(QPen(QColor(palette.MUTED), width))
-        painter.setBrush(QColor("white"))
+        painter.setBrush(QColor(palette.PAPER))
         painter.drawPath(path)
 
 
 def _paint_mark(painter: QPainter, cell: QRectF, mark: Mark, size: float) -> None:
-    pen = QPen(QColor("white"), max(0.8, size * 0.09))
+    pen = QPen(QColor(palette.PAPER), max(0.8, size * 0.09))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     cx, cy = cell.center().x(), cell.center().y() + size * 0.2

@@ -158,15 +158,15 @@ class PfsChart(QWidget):
     def _build_curves(self) -> None:
         """Each curve its own line style; the reference curves drawn dark with a white outline, so
         they stay apart from the band and the grid in colour, under colour-blindness and in grey."""
-        halo = _pen("white", 5)
+        halo = _pen(palette.PAPER, 5)
         self.average = pg.PlotCurveItem(pen=_pen(palette.REFERENCE_LINE, 2.5, Qt.PenStyle.DashLine), shadowPen=halo)
         self.relapsing = pg.PlotCurveItem(pen=_pen(palette.SKY_LINE, 2, Qt.PenStyle.DashDotLine), shadowPen=halo)
         self.progressive = pg.PlotCurveItem(pen=_pen(palette.MUTED, 2, Qt.PenStyle.DotLine), shadowPen=halo)
         # the study's era: solid, dotted beyond 5 years (extrapolated)
-        self.personal = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen("white", 6))
+        self.personal = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 3.5), shadowPen=_pen(palette.PAPER, 6))
         self.extrapolated = pg.PlotCurveItem(pen=_pen(palette.PERSONAL, 2.5, Qt.PenStyle.DotLine), shadowPen=halo)
         # the later cohorts' era: dashed, dash-dot beyond 5 years (one cohort)
-        self.recent = pg.PlotCurveItem(pen=_pen(palette.STABLE, 3.5, Qt.PenStyle.DashLine), shadowPen=_pen("white", 6))
+        self.recent = pg.PlotCurveItem(pen=_pen(palette.STABLE, 3.5, Qt.PenStyle.DashLine), shadowPen=_pen(palette.PAPER, 6))
         self.recent_tail = pg.PlotCurveItem(pen=_pen(palette.STABLE, 2.5, Qt.PenStyle.DashDotLine), shadowPen=halo)
         # What if: the pinned estimate, near-black dash-dot-dot (no other curve has that pattern)
         self.pinned = pg.PlotCurveItem(pen=_pen(palette.TEXT, 2.5, Qt.PenStyle.DashDotDotLine), shadowPen=halo)
@@ -178,7 +178,7 @@ class PfsChart(QWidget):
         item = self.plot_item
         self.horizon_line = pg.InfiniteLine(angle=90, pen=_pen(palette.MUTED, 1, Qt.PenStyle.DashLine))
         item.addItem(self.horizon_line)
-        self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen("white", 2), brush=pg.mkBrush(palette.TEXT))
+        self.marker = pg.ScatterPlotItem(size=12, symbol="o", pen=_pen(palette.PAPER, 2), brush=pg.mkBrush(palette.TEXT))
         item.addItem(self.marker)
         self.marker_label = pg.TextItem("", color=palette.TEXT, anchor=(1.05, 0))
         marker_font = sized(QFont(), palette.BODY, bold=True)
