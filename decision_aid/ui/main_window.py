@@ -741,8 +741,11 @@ class MainWindow(QMainWindow):
         elif session.result is None:
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
-            early, pfs = self.view.early.cards[0], self.view.pfs.study
-            shown = _("Estimates shown. {early} {pfs}", early=early.headline, pfs=pfs.headline)
+            # Both eras of the first two key numbers, each era named (the study's alone read as the
+            # only figure; a screen reader user heard 63 in 100 and never the later cohorts' 75)
+            early, pfs = self.view.key_numbers[:2]
+            shown = _("Estimates shown. {early} {pfs}", early=_key_number_words(early),
+                      pfs=_key_number_words(pfs))
             # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
             meaning = form.meaning("edss") if form.last_edited == "edss" else ""
             self.announcer.set_message(f"{meaning} {shown}" if meaning else shown)
@@ -843,6 +846,13 @@ def _describe_button(button: QWidget, action: QAction, group: QWidget | None) ->
     button.setAccessibleName(plain_text(action))
     tip = action.toolTip().replace("&", "")
     button.setAccessibleDescription(f"{group.text()} {tip}" if group is not None else tip)
+
+
+
+def _key_number_words(number) -> str:
+    """A key number as one spoken sentence: "Death within 100 days of transplant: The study: about 2
+    in 100 (between 1 and 4 in 100); UK centres: about 1 in 100 (...)."."""
+    return _("{heading}: {values}.", heading=number.heading, values=_("; ").join(number.values))
 
 
 def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:

@@ -545,3 +545,18 @@ def test_no_part_of_a_tab_flashes_as_a_window_of_its_own(qtbot, window):
     finally:
         QApplication.instance().removeEventFilter(spy)
     assert opened == []
+
+
+def test_the_estimate_announcement_names_both_eras_of_the_first_two_key_numbers(qtbot, window):
+    """A screen reader heard only the study's 5-year figure ("About 63 in 100 ..."), never the later
+    cohorts': the announcement now says each era by name, as the key numbers on screen do."""
+    from decision_aid.ui import announce
+
+    window.set_profile_fields({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
+    qtbot.waitUntil(lambda: bool(announce.history) and announce.history[-1].startswith("Estimates shown."),
+                    timeout=5000)
+    said = announce.history[-1]
+    result = window.current_result()
+    later = round(result.pfs_recent_5y.estimate * 100)
+    assert "The study: about" in said and "UK centres: about" in said and "Later cohorts: about" in said, said
+    assert f"about {later} in 100" in said and "Alive without disability worsening at 5 years:" in said, said
