@@ -123,7 +123,7 @@ class Assumption:
 
     id: str
     text: str
-    for_patient: str = ""
+    for_patient: str  # always given: the engine reads every assumption's meaning from the evidence set
 
     def as_dict(self) -> dict[str, str]:
         return {"id": self.id, "text": self.text, "for_patient": self.for_patient}
