@@ -76,3 +76,17 @@ def test_every_block_has_its_documented_keys(model):
     assert {key: set(data[key]) for key in NESTED} == NESTED
     assert len(data["reference_recent"]["progressive"]) == len(data["reference_recent"]["relapsing"]) == len(
         data["pfs"]["times"])
+
+
+def test_every_note_says_which_numbers_it_qualifies(model):
+    """A warning or caveat in the JSON names the figures it speaks of ("qualifies"): a script that
+    shows the early-death caveats beside the early-death figure reads that key (a renamed key
+    survived every test)."""
+    fields = {"age": 60, "course": "spms", "edss": 9.0, "prior_dmts": 3, "relapses_past_year": 1}
+    data = json.loads(json.dumps(model.estimate(model.validate(fields), horizon=10).as_dict()))
+    notes = {note["id"]: note for note in data["warnings"] + data["caveats"]}
+    assert all(set(note) == {"id", "qualifies", "values", "assumption"} for note in notes.values()), notes
+    assert notes["age_outside_studied"]["qualifies"] == "all"
+    assert notes["pfs_is_survival"]["qualifies"] == "pfs"
+    assert notes["recent_single_cohort"]["qualifies"] == "pfs_recent"
+    assert notes["era"]["qualifies"] == "early_mortality"

@@ -653,3 +653,13 @@ def test_interval_percentiles_equal_numpy(model):
         hazards = rng.exponential(0.5, (11, size))
         np.testing.assert_allclose(np.stack(survival_band(hazards, 0.95)),
                                    np.percentile(np.exp(-hazards), [2.5, 97.5], axis=1), atol=1e-15)
+
+
+def test_unscrambled_sobol_points_start_as_the_published_sequence():
+    """Without a shift, the first eight points of the first two dimensions are the Sobol sequence
+    every table gives (Joe and Kuo's direction numbers, Gray-code order), typed in here."""
+    from decision_aid.model import sobol
+
+    points = sobol.sobol_integers(8, sobol.direction_numbers()) / 2.0**32
+    assert points[:, 0].tolist() == [0.0, 0.5, 0.75, 0.25, 0.375, 0.875, 0.625, 0.125]
+    assert points[:, 1].tolist() == [0.0, 0.5, 0.25, 0.75, 0.375, 0.875, 0.125, 0.625]
