@@ -54,8 +54,8 @@ class Curve:
     lower: np.ndarray
     upper: np.ndarray
     extrapolated_after: float
-    era: Era | None = None
-    equals_survival: bool = False
+    era: Era | None  # always given by the engine (None for no era)
+    equals_survival: bool  # always given by the engine
     anchored_at: tuple[float, ...] = ()
     single_cohort_after: float | None = None
 

@@ -86,7 +86,8 @@ def test_every_note_says_which_numbers_it_qualifies(model):
     data = json.loads(json.dumps(model.estimate(model.validate(fields), horizon=10).as_dict()))
     notes = {note["id"]: note for note in data["warnings"] + data["caveats"]}
     assert all(set(note) == {"id", "qualifies", "values", "assumption"} for note in notes.values()), notes
-    assert notes["age_outside_studied"]["qualifies"] == "all"
+    assert notes["age_outside_studied"]["qualifies"] == "all" and notes["age_outside_studied"]["assumption"] is None
+    assert notes["extrapolation"]["assumption"] == "A5" and notes["extrapolation"]["values"] == {"after_years": 5.0}
     assert notes["pfs_is_survival"]["qualifies"] == "pfs"
     assert notes["recent_single_cohort"]["qualifies"] == "pfs_recent"
     assert notes["era"]["qualifies"] == "early_mortality"
