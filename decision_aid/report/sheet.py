@@ -28,7 +28,8 @@ from ..present.i18n import _, use_language
 from ..present.sheet_view import SheetView, sheet_view
 from .flow import Block, Page, paginate, paint_page
 from .options import SheetDoesNotFit, SheetOptions  # noqa: F401 (re-exported: the sheet API)
-from .sheet_content import COMPACT_LEVELS, TYPE, sheet_blocks
+from .assemble import sheet_blocks
+from .sheet_content import COMPACT_LEVELS, TYPE
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_PT = 30.0  # about 10.5 mm: inside what cheap printers can print

@@ -21,7 +21,7 @@ from ..present.estimate_view import EraPairView, EstimateView, NoteView, Outcome
 from ..present.graphics import LegendEntry
 from ..present.sheet_view import SheetView
 from .chart import ChartStyle, legend_height, minimum_chart_height, paint_chart_legend, paint_pfs_chart
-from .flow import Block, Columns, Framed, Graphic, PageBreak, Spacer, Text
+from .flow import Block, Columns, Framed, Graphic, Text
 from .icons import paint_glyph, paint_icon_array
 
 
@@ -391,24 +391,3 @@ class _Pair:
         self.right.paint(painter, QRectF(rect.left() + self._half + 10, rect.top(), self._half, rect.height()))
 
 
-def sheet_blocks(sheet: SheetView, extra: Sequence[Block] = (), compact: Compact = Compact()) -> list[Block]:
-    """Every block of the sheet in reading order; sections start on new pages."""
-    s = TYPE[sheet.estimate.audience]
-    first = compact.scale(s)  # the first pages' type; the appendices keep the full sizes
-    from .sections import notice_blocks
-
-    blocks = (header_blocks(sheet, first) + notice_blocks(sheet, first) + [Spacer(2)]
-              + estimate_blocks(sheet, first, compact) + qualifier_blocks(sheet, first, compact))
-    for section in sheet.sections:
-        # a section that spilled over onto less than half a page shares it (no page but the last is
-        # less than half used, issue 25 item 3); the footer is not counted, hence a little more than 0.5
-        blocks.append(PageBreak(unless_below=0.55))
-        blocks += section_blocks(section, s)
-    return blocks + list(extra)
-
-
-def section_blocks(section, s: TypeScale) -> list[Block]:
-    """A later section of the sheet (the evidence around the estimate, the worksheet)."""
-    from .sections import blocks_for
-
-    return blocks_for(section, s)
