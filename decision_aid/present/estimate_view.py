@@ -287,57 +287,54 @@ def later_era_name() -> str:
 
 # -- the cards ------------------------------------------------------------------------------------
 
-def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool, days: int,
-               audience: Audience) -> OutcomeCard:
-    icons = icons_for(interval, palette.EARLY_DEATH, Mark.CROSS)
-    entries = legend(icons, _("died within {days} days", days=days), _("alive after {days} days", days=days))
+def _card(key: str, heading: str, interval: Interval, audience: Audience, look: tuple[str, Mark],
+          sides: tuple[str, str], sentences: tuple[str, str], named: Callable[[str], str]) -> OutcomeCard:
+    """One outcome's card: ``look`` is the icons' colour and mark, ``sides`` the legend's two
+    sides (the outcome, then the other way round), ``sentences`` the headline and its other side,
+    ``named`` the clinician's label around a percentage. Every card is built here, so each shows
+    the same parts in the same order."""
+    icons = icons_for(interval, *look)
+    entries = legend(icons, *sides)
+    headline, other_side = sentences
     return OutcomeCard(
         key=key,
-        heading=era_heading(source, primary),
-        headline=wording.early_death_sentence(interval, days),
-        other_side=wording.early_death_other_side(interval, days),
-        range_text=range_text(interval, audience,
-                              lambda value: _("Death within {days} days: {value}", days=days, value=value)),
+        heading=heading,
+        headline=headline,
+        other_side=other_side,
+        range_text=range_text(interval, audience, named),
         icons=icons,
         legend=entries,
         text_alternative=text_alternative(entries),
     )
+
+
+def early_card(key: str, interval: Interval, source: SourceLabel, primary: bool, days: int,
+               audience: Audience) -> OutcomeCard:
+    return _card(
+        key, era_heading(source, primary), interval, audience, (palette.EARLY_DEATH, Mark.CROSS),
+        (_("died within {days} days", days=days), _("alive after {days} days", days=days)),
+        (wording.early_death_sentence(interval, days), wording.early_death_other_side(interval, days)),
+        lambda value: _("Death within {days} days: {value}", days=days, value=value))
 
 
 def pfs_card(interval: Interval, years: int, audience: Audience, key: str = "pfs", heading: str | None = None) \
         -> OutcomeCard:
     """Alive without disability worsening at ``years``; ``heading`` names the era (the outcome
     itself is the pair's heading), else the outcome is the heading."""
-    icons = icons_for(interval, palette.STABLE, Mark.TICK)
-    entries = legend(icons, _("alive, no worsening at {years} years", years=years), _("worsened or died"))
-    return OutcomeCard(
-        key=key,
-        heading=heading or pfs_heading(years),
-        headline=wording.pfs_sentence(interval, years),
-        other_side=wording.pfs_other_side(interval, years),
-        range_text=range_text(interval, audience, lambda value: _(
-            "Progression-free survival at {years} years: {value}", years=years, value=value)),
-        icons=icons,
-        legend=entries,
-        text_alternative=text_alternative(entries),
-    )
+    return _card(
+        key, heading or pfs_heading(years), interval, audience, (palette.STABLE, Mark.TICK),
+        (_("alive, no worsening at {years} years", years=years), _("worsened or died")),
+        (wording.pfs_sentence(interval, years), wording.pfs_other_side(interval, years)),
+        lambda value: _("Progression-free survival at {years} years: {value}", years=years, value=value))
 
 
 def survival_card(interval: Interval, years: int, audience: Audience, key: str = "survival",
                   heading: str | None = None) -> OutcomeCard:
-    icons = icons_for(interval, palette.PERSONAL, Mark.TICK)
-    entries = legend(icons, _("alive at {years} years", years=years), _("had died"))
-    return OutcomeCard(
-        key=key,
-        heading=heading or survival_heading(years),
-        headline=wording.survival_sentence(interval, years),
-        other_side=wording.survival_other_side(interval, years),
-        range_text=range_text(interval, audience, lambda value: _(
-            "Overall survival at {years} years: {value}", years=years, value=value)),
-        icons=icons,
-        legend=entries,
-        text_alternative=text_alternative(entries),
-    )
+    return _card(
+        key, heading or survival_heading(years), interval, audience, (palette.PERSONAL, Mark.TICK),
+        (_("alive at {years} years", years=years), _("had died")),
+        (wording.survival_sentence(interval, years), wording.survival_other_side(interval, years)),
+        lambda value: _("Overall survival at {years} years: {value}", years=years, value=value))
 
 
 def pfs_heading(years: int) -> str:
