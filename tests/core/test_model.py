@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_aid.model import Profile, ProfileError
+from decision_aid.model import Note, Profile, ProfileError
 from decision_aid.present.refusals import refusal_line
 
 COURSES = ["rrms", "spms", "ppms", "prms"]
@@ -418,6 +418,16 @@ def test_result_is_immutable(model, profile_fields):
         result.pfs_recent.lower[0] = 0.5
     with pytest.raises(AttributeError):
         result.draws = 5  # type: ignore[misc]
+    note = run(model, profile_fields, horizon=10).warnings[0]
+    with pytest.raises(TypeError):  # a note's values are read-only too, not the dict it was made from
+        note.values["after_years"] = 0.0  # type: ignore[index]
+
+
+def test_a_notes_values_are_its_own_copy():
+    given = {"after_years": 5.0}
+    note = Note("extrapolation", "pfs", given, "A5")
+    given["after_years"] = 1.0
+    assert dict(note.values) == {"after_years": 5.0}
 
 
 def test_json_has_the_documented_shape(model):
