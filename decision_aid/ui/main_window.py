@@ -742,7 +742,7 @@ class MainWindow(QMainWindow):
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
             # Both eras of the first two key numbers, each era named (the study's alone read as the
-            # only figure; a screen reader user heard 63 in 100 and never the later cohorts' 75)
+            # only figure: a screen reader user heard 63 in 100 and never the later cohorts' figure)
             early, pfs = self.view.key_numbers[:2]
             shown = _("Estimates shown. {early} {pfs}", early=_key_number_words(early),
                       pfs=_key_number_words(pfs))
@@ -846,7 +846,6 @@ def _describe_button(button: QWidget, action: QAction, group: QWidget | None) ->
     button.setAccessibleName(plain_text(action))
     tip = action.toolTip().replace("&", "")
     button.setAccessibleDescription(f"{group.text()} {tip}" if group is not None else tip)
-
 
 
 def _key_number_words(number) -> str:
