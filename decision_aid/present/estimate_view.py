@@ -582,6 +582,20 @@ def key_numbers(result: Estimate, early: EarlyDeathView, pfs: EraPairView, survi
                                                              result.overall_survival_5y_recent))))
 
 
+def spoken_key_number(number: KeyNumber) -> str:
+    """A key number as one sentence: "Death within 100 days of transplant: The study: about 2 in
+    100 (between 1 and 4 in 100); UK centres: about 1 in 100 (...)."."""
+    return _("{heading}: {values}.", heading=number.heading, values=_("; ").join(number.values))
+
+
+def estimates_shown(view: EstimateView) -> str:
+    """What a screen reader is told when estimates appear: the first two key numbers, each era by
+    name (the study's figure alone read as the only one: a screen reader user heard 63 in 100 and
+    never the later cohorts' figure)."""
+    early, pfs = view.key_numbers[:2]
+    return _("Estimates shown. {early} {pfs}", early=spoken_key_number(early), pfs=spoken_key_number(pfs))
+
+
 def estimate_view(result: Estimate, audience: Audience | str, model) -> EstimateView:
     """Everything the estimate screen and the sheet's first page say, for one audience."""
     audience = Audience.parse(audience)

@@ -23,7 +23,7 @@ from .. import palette
 from ..present import refusals
 from ..evidence import EvidenceError
 from ..model import Estimate, Model, default_model
-from ..present.estimate_view import EstimateView, estimate_view
+from ..present.estimate_view import EstimateView, estimate_view, estimates_shown
 from ..present.i18n import _, current_language
 from ..present.wording import PROGRAM_NAME
 from .actions import make_action, plain_text
@@ -741,11 +741,7 @@ class MainWindow(QMainWindow):
         elif session.result is None:
             self.announcer.set_message(self.message.text())
         elif self.view is not None:
-            # Both eras of the first two key numbers, each era named (the study's alone read as the
-            # only figure: a screen reader user heard 63 in 100 and never the later cohorts' figure)
-            early, pfs = self.view.key_numbers[:2]
-            shown = _("Estimates shown. {early} {pfs}", early=_key_number_words(early),
-                      pfs=_key_number_words(pfs))
+            shown = estimates_shown(self.view)
             # The EDSS's meaning, shown under it, waits with its description while it is typed in: said here.
             meaning = form.meaning("edss") if form.last_edited == "edss" else ""
             self.announcer.set_message(f"{meaning} {shown}" if meaning else shown)
@@ -846,12 +842,6 @@ def _describe_button(button: QWidget, action: QAction, group: QWidget | None) ->
     button.setAccessibleName(plain_text(action))
     tip = action.toolTip().replace("&", "")
     button.setAccessibleDescription(f"{group.text()} {tip}" if group is not None else tip)
-
-
-def _key_number_words(number) -> str:
-    """A key number as one spoken sentence: "Death within 100 days of transplant: The study: about 2
-    in 100 (between 1 and 4 in 100); UK centres: about 1 in 100 (...)."."""
-    return _("{heading}: {values}.", heading=number.heading, values=_("; ").join(number.values))
 
 
 def _centre_in(content: QWidget, child: QWidget, rect) -> tuple[int, int]:
