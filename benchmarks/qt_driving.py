@@ -102,6 +102,24 @@ def settle(milliseconds: int = 20) -> None:
     loop.exec()
 
 
+def watch_chart_in_view(window) -> PaintWatch:
+    """Scroll the estimate page to the chart, as a clinician watching the curves while changing the
+    profile, and watch what is then in view: the chart (the costliest repaint) and every icon array
+    on screen. At the top of the page the key numbers come first and the chart is below the first
+    screen. The window must show an estimate (the page grows once it is laid out)."""
+    area = window.main_page.scroll_for(window.chart)
+    for _ in range(100):
+        if area.verticalScrollBar().maximum() > 0:
+            break
+        settle(20)
+    area.ensureWidgetVisible(window.chart, 0, 0)
+    settle(50)
+    outcomes = window.outcomes
+    arrays = [column.icons for column in (outcomes.early, outcomes.early_recent, outcomes.five_years,
+                                          outcomes.five_years_recent)]
+    return PaintWatch([window.chart.plot.viewport()] + [a for a in arrays if not a.visibleRegion().isEmpty()])
+
+
 def time_until_painted(change: Callable[[], None], watch: PaintWatch, ready: Callable[[], bool]) -> float:
     """Milliseconds from ``change()`` (a user input) until ``ready()`` and every watched widget painted.
 

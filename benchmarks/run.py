@@ -229,25 +229,11 @@ def user_changes(window):
 def input_to_repaint(repeats: int) -> list[Measure]:
     import tempfile
 
-    from qt_driving import PaintWatch, settle, time_until_painted
+    from qt_driving import settle, time_until_painted, watch_chart_in_view
 
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(folder)
-        # The page scrolled to the chart, as a clinician watching the curves while changing the
-        # profile: the chart (the costliest repaint) and every icon array then in view. (At the
-        # top of the page the key numbers come first and the chart is below the first screen.)
-        area = window.main_page.scroll_for(window.chart)
-        for _ in range(100):  # the page grows once its estimate is laid out
-            if area.verticalScrollBar().maximum() > 0:
-                break
-            settle(20)
-        area.ensureWidgetVisible(window.chart, 0, 0)
-        settle(50)
-        outcomes = window.outcomes
-        arrays = [column.icons for column in (outcomes.early, outcomes.early_recent, outcomes.five_years,
-                                              outcomes.five_years_recent)]
-        watched = [window.chart.plot.viewport()] + [a for a in arrays if not a.visibleRegion().isEmpty()]
-        watch = PaintWatch(watched)
+        watch = watch_chart_in_view(window)
         window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
         changes = user_changes(window)
         rounds = repeats * 8

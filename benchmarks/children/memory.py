@@ -18,7 +18,7 @@ from decision_aid.ui.app import application
 from decision_aid.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from qt_driving import PaintWatch, peak_rss_bytes, rss_bytes, settle  # noqa: E402
+from qt_driving import peak_rss_bytes, rss_bytes, settle, watch_chart_in_view  # noqa: E402
 
 CHANGES = int(sys.argv[1]) if len(sys.argv) > 1 else 200
 CHECKPOINT = 50
@@ -31,19 +31,8 @@ window = MainWindow(model=model, settings=QSettings(str(Path(scratch.name) / "w.
 window.resize(1280, 800)
 window.show()
 settle(100)
-# The page scrolled to the chart (below the key numbers, out of the first screen), so that each
-# change repaints the chart and the icon arrays in view, as the repaint measure does.
 window.set_profile_fields({"age": 38, "course": "rrms", "edss": 4.0, "prior_dmts": 3})
-area = window.main_page.scroll_for(window.chart)
-for _ in range(100):
-    if area.verticalScrollBar().maximum() > 0:
-        break
-    settle(20)
-area.ensureWidgetVisible(window.chart, 0, 0)
-settle(50)
-arrays = [c.icons for c in (window.outcomes.early, window.outcomes.early_recent, window.outcomes.five_years,
-                            window.outcomes.five_years_recent)]
-watch = PaintWatch([window.chart.plot.viewport()] + [a for a in arrays if not a.visibleRegion().isEmpty()])
+watch = watch_chart_in_view(window)  # each change repaints the chart and the arrays in view, as the repaint measure
 window.result_changed.connect(lambda result: watch.arm() if result is not None else None)
 
 profiles = itertools.cycle(list(itertools.islice((
