@@ -556,7 +556,8 @@ def test_the_estimate_announcement_names_both_eras_of_the_first_two_key_numbers(
     qtbot.waitUntil(lambda: bool(announce.history) and announce.history[-1].startswith("Estimates shown."),
                     timeout=5000)
     said = announce.history[-1]
-    result = window.current_result()
-    later = round(result.pfs_recent_5y.estimate * 100)
+    from decision_aid.context.numbers import in_hundred
+
+    later = in_hundred(window.current_result().pfs_recent_5y.estimate)  # the display rule's count, not round()
     assert "The study: about" in said and "UK centres: about" in said and "Later cohorts: about" in said, said
     assert f"about {later} in 100" in said and "Alive without disability worsening at 5 years:" in said, said
