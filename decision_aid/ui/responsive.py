@@ -238,6 +238,10 @@ class SideAndPage(QWidget):
         self.side_scroll.setVisible(wide)
         self.side.show()
         self._beside = wide
+        # Laid out now, not at the next turn of the event loop: called while the window is being
+        # shown, the page's children were shown (and the tabs chose their place) at the width they
+        # had beside the side column, 480 px in a 784 px window, then moved when the layout ran.
+        self.layout().activate()
         if self._arranged is not None:
             self._arranged()
         if had_focus:  # moving a widget takes the keyboard's focus from it: given back

@@ -27,6 +27,11 @@ class FirstPaint(QObject):
 
 
 @pytest.mark.parametrize("size, expected", [((1280, 800), QTabWidget.TabPosition.North),
+                                            # the profile above the tabs (narrower than its breakpoint)
+                                            # and the tabs still fitting on top: moving the profile
+                                            # left the tabs their old 480 px until after the show,
+                                            # so they went to the side and came back (issue 23)
+                                            ((784, 752), QTabWidget.TabPosition.North),
                                             ((600, 500), QTabWidget.TabPosition.West)])
 def test_first_paint_has_the_tabs_where_they_stay(qtbot, tmp_path, monkeypatch, size, expected):
     placed = []
