@@ -354,6 +354,22 @@ class PageStack(QStackedWidget):
     def page(self, index: int) -> QWidget:
         return self.widget(index).page
 
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 (Qt name)
+        """Show page ``index``. While the window is hidden, the page's layout waits for the show:
+        Qt lays a page out when the stack shows it, and before the window's first show that was at
+        the size the page had when built, about 25 ms of each start thrown away when the window
+        then laid it out at its real width."""
+        wrapper = self.widget(index)
+        layout = wrapper.layout() if wrapper is not None and not self.window().isVisible() else None
+        if layout is None or not layout.isEnabled():
+            super().setCurrentIndex(index)
+            return
+        layout.setEnabled(False)
+        try:
+            super().setCurrentIndex(index)
+        finally:
+            layout.setEnabled(True)
+
 
 LIST_NAME_WIDTH = 160  # px: a tab name wider than this takes two lines in a list at the side
 
