@@ -3,9 +3,9 @@
 Built from :mod:`decision_aid.context.guidance`. Each criterion (E1 to E8, N1 to N6) is one row:
 what the guidance says (the evidence file's words), then "Meets", "Does not meet" or "Not known"
 with what in the profile says so, or which answer is missing. The rows are never added up: the note
-says that this is not a decision. :func:`core_sentence` is the one calm sentence the estimate tab
-and the sheet show above the numbers when the profile meets none of the core criteria (E1/E3 or
-N2/N3). The "Guidance, questions" tab and the sheet show both statements with equal care, newest
+says that this is not a decision. The one calm sentence the estimate tab and the sheet show above
+the numbers when the profile meets none of the core criteria (E1/E3 or N2/N3) is in
+:mod:`.guidance_core`. The "Guidance, questions" tab and the sheet show both statements with equal care, newest
 first.
 """
 
@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..context.guidance import (DOES_NOT_MEET, ECTRIMS, GUIDANCE_SOURCES, MEETS, NOT_KNOWN, GuidanceFit,
-                                GuidancePoint, core_status, guidance_fits, guidance_source)
+                                GuidancePoint, guidance_fits, guidance_source)
 from ..model import Model, Profile
 from . import wording
 from .audience import Audience
+from .guidance_core import core_sentence
 from .i18n import N_, _, ngettext
 from .worksheet_view import QuestionView, questions_view
 
@@ -61,24 +62,6 @@ ANSWER_WORDS = {
     ("high_efficacy_dmt_contraindicated", "yes"): N_("high-efficacy drugs cannot be used (as entered)"),
     ("high_efficacy_dmt_contraindicated", "no"): N_("high-efficacy drugs can be used (as entered)"),
 }
-
-#: The core criteria in one sentence, when none is met (patient, clinician).
-CORE_SENTENCES = {
-    DOES_NOT_MEET: (
-        N_("Published advice keeps AHSCT mainly for MS that stays active despite a strong (high-efficacy) drug, or "
-           "for people who cannot take such drugs; from what was entered neither applies, so the numbers below are "
-           "not a recommendation."),
-        N_("This profile meets none of the core criteria of either guidance (failure of a high-efficacy DMT, or "
-           "contraindications to one): the numbers below describe treated people, not an indication.")),
-    NOT_KNOWN: (
-        N_("Published advice keeps AHSCT mainly for MS that stays active despite a strong (high-efficacy) drug, or "
-           "for people who cannot take such drugs; that is not known from what was entered (not answered: {missing}), "
-           "so the numbers below are not a recommendation."),
-        N_("This profile meets none of the core criteria of either guidance as entered (failure of a high-efficacy "
-           "DMT, or contraindications to one; not answered: {missing}): the numbers below describe treated people, "
-           "not an indication.")),
-}
-
 
 @dataclass(frozen=True)
 class PointView:
@@ -221,19 +204,6 @@ def _checked_line(fit: GuidanceFit) -> str:
     if not checked:
         return ""
     return _("The criteria above were checked against: {checked}.", checked=_(", ").join(checked))
-
-
-def core_sentence(model: Model, profile: Profile | None, audience: Audience | str) -> str:
-    """One calm sentence when the profile meets none of the core criteria (E1/E3 or N2/N3); "" otherwise."""
-    if profile is None:
-        return ""
-    audience = Audience.parse(audience)
-    status, missing = core_status(guidance_fits(model, profile))
-    if status == MEETS:
-        return ""
-    patient, clinician = CORE_SENTENCES[status]
-    fields = _(", ").join(_(wording.FIELD_LABELS[f]) for f in missing)
-    return _(clinician if audience.clinician else patient, missing=fields)
 
 
 def guidance_view(model: Model, profile: Profile | None, audience: Audience | str) -> GuidanceView:

@@ -23,7 +23,8 @@ from .audience import Audience
 from .estimate_view import EstimateView, estimate_view
 from .free_text import check_free_text
 from .glossary import GlossaryView, glossary_view
-from .guidance_view import GuidanceView, core_sentence, guidance_view
+from .guidance_core import core_sentence
+from .guidance_view import GuidanceView, guidance_view
 from .harms_view import HarmsView, harms_view
 from .i18n import _
 from .appendices import APPENDIX_KEYS

@@ -37,8 +37,8 @@ from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
 from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, SideAndPage, ToolRow, current_only
-from .style import (FocusRing, apply_accessible_style, install_accessible_style, make_reading, refresh_colours, screen_colours, sized,
-                    style_fields)
+from .style import (FocusRing, apply_accessible_style, install_accessible_style, make_reading, refresh_colours,
+                    screen_colours, sized, style_fields)
 from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -768,7 +768,7 @@ class MainWindow(QMainWindow):
             self.outcomes.show_view(self.view)
             self._show_comparison(result)
             self.general_notes.set_notes(self.view.general_notes, self.view.audience.clinician)
-            from ..present.guidance_view import core_sentence  # the guidance: loaded at the first estimate
+            from ..present.guidance_core import core_sentence  # loaded at the first estimate
 
             core = core_sentence(self.model, result.profile, self.session.audience)
             self.guidance_core.setText(core)

@@ -214,7 +214,7 @@ def test_6_the_timeline_of_ahsct_in_both_views(model, audience):
 # -- 7. The guidance, criterion by criterion ------------------------------------------------------------
 
 def test_7_a_mild_profile_is_compared_with_the_deciding_questions(model):
-    from decision_aid.present.guidance_view import core_sentence
+    from decision_aid.present.guidance_core import core_sentence
 
     profile = model.validate(MILD)
     view = guidance_view(model, profile, "patient")

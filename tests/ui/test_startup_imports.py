@@ -1,6 +1,6 @@
 """What the window's start loads: printing, Babel's CLDR data, matplotlib, the what-if columns
-and views, How calculated, the sheet's options, the About box's disclosure and the user guide
-wait until they are used (BENCHMARKS.md, cold start). ``ruff check`` keeps the imports out of
+and views, How calculated, the sheet's options, the About box's disclosure, the user guide and
+the Guidance tab's view (the estimate tab needs only its one sentence) wait until they are used (BENCHMARKS.md, cold start). ``ruff check`` keeps the imports out of
 modules' tops; this checks what a real start, with an estimate painted, has loaded."""
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ loaded = [name for name in ('PySide6.QtPrintSupport', 'decision_aid.report.sheet
                             'decision_aid.present.comparison_view', 'decision_aid.ui.method_panel',
                             'decision_aid.present.method_view', 'decision_aid.report.options', 'html',
                             'decision_aid.present.about_view', 'decision_aid.context.about',
-                            'decision_aid.present.help_text')
+                            'decision_aid.present.help_text', 'decision_aid.present.guidance_view',
+                            'decision_aid.present.worksheet_view')
           if name in sys.modules]
 print(json.dumps({'loaded': loaded, 'comparison_rows': len(window.comparison.rows)}))
 """
