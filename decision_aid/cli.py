@@ -7,6 +7,7 @@ by the sub-commands that draw something.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
@@ -637,7 +638,12 @@ def run_window_command(args: argparse.Namespace) -> int:
     """No sub-command: open the window (pre-filled from any profile flags), or render a screenshot.
 
     Everything that can be checked without a window is checked first, so a wrong flag is one
-    line and exit status 2, never a traceback from inside the window."""
+    line and exit status 2, never a traceback from inside the window.
+
+    The garbage collector is paused from here until the window's first turn of the event loop
+    (:func:`decision_aid.ui.app.keep_start_objects`): paused only once the window's module was
+    loaded, it still made about 17 ms of passes over the model, NumPy and Qt being loaded."""
+    gc.disable()
     try:
         size = _screenshot_size_flag(args)
         model = _window_model(args)
@@ -648,6 +654,8 @@ def run_window_command(args: argparse.Namespace) -> int:
     except _Refused as refused:
         say(refused.line)
         return refused.status
+    finally:
+        gc.enable()  # also after a refusal, a screenshot, or a window that could not start
 
 
 def _screenshot_size_flag(args: argparse.Namespace) -> tuple[int, int]:

@@ -215,3 +215,26 @@ def test_the_profile_flags_help_quotes_the_limits_of_the_evidence_not_its_own(mo
                      "curves: 3 (the study's follow-up, default) or 7 (after 3 years the study's curve"):
         assert expected in text, expected
     assert "9.5" not in text and "0.5" not in text and "or 10 (" not in text
+
+
+def test_the_window_command_pauses_the_collector_from_its_start_and_always_resumes_it(monkeypatch, capsys):
+    """The collector waits from the start of the window command (the model, NumPy and Qt load
+    without its passes; the window resumes it after its first turn of the event loop), and is on
+    again whatever the command's end: a window, a refused flag."""
+    import gc
+
+    from decision_aid import cli
+
+    seen = {}
+    real_model = cli._window_model
+    monkeypatch.setattr(cli, "_window_model", lambda args: (seen.setdefault("model", gc.isenabled()), real_model(args))[1])
+    monkeypatch.setattr(cli, "_open_window", lambda args, raw, consultation: (seen.setdefault("window", gc.isenabled()),
+                                                                               raw)[1] and 0)
+    assert gc.isenabled()
+    assert cli.main(["--age", "38", "--course", "rrms", "--edss", "4.0", "--prior-dmts", "3"]) == 0
+    assert seen == {"model": False, "window": False}
+    assert gc.isenabled()
+
+    assert cli.main(["--size", "1280x800"]) == 2  # refused before any window: one line, collector on
+    assert "--size" in capsys.readouterr().err
+    assert gc.isenabled()
