@@ -3,10 +3,10 @@
 Built from :mod:`decision_aid.context.guidance`. Each criterion (E1 to E8, N1 to N6) is one row:
 what the guidance says (the evidence file's words), then "Meets", "Does not meet" or "Not known"
 with what in the profile says so, or which answer is missing. The rows are never added up: the note
-says that this is not a decision. The one calm sentence the estimate tab and the sheet show above
-the numbers when the profile meets none of the core criteria (E1/E3 or N2/N3) is in
-:mod:`.guidance_core`. The "Guidance, questions" tab and the sheet show both statements with equal care, newest
-first.
+says that this is not a decision. The "Guidance, questions" tab and the sheet show both statements
+with equal care, newest first. The one calm sentence the estimate tab and the sheet show above the
+numbers when the profile meets none of the core criteria (E1/E3 or N2/N3) is in
+:mod:`.guidance_core`.
 """
 
 from __future__ import annotations
