@@ -227,7 +227,10 @@ class SideAndPage(QWidget):
         wide = width >= self.breakpoint + (0 if self._beside else self.HYSTERESIS)
         if wide == self._beside:
             return
-        focus = QApplication.focusWidget()
+        # The window's own focus, not the application's: before the window is first active (the
+        # first show, where a narrow window moves the profile) the application has none, and the
+        # keyboard started on the toolbar instead of Age.
+        focus = self.window().focusWidget()
         had_focus = focus is not None and (focus is self.side or self.side.isAncestorOf(focus))
         if wide:
             self._page_box.removeWidget(self.side)

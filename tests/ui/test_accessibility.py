@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from decision_aid.present.i18n import SOURCE_LANGUAGE
 from decision_aid.ui import announce
 from decision_aid.ui.language import install_interface_language
-from helpers import accessible_text, replace_text, type_profile
+from helpers import accessible_text, replace_text, type_profile, unshown_window
 
 
 # -- 5. EDSS typed exactly ------------------------------------------------------------------------
@@ -223,6 +223,20 @@ def test_estimates_appearing_and_being_withdrawn_are_announced(qtbot, window):
 # -- 3. focus: starts on Age, follows the reading order, every stop named, never trapped ----------
 
 def test_focus_starts_on_age(window):
+    assert QApplication.focusWidget() is window.profile_form.age
+
+
+@pytest.mark.parametrize("size", [(784, 752), (880, 465), (600, 500)])
+def test_focus_starts_on_age_when_the_profile_opens_above_the_tabs(qtbot, settings_path, tmp_path, monkeypatch, size):
+    """Below the profile's breakpoint (small screens, zoom) the profile moves above the tabs as the
+    window is first shown; moving it took the focus from Age, and the keyboard started on the
+    toolbar's first button (it was given back only when the application already had a focus)."""
+    window = unshown_window(qtbot, monkeypatch, settings_path, tmp_path / "autosave.aidconsult.json")
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.main_page.side_by_side()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is window.profile_form.age
 
 
