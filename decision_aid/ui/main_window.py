@@ -36,9 +36,9 @@ from .pfs_chart import PfsChart
 from .plain import plain_label, plain_message_box
 from .profile_form import ProfileForm
 from .language import language_menu
-from .responsive import AdaptiveTabWidget, PageStack, ResponsiveRow, SideAndPage, ToolRow, current_only
-from .style import (FocusRing, apply_accessible_style, install_accessible_style, make_reading, refresh_colours,
-                    screen_colours, sized, style_fields)
+from .responsive import AdaptiveTabWidget, PageStack, SideAndPage, ToolRow, current_only
+from .style import (FocusRing, install_accessible_style, make_reading, refresh_colours, screen_colours, sized,
+                    style_fields)
 from .year_table import YearTable
 from .settings import WindowSettings
 from ..consultation import Consultation
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._follow_focus(True)
         self._build_edit_menu()
-        apply_accessible_style(self)
+        style_fields(self)  # the fields' borders (panels built later get them when first shown)
         self.focus_ring = FocusRing(self)
         self.focus_ring.setParent(self.centralWidget())
         self.setMinimumSize(*MINIMUM_SIZE)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QApplication, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea,
+    QAbstractButton, QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QRadioButton, QScrollArea,
     QSizePolicy, QStackedWidget, QStyle, QStyleOptionButton, QStyleOptionTab, QStylePainter, QTableView, QTabBar,
     QTabWidget, QTextEdit, QToolButton, QWidget,
 )

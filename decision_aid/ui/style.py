@@ -201,13 +201,6 @@ def frame_paper(view: QWidget, colours: ScreenColours | None = None) -> None:
     view.setStyleSheet(f"{type(view).__name__} {{ border: 1px solid {border}; }}")
 
 
-def apply_accessible_style(window: QWidget) -> None:
-    """The accessible look for ``window``: :class:`AccessibleStyle` for the application (once) and
-    field borders for the fields in it now (:func:`style_fields`; panels built later call it too)."""
-    install_accessible_style()
-    style_fields(window)
-
-
 def style_fields(root: QWidget) -> QWidget:
     """Give every field under ``root`` (and ``root`` itself) a border with 3:1 contrast and a
     thick focus border; fields that already have a style sheet of their own are left alone."""
