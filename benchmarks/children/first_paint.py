@@ -46,7 +46,7 @@ def install(app: QApplication) -> FirstPaint:
     """The probe, put on ``app`` when a main window is first shown.
 
     A filter on the application is called for every event of every object, about 4 microseconds
-    each from Python (BENCHMARKS.md, "Cold start: the probe's own cost"). Put on the application
+    each from Python (BENCHMARKS.md, "The probe's own cost"). Put on the application
     at once, it was called about 5,100 times before the program's window was shown and about
     1,060 times before the bare window was: about 21 and 4 ms that were the probe's. No widget
     of a main window paints before the window is shown, so the probe waits for the first
