@@ -34,17 +34,19 @@ def test_the_probe_waits_for_the_window_to_be_shown_then_reports_after_its_first
                         lambda probe, watched, event: seen.append(event.type()) or filter_events(probe, watched, event))
     monkeypatch.setattr(first_paint, "report", lambda: reports.append(len(seen)))
     probe = first_paint.install(qapp)
+    try:
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("text"))
+        for _ in range(50):  # what building a window sends: none of it reaches the probe
+            QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LayoutRequest))
+        qapp.processEvents()
+        assert seen == [] and not probe.installed
 
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("text"))
-    for _ in range(50):  # what building a window sends: none of it reaches the probe
-        QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LayoutRequest))
-    qapp.processEvents()
-    assert seen == [] and not probe.installed
-
-    window.show()
-    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
-    assert probe.installed and probe.painting
-    assert QEvent.Type.Paint in seen
-    assert seen.index(QEvent.Type.Paint) < reports[0]  # the report follows the first paint
-    window.close()
+        window.show()
+        qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+        assert probe.installed and probe.painting
+        assert QEvent.Type.Paint in seen
+        assert seen.index(QEvent.Type.Paint) < reports[0]  # the report follows the first paint
+        window.close()
+    finally:  # the real report ends the process: the probe must not outlive the test
+        qapp.removeEventFilter(probe)
