@@ -9,7 +9,8 @@ opens the window (``cli._open_window``), after the model and the profile, not wh
 starts. Installed earlier, it would import PySide6 before NumPy and the model, which the program
 never does; PySide6 reads the source of every module imported after it (``shibokensupport``'s
 feature check, ``inspect.getsource``), so that order alone added about 35 ms of reading NumPy's
-and the model's sources to what was measured (BENCHMARKS.md, "Cold start: the probe's order").
+and the model's sources to what was measured (BENCHMARKS.md, "What was changed (cold start, this
+evening)", the probe's order).
 
 The arguments are the command line's; QSettings go to the temporary HOME the parent gives.
 """
