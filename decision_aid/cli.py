@@ -649,7 +649,10 @@ def run_window_command(args: argparse.Namespace) -> int:
         model = _window_model(args)
         raw, consultation = _window_profile(args, model)
         if args.screenshot is None:
-            return _open_window(args, raw, consultation)
+            from .model.ahead import estimates_ahead
+
+            with estimates_ahead(model, raw):  # the first estimates on another core while Qt loads
+                return _open_window(args, raw, consultation)
         return _render_screenshot(args, model, raw, consultation, size)
     except _Refused as refused:
         say(refused.line)

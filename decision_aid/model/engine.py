@@ -22,7 +22,7 @@ import math
 import numbers
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -138,6 +138,8 @@ class Model:
             raise EvidenceError(spec.file_name, None, f"the model cannot be fitted to these figures ({exc})") from exc
         self._draw_cache: OrderedDict[tuple[int, int], ParameterDraws] = OrderedDict()
         self._matrix_cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._arriving: Callable[[], Iterable[Estimate]] | None = None
+        self._answered: dict[tuple[Profile, int, int, int], Estimate] = {}
 
     # -- construction ----------------------------------------------------------------------
 
@@ -514,6 +516,9 @@ class Model:
         seed = self.seed if seed is None else seed
         self.check_request(horizon, draws)
         horizon, draws = int(horizon), int(draws)
+        answered = self._answer_from_elsewhere(profile, horizon, draws, seed)
+        if answered is not None:
+            return answered
         times = self.time_grid(horizon)
         early, early_recent = self.point_early(profile)
         late_hazard = self.late_hazard(profile, early)  # h_late: the same for both eras (A18)
@@ -567,6 +572,27 @@ class Model:
             caveats=self.caveats(),
             assumptions=self.assumptions,
         )
+
+    # -- answers computed elsewhere ---------------------------------------------------------
+
+    def expect_answers(self, arriving: Callable[[], Iterable[Estimate]] | None) -> None:
+        """Estimates that a copy of this model is computing elsewhere, to be taken at the next
+        request (``arriving`` returns them, or nothing if they did not come); ``None`` withdraws
+        the expectation. The window's start uses it to compute its first estimates on another
+        core while Qt loads (:mod:`.ahead`)."""
+        self._arriving = arriving
+
+    def _answer_from_elsewhere(self, profile: Profile, horizon: int, draws: int, seed: int) -> Estimate | None:
+        """An arrived answer to exactly this request from this model's evidence, else ``None``
+        (then the request is computed here). The answers are the same numbers computed by the
+        same code on a copy of this model (tests/core/test_ahead.py); kept, as they are small."""
+        if self._arriving is not None:
+            arriving, self._arriving = self._arriving, None
+            for answer in arriving():
+                if (answer.model_version, answer.evidence_checksum) == (self.version,
+                                                                        self.evidence.manifest_sha256):
+                    self._answered[(answer.profile, answer.horizon_years, answer.draws, answer.seed)] = answer
+        return self._answered.get((profile, horizon, draws, seed))
 
     def _curve(self, times: np.ndarray, estimate: np.ndarray, hazards: np.ndarray, knots: np.ndarray, era: Era,
                equals_survival: bool) -> Curve:

@@ -121,3 +121,44 @@ def test_collection_waits_until_the_window_is_shown_then_skips_what_the_start_ma
     with pytest.raises(RuntimeError):
         app.run_window()
     assert gc.isenabled()  # a start that fails leaves the collector on
+
+
+def test_the_window_started_with_a_profile_shows_the_helpers_estimate_and_leaves_no_process(qtbot, monkeypatch):
+    """decision_aid/model/ahead.py: the window command computes the first estimates in a helper
+    process while Qt loads. The window started from the command line shows the helper's estimate
+    (the same numbers: tests/core/test_ahead.py), and the helper is gone when the window is."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    import decision_aid.ui.app as app
+    from decision_aid.model import ahead
+
+    if not ahead._worth_forking():
+        pytest.skip("the helper is only used on Linux with two cores")
+    sent, pids, shown = [], [], []
+    collect = ahead._Helper.collect
+
+    def recording(helper, patience=None):
+        pids.append(helper.pid)
+        sent.extend(collect(helper, patience))
+        return tuple(sent)
+
+    class Loop:
+        def exec(self):
+            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
+            shown.append((window.session.result, window.session.horizon))
+            window.consultations.dirty = False
+            window.close()
+            return 0
+
+    monkeypatch.setattr(ahead._Helper, "collect", recording)
+    monkeypatch.setattr(app, "application", lambda: Loop())
+    monkeypatch.setattr(app, "start_consultation_services", lambda window: None)
+    assert cli_module.main(["--age", "61", "--course", "spms", "--edss", "5.5", "--prior-dmts", "2",
+                            "--horizon", "5"]) == 0
+    result, horizon = shown[0]
+    assert horizon == 5 and any(result is answer for answer in sent)
+    assert (result.profile.age, result.horizon_years) == (61, 5)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pids[0], os.WNOHANG)
