@@ -429,6 +429,18 @@ class Model:
             early_recent=_frozen(recent),
         )
 
+    def prepare(self, profile: Profile | None = None) -> None:
+        """Make now what estimates share: U1's draws, the curve shapes and the death matrices, for
+        ``profile``'s group and EDSS level, or for every group and level. The window calls it once
+        it is first painted: its first estimate may have come from elsewhere
+        (:meth:`expect_answers`), and then these would be made at the first edit of the profile."""
+        draws, seed = self.default_draws, self.seed
+        self._study_shapes(draws, seed)
+        for group in (self.groups.values() if profile is None else (self.group(profile),)):
+            self._recent_shapes(draws, seed, group)
+        for high in ((False, True) if profile is None else (self.high_level(profile),)):
+            self._death_draws(draws, seed, high)
+
     def _cached(self, key: tuple, make):
         cached = self._matrix_cache.get(key)
         if cached is None:

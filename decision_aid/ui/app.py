@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
-from PySide6.QtCore import QSettings, Qt, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ..display import draw_offscreen
@@ -94,6 +94,7 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
             window.consultations.open(Path(consultation_path))
         _prepare(window, profile, audience, horizon)
         fit_on_screen(window)  # inside the screen's available area (a remembered or default size may not be)
+        after_first_paint(window, lambda: prepare_model(window))
         window.show()
         QTimer.singleShot(0, lambda: (fit_on_screen(window), keep_start_objects(),  # with the frame it has now
                                       handlers.append(start_consultation_services(window))))
@@ -102,6 +103,36 @@ def run_window(profile: Mapping[str, Any] | None = None, audience: str | None = 
         for handler in handlers:
             handler.uninstall()
         gc.enable()  # also when the start failed, or ended before the event loop ran
+
+
+def after_first_paint(window, callback) -> None:
+    """Call ``callback`` once, on the event loop's next turn after ``window`` is first painted:
+    for work the window's first picture should not wait for. (A zero-delay timer set before
+    ``show()`` may run before the first paint: it did on the offscreen platform.)"""
+    _FirstPaintWatch(window, callback)
+
+
+class _FirstPaintWatch(QObject):
+    def __init__(self, window, callback) -> None:
+        super().__init__(window)  # lives as long as the window, if it is never painted
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def prepare_model(window) -> None:
+    """After the first paint: the model's shared draws and matrices for the profile shown (or for
+    every profile, before one is entered), so the first edit takes as long as the later ones. The
+    first estimate may have come from the start's helper process (:mod:`..model.ahead`), which
+    leaves this process without them."""
+    if window.model is not None:
+        result = window.session.result
+        window.model.prepare(result.profile if result is not None else None)
 
 
 def keep_start_objects() -> None:

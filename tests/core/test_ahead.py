@@ -184,3 +184,31 @@ def test_answers_from_other_evidence_are_not_taken(fresh_model):
     result = fresh_model.estimate(fresh_model.validate(PROFILES[0]), horizon=10)
     assert result is not stale
     assert_same(result, answer)
+
+
+def cache_sizes(model):
+    return len(model._draw_cache), len(model._matrix_cache)
+
+
+def test_prepare_makes_what_the_next_estimates_share_and_changes_no_number(fresh_model):
+    """The window prepares the model after its first paint (its first estimate may have come from
+    the helper): the next estimate of a profile of the same group and EDSS level, and with
+    ``prepare()`` of any profile, then makes nothing new, and the numbers are those of a model that
+    was never prepared."""
+    reference = Model(load_evidence())
+    fresh_model.prepare(fresh_model.validate(PROFILES[0]))
+    prepared = cache_sizes(fresh_model)
+    assert prepared[0] == 1 and prepared[1] >= 3
+    older = {**PROFILES[0], "age": "49", "prior_dmts": "1"}
+    result = fresh_model.estimate(fresh_model.validate(older), horizon=10)
+    assert cache_sizes(fresh_model) == prepared
+    assert_same(result, reference.estimate(reference.validate(older), horizon=10))
+
+    everything = Model(load_evidence())
+    everything.prepare()
+    prepared = cache_sizes(everything)
+    for raw in PROFILES:  # both groups, both EDSS levels
+        for horizon in everything.horizons:
+            assert_same(everything.estimate(everything.validate(raw), horizon=horizon),
+                        reference.estimate(reference.validate(raw), horizon=horizon))
+    assert cache_sizes(everything) == prepared

@@ -152,9 +152,13 @@ def test_the_window_started_with_a_profile_shows_the_helpers_estimate_and_leaves
             window.close()
             return 0
 
+    class Services:
+        def uninstall(self):
+            pass
+
     monkeypatch.setattr(ahead._Helper, "collect", recording)
     monkeypatch.setattr(app, "application", lambda: Loop())
-    monkeypatch.setattr(app, "start_consultation_services", lambda window: None)
+    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
     assert cli_module.main(["--age", "61", "--course", "spms", "--edss", "5.5", "--prior-dmts", "2",
                             "--horizon", "5"]) == 0
     result, horizon = shown[0]
@@ -162,3 +166,57 @@ def test_the_window_started_with_a_profile_shows_the_helpers_estimate_and_leaves
     assert (result.profile.age, result.horizon_years) == (61, 5)
     with pytest.raises(ChildProcessError):
         os.waitpid(pids[0], os.WNOHANG)
+
+
+def test_work_after_the_first_paint_waits_for_it_and_the_window_prepares_the_model(qtbot, monkeypatch):
+    """run_window prepares the model (its shared draws and matrices) once the window is first
+    painted, not before: the first picture does not wait for it, the first edit does not pay it."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    import decision_aid.ui.app as app
+    from decision_aid.model import Model
+
+    order = []
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("an estimate"))
+    qtbot.addWidget(window)
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    paints = Paints()
+    window.installEventFilter(paints)
+    app.after_first_paint(window, lambda: order.append("after"))
+    assert order == []
+    window.show()
+    qtbot.waitUntil(lambda: "after" in order)
+    assert order.index("after") > order.index("paint")
+    window.update()
+    qtbot.wait(50)
+    assert order.count("after") == 1  # once
+
+    prepared = []
+    monkeypatch.setattr(Model, "prepare", lambda model, profile=None: prepared.append(profile))
+
+    class Loop:
+        def exec(self):
+            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
+            qtbot.waitUntil(lambda: bool(prepared))
+            shown.append(window.session.result.profile)
+            window.consultations.dirty = False
+            window.close()
+            return 0
+
+    class Services:
+        def uninstall(self):
+            pass
+
+    shown = []
+    monkeypatch.setattr(app, "application", lambda: Loop())
+    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
+    assert app.run_window({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}) == 0
+    assert prepared == shown and prepared[0].age == 38
