@@ -57,7 +57,8 @@ EXCLUDED_MODULES = ["tkinter", "_tkinter", "PySide6.QtNetwork", "ssl", "_ssl", "
 # --version and estimate commands, measured) for things this program does not do.
 DROPPED_RUNTIME_HOOKS = {
     "pyi_rth_pyside6": "imports QtCore at start; replaced by packaging/pyi_rth_qt.py, which says why",
-    "pyi_rth_multiprocessing": "for child processes started with multiprocessing; the program starts none",
+    "pyi_rth_multiprocessing": ("for child processes started with multiprocessing; the program starts none "
+                                "(the start's helper, model/ahead.py, is a plain os.fork)"),
     "pyi_rth_pyqtgraph_multiprocess": "for pyqtgraph.multiprocess, which the program does not use",
     "pyi_rth_inspect": "inspect.getsource* on frozen modules; only pyqtgraph.multiprocess calls them",
     "pyi_rth_pkgutil": "pkgutil.iter_modules on frozen packages; nothing in the program calls it",
