@@ -9,11 +9,13 @@ identical request with them (:meth:`Model.expect_answers`). They are the model's
 computed by the same code on a copy of the same process: identical to what the window would
 compute (tests/core/test_ahead.py). Nothing about them is written anywhere.
 
-Whenever this cannot help or goes wrong, the window computes as before: a refused profile, no
-``fork`` (only Linux is used: there the process has no thread of Qt's yet, and NumPy's BLAS
-threads are reset in the helper by OpenBLAS's fork handlers), a single core, a helper that fails,
-is killed or takes longer than :data:`PATIENCE_SECONDS`, or an answer that is not made only of the
-model's result types and NumPy arrays (:class:`_ResultsOnly`).
+The helper is forked before Qt is loaded, when no thread of Qt's can hold a lock the helper
+would then find locked for ever (OpenBLAS's own fork handler stops NumPy's BLAS threads before
+the fork; they start again when next needed). Only Linux forks: Windows has no ``fork``, and on macOS the system's libraries are
+not safe to use in a forked child. Whenever this cannot help or goes wrong, the window computes
+as before: a refused profile, another system, a single core, a helper that fails, is killed or
+takes longer than :data:`PATIENCE_SECONDS`, or an answer that is not made only of the model's
+result types, NumPy arrays and read-only mappings (:class:`_ResultsOnly`).
 """
 
 from __future__ import annotations
