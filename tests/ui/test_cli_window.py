@@ -123,15 +123,35 @@ def test_collection_waits_until_the_window_is_shown_then_skips_what_the_start_ma
     assert gc.isenabled()  # a start that fails leaves the collector on
 
 
+def window_loop(monkeypatch, look):
+    """The window's start as run_window does it, with an event loop that calls ``look(window)`` on
+    the window shown, then closes it; the consultation services (autosave, crash handler) stay off."""
+    from PySide6.QtWidgets import QApplication
+
+    import decision_aid.ui.app as app
+
+    class Loop:
+        def exec(self):
+            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
+            look(window)
+            window.consultations.dirty = False
+            window.close()
+            return 0
+
+    class Services:
+        def uninstall(self):
+            pass
+
+    monkeypatch.setattr(app, "application", lambda: Loop())
+    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
+
+
 def test_the_window_started_with_a_profile_shows_the_helpers_estimate_and_leaves_no_process(qtbot, monkeypatch):
     """decision_aid/model/ahead.py: the window command computes the first estimates in a helper
     process while Qt loads. The window started from the command line shows the helper's estimate
     (the same numbers: tests/core/test_ahead.py), and the helper is gone when the window is."""
     import os
 
-    from PySide6.QtWidgets import QApplication
-
-    import decision_aid.ui.app as app
     from decision_aid.model import ahead
 
     if not ahead._worth_forking():
@@ -144,21 +164,8 @@ def test_the_window_started_with_a_profile_shows_the_helpers_estimate_and_leaves
         sent.extend(collect(helper, patience))
         return tuple(sent)
 
-    class Loop:
-        def exec(self):
-            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
-            shown.append((window.session.result, window.session.horizon))
-            window.consultations.dirty = False
-            window.close()
-            return 0
-
-    class Services:
-        def uninstall(self):
-            pass
-
     monkeypatch.setattr(ahead._Helper, "collect", recording)
-    monkeypatch.setattr(app, "application", lambda: Loop())
-    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
+    window_loop(monkeypatch, lambda window: shown.append((window.session.result, window.session.horizon)))
     assert cli_module.main(["--age", "61", "--course", "spms", "--edss", "5.5", "--prior-dmts", "2",
                             "--horizon", "5"]) == 0
     result, horizon = shown[0]
@@ -172,7 +179,7 @@ def test_work_after_the_first_paint_waits_for_it_and_the_window_prepares_the_mod
     """run_window prepares the model (its shared draws and matrices) once the window is first
     painted, not before: the first picture does not wait for it, the first edit does not pay it."""
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QLabel, QMainWindow
 
     import decision_aid.ui.app as app
     from decision_aid.model import Model
@@ -202,21 +209,12 @@ def test_work_after_the_first_paint_waits_for_it_and_the_window_prepares_the_mod
     prepared = []
     monkeypatch.setattr(Model, "prepare", lambda model, profile=None: prepared.append(profile))
 
-    class Loop:
-        def exec(self):
-            window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "consultations") and w.isVisible())
-            qtbot.waitUntil(lambda: bool(prepared))
-            shown.append(window.session.result.profile)
-            window.consultations.dirty = False
-            window.close()
-            return 0
-
-    class Services:
-        def uninstall(self):
-            pass
-
     shown = []
-    monkeypatch.setattr(app, "application", lambda: Loop())
-    monkeypatch.setattr(app, "start_consultation_services", lambda window: Services())
+
+    def look(window):
+        qtbot.waitUntil(lambda: bool(prepared))
+        shown.append(window.session.result.profile)
+
+    window_loop(monkeypatch, look)
     assert app.run_window({"age": "38", "course": "rrms", "edss": "4.0", "prior_dmts": "3"}) == 0
     assert prepared == shown and prepared[0].age == 38
