@@ -127,7 +127,7 @@ class _FirstPaintWatch(QObject):
 
 def prepare_model(window) -> None:
     """After the first paint: the model's shared draws and matrices for the profile shown (or for
-    every profile, before one is entered), so the first edit takes as long as the later ones. The
+    every profile, before one is entered), so the first edit of the profile does not make them. The
     first estimate may have come from the start's helper process (:mod:`..model.ahead`), which
     leaves this process without them."""
     if window.model is not None:

@@ -4,6 +4,7 @@ window, and anything unusual (a refused profile, a failed, silent or slow helper
 is not an estimate) leaves the model to compute as before."""
 
 import dataclasses
+import io
 import os
 import pickle
 import time
@@ -151,7 +152,7 @@ def test_a_silent_helper_is_stopped_after_the_wait_and_nothing_is_taken():
     assert time.monotonic() - t < 5 and gone(pid)
 
 
-def test_an_answer_that_is_not_an_estimate_is_not_taken(fresh_model):
+def test_an_answer_that_is_not_an_estimate_is_not_taken():
     class Sneaky:
         def __reduce__(self):
             return (os.system, ("true",))
@@ -160,7 +161,7 @@ def test_an_answer_that_is_not_an_estimate_is_not_taken(fresh_model):
         helper = helper_that(lambda fd, payload=payload: os.write(fd, payload))
         assert helper.collect(patience=5) == ()
     with pytest.raises(pickle.UnpicklingError, match="os|posix"):
-        ahead._ResultsOnly(__import__("io").BytesIO(pickle.dumps(Sneaky()))).load()
+        ahead._ResultsOnly(io.BytesIO(pickle.dumps(Sneaky()))).load()
 
 
 def test_a_helper_that_failed_sends_nothing_and_the_model_computes(fresh_model, monkeypatch):
